@@ -1,0 +1,59 @@
+package io.mlstages.data;
+
+import io.mlstages.MlStagesException;
+
+import java.nio.file.Path;
+
+/**
+ * A dataset could not be read. The message names the file and, where there is one, the line and the column,
+ * and says what was expected.
+ */
+public class DataException extends MlStagesException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path file;
+    private final long line;
+    private final String column;
+
+    public DataException(final Path file, final long line, final String column, final String problem) {
+        super(describe(file, line, column, problem));
+        this.file = file;
+        this.line = line;
+        this.column = column;
+    }
+
+    public DataException(final Path file, final long line, final String column, final String problem,
+            final Throwable cause) {
+        super(describe(file, line, column, problem), cause);
+        this.file = file;
+        this.line = line;
+        this.column = column;
+    }
+
+    /** The file, or null when the data did not come from a file. */
+    public Path file() {
+        return file;
+    }
+
+    /** The 1-based line, or 0 when the problem is not on one line. */
+    public long line() {
+        return line;
+    }
+
+    /** The column name, or null when the problem is not in one column. */
+    public String column() {
+        return column;
+    }
+
+    private static String describe(final Path file, final long line, final String column, final String problem) {
+        StringBuilder text = new StringBuilder();
+        text.append(file == null ? "<input>" : file.toString());
+        if (line > 0) {
+            text.append(", line ").append(line);
+        }
+        if (column != null) {
+            text.append(", column '").append(column).append('\'');
+        }
+        return text.append(": ").append(problem).toString();
+    }
+}

@@ -1,0 +1,37 @@
+package io.mlstages.data;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The file formats the engine reads. */
+public enum Format {
+    /** Comma- (or otherwise) separated values, RFC 4180, with a header row. */
+    CSV,
+    /** One JSON object per line. */
+    JSONL;
+
+    /** The format a file name suggests: {@code .jsonl}, {@code .ndjson} and {@code .json} read as JSON Lines, anything else as CSV. */
+    public static Format of(final Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gz")) {
+            name = name.substring(0, name.length() - 3);
+        }
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
+            return JSONL;
+        }
+        return CSV;
+    }
+
+    /** Parses {@code csv} or {@code jsonl}. */
+    public static Format parse(final String text) {
+        String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        switch (value) {
+            case "csv":
+                return CSV;
+            case "jsonl": case "ndjson": case "json":
+                return JSONL;
+            default:
+                throw new IllegalArgumentException("Unknown format '" + text + "': expected csv or jsonl");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.mlstages.data;
+
+import java.nio.file.Path;
+
+/**
+ * A forward-only cursor over the rows of one dataset file. Memory does not grow with the number of rows: only
+ * the current row (and, while the schema is inferred, a bounded prefix of rows) is held.
+ *
+ * <p>Usage: {@code while (source.next()) { ... source.number(i) ... }}. Accessors refer to the current row and
+ * take a column position from {@link #schema()}.</p>
+ *
+ * <p>Not thread-safe. Close it to release the file.</p>
+ */
+public interface RowSource extends AutoCloseable {
+    /** The file being read. */
+    Path file();
+
+    /** The columns: inferred from the data, or as the user gave them. */
+    Schema schema();
+
+    /**
+     * Moves to the next row.
+     *
+     * @return false at the end of the data
+     * @throws DataException for a malformed row, naming the file, the line and the column
+     */
+    boolean next();
+
+    /** The 1-based line of the file where the current row starts (a quoted field may span several lines). */
+    long line();
+
+    /** Whether the cell is missing: empty, or one of the missing-value tokens. */
+    boolean isMissing(int column);
+
+    /**
+     * The cell of a {@link ColumnType#NUMERIC} column as a number. {@code Infinity}, {@code -Infinity} and
+     * (when the user removed it from the missing tokens) {@code NaN} come back as the double values they name.
+     *
+     * @throws DataException naming the file, line, column and the text when the cell is not a number
+     * @throws IllegalStateException when the cell is missing
+     */
+    double number(int column);
+
+    /** The cell of a {@link ColumnType#BOOLEAN} column. */
+    boolean bool(int column);
+
+    /** The cell as text, as it stands in the file (for JSON Lines, a scalar's text form). */
+    String text(int column);
+
+    /** The number of bytes consumed so far, for progress. */
+    long position();
+
+    /** The size of the file in bytes, or -1 when unknown. */
+    long size();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,5 @@
+/**
+ * Reading tabular data: CSV (RFC 4180) and JSON Lines, streamed row by row, with an inferred or given schema
+ * and missing values kept apart from real values.
+ */
+package io.mlstages.data;

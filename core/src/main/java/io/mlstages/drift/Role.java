@@ -1,0 +1,6 @@
+package io.mlstages.drift;
+
+/** What a column is to the model; only features count toward dataset drift. */
+public enum Role {
+    FEATURE, TARGET, PREDICTION
+}

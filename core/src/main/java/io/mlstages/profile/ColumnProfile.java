@@ -1,0 +1,22 @@
+package io.mlstages.profile;
+
+import io.mlstages.data.ColumnType;
+
+/**
+ * The profile of one column.
+ *
+ * @param name       the column name
+ * @param type       its type
+ * @param count      how many rows the dataset had (missing cells included)
+ * @param missing    how many cells were missing
+ * @param numeric    the numeric summary (numeric columns), else null
+ * @param categories the category counts (categorical and boolean columns), else null
+ */
+public record ColumnProfile(String name, ColumnType type, long count, long missing, NumericSummary numeric,
+        CategorySummary categories) {
+
+    /** The share of missing cells, 0 for an empty dataset. */
+    public double missingRate() {
+        return count == 0 ? 0 : (double) missing / count;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Profiles: one streaming pass over a dataset summarises each column (counts, missing values, moments, a KLL
+ * quantile sketch, a histogram, category frequencies). Profiles are JSON, merge, and serve as drift references.
+ */
+package io.mlstages.profile;
