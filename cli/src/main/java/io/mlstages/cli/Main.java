@@ -1,11 +1,13 @@
 package io.mlstages.cli;
 
-/** Entry point of the {@code mlstages} command. */
+import picocli.CommandLine;
+
+/** Entry point of the {@code mlstages} command: only runs the command line and exits with its code. */
 public final class Main {
     private Main() {
     }
 
     public static void main(final String[] args) {
-        System.exit(0);
+        System.exit(MlStages.commandLine().execute(args));
     }
 }

@@ -1,0 +1,56 @@
+package io.mlstages.cli;
+
+import io.mlstages.profile.Profile;
+import io.mlstages.profile.ProfileJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code mlstages profile DATA -o PROFILE.json}: summarises a dataset into a profile, the drift reference. */
+@Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Profile a dataset in one streaming pass: per column counts, missing values, moments, a "
+                + "quantile sketch, a histogram and category frequencies.",
+            "The profile is the reference that later drift checks compare against, so they never re-read the data."})
+final class ProfileCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DATA", description = "The dataset: CSV or JSON Lines.")
+    Path data;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "PROFILE.json", required = true,
+            description = "Where to write the profile (JSON); '-' writes it to stdout.")
+    String output;
+
+    @Mixin
+    ReadOptionsMixin read;
+
+    @Mixin
+    ProfileOptionsMixin settings;
+
+    @Mixin
+    OutputMixin out;
+
+    @Override
+    public Integer call() {
+        Profile profile = Inputs.profile(data, read.toReadOptions(), settings.toSettings(), out.progress(spec));
+        PrintWriter stdout = spec.commandLine().getOut();
+        if ("-".equals(output)) {
+            stdout.println(ProfileJson.toString(profile));
+        }
+        else {
+            ProfileJson.write(profile, Path.of(output));
+            stdout.printf("Profiled %s: %,d rows, %d columns -> %s%n", data, profile.rows(),
+                    profile.columns().size(), output);
+        }
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,115 @@
+package io.mlstages.cli;
+
+import io.mlstages.data.RowSource;
+import io.mlstages.data.Schema;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Wraps a {@link RowSource} to report reading progress on stderr. It stays silent for reads that finish
+ * within the first interval, so short commands print nothing extra, and it prints whole lines (no carriage
+ * returns), which read well both in a terminal and in a Jenkins console log.
+ */
+final class Progress implements RowSource {
+    private static final long INTERVAL_NANOS = 2_000_000_000L;
+    private static final int CHECK_EVERY_ROWS = 65_536;
+
+    private final RowSource source;
+    private final PrintWriter err;
+    private final long start = System.nanoTime();
+    private long lastReport = start;
+    private long rows;
+
+    private Progress(final RowSource source, final PrintWriter err) {
+        this.source = source;
+        this.err = err;
+    }
+
+    /** The source, reporting on {@code err} unless it is null (quiet). */
+    static RowSource of(final RowSource source, final PrintWriter err) {
+        return err == null ? source : new Progress(source, err);
+    }
+
+    @Override
+    public boolean next() {
+        boolean more = source.next();
+        if (more && ++rows % CHECK_EVERY_ROWS == 0) {
+            long now = System.nanoTime();
+            if (now - lastReport >= INTERVAL_NANOS) {
+                lastReport = now;
+                report(now);
+            }
+        }
+        return more;
+    }
+
+    private void report(final long now) {
+        long size = source.size();
+        double seconds = (now - start) / 1e9;
+        String done = size > 0
+                ? String.format(Locale.ROOT, "%.0f%% (%s of %s)", 100.0 * source.position() / size,
+                        megabytes(source.position()), megabytes(size))
+                : megabytes(source.position());
+        synchronized (err) {
+            err.printf(Locale.ROOT, "reading %s: %s, %,d rows, %.0f s%n", source.file().getFileName(), done, rows,
+                    seconds);
+            err.flush();
+        }
+    }
+
+    private static String megabytes(final long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+
+    @Override
+    public Path file() {
+        return source.file();
+    }
+
+    @Override
+    public Schema schema() {
+        return source.schema();
+    }
+
+    @Override
+    public long line() {
+        return source.line();
+    }
+
+    @Override
+    public boolean isMissing(final int column) {
+        return source.isMissing(column);
+    }
+
+    @Override
+    public double number(final int column) {
+        return source.number(column);
+    }
+
+    @Override
+    public boolean bool(final int column) {
+        return source.bool(column);
+    }
+
+    @Override
+    public String text(final int column) {
+        return source.text(column);
+    }
+
+    @Override
+    public long position() {
+        return source.position();
+    }
+
+    @Override
+    public long size() {
+        return source.size();
+    }
+
+    @Override
+    public void close() {
+        source.close();
+    }
+}

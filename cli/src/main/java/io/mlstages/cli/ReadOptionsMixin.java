@@ -1,0 +1,75 @@
+package io.mlstages.cli;
+
+import io.mlstages.data.ColumnType;
+import io.mlstages.data.Format;
+import io.mlstages.data.ReadOptions;
+import io.mlstages.data.SchemaFile;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The options that say how to read data files; every command that reads data mixes them in. */
+final class ReadOptionsMixin {
+    @Option(names = "--format", paramLabel = "csv|jsonl",
+            description = "File format (default: by file name: .jsonl/.ndjson/.json are JSON Lines, others CSV).")
+    String format;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",",
+            description = "CSV field separator; 'tab' or '\\t' for tabs (default: ${DEFAULT-VALUE}).")
+    String delimiter;
+
+    @Option(names = "--missing", paramLabel = "TOKEN", split = ",",
+            description = "Cell texts that mean 'missing', in addition to the empty cell "
+                    + "(default: NA,N/A,NaN,nan,null,NULL,None). Giving this option replaces the default list.")
+    List<String> missing;
+
+    @Option(names = "--type", paramLabel = "COLUMN=TYPE", split = ",",
+            description = "Override an inferred column type: numeric, categorical or boolean. Repeatable.")
+    Map<String, String> types = new LinkedHashMap<>();
+
+    @Option(names = "--schema", paramLabel = "FILE",
+            description = "A schema file (JSON: {\"columns\":[{\"name\":…,\"type\":…}]}) that replaces inference.")
+    Path schema;
+
+    @Option(names = "--infer-rows", paramLabel = "N", defaultValue = "" + ReadOptions.DEFAULT_INFER_ROWS,
+            description = "Rows that decide inferred types; 0 reads the whole file first (default: ${DEFAULT-VALUE}).")
+    int inferRows;
+
+    /** The engine's read options for these flags. */
+    ReadOptions toReadOptions() {
+        ReadOptions options = ReadOptions.defaults().withInferRows(inferRows).withDelimiter(delimiter());
+        if (format != null) {
+            options = options.withFormat(Format.parse(format));
+        }
+        if (missing != null) {
+            Set<String> tokens = new HashSet<>(missing);
+            tokens.add("");
+            options = options.withMissing(tokens);
+        }
+        if (!types.isEmpty()) {
+            Map<String, ColumnType> parsed = new LinkedHashMap<>();
+            types.forEach((name, type) -> parsed.put(name, ColumnType.parse(type)));
+            options = options.withTypes(parsed);
+        }
+        if (schema != null) {
+            options = options.withSchema(SchemaFile.read(schema));
+        }
+        return options;
+    }
+
+    private char delimiter() {
+        String value = delimiter;
+        if ("tab".equalsIgnoreCase(value) || "\\t".equals(value)) {
+            return '\t';
+        }
+        if (value.length() != 1) {
+            throw new IllegalArgumentException("--delimiter must be one character (or 'tab'), not '" + value + "'");
+        }
+        return value.charAt(0);
+    }
+}
