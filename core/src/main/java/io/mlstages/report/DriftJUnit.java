@@ -42,18 +42,18 @@ public final class DriftJUnit {
                 xml.writeCharacters("  ");
                 xml.writeStartElement("testcase");
                 xml.writeAttribute("classname", "drift." + column.role().name().toLowerCase(Locale.ROOT));
-                xml.writeAttribute("name", column.name());
+                xml.writeAttribute("name", xmlSafe(column.name()));
                 xml.writeAttribute("time", "0");
                 if (column.drift()) {
                     xml.writeStartElement("failure");
                     xml.writeAttribute("type", "drift");
-                    xml.writeAttribute("message", DriftTable.verdict(column));
-                    xml.writeCharacters(DriftTable.details(column));
+                    xml.writeAttribute("message", xmlSafe(DriftTable.verdict(column)));
+                    xml.writeCharacters(xmlSafe(DriftTable.details(column)));
                     xml.writeEndElement();
                 }
                 else {
                     xml.writeStartElement("system-out");
-                    xml.writeCharacters(DriftTable.details(column));
+                    xml.writeCharacters(xmlSafe(DriftTable.details(column)));
                     xml.writeEndElement();
                 }
                 xml.writeEndElement();
@@ -92,6 +92,20 @@ public final class DriftJUnit {
             throws XMLStreamException {
         xml.writeEmptyElement("property");
         xml.writeAttribute("name", name);
-        xml.writeAttribute("value", value == null ? "" : value);
+        xml.writeAttribute("value", value == null ? "" : xmlSafe(value));
+    }
+
+    /**
+     * XML 1.0 cannot carry most control characters even escaped, and a column name from data may hold them:
+     * they become U+FFFD so that the file stays well-formed.
+     */
+    static String xmlSafe(final String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF
+                    || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF;
+            out.appendCodePoint(allowed ? c : 0xFFFD);
+        });
+        return out.toString();
     }
 }
