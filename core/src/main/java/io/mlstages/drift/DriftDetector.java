@@ -8,6 +8,7 @@ import io.mlstages.profile.Profile;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -178,7 +179,7 @@ public final class DriftDetector {
         return count == 1 ? noun : noun + "s";
     }
 
-    private static String quoted(final java.util.Collection<String> names) {
+    private static String quoted(final Collection<String> names) {
         return names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
     }
 
@@ -446,8 +447,8 @@ public final class DriftDetector {
     static Table align(final CategorySummary ref, final CategorySummary cur, final boolean pool) {
         Map<String, Long> refTop = counts(ref);
         Map<String, Long> curTop = counts(cur);
-        long refOther = ref == null ? 0 : ref.other();
-        long curOther = cur == null ? 0 : cur.other();
+        long refOther = ref.other();
+        long curOther = cur.other();
         boolean refComplete = refOther == 0;
         boolean curComplete = curOther == 0;
         Set<String> values = new LinkedHashSet<>(refTop.keySet());
@@ -500,10 +501,8 @@ public final class DriftDetector {
 
     private static Map<String, Long> counts(final CategorySummary summary) {
         Map<String, Long> out = new HashMap<>();
-        if (summary != null) {
-            for (CategorySummary.Count count : summary.top()) {
-                out.merge(count.value(), count.count(), Long::sum);
-            }
+        for (CategorySummary.Count count : summary.top()) {
+            out.merge(count.value(), count.count(), Long::sum);
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.mlstages.drift;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ public record DriftOptions(double alpha, double driftShare, String target, Strin
                 copy.put(name, settings);
             });
         }
-        perColumn = java.util.Collections.unmodifiableMap(copy);
+        perColumn = Collections.unmodifiableMap(copy);
     }
 
     /** The defaults: alpha 0.05, dataset drift at half the features, missing-rate floor 0.1, pooling on. */

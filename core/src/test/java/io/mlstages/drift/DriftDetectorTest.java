@@ -15,6 +15,7 @@ import io.mlstages.profile.Profile;
 import io.mlstages.profile.ProfileSettings;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +157,7 @@ class DriftDetectorTest {
     @Test
     void shouldNotDriftOnAHighCardinalityCategoricalFromOneDistribution() {
         double[] weights = new double[2000];
-        java.util.Arrays.fill(weights, 1);
+        Arrays.fill(weights, 1);
         List<GeneratedRows.Spec> specs = List.of(categorical("user", levels(weights)));
         ProfileSettings allLevels = new ProfileSettings(DEFAULTS.sketchK(), DEFAULTS.bins(), 5000,
                 DEFAULTS.exactLimit());

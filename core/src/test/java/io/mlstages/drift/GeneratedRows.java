@@ -10,9 +10,7 @@ import io.mlstages.profile.Profiler;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -178,12 +176,5 @@ final class GeneratedRows implements RowSource {
 
     @Override
     public void close() {
-    }
-
-    /** Specs by name, for tests that build several profiles of the same columns. */
-    static Map<String, Spec> byName(final List<Spec> specs) {
-        Map<String, Spec> out = new LinkedHashMap<>();
-        specs.forEach(spec -> out.put(spec.name(), spec));
-        return out;
     }
 }
