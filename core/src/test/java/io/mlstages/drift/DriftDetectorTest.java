@@ -11,9 +11,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.mlstages.data.ColumnType;
+import io.mlstages.profile.CategorySummary;
 import io.mlstages.profile.Profile;
 import io.mlstages.profile.ProfileSettings;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -177,6 +183,86 @@ class DriftDetectorTest {
                 assertThat(raw.score()).as("unpooled JS").isGreaterThan(0.3);
             }
         }
+    }
+
+    private static Profile profileOf(final JsonNode values) {
+        int[] next = {0};
+        return GeneratedRows.profile(List.of(numeric("v", random -> values.get(next[0]++).asDouble())),
+                values.size(), 0, DEFAULTS);
+    }
+
+    @Test
+    void shouldScoreExactValuesAsScipyDoes() throws IOException {
+        JsonNode fixture;
+        try (InputStream in = getClass().getResourceAsStream("/drift/statistics.json")) {
+            fixture = new ObjectMapper().readTree(in);
+        }
+        JsonNode w = fixture.get("wasserstein").get(2);
+        DriftOptions wasserstein = DriftOptions.defaults()
+                .withColumn("v", DriftOptions.ColumnOptions.method(DriftMethod.WASSERSTEIN));
+
+        ColumnDrift byWasserstein = column(DriftDetector.compare(profileOf(w.get("x")), profileOf(w.get("y")),
+                wasserstein), "v");
+
+        assertThat(byWasserstein.exact()).isTrue();
+        // scipy.stats.wasserstein_distance divided by numpy's std with ddof=1
+        assertThat(byWasserstein.score()).isCloseTo(w.get("distance").asDouble() / w.get("referenceStd").asDouble(),
+                within(1e-6));
+
+        JsonNode ks = fixture.get("ks").get(4);
+        ColumnDrift byKs = column(DriftDetector.compare(profileOf(ks.get("x")), profileOf(ks.get("y")),
+                DriftOptions.defaults()), "v");
+
+        assertThat(byKs.method()).isEqualTo(DriftMethod.KS);
+        assertThat(byKs.score()).isCloseTo(ks.get("statistic").asDouble(), within(1e-9));
+        assertThat(byKs.pValue()).isCloseTo(ks.get("pValue").asDouble(), within(1e-6));
+
+        JsonNode psi = fixture.get("psi").get(0);
+        ColumnDrift byPsi = column(DriftDetector.compare(profileOf(psi.get("x")), profileOf(psi.get("y")),
+                DriftOptions.defaults().withColumn("v", DriftOptions.ColumnOptions.method(DriftMethod.PSI))), "v");
+
+        assertThat(byPsi.score()).isCloseTo(psi.get("psi").asDouble(), within(1e-6));
+    }
+
+    private static CategorySummary summary(final long other, final Object... valueCountPairs) {
+        List<CategorySummary.Count> top = new ArrayList<>();
+        for (int i = 0; i < valueCountPairs.length; i += 2) {
+            top.add(new CategorySummary.Count((String) valueCountPairs[i], ((Number) valueCountPairs[i + 1]).longValue()));
+        }
+        return new CategorySummary(top, other, top.size() + (other > 0 ? 1 : 0));
+    }
+
+    @Test
+    void shouldCompareByNameOnlyLevelsWhoseCountIsKnownOnBothSides() {
+        // 'b' is listed in the reference only and 'c' in the current only, while each other side has an
+        // 'other' bucket that may hide them: both go to 'other' on both sides
+        DriftDetector.Table partial = DriftDetector.align(summary(20, "a", 50, "b", 30),
+                summary(25, "a", 40, "c", 35), false);
+
+        assertThat(partial.levels()).containsExactly("a", "other");
+        assertThat(partial.reference()).containsExactly(50, 50);
+        assertThat(partial.current()).containsExactly(40, 60);
+
+        // complete lists (no 'other'): a level absent from one side really has count 0 there
+        DriftDetector.Table complete = DriftDetector.align(summary(0, "a", 10, "b", 5),
+                summary(0, "a", 10, "c", 5), false);
+
+        assertThat(complete.levels()).containsExactly("a", "b", "c");
+        assertThat(complete.reference()).containsExactly(10, 5, 0);
+        assertThat(complete.current()).containsExactly(10, 0, 5);
+    }
+
+    @Test
+    void shouldPoolLevelsWhoseExpectedCountIsBelowFiveInEitherSample() {
+        // 100 rows against 1000: 'r' has pooled share 22/1100, expected 2 in the smaller sample; 's' 8 of
+        // 1100 likewise; 'a' and 'b' stay
+        DriftDetector.Table table = DriftDetector.align(summary(0, "a", 60, "b", 38, "r", 2),
+                summary(0, "a", 580, "b", 392, "r", 20, "s", 8), true);
+
+        assertThat(table.levels()).containsExactly("a", "b", "other");
+        assertThat(table.reference()).containsExactly(60, 38, 2);
+        assertThat(table.current()).containsExactly(580, 392, 28);
+        assertThat(table.pooled()).isEqualTo(2);
     }
 
     @Test
