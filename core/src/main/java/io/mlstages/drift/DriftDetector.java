@@ -123,7 +123,8 @@ public final class DriftDetector {
         if (profile.sources().isEmpty()) {
             return fallback;
         }
-        return profile.sources().stream().map(Profile.Source::file).collect(Collectors.joining(" + "));
+        return profile.sources().stream().map(source -> source.file() == null ? "-" : source.file())
+                .collect(Collectors.joining(" + "));
     }
 
     /** Every column the options name must exist somewhere, so that a typo is not silently ignored. */
