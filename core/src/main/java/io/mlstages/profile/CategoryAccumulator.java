@@ -39,12 +39,9 @@ final class CategoryAccumulator {
         }
     }
 
-    void addBoolean(final boolean value) {
-        if (value) {
-            trueCount++;
-        } else {
-            falseCount++;
-        }
+    void addBooleans(final long trues, final long falses) {
+        trueCount += trues;
+        falseCount += falses;
     }
 
     CategorySummary finish() {

@@ -8,17 +8,19 @@ import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
 /**
- * Summarises one numeric column in one pass. Finite values are buffered in blocks of {@link #BLOCK}; each
- * full block updates the moments (the block's own mean and squared deviations, merged into the running ones
- * with Chan's formula, which is as stable as Welford's per-value update and needs no division per value), the
- * extremes, the KLL sketch (one batched update) and, while under the limit, the kept values. NaN and the
- * infinities are only counted.
+ * Summarises one numeric column in one pass. Finite values are buffered in blocks; each full block is sorted
+ * (see {@link BlockSorter}) and then updates the moments (the block's own mean and squared deviations, merged
+ * into the running ones with Chan's formula, which is as stable as Welford's per-value update and needs no
+ * division per value), the extremes, the KLL sketch (one batched update) and, while under the limit, the kept
+ * values. NaN and the infinities are only counted.
  */
 final class NumericAccumulator {
-    static final int BLOCK = 1024;
+    /** The largest block: 8192 values, enough for the sorted-input speed-up of the sketch. */
+    static final int MAX_BLOCK = 8192;
 
     private final ProfileSettings settings;
-    private final double[] block = new double[BLOCK];
+    private final BlockSorter sorter;
+    private final double[] block;
     private int filled;
 
     private long nan;
@@ -29,8 +31,14 @@ final class NumericAccumulator {
     private double[] values = new double[64];
     private boolean keepingValues;
 
-    NumericAccumulator(final ProfileSettings settings) {
+    /**
+     * @param blockSize how many values to buffer before summarising (at most the sorter's capacity)
+     * @param sorter    scratch space for sorting blocks, shared by the accumulators of one profiler
+     */
+    NumericAccumulator(final ProfileSettings settings, final int blockSize, final BlockSorter sorter) {
         this.settings = settings;
+        this.sorter = sorter;
+        this.block = new double[blockSize];
         this.sketch = KllDoublesSketch.newHeapInstance(settings.sketchK());
         this.keepingValues = true;
     }
@@ -38,7 +46,7 @@ final class NumericAccumulator {
     void add(final double value) {
         if (value - value == 0) { // finite: NaN and the infinities give NaN here
             block[filled++] = value;
-            if (filled == BLOCK) {
+            if (filled == block.length) {
                 flush();
             }
         } else if (value != value) {
@@ -54,7 +62,8 @@ final class NumericAccumulator {
         if (filled == 0) {
             return;
         }
-        moments.addBlock(block, filled);
+        sorter.sort(block, filled);
+        moments.addSortedBlock(block, filled);
         sketch.update(block, 0, filled);
         if (keepingValues) {
             long total = moments.n;
@@ -205,15 +214,10 @@ final class NumericAccumulator {
             return moments;
         }
 
-        void addBlock(final double[] data, final int length) {
+        void addSortedBlock(final double[] data, final int length) {
             double sum = 0;
-            double low = min;
-            double high = max;
             for (int i = 0; i < length; i++) {
-                double x = data[i];
-                sum += x;
-                low = Math.min(low, x);
-                high = Math.max(high, x);
+                sum += data[i];
             }
             double blockMean = sum / length;
             if (!Double.isFinite(blockMean)) {
@@ -229,8 +233,8 @@ final class NumericAccumulator {
                 double d = data[i] - blockMean;
                 squares += d * d;
             }
-            min = low;
-            max = high;
+            min = Math.min(min, data[0]);
+            max = Math.max(max, data[length - 1]);
             combine(length, blockMean, squares);
         }
 
