@@ -68,8 +68,8 @@ class DriftDetectorTest {
         ColumnDrift x = column(report, "x");
         assertThat(x.exact()).as("a million values are past the exact limit").isFalse();
         assertThat(x.method()).isEqualTo(DriftMethod.WASSERSTEIN);
-        // the sketches' quantile error, integrated over the range, is about 0.01 std here: far below the floor
-        assertThat(x.score()).isLessThan(0.03);
+        // the sketches' quantile error, integrated over the range: about 0.003 std at the default k = 2000
+        assertThat(x.score()).isLessThan(0.01);
         assertThat(x.significant()).as("sketch noise must not look significant: " + x.note()).isFalse();
         assertThat(column(report, "colour").method()).isEqualTo(DriftMethod.JENSEN_SHANNON);
         assertThat(column(report, "flag").method()).isEqualTo(DriftMethod.JENSEN_SHANNON);
