@@ -2,6 +2,8 @@ package io.mlstages.profile;
 
 import io.mlstages.data.ColumnType;
 
+import java.util.Objects;
+
 /**
  * The profile of one column.
  *
@@ -14,6 +16,20 @@ import io.mlstages.data.ColumnType;
  */
 public record ColumnProfile(String name, ColumnType type, long count, long missing, NumericSummary numeric,
         CategorySummary categories) {
+
+    public ColumnProfile {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type of column " + name);
+        if (count < 0 || missing < 0 || missing > count) {
+            throw new IllegalArgumentException("Column '" + name + "' has " + missing + " missing cells of "
+                    + count);
+        }
+        if (type == ColumnType.NUMERIC ? numeric == null || categories != null
+                : numeric != null || categories == null) {
+            throw new IllegalArgumentException("Column '" + name + "' is " + type.label() + " and needs "
+                    + (type == ColumnType.NUMERIC ? "a numeric summary" : "category counts") + " alone");
+        }
+    }
 
     /** The share of missing cells, 0 for an empty dataset. */
     public double missingRate() {

@@ -1,6 +1,8 @@
 package io.mlstages.profile;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,8 +22,21 @@ public record Profile(int schemaVersion, List<Source> sources, long rows, Profil
     public static final int SCHEMA_VERSION = 1;
 
     public Profile {
+        if (schemaVersion < 1) {
+            throw new IllegalArgumentException("schemaVersion must be positive, not " + schemaVersion);
+        }
+        if (rows < 0) {
+            throw new IllegalArgumentException("rows must not be negative, not " + rows);
+        }
+        Objects.requireNonNull(settings, "settings");
         sources = List.copyOf(sources);
         columns = List.copyOf(columns);
+        for (ColumnProfile column : columns) {
+            if (column.count() != rows) {
+                throw new IllegalArgumentException("Column '" + column.name() + "' counts " + column.count()
+                        + " rows but the profile has " + rows);
+            }
+        }
     }
 
     /** The column of that name, if any. */
@@ -31,15 +46,73 @@ public record Profile(int schemaVersion, List<Source> sources, long rows, Profil
 
     /**
      * The profile of the two datasets together, as if they had been profiled as one. Counts, extremes and
-     * moments are exact; quantiles are within the sketch's error bound.
+     * moments are exact (mean and standard deviation up to rounding); the sketches merge, so quantiles stay
+     * within the sketch's error bound; the kept values are concatenated while their total is within
+     * {@code exactLimit}; histograms are re-derived over the merged extremes.
      *
-     * @throws ProfileException when the settings or column types differ
+     * <p>Category counts are exact when both sides kept all their categories ({@code other == 0}). Otherwise
+     * a value that one side kept by name and the other pooled into its {@code other} gets only the first
+     * side's count, the rest staying in {@code other}: the merged top counts are then lower bounds.</p>
+     *
+     * <p>The sources are listed one after the other; both profiles must have the same columns in the same
+     * order, with the same types, and the same settings.</p>
+     *
+     * @throws ProfileException when the settings, column names or column types differ, naming the column
      */
     public Profile merge(final Profile other) {
-        throw new UnsupportedOperationException("not yet implemented");
+        if (!settings.equals(other.settings)) {
+            throw new ProfileException("Cannot merge profiles made with different settings: " + settings
+                    + " and " + other.settings);
+        }
+        if (columns.size() != other.columns.size()) {
+            throw new ProfileException("Cannot merge profiles with different columns: " + names(columns)
+                    + " and " + names(other.columns));
+        }
+        List<ColumnProfile> merged = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnProfile a = columns.get(i);
+            ColumnProfile b = other.columns.get(i);
+            if (!a.name().equals(b.name())) {
+                throw new ProfileException("Cannot merge profiles with different columns: column " + (i + 1)
+                        + " is '" + a.name() + "' in one and '" + b.name() + "' in the other");
+            }
+            if (a.type() != b.type()) {
+                throw new ProfileException("Cannot merge profiles: column '" + a.name() + "' is "
+                        + a.type().label() + " in one and " + b.type().label() + " in the other");
+            }
+            NumericSummary numeric = a.numeric() == null ? null
+                    : NumericAccumulator.merge(a.numeric(), b.numeric(), settings);
+            CategorySummary categories = a.categories() == null ? null
+                    : CategoryAccumulator.merge(a.categories(), b.categories(), settings.topK());
+            merged.add(new ColumnProfile(a.name(), a.type(), a.count() + b.count(), a.missing() + b.missing(),
+                    numeric, categories));
+        }
+        List<Source> allSources = new ArrayList<>(sources);
+        allSources.addAll(other.sources);
+        return new Profile(SCHEMA_VERSION, allSources, rows + other.rows, settings, merged);
     }
 
-    /** A file that went into the profile. */
+    private static List<String> names(final List<ColumnProfile> columns) {
+        List<String> names = new ArrayList<>(columns.size());
+        for (ColumnProfile column : columns) {
+            names.add(column.name());
+        }
+        return names;
+    }
+
+    /**
+     * A file that went into the profile.
+     *
+     * @param file   the file name (without its directory, so that profiles compare across machines)
+     * @param sha256 the SHA-256 of the file's bytes, lower-case hex, or null when unknown
+     * @param rows   how many rows it had
+     */
     public record Source(String file, String sha256, long rows) {
+        public Source {
+            Objects.requireNonNull(file, "file");
+            if (rows < 0) {
+                throw new IllegalArgumentException("rows of " + file + " must not be negative, not " + rows);
+            }
+        }
     }
 }

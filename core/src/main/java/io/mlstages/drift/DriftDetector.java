@@ -1,0 +1,532 @@
+package io.mlstages.drift;
+
+import io.mlstages.data.ColumnType;
+import io.mlstages.profile.CategorySummary;
+import io.mlstages.profile.ColumnProfile;
+import io.mlstages.profile.NumericSummary;
+import io.mlstages.profile.Profile;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.memory.Memory;
+
+/**
+ * Compares the profile of current data with a reference profile, column by column.
+ *
+ * <p>A column drifts when its change is both statistically significant (p-value below alpha) and large enough
+ * to matter (its score at or above the method's threshold), or when its missing rate changed significantly by
+ * at least the missing-rate floor. The p-value always comes from the same test per type, whatever the score:
+ * two-sample Kolmogorov–Smirnov for numeric columns, chi-square for categorical and boolean ones. See
+ * {@code docs/drift.md} for the methods, defaults and reasons.</p>
+ */
+public final class DriftDetector {
+
+    /** Below this many values on the smaller side a sample is small: KS and chi-square are the default scores. */
+    static final long SMALL_SAMPLE = 1000;
+    /** The default effect-size floor of every method but PSI. */
+    static final double DEFAULT_THRESHOLD = 0.1;
+    /** The customary PSI alarm level ("significant shift"). */
+    static final double DEFAULT_PSI_THRESHOLD = 0.2;
+    /** Numeric PSI and Jensen–Shannon bins: the reference's deciles. */
+    static final int BINS = 10;
+    /** Ranks per side whose quantiles form the grid of the sketch-path KS statistic (both sides merged). */
+    static final int GRID_RANKS = 2049;
+    /** Midpoint ranks of the sketch-path Wasserstein integral. */
+    static final int WASSERSTEIN_RANKS = 2000;
+    /** Cochran's rule: a level whose expected count is below this in either sample is pooled. */
+    static final double MIN_EXPECTED = 5;
+    /** The name of the pooled level in notes. */
+    static final String OTHER = "other";
+
+    private DriftDetector() {
+    }
+
+    /**
+     * Compares current data with the reference.
+     *
+     * @throws DriftException when a compared column is missing on one side, its types differ, the options name
+     *                        an unknown column, or a chosen method does not suit a column's type
+     */
+    public static DriftReport compare(final Profile reference, final Profile current, final DriftOptions options) {
+        Map<String, ColumnProfile> refColumns = byName(reference);
+        Map<String, ColumnProfile> curColumns = byName(current);
+        checkOptionNames(options, refColumns, curColumns);
+
+        Set<String> wanted = new LinkedHashSet<>();
+        if (options.columns().isEmpty()) {
+            wanted.addAll(refColumns.keySet());
+            wanted.addAll(curColumns.keySet());
+        } else {
+            wanted.addAll(options.columns());
+        }
+        if (options.target() != null) {
+            wanted.add(options.target());
+        }
+        if (options.prediction() != null) {
+            wanted.add(options.prediction());
+        }
+        checkPresentAndSameType(wanted, refColumns, curColumns);
+
+        List<ColumnDrift> features = new ArrayList<>();
+        ColumnDrift target = null;
+        ColumnDrift prediction = null;
+        // features in the reference's order
+        for (String name : refColumns.keySet()) {
+            if (!wanted.contains(name)) {
+                continue;
+            }
+            Role role = name.equals(options.target()) ? Role.TARGET
+                    : name.equals(options.prediction()) ? Role.PREDICTION : Role.FEATURE;
+            ColumnDrift drift = column(refColumns.get(name), curColumns.get(name), role, options);
+            if (role == Role.TARGET) {
+                target = drift;
+            } else if (role == Role.PREDICTION) {
+                prediction = drift;
+            } else {
+                features.add(drift);
+            }
+        }
+        long drifted = features.stream().filter(ColumnDrift::drift).count();
+        double share = features.isEmpty() ? 0 : (double) drifted / features.size();
+        List<ColumnDrift> columns = new ArrayList<>(features);
+        if (target != null) {
+            columns.add(target);
+        }
+        if (prediction != null) {
+            columns.add(prediction);
+        }
+        return new DriftReport(DriftReport.SCHEMA_VERSION, label(reference, "reference"), label(current, "current"),
+                reference.rows(), current.rows(), !features.isEmpty() && share >= options.driftShare(), share,
+                options.driftShare(), columns);
+    }
+
+    private static Map<String, ColumnProfile> byName(final Profile profile) {
+        Map<String, ColumnProfile> out = new LinkedHashMap<>();
+        for (ColumnProfile column : profile.columns()) {
+            out.put(column.name(), column);
+        }
+        return out;
+    }
+
+    private static String label(final Profile profile, final String fallback) {
+        if (profile.sources().isEmpty()) {
+            return fallback;
+        }
+        return profile.sources().stream().map(source -> source.file() == null ? "-" : source.file())
+                .collect(Collectors.joining(" + "));
+    }
+
+    /** Every column the options name must exist somewhere, so that a typo is not silently ignored. */
+    private static void checkOptionNames(final DriftOptions options, final Map<String, ColumnProfile> ref,
+            final Map<String, ColumnProfile> cur) {
+        Set<String> named = new LinkedHashSet<>(options.columns());
+        named.addAll(options.perColumn().keySet());
+        if (options.target() != null) {
+            named.add(options.target());
+        }
+        if (options.prediction() != null) {
+            named.add(options.prediction());
+        }
+        List<String> unknown = named.stream().filter(n -> !ref.containsKey(n) && !cur.containsKey(n)).toList();
+        if (!unknown.isEmpty()) {
+            throw new DriftException("The drift options name " + plural(unknown.size(), "column")
+                    + " that neither profile has: " + quoted(unknown) + "; the reference has " + quoted(ref.keySet()));
+        }
+    }
+
+    private static void checkPresentAndSameType(final Set<String> wanted, final Map<String, ColumnProfile> ref,
+            final Map<String, ColumnProfile> cur) {
+        List<String> onlyRef = wanted.stream().filter(n -> !cur.containsKey(n)).toList();
+        List<String> onlyCur = wanted.stream().filter(n -> !ref.containsKey(n)).toList();
+        if (!onlyRef.isEmpty() || !onlyCur.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            if (!onlyRef.isEmpty()) {
+                parts.add(plural(onlyRef.size(), "column") + " " + quoted(onlyRef)
+                        + " in the reference but not in the current data");
+            }
+            if (!onlyCur.isEmpty()) {
+                parts.add(plural(onlyCur.size(), "column") + " " + quoted(onlyCur)
+                        + " in the current data but not in the reference");
+            }
+            throw new DriftException("Cannot compare the profiles: " + String.join("; ", parts)
+                    + " (leave such columns out with the columns filter)");
+        }
+        List<String> mismatches = new ArrayList<>();
+        for (String name : wanted) {
+            ColumnType a = ref.get(name).type();
+            ColumnType b = cur.get(name).type();
+            if (a != b) {
+                mismatches.add("'" + name + "' is " + a.label() + " in the reference but " + b.label()
+                        + " in the current data");
+            }
+        }
+        if (!mismatches.isEmpty()) {
+            throw new DriftException("Column types differ: " + String.join("; ", mismatches));
+        }
+    }
+
+    private static String plural(final int count, final String noun) {
+        return count == 1 ? noun : noun + "s";
+    }
+
+    private static String quoted(final Collection<String> names) {
+        return names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
+    }
+
+    /** The statistic chosen for a column when the user chose none. */
+    static DriftMethod defaultMethod(final ColumnType type, final long smallerSample) {
+        switch (type) {
+            case NUMERIC:
+                return smallerSample < SMALL_SAMPLE ? DriftMethod.KS : DriftMethod.WASSERSTEIN;
+            case BOOLEAN:
+                return DriftMethod.JENSEN_SHANNON;
+            default:
+                return smallerSample < SMALL_SAMPLE ? DriftMethod.CHI_SQUARE : DriftMethod.JENSEN_SHANNON;
+        }
+    }
+
+    /** The effect-size floor of a method when the user gave none. */
+    static double defaultThreshold(final DriftMethod method) {
+        return method == DriftMethod.PSI ? DEFAULT_PSI_THRESHOLD : DEFAULT_THRESHOLD;
+    }
+
+    /** What the distribution comparison of one column found. */
+    private record Outcome(DriftMethod method, double score, double threshold, Double pValue, boolean exact,
+            List<String> remarks) {
+    }
+
+    private static ColumnDrift column(final ColumnProfile ref, final ColumnProfile cur, final Role role,
+            final DriftOptions options) {
+        DriftOptions.ColumnOptions settings = options.column(ref.name());
+        double alpha = settings.alpha() != null ? settings.alpha() : options.alpha();
+        if (settings.method() != null && !settings.method().supports(ref.type())) {
+            throw new DriftException("Column '" + ref.name() + "' is " + ref.type().label() + ", but its drift method '"
+                    + settings.method().label() + "' applies only to "
+                    + (ref.type() == ColumnType.NUMERIC ? "categorical and boolean" : "numeric") + " columns");
+        }
+        Outcome outcome = ref.type() == ColumnType.NUMERIC
+                ? numeric(ref, cur, settings)
+                : categorical(ref, cur, settings, options.poolRareLevels());
+
+        List<String> notes = new ArrayList<>();
+        boolean distributionDrift = false;
+        if (outcome.pValue() != null) {
+            double p = outcome.pValue();
+            boolean significant = p < alpha;
+            boolean large = outcome.score() >= outcome.threshold();
+            distributionDrift = significant && large;
+            String score = outcome.method().label() + " " + number(outcome.score());
+            if (distributionDrift) {
+                notes.add("drifted: significant (" + pText(p) + ") and " + score + " at or above the floor "
+                        + number(outcome.threshold()));
+            } else if (significant) {
+                notes.add("significant (" + pText(p) + ") but " + score + " below the floor "
+                        + number(outcome.threshold()));
+            } else {
+                notes.add("not significant (" + pText(p) + " >= alpha " + number(alpha) + "); " + score
+                        + (large ? " at or above" : " below") + " the floor " + number(outcome.threshold()));
+            }
+        }
+        notes.addAll(outcome.remarks());
+
+        long refCount = ref.count() - ref.missing();
+        long curCount = cur.count() - cur.missing();
+        boolean missingDrift = false;
+        if (ref.count() > 0 && cur.count() > 0 && (ref.missing() > 0 || cur.missing() > 0)) {
+            Statistics.Proportions test = Statistics.twoProportion(ref.missing(), ref.count(), cur.missing(),
+                    cur.count());
+            double change = Math.abs(cur.missingRate() - ref.missingRate());
+            boolean significant = test.pValue() < alpha;
+            missingDrift = options.missingRateDrift() && significant && change >= options.missingRateFloor();
+            if (significant || missingDrift) {
+                notes.add("missing rate " + percent(ref.missingRate()) + " -> " + percent(cur.missingRate()) + " ("
+                        + pText(test.pValue()) + ")" + (missingDrift ? ": missing-rate drift"
+                        : options.missingRateDrift() ? ", change below the floor " + number(options.missingRateFloor())
+                        : ", missing-rate drift disabled"));
+            }
+        }
+        return new ColumnDrift(ref.name(), ref.type(), role, outcome.method(), outcome.score(), outcome.threshold(),
+                outcome.pValue(), alpha, distributionDrift || missingDrift, refCount, curCount, ref.missingRate(),
+                cur.missingRate(), missingDrift, outcome.exact(), String.join("; ", notes));
+    }
+
+    // ---------------------------------------------------------------------------------------------- numeric
+
+    private static Outcome numeric(final ColumnProfile refColumn, final ColumnProfile curColumn,
+            final DriftOptions.ColumnOptions settings) {
+        NumericSummary ref = refColumn.numeric();
+        NumericSummary cur = curColumn.numeric();
+        List<String> remarks = new ArrayList<>();
+        String nonFinite = nonFinite(ref, cur);
+        long n = ref.finite();
+        long m = cur.finite();
+        DriftMethod method = settings.method() != null ? settings.method()
+                : defaultMethod(ColumnType.NUMERIC, Math.min(n, m));
+        double threshold = settings.threshold() != null ? settings.threshold() : defaultThreshold(method);
+        boolean exact = ref.isExact() && cur.isExact();
+        if (n == 0 || m == 0) {
+            remarks.add("no finite values in the " + (n == 0 ? "reference" : "current data")
+                    + ": no distribution test, only the missing rate is compared");
+            if (nonFinite != null) {
+                remarks.add(nonFinite);
+            }
+            return new Outcome(method, 0, threshold, null, exact, remarks);
+        }
+        if (method == DriftMethod.WASSERSTEIN && !(ref.std() > 0)) {
+            // the score is relative to the reference's spread, which a constant reference does not have
+            remarks.add("the reference is constant, so Wasserstein relative to its spread is undefined: KS used");
+            method = DriftMethod.KS;
+            threshold = settings.threshold() != null ? settings.threshold() : defaultThreshold(method);
+        }
+
+        double[] x = exact ? ref.values() : null;
+        double[] y = exact ? cur.values() : null;
+        double pValue;
+        double d;
+        if (exact) {
+            Statistics.Ks ks = Statistics.ks(x, y);
+            d = ks.statistic();
+            pValue = ks.pValue();
+        } else {
+            double[] grid = mergedQuantiles(ref, cur);
+            d = Statistics.ksStatisticFromCdfs(ref.cdf(grid), cur.cdf(grid));
+            // a sketch's CDF is off by up to its rank error: the test sees only the gap beyond that slack, so
+            // that sketch noise on a million rows is not mistaken for a significant change
+            double slack = rankError(ref) + rankError(cur);
+            pValue = Statistics.ksAsymptoticP(Math.max(0, d - slack), n, m);
+            remarks.add("from sketches" + (slack > 0 ? " (the p-value allows for a rank error of "
+                    + percent(slack) + ")" : ""));
+        }
+
+        double score;
+        switch (method) {
+            case KS:
+                score = d;
+                break;
+            case WASSERSTEIN: {
+                double distance = exact ? Statistics.wasserstein(x, y)
+                        : Statistics.wassersteinFromQuantiles(
+                                ref.quantiles(Statistics.midpointRanks(WASSERSTEIN_RANKS)),
+                                cur.quantiles(Statistics.midpointRanks(WASSERSTEIN_RANKS)));
+                score = distance / ref.std();
+                break;
+            }
+            default: {
+                double[] edges = Statistics.distinctSorted(ref.quantiles(decileRanks()));
+                double[] refShares;
+                double[] curShares;
+                if (exact) {
+                    refShares = toDoubles(Statistics.binCounts(x, edges));
+                    curShares = toDoubles(Statistics.binCounts(y, edges));
+                } else {
+                    refShares = Statistics.binSharesFromCdf(ref.cdf(edges));
+                    curShares = Statistics.binSharesFromCdf(cur.cdf(edges));
+                }
+                score = method == DriftMethod.PSI ? Statistics.psiFromShares(refShares, curShares)
+                        : Statistics.jensenShannon(refShares, curShares);
+                break;
+            }
+        }
+        if (nonFinite != null) {
+            remarks.add(nonFinite);
+        }
+        return new Outcome(method, score, threshold, pValue, exact, remarks);
+    }
+
+    /** The sorted, distinct quantiles of both sides at evenly spaced ranks from 0 to 1 (minimum and maximum included). */
+    private static double[] mergedQuantiles(final NumericSummary ref, final NumericSummary cur) {
+        double[] ranks = new double[GRID_RANKS];
+        for (int i = 0; i < GRID_RANKS; i++) {
+            ranks[i] = (double) i / (GRID_RANKS - 1);
+        }
+        double[] a = ref.quantiles(ranks);
+        double[] b = cur.quantiles(ranks);
+        double[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        Arrays.sort(all);
+        return Statistics.distinctSorted(all);
+    }
+
+    private static double[] decileRanks() {
+        double[] ranks = new double[BINS - 1];
+        for (int i = 1; i < BINS; i++) {
+            ranks[i - 1] = (double) i / BINS;
+        }
+        return ranks;
+    }
+
+    /** The sketch's normalised rank error (its 99% bound), or 0 when the CDF is exact. */
+    private static double rankError(final NumericSummary summary) {
+        if (summary.isExact()) {
+            return 0;
+        }
+        KllDoublesSketch sketch = KllDoublesSketch.heapify(Memory.wrap(summary.sketch()));
+        return sketch.isEstimationMode() ? sketch.getNormalizedRankError(false) : 0;
+    }
+
+    private static String nonFinite(final NumericSummary ref, final NumericSummary cur) {
+        long refCount = ref.nan() + ref.positiveInfinity() + ref.negativeInfinity();
+        long curCount = cur.nan() + cur.positiveInfinity() + cur.negativeInfinity();
+        if (refCount == 0 && curCount == 0) {
+            return null;
+        }
+        return "non-finite values left out of the test: reference " + nonFiniteCounts(ref) + ", current "
+                + nonFiniteCounts(cur);
+    }
+
+    private static String nonFiniteCounts(final NumericSummary summary) {
+        return summary.nan() + " NaN, " + summary.positiveInfinity() + " +Infinity, " + summary.negativeInfinity()
+                + " -Infinity";
+    }
+
+    // ------------------------------------------------------------------------------------------ categorical
+
+    /** The aligned 2 x k table of a categorical or boolean column. */
+    record Table(List<String> levels, long[] reference, long[] current, int pooled) {
+    }
+
+    private static Outcome categorical(final ColumnProfile refColumn, final ColumnProfile curColumn,
+            final DriftOptions.ColumnOptions settings, final boolean pool) {
+        Table table = align(refColumn.categories(), curColumn.categories(), pool);
+        long n = Arrays.stream(table.reference()).sum();
+        long m = Arrays.stream(table.current()).sum();
+        DriftMethod method = settings.method() != null ? settings.method()
+                : defaultMethod(refColumn.type(), Math.min(n, m));
+        double threshold = settings.threshold() != null ? settings.threshold() : defaultThreshold(method);
+        List<String> remarks = new ArrayList<>();
+        if (n == 0 || m == 0) {
+            remarks.add("no values in the " + (n == 0 ? "reference" : "current data")
+                    + ": no distribution test, only the missing rate is compared");
+            return new Outcome(method, 0, threshold, null, true, remarks);
+        }
+        Statistics.ChiSquare chi = Statistics.chiSquare(table.reference(), table.current());
+        double[] p = toDoubles(table.reference());
+        double[] q = toDoubles(table.current());
+        double score;
+        switch (method) {
+            case CHI_SQUARE:
+                score = chi.cramersV();
+                break;
+            case PSI:
+                score = Statistics.psiFromShares(p, q);
+                break;
+            case L_INFINITY:
+                score = Statistics.lInfinity(p, q);
+                break;
+            default:
+                score = Statistics.jensenShannon(p, q);
+                break;
+        }
+        if (table.pooled() > 0) {
+            remarks.add(table.pooled() + " rare " + (table.pooled() == 1 ? "level" : "levels") + " pooled into '"
+                    + OTHER + "'");
+        }
+        if (chi.dof() == 0) {
+            remarks.add("a single level to compare");
+        }
+        return new Outcome(method, score, threshold, chi.pValue(), true, remarks);
+    }
+
+    /**
+     * Aligns the two category summaries by value. A value is compared by name only when its count is known on
+     * both sides: it is in that side's top list, or that side's list is complete (no {@code other}), so its
+     * count there is really 0. Otherwise its known count joins the {@code other} level on both sides, since
+     * the other side's count of it is hidden in its own {@code other}. Then, when pooling, every level whose
+     * expected count under the pooled share is below 5 in either sample joins {@code other} too.
+     */
+    static Table align(final CategorySummary ref, final CategorySummary cur, final boolean pool) {
+        Map<String, Long> refTop = counts(ref);
+        Map<String, Long> curTop = counts(cur);
+        long refOther = ref.other();
+        long curOther = cur.other();
+        boolean refComplete = refOther == 0;
+        boolean curComplete = curOther == 0;
+        Set<String> values = new LinkedHashSet<>(refTop.keySet());
+        values.addAll(curTop.keySet());
+        List<String> levels = new ArrayList<>();
+        List<long[]> pairs = new ArrayList<>();
+        for (String value : values) {
+            Long r = refTop.get(value);
+            Long c = curTop.get(value);
+            if ((r != null || refComplete) && (c != null || curComplete)) {
+                levels.add(value);
+                pairs.add(new long[] {r == null ? 0 : r, c == null ? 0 : c});
+            } else {
+                refOther += r == null ? 0 : r;
+                curOther += c == null ? 0 : c;
+            }
+        }
+        int pooled = 0;
+        if (pool) {
+            long refTotal = refOther + pairs.stream().mapToLong(pair -> pair[0]).sum();
+            long curTotal = curOther + pairs.stream().mapToLong(pair -> pair[1]).sum();
+            double smaller = Math.min(refTotal, curTotal);
+            double total = (double) refTotal + curTotal;
+            for (int i = pairs.size() - 1; i >= 0; i--) {
+                long[] pair = pairs.get(i);
+                if (total > 0 && smaller * (pair[0] + pair[1]) / total < MIN_EXPECTED) {
+                    refOther += pair[0];
+                    curOther += pair[1];
+                    pairs.remove(i);
+                    levels.remove(i);
+                    pooled++;
+                }
+            }
+        }
+        int k = pairs.size() + (refOther + curOther > 0 ? 1 : 0);
+        long[] refCounts = new long[k];
+        long[] curCounts = new long[k];
+        for (int i = 0; i < pairs.size(); i++) {
+            refCounts[i] = pairs.get(i)[0];
+            curCounts[i] = pairs.get(i)[1];
+        }
+        List<String> names = new ArrayList<>(levels);
+        if (refOther + curOther > 0) {
+            refCounts[k - 1] = refOther;
+            curCounts[k - 1] = curOther;
+            names.add(OTHER);
+        }
+        return new Table(names, refCounts, curCounts, pooled);
+    }
+
+    private static Map<String, Long> counts(final CategorySummary summary) {
+        Map<String, Long> out = new HashMap<>();
+        for (CategorySummary.Count count : summary.top()) {
+            out.merge(count.value(), count.count(), Long::sum);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------------ text
+
+    private static double[] toDoubles(final long[] counts) {
+        double[] out = new double[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            out[i] = counts[i];
+        }
+        return out;
+    }
+
+    private static String number(final double value) {
+        return String.format(Locale.ROOT, "%.3g", value);
+    }
+
+    private static String pText(final double p) {
+        return p == 0 ? "p<1e-300" : String.format(Locale.ROOT, "p=%.2g", p);
+    }
+
+    private static String percent(final double share) {
+        return String.format(Locale.ROOT, "%.2f%%", share * 100);
+    }
+}

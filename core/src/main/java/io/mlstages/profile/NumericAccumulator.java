@@ -1,0 +1,265 @@
+package io.mlstages.profile;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
+
+/**
+ * Summarises one numeric column in one pass. Finite values are buffered in blocks; each full block is sorted
+ * (see {@link BlockSorter}) and then updates the moments (the block's own mean and squared deviations, merged
+ * into the running ones with Chan's formula, which is as stable as Welford's per-value update and needs no
+ * division per value), the extremes, the KLL sketch (one batched update) and, while under the limit, the kept
+ * values. NaN and the infinities are only counted.
+ */
+final class NumericAccumulator {
+    /** The largest block: 8192 values, enough for the sorted-input speed-up of the sketch. */
+    static final int MAX_BLOCK = 8192;
+
+    private final ProfileSettings settings;
+    private final BlockSorter sorter;
+    private final double[] block;
+    private int filled;
+
+    private long nan;
+    private long positiveInfinity;
+    private long negativeInfinity;
+    private final Moments moments = new Moments();
+    private final KllDoublesSketch sketch;
+    private double[] values = new double[64];
+    private boolean keepingValues;
+
+    /**
+     * @param blockSize how many values to buffer before summarising (at most the sorter's capacity)
+     * @param sorter    scratch space for sorting blocks, shared by the accumulators of one profiler
+     */
+    NumericAccumulator(final ProfileSettings settings, final int blockSize, final BlockSorter sorter) {
+        this.settings = settings;
+        this.sorter = sorter;
+        this.block = new double[blockSize];
+        this.sketch = KllDoublesSketch.newHeapInstance(settings.sketchK());
+        this.keepingValues = true;
+    }
+
+    void add(final double value) {
+        if (value - value == 0) { // finite: NaN and the infinities give NaN here
+            block[filled++] = value;
+            if (filled == block.length) {
+                flush();
+            }
+        } else if (value != value) {
+            nan++;
+        } else if (value > 0) {
+            positiveInfinity++;
+        } else {
+            negativeInfinity++;
+        }
+    }
+
+    private void flush() {
+        if (filled == 0) {
+            return;
+        }
+        sorter.sort(block, filled);
+        moments.addSortedBlock(block, filled);
+        sketch.update(block, 0, filled);
+        if (keepingValues) {
+            long total = moments.n;
+            if (total > settings.exactLimit()) {
+                keepingValues = false;
+                values = null;
+            } else {
+                int start = (int) (total - filled);
+                if (values.length < total) {
+                    values = Arrays.copyOf(values, (int) Math.min(settings.exactLimit(),
+                            Math.max(total, 2L * values.length)));
+                }
+                System.arraycopy(block, 0, values, start, filled);
+            }
+        }
+        filled = 0;
+    }
+
+    NumericSummary finish() {
+        flush();
+        double[] exact = keepingValues ? Arrays.copyOf(values, (int) moments.n) : null;
+        if (exact != null) {
+            Arrays.sort(exact);
+        }
+        return summary(nan, positiveInfinity, negativeInfinity, moments, sketch, exact, settings);
+    }
+
+    /** The summary of both columns together (see {@link Profile#merge}). */
+    static NumericSummary merge(final NumericSummary a, final NumericSummary b, final ProfileSettings settings) {
+        Moments moments = Moments.of(a);
+        moments.merge(Moments.of(b));
+        KllDoublesSketch sketch = SketchCache.heapify(a.sketch());
+        sketch.merge(SketchCache.heapify(b.sketch()));
+        double[] exact = null;
+        if (a.isExact() && b.isExact() && moments.n <= settings.exactLimit()) {
+            double[] left = a.values();
+            double[] right = b.values();
+            exact = Arrays.copyOf(left, left.length + right.length);
+            System.arraycopy(right, 0, exact, left.length, right.length);
+            Arrays.sort(exact);
+        }
+        return summary(a.nan() + b.nan(), a.positiveInfinity() + b.positiveInfinity(),
+                a.negativeInfinity() + b.negativeInfinity(), moments, sketch, exact, settings);
+    }
+
+    private static NumericSummary summary(final long nan, final long positiveInfinity,
+            final long negativeInfinity, final Moments moments, final KllDoublesSketch sketch, final double[] exact,
+            final ProfileSettings settings) {
+        long n = moments.n;
+        double min = n == 0 ? Double.NaN : moments.min;
+        double max = n == 0 ? Double.NaN : moments.max;
+        double mean = n == 0 ? Double.NaN : moments.mean;
+        double std = n < 2 ? Double.NaN : Math.sqrt(moments.m2 / (n - 1));
+        NumericSummary.Histogram histogram = histogram(n, min, max, sketch, exact, settings.bins());
+        return new NumericSummary(n, nan, positiveInfinity, negativeInfinity, min, max, mean, std, histogram,
+                sketch.toByteArray(), exact);
+    }
+
+    /**
+     * Equal-width bins over [min, max]. The extremes are only known at the end of the pass, so the bins are
+     * derived then: from the exact values when they are kept, else from the sketch's CDF (so the counts are
+     * estimates, within the sketch's rank error times n). Bin i holds values in [edge i, edge i+1), the last
+     * one also max. When all values are equal there is one bin holding them all.
+     */
+    static NumericSummary.Histogram histogram(final long n, final double min, final double max,
+            final KllDoublesSketch sketch, final double[] exact, final int bins) {
+        if (n == 0) {
+            return NumericSummary.Histogram.empty();
+        }
+        int count = min == max ? 1 : bins;
+        double[] edges = new double[count + 1];
+        for (int i = 0; i <= count; i++) {
+            double t = (double) i / count;
+            // a convex combination cannot overflow, unlike min + i * (max - min) / count
+            edges[i] = min * (1 - t) + max * t;
+        }
+        edges[0] = min;
+        edges[count] = max;
+        long[] below = new long[count + 1]; // how many values are below each edge; the last edge holds all
+        below[count] = n;
+        if (count > 1) {
+            double[] inner = Arrays.copyOfRange(edges, 1, count);
+            if (exact != null) {
+                for (int i = 0; i < inner.length; i++) {
+                    below[i + 1] = countBelow(exact, inner[i]);
+                }
+            } else {
+                // EXCLUSIVE: share strictly below the edge, so bins are [lower, upper) as in the exact case
+                double[] cdf = sketch.getCDF(strictlyIncreasing(inner), QuantileSearchCriteria.EXCLUSIVE);
+                for (int i = 0; i < inner.length; i++) {
+                    below[i + 1] = Math.max(below[i], Math.round(cdf[i] * n));
+                }
+            }
+        }
+        List<Double> edgeList = new ArrayList<>(edges.length);
+        List<Long> counts = new ArrayList<>(count);
+        for (int i = 0; i <= count; i++) {
+            edgeList.add(edges[i]);
+            if (i < count) {
+                counts.add(below[i + 1] - below[i]);
+            }
+        }
+        return new NumericSummary.Histogram(edgeList, counts);
+    }
+
+    /** The sketch wants strictly increasing split points; edges of a tiny range may repeat in floating point. */
+    private static double[] strictlyIncreasing(final double[] points) {
+        double[] result = points.clone();
+        for (int i = 1; i < result.length; i++) {
+            if (result[i] <= result[i - 1]) {
+                result[i] = Math.nextUp(result[i - 1]);
+            }
+        }
+        return result;
+    }
+
+    private static long countBelow(final double[] sorted, final double point) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted[mid] < point) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** Count, mean, sum of squared deviations and extremes, merged with Chan et al.'s pairwise formula. */
+    static final class Moments {
+        long n;
+        double mean;
+        double m2;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+
+        static Moments of(final NumericSummary summary) {
+            Moments moments = new Moments();
+            moments.n = summary.finite();
+            if (moments.n > 0) {
+                moments.mean = summary.mean();
+                moments.m2 = moments.n < 2 ? 0 : summary.std() * summary.std() * (moments.n - 1);
+                moments.min = summary.min();
+                moments.max = summary.max();
+            }
+            return moments;
+        }
+
+        void addSortedBlock(final double[] data, final int length) {
+            double sum = 0;
+            for (int i = 0; i < length; i++) {
+                sum += data[i];
+            }
+            double blockMean = sum / length;
+            if (!Double.isFinite(blockMean)) {
+                // the sum overflowed (values near Double.MAX_VALUE): average scaled values instead
+                double scaled = 0;
+                for (int i = 0; i < length; i++) {
+                    scaled += data[i] / length;
+                }
+                blockMean = scaled;
+            }
+            double squares = 0;
+            for (int i = 0; i < length; i++) {
+                double d = data[i] - blockMean;
+                squares += d * d;
+            }
+            min = Math.min(min, data[0]);
+            max = Math.max(max, data[length - 1]);
+            combine(length, blockMean, squares);
+        }
+
+        void merge(final Moments other) {
+            if (other.n == 0) {
+                return;
+            }
+            min = Math.min(min, other.min);
+            max = Math.max(max, other.max);
+            combine(other.n, other.mean, other.m2);
+        }
+
+        private void combine(final long otherN, final double otherMean, final double otherM2) {
+            if (n == 0) {
+                n = otherN;
+                mean = otherMean;
+                m2 = otherM2;
+                return;
+            }
+            long total = n + otherN;
+            double delta = otherMean - mean;
+            double share = (double) otherN / total;
+            mean += delta * share;
+            m2 += otherM2 + delta * delta * n * share;
+            n = total;
+        }
+    }
+}
