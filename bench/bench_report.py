@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Summarises a bench/drift run: median wall time and peak RSS per tool, ratios peer/ours,
+and whether the peer and ours flagged the same columns as the planted shifts."""
+import argparse
+import json
+import os
+import statistics
+import sys
+
+GOALS = {"ours e2e": 3.0, "ours vs profile": 5.0}  # minimum speed-up over the peer
+HEAP_GOAL = {"rows": 10_000_000, "heap": "256m"}
+
+
+def load_times(path):
+    runs = {}
+    with open(path) as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 5:
+                continue
+            label, wall, kb, rc, ok = parts
+            runs.setdefault(label, []).append((float(wall), int(kb), int(rc), ok == "1"))
+    return runs
+
+
+def column_verdicts(report):
+    """name -> drift, from either JSON; None if the layout is not recognised."""
+    cols = report.get("columns") if isinstance(report, dict) else None
+    if not isinstance(cols, list):
+        return None
+    out = {}
+    for c in cols:
+        if isinstance(c, dict) and "name" in c and isinstance(c.get("drift"), bool):
+            out[c["name"]] = c["drift"]
+    return out or None
+
+
+def read_json(path):
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+
+def main(argv):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--times", required=True)
+    ap.add_argument("--results", required=True)
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--rows", type=int, required=True)
+    ap.add_argument("--heap", required=True)
+    a = ap.parse_args(argv)
+
+    runs = load_times(a.times)
+    med = {}
+    print(f"{'tool':18} {'runs ok':>7} {'wall s':>8} {'peak RSS MB':>12}   (medians over successful runs)")
+    for label, rs in runs.items():
+        good = [r for r in rs if r[3]]
+        if not good:
+            print(f"{label:18} {0:>4}/{len(rs):<2} {'failed':>8}")
+            continue
+        wall = statistics.median(r[0] for r in good)
+        mb = statistics.median(r[1] for r in good) / 1024
+        med[label] = (wall, mb)
+        print(f"{label:18} {len(good):>4}/{len(rs):<2} {wall:8.2f} {mb:12.0f}")
+
+    status = 0
+    if "peer" in med:
+        print()
+        for label, goal in GOALS.items():
+            if label in med:
+                t_ratio = med["peer"][0] / med[label][0]
+                m_ratio = med["peer"][1] / med[label][1]
+                verdict = "meets" if t_ratio >= goal else "MISSES"
+                print(f"peer / {label:16} time {t_ratio:5.2f}x  memory {m_ratio:5.2f}x   "
+                      f"goal >= {goal:g}x faster: {verdict}")
+    if a.rows >= HEAP_GOAL["rows"] and a.heap.lower() == HEAP_GOAL["heap"]:
+        ours = [l for l in ("ours e2e", "ours profile", "ours vs profile") if l in runs]
+        ok = ours and all(all(r[3] for r in runs[l]) for l in ours)
+        print(f"\n{a.rows} rows with -Xmx{a.heap}: {'completes' if ok else 'FAILS'} "
+              f"({', '.join(ours) or 'nothing ran'})")
+        status |= 0 if ok else 1
+
+    # Agreement on which columns drifted.
+    data = read_json(a.data) or {}
+    planted = {n for n, s in data.get("shifted_numeric", {}).items() if s >= 0.5}
+    planted |= set(data.get("shifted_categorical", []))
+    small = {n for n, s in data.get("shifted_numeric", {}).items() if s < 0.5}
+    verdicts = {}
+    for label, file in (("peer", "peer.json"), ("ours e2e", "ours.json"),
+                        ("ours vs profile", "ours-profile.json")):
+        if label in med:
+            v = column_verdicts(read_json(os.path.join(a.results, file)))
+            if v is None:
+                print(f"\n{label}: could not read per-column verdicts (columns[].name/.drift) from {file}")
+            else:
+                verdicts[label] = v
+    if verdicts:
+        names = sorted(set().union(*[set(v) for v in verdicts.values()]))
+        print(f"\nplanted material shifts: {', '.join(sorted(planted))}; "
+              f"planted negligible shift: {', '.join(sorted(small))}")
+        for label, v in verdicts.items():
+            flagged = {n for n in names if v.get(n)}
+            missed = planted - flagged
+            extra = flagged - planted
+            print(f"{label:16} flagged {', '.join(sorted(flagged)) or 'nothing'}"
+                  + (f"; MISSED {', '.join(sorted(missed))}" if missed else "")
+                  + (f"; EXTRA {', '.join(sorted(extra))}" if extra else ""))
+        labels = list(verdicts)
+        if len(labels) > 1:
+            base = verdicts[labels[0]]
+            for other in labels[1:]:
+                common = [n for n in names if n in base and n in verdicts[other]]
+                same = sum(base[n] == verdicts[other][n] for n in common)
+                diff = [n for n in common if base[n] != verdicts[other][n]]
+                print(f"agreement {labels[0]} vs {other}: {same}/{len(common)} columns"
+                      + (f" (differ: {', '.join(diff)})" if diff else ""))
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
