@@ -128,6 +128,10 @@ public record NumericSummary(long finite, long nan, long positiveInfinity, long 
         for (int i = 0; i < ranks.length; i++) {
             if (values != null) {
                 result[i] = values[lowerQuantileIndex(ranks[i], values.length)];
+            } else if (ranks[i] == 0) {
+                result[i] = min; // the extremes are known exactly: no need to trust the sketch at the ends
+            } else if (ranks[i] == 1) {
+                result[i] = max;
             } else {
                 result[i] = view.getQuantile(ranks[i], QuantileSearchCriteria.INCLUSIVE);
             }

@@ -52,6 +52,11 @@ public final class Profiler implements AutoCloseable {
 
     /** A profiler for rows of this schema. */
     public Profiler(final Schema schema, final ProfileSettings settings) {
+        this(schema, settings, Runtime.getRuntime().availableProcessors() > 1);
+    }
+
+    /** As the public constructor, choosing whether a second thread summarises (tests compare both ways). */
+    Profiler(final Schema schema, final ProfileSettings settings, final boolean threaded) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.settings = Objects.requireNonNull(settings, "settings");
         int size = schema.size();
@@ -76,7 +81,7 @@ public final class Profiler implements AutoCloseable {
             }
         }
         batch = new Batch(kinds, batchRows);
-        worker = Runtime.getRuntime().availableProcessors() > 1 ? new Worker() : null;
+        worker = threaded ? new Worker() : null;
     }
 
     /**
@@ -107,24 +112,56 @@ public final class Profiler implements AutoCloseable {
         }
         byte[] kinds = this.kinds;
         Batch batch = this.batch;
-        for (int i = 0; i < kinds.length; i++) {
-            if (row.isMissing(i)) {
-                missing[i]++;
-            } else if (kinds[i] == NUMERIC) {
-                batch.numbers[i][batch.sizes[i]++] = row.number(i);
-            } else if (kinds[i] == BOOLEAN) {
-                if (row.bool(i)) {
-                    trueCounts[i]++;
+        int i = 0;
+        try {
+            for (; i < kinds.length; i++) {
+                if (row.isMissing(i)) {
+                    missing[i]++;
+                } else if (kinds[i] == NUMERIC) {
+                    // read before storing: Java evaluates the index (and its ++) before the right-hand side
+                    double value = row.number(i);
+                    batch.numbers[i][batch.sizes[i]++] = value;
+                } else if (kinds[i] == BOOLEAN) {
+                    if (row.bool(i)) {
+                        trueCounts[i]++;
+                    } else {
+                        falseCounts[i]++;
+                    }
                 } else {
-                    falseCounts[i]++;
+                    String value = row.text(i);
+                    batch.texts[i][batch.sizes[i]++] = value;
                 }
-            } else {
-                batch.texts[i][batch.sizes[i]++] = row.text(i);
             }
+        } catch (RuntimeException e) {
+            undo(row, i);
+            throw e;
         }
         rows++;
         if (++batch.rows == batchRows) {
             hand(batch);
+        }
+    }
+
+    /**
+     * Takes back the cells of a row that failed at column {@code failed}, so that a caller who skips bad rows
+     * keeps consistent counts.
+     */
+    private void undo(final RowSource row, final int failed) {
+        for (int i = 0; i < failed; i++) {
+            if (row.isMissing(i)) {
+                missing[i]--;
+            } else if (kinds[i] == BOOLEAN) {
+                if (row.bool(i)) {
+                    trueCounts[i]--;
+                } else {
+                    falseCounts[i]--;
+                }
+            } else {
+                batch.sizes[i]--;
+                if (batch.texts[i] != null) {
+                    batch.texts[i][batch.sizes[i]] = null;
+                }
+            }
         }
     }
 

@@ -31,7 +31,12 @@ public final class Profiles {
      * @throws ProfileException when the file cannot be hashed
      */
     public static Profile of(final Path file, final ReadOptions options, final ProfileSettings settings) {
-        CompletableFuture<String> hash = CompletableFuture.supplyAsync(() -> sha256(file));
+        // its own daemon thread rather than the common pool, which other work may be using
+        CompletableFuture<String> hash = CompletableFuture.supplyAsync(() -> sha256(file), command -> {
+            Thread thread = new Thread(command, "mlstages-sha256");
+            thread.setDaemon(true);
+            thread.start();
+        });
         Profile profile;
         try (RowSource source = DataReader.open(file, options)) {
             profile = Profiler.profile(source, settings, null);

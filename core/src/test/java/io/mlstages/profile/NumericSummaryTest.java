@@ -83,6 +83,8 @@ class NumericSummaryTest {
         for (int i = 0; i < points.length; i++) {
             assertThat(actual[i]).isCloseTo(expected[i], within(bound));
         }
+        assertThat(sketched.quantiles(new double[] {0, 1})).containsExactly(exact.values()[0],
+                exact.values()[data.length - 1]);
         double median = sketched.quantiles(new double[] {0.5})[0];
         assertThat(exact.cdf(new double[] {median})[0]).isCloseTo(0.5, within(bound));
     }

@@ -197,4 +197,72 @@ class ProfilerTest {
         assertThatThrownBy(() -> profile(rows, ProfileSettings.defaults()))
                 .isInstanceOf(DataException.class).hasMessageContaining("line 3").hasMessageContaining("'x'");
     }
+
+    @Test
+    void shouldGiveSameSummaryWithAndWithoutTheSummarisingThread() {
+        Random random = new Random(8);
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            rows.add(new String[] {i % 17 == 0 ? "NA" : Double.toString(random.nextGaussian()),
+                    "v" + random.nextInt(300), Boolean.toString(random.nextBoolean())});
+        }
+        ProfileSettings settings = ProfileSettings.defaults();
+
+        Profile threaded = profileWith(rows, settings, true);
+        Profile inline = profileWith(rows, settings, false);
+
+        for (int c = 0; c < 3; c++) {
+            ColumnProfile a = threaded.columns().get(c);
+            ColumnProfile b = inline.columns().get(c);
+            assertThat(a.missing()).isEqualTo(b.missing());
+            assertThat(a.categories()).isEqualTo(b.categories());
+            if (a.numeric() != null) {
+                // the same blocks in the same order: the moments agree to the last bit
+                assertThat(a.numeric().finite()).isEqualTo(b.numeric().finite());
+                assertThat(a.numeric().mean()).isEqualTo(b.numeric().mean());
+                assertThat(a.numeric().std()).isEqualTo(b.numeric().std());
+                assertThat(a.numeric().min()).isEqualTo(b.numeric().min());
+            }
+        }
+    }
+
+    @Test
+    void shouldKeepCountsConsistentWhenCallerSkipsMalformedRow() {
+        List<String[]> rows = List.of(new String[] {"1", "a", "true"}, new String[] {"2", "b", "false"},
+                new String[] {"abc", "c", "true"}, new String[] {"4", "d", "true"});
+        Schema schema = new Schema(List.of(new Column("flag", ColumnType.BOOLEAN),
+                new Column("city", ColumnType.CATEGORICAL), new Column("x", ColumnType.NUMERIC)));
+        List<String[]> reordered = new ArrayList<>();
+        for (String[] row : rows) {
+            reordered.add(new String[] {row[2], row[1], row[0]});
+        }
+        InMemoryRows source = new InMemoryRows(schema, reordered);
+        Profiler profiler = new Profiler(schema, ProfileSettings.defaults(), true);
+
+        while (source.next()) {
+            try {
+                profiler.add(source);
+            } catch (DataException e) {
+                // skipped, as a lenient caller would
+            }
+        }
+        Profile profile = profiler.finish(List.of());
+
+        assertThat(profile.rows()).isEqualTo(3);
+        assertThat(profile.column("flag").orElseThrow().categories().total()).isEqualTo(3);
+        assertThat(profile.column("city").orElseThrow().categories().top()).extracting(CategorySummary.Count::value)
+                .containsExactly("a", "b", "d");
+        assertThat(profile.column("x").orElseThrow().numeric().values()).containsExactly(1, 2, 4);
+    }
+
+    private static Profile profileWith(final List<String[]> rows, final ProfileSettings settings,
+            final boolean threaded) {
+        InMemoryRows source = new InMemoryRows(SCHEMA, rows);
+        try (Profiler profiler = new Profiler(SCHEMA, settings, threaded)) {
+            while (source.next()) {
+                profiler.add(source);
+            }
+            return profiler.finish(List.of());
+        }
+    }
 }

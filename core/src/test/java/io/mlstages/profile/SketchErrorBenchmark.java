@@ -13,15 +13,16 @@ import org.apache.datasketches.kll.KllDoublesSketch;
  * {@code java -cp <test classpath> io.mlstages.profile.SketchErrorBenchmark}. The table it prints is the one
  * in docs/profiles.md that chose {@link ProfileSettings#DEFAULT_SKETCH_K}.
  *
- * <p>Recipes, as the drift checks use them: Wasserstein from the two quantile functions on a grid of 2,000
- * mid-point ranks, divided by the reference standard deviation; KS as the largest CDF difference at the
- * quantiles of both samples on that grid; PSI and Jensen–Shannon (distance, base 2) over bins cut at the
- * reference quantiles (10 and 20 bins). The raw-data side computes Wasserstein and KS exactly over all
+ * <p>Recipes, as the drift checks use them: Wasserstein from the two quantile functions on a grid of 200
+ * mid-point ranks (-Dgrid=n to change it), divided by the reference standard deviation; KS as the largest
+ * CDF difference at the quantiles of both samples on a grid of 2,000 mid-point ranks; PSI and Jensen–Shannon
+ * (distance, base 2) over bins cut at the reference quantiles (10 and 20 bins). The raw-data side computes Wasserstein and KS exactly over all
  * values, so the error includes the grid's discretisation.</p>
  */
 public final class SketchErrorBenchmark {
     private static final int N = 1_000_000;
-    private static final int GRID = 2_000;
+    private static final int GRID = Integer.getInteger("grid", 200);
+    private static final int KS_GRID = 2_000;
     private static final int REPEATS = Integer.getInteger("repeats", 5);
 
     private SketchErrorBenchmark() {
@@ -91,9 +92,13 @@ public final class SketchErrorBenchmark {
             w += Math.abs(qr[i] - qc[i]);
         }
         w /= GRID;
-        double[] points = new double[2 * GRID];
-        System.arraycopy(qr, 0, points, 0, GRID);
-        System.arraycopy(qc, 0, points, GRID, GRID);
+        double[] fine = new double[KS_GRID];
+        for (int i = 0; i < KS_GRID; i++) {
+            fine[i] = (i + 0.5) / KS_GRID;
+        }
+        double[] points = new double[2 * KS_GRID];
+        System.arraycopy(reference.quantiles(fine), 0, points, 0, KS_GRID);
+        System.arraycopy(current.quantiles(fine), 0, points, KS_GRID, KS_GRID);
         double[] fr = reference.cdf(points);
         double[] fc = current.cdf(points);
         double ks = 0;
@@ -157,6 +162,14 @@ public final class SketchErrorBenchmark {
             int t = order[i];
             order[i] = order[j];
             order[j] = t;
+        }
+        if (Boolean.getBoolean("unsorted")) { // for comparison: the values one by one, in random order
+            KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance(k);
+            for (int index : order) {
+                sketch.update(sorted[index]);
+            }
+            return new NumericSummary(sorted.length, 0, 0, 0, sorted[0], sorted[sorted.length - 1], 0, 0,
+                    NumericSummary.Histogram.empty(), sketch.toByteArray(), null);
         }
         // through the profiler's own path (sorted blocks into the sketch), with no values kept
         NumericAccumulator accumulator = new NumericAccumulator(new ProfileSettings(k, 20, 100, 0),
