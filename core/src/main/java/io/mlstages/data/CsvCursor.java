@@ -37,6 +37,8 @@ final class CsvCursor extends RowCursor {
                 .quoteCharacter('"')
                 .commentStrategy(CommentStrategy.NONE)
                 .skipEmptyLines(true)
+                .allowUnclosedQuote(false)  // a half-written file must fail, not yield a giant last field
+                .allowExtraCharsAfterClosingQuote(false)
                 .allowExtraFields(true)     // ragged rows are reported by us, with the expected count
                 .allowMissingFields(true)
                 .detectBomHeader(false)     // TextInput already dropped it

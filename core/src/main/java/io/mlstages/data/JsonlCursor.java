@@ -32,6 +32,8 @@ final class JsonlCursor extends RowCursor {
     private final Name root = new Name("");
     private final List<String> names = new ArrayList<>();
     private final List<String> view = Collections.unmodifiableList(names);
+    /** Columns by dotted name: {"a":{"b":1}} and {"a.b":1} are the same column. */
+    private final Map<String, Integer> byPath = new HashMap<>();
     private String frozen;
     private int used;
     private long lastLine;
@@ -49,16 +51,11 @@ final class JsonlCursor extends RowCursor {
     /** Declares the columns up front (from a given schema), in that order. */
     void declare(final List<String> columns) {
         for (String column : columns) {
-            // a declared "a.b" is reached from {"a":{"b":..}} as well as from {"a.b":..}
+            // a declared "a.b" also matches {"a":{"b":..}}: nested names resolve through byPath
             Name name = root.child(column);
-            if (name.column < 0) {
+            if (name.column < 0 && !byPath.containsKey(column)) {
                 addColumn(name);
             }
-            Name nested = root;
-            for (String part : column.split("\\.", -1)) {
-                nested = nested.child(part);
-            }
-            nested.column = name.column;
         }
     }
 
@@ -165,12 +162,16 @@ final class JsonlCursor extends RowCursor {
 
     private void set(final Name name, final char[] text, final int offset, final int length) {
         if (name.column < 0) {
-            if (frozen != null) {
+            Integer existing = byPath.get(name.path);
+            if (existing != null) {
+                name.column = existing; // the same dotted name reached the other way (nested or flat)
+            } else if (frozen != null) {
                 throw new DataException(file, parser.currentTokenLocation().getLineNr(), name.path,
                         "a field that is not a column: " + frozen);
+            } else {
+                addColumn(name);
+                starts[name.column] = -1;
             }
-            addColumn(name);
-            starts[name.column] = -1;
         }
         int column = name.column;
         if (starts[column] >= 0) {
@@ -185,6 +186,7 @@ final class JsonlCursor extends RowCursor {
     private void addColumn(final Name name) {
         name.column = names.size();
         names.add(name.path);
+        byPath.put(name.path, name.column);
         ensureColumns(names.size());
     }
 

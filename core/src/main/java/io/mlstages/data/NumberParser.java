@@ -43,39 +43,38 @@ final class NumberParser {
             negative = c == '-';
             i++;
         }
-        long mantissa = 0;
-        int digits = 0;        // significant digits kept in mantissa
-        int exponent = 0;      // power of ten to apply to mantissa
-        boolean dropped = false; // significant digits beyond MAX_DIGITS were ignored
-        boolean anyDigit = false;
-        while (i < to && (c = text[i]) >= '0' && c <= '9') {
-            anyDigit = true;
-            if (digits < MAX_DIGITS) {
-                if (mantissa != 0 || c != '0') {
-                    mantissa = mantissa * 10 + (c - '0');
-                    digits++;
-                }
-            } else {
-                exponent++;
-                dropped |= c != '0';
-            }
+        // Digits are accumulated without overflow checks; more than MAX_DIGITS significant digits go to the
+        // slow path, which never looks at the (then meaningless) mantissa.
+        int integerStart = i;
+        while (i < to && text[i] == '0') {
             i++;
         }
+        int significantStart = i;
+        long mantissa = 0;
+        int digit;
+        while (i < to && (digit = text[i] - '0') >= 0 && digit <= 9) {
+            mantissa = mantissa * 10 + digit;
+            i++;
+        }
+        int digits = i - significantStart;
+        boolean anyDigit = i > integerStart;
+        int exponent = 0;
         if (i < to && text[i] == '.') {
             i++;
-            while (i < to && (c = text[i]) >= '0' && c <= '9') {
-                anyDigit = true;
-                if (digits < MAX_DIGITS) {
-                    if (mantissa != 0 || c != '0') {
-                        mantissa = mantissa * 10 + (c - '0');
-                        digits++;
-                    }
-                    exponent--;
-                } else {
-                    dropped |= c != '0';
+            int fractionStart = i;
+            if (digits == 0) {
+                while (i < to && text[i] == '0') {
+                    i++;
                 }
+            }
+            int fractionSignificant = i;
+            while (i < to && (digit = text[i] - '0') >= 0 && digit <= 9) {
+                mantissa = mantissa * 10 + digit;
                 i++;
             }
+            digits += i - fractionSignificant;
+            exponent = fractionStart - i;
+            anyDigit |= i > fractionStart;
         }
         if (!anyDigit) {
             return special(text, i, to, negative);
@@ -87,15 +86,16 @@ final class NumberParser {
                 negativeExponent = text[i] == '-';
                 i++;
             }
-            if (i >= to) {
-                return 0;
-            }
+            int exponentStart = i;
             int value = 0;
-            while (i < to && (c = text[i]) >= '0' && c <= '9') {
+            while (i < to && (digit = text[i] - '0') >= 0 && digit <= 9) {
                 if (value < 100_000) { // beyond this any double over- or underflows; stop before int overflow
-                    value = value * 10 + (c - '0');
+                    value = value * 10 + digit;
                 }
                 i++;
+            }
+            if (i == exponentStart) {
+                return 0;
             }
             exponent += negativeExponent ? -value : value;
         }
@@ -104,11 +104,12 @@ final class NumberParser {
         }
         valid = true;
         double result;
-        if (mantissa == 0 && !dropped) {
+        if (digits == 0) {
             result = 0;
-        } else if (!dropped && mantissa < FAST_MANTISSA_LIMIT && exponent >= -22 && exponent <= 22) {
+        } else if (digits <= MAX_DIGITS && mantissa < FAST_MANTISSA_LIMIT && exponent >= -22 && exponent <= 22) {
             result = exponent >= 0 ? mantissa * POWERS[exponent] : mantissa / POWERS[-exponent];
-        } else if (!dropped && exponent > 22 && exponent <= 22 + 15 && fitsAfterShift(mantissa, exponent - 22)) {
+        } else if (digits <= MAX_DIGITS && exponent > 22 && exponent <= 22 + 15
+                && fitsAfterShift(mantissa, exponent - 22)) {
             // 123e30 = (123e8, still an exact integer below 10^15) * 1e22
             result = mantissa * POWERS[exponent - 22] * POWERS[22];
         } else {
