@@ -5,6 +5,12 @@ import java.util.Objects;
 
 /** Opens dataset files as streaming {@link RowSource}s. */
 public final class DataReader {
+    /**
+     * Files at least this large are parsed on a second thread while the caller consumes rows; below it the
+     * thread would cost more than it saves.
+     */
+    static final long PIPELINE_MIN_BYTES = 4L * 1024 * 1024;
+
     private DataReader() {
     }
 
@@ -16,7 +22,15 @@ public final class DataReader {
     public static RowSource open(final Path file, final ReadOptions options) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
-        return TabularSource.open(file, options);
+        boolean parallel = Runtime.getRuntime().availableProcessors() > 1
+                && !Boolean.getBoolean("mlstages.data.sequential");
+        return open(file, options, parallel ? PIPELINE_MIN_BYTES : Long.MAX_VALUE);
+    }
+
+    /** Opens a file, parsing on a second thread when it has at least {@code pipelineBytes} bytes. */
+    static RowSource open(final Path file, final ReadOptions options, final long pipelineBytes) {
+        TabularSource source = TabularSource.open(file, options);
+        return source.size() >= pipelineBytes ? new PipelinedSource(source) : source;
     }
 
     /**

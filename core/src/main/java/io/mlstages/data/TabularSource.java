@@ -17,14 +17,12 @@ final class TabularSource implements RowSource {
     private static final int LISTED_COLUMNS = 40;
     /** How much of a bad value a message quotes. */
     private static final int QUOTED_CHARS = 60;
-    private static final int CACHE_SLOTS = 64;
-    private static final int CACHED_LENGTH = 48;
 
     private final Path file;
     private final Schema schema;
-    private final ColumnType[] types;
+    final ColumnType[] types;
     /** Per column, why it has its type, for error messages. */
-    private final String[] origins;
+    final String[] origins;
     private final int width;
     private final MissingTokens tokens;
     private final NumberParser parser = new NumberParser();
@@ -35,17 +33,17 @@ final class TabularSource implements RowSource {
     private boolean done;
     private String sha256;
 
-    private char[] chars;
-    private int[] starts;
-    private int[] ends;
+    char[] chars;
+    int[] starts;
+    int[] ends;
     private final int[] replayStarts;
     private final int[] replayEnds;
     private long line;
     private boolean positioned;
-    private final boolean[] missing;
-    private final double[] numbers;
-    private final boolean[] bools;
-    private final String[][] textCache;
+    final boolean[] missing;
+    final double[] numbers;
+    final boolean[] bools;
+    private final TextCache texts;
 
     private TabularSource(final Path file, final RowCursor cursor, final Prefix prefix, final Schema schema,
             final String[] origins, final MissingTokens tokens) {
@@ -65,7 +63,7 @@ final class TabularSource implements RowSource {
         this.missing = new boolean[width];
         this.numbers = new double[width];
         this.bools = new boolean[width];
-        this.textCache = new String[width][];
+        this.texts = new TextCache(width);
     }
 
     /** Opens a file and fixes its schema; see {@link DataReader#open}. */
@@ -278,7 +276,7 @@ final class TabularSource implements RowSource {
         return text.toString();
     }
 
-    private static boolean blank(final char c) {
+    static boolean blank(final char c) {
         return c == ' ' || c == '\t';
     }
 
@@ -364,10 +362,14 @@ final class TabularSource implements RowSource {
     }
 
     private DataException badValue(final int column, final int start, final int end, final String expected) {
-        String name = schema.column(column).name();
+        return badValue(file, line, schema.column(column).name(), origins[column], chars, start, end, expected);
+    }
+
+    /** The error for a cell that does not fit its column's type, with the fix that suits how the type was set. */
+    static DataException badValue(final Path file, final long line, final String name, final String origin,
+            final char[] chars, final int start, final int end, final String expected) {
         String value = end - start > QUOTED_CHARS ? new String(chars, start, QUOTED_CHARS) + "..."
                 : new String(chars, start, end - start);
-        String origin = origins[column];
         String fix;
         if (origin.startsWith("inferred") && !origin.endsWith("whole file")) {
             fix = "declare the column categorical with --type " + name + "=categorical, or infer from the whole "
@@ -431,8 +433,13 @@ final class TabularSource implements RowSource {
     }
 
     private int[] trimmed(final int column) {
-        int start = starts[column];
-        int end = ends[column];
+        return trimmed(chars, starts[column], ends[column]);
+    }
+
+    /** The range without surrounding spaces and tabs, as {start, end}. */
+    static int[] trimmed(final char[] chars, final int from, final int to) {
+        int start = from;
+        int end = to;
         while (start < end && blank(chars[start])) {
             start++;
         }
@@ -442,49 +449,11 @@ final class TabularSource implements RowSource {
         return new int[] {start, end};
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>Short texts are served from a small per-column cache, so a low-cardinality column does not allocate a
-     * String per row (and the String's hash code, once computed, is reused by the caller's maps).</p>
-     */
     @Override
     public String text(final int column) {
         checkRow();
         int start = starts[column];
-        if (start < 0) {
-            return "";
-        }
-        int length = ends[column] - start;
-        if (length > CACHED_LENGTH) {
-            return new String(chars, start, length);
-        }
-        int hash = 0;
-        for (int k = start; k < start + length; k++) {
-            hash = 31 * hash + chars[k];
-        }
-        String[] slots = textCache[column];
-        if (slots == null) {
-            slots = new String[CACHE_SLOTS];
-            textCache[column] = slots;
-        }
-        int slot = (hash ^ (hash >>> 16)) & (CACHE_SLOTS - 1);
-        String cached = slots[slot];
-        if (cached != null && cached.length() == length && same(cached, chars, start)) {
-            return cached;
-        }
-        cached = new String(chars, start, length);
-        slots[slot] = cached;
-        return cached;
-    }
-
-    private static boolean same(final String text, final char[] chars, final int start) {
-        for (int k = 0; k < text.length(); k++) {
-            if (text.charAt(k) != chars[start + k]) {
-                return false;
-            }
-        }
-        return true;
+        return start < 0 ? "" : texts.text(column, chars, start, ends[column]);
     }
 
     private void checkRow() {
@@ -501,6 +470,11 @@ final class TabularSource implements RowSource {
     @Override
     public long size() {
         return cursor.input().size();
+    }
+
+    /** The SHA-256 computed while reading, or null when the file was not read to its end. */
+    String sha256IfRead() {
+        return done && cursor.input().atEnd() ? sha256() : null;
     }
 
     @Override
