@@ -86,7 +86,8 @@ final class TabularSource implements RowSource {
     }
 
     private static RowCursor cursor(final Path file, final Format format, final ReadOptions options) {
-        TextInput input = TextInput.open(file);
+        TextInput input = TextInput.open(file, format == Format.JSONL ? "one JSON object per line"
+                : "a header line naming the columns, then data rows");
         try {
             return format == Format.JSONL ? new JsonlCursor(file, input) : new CsvCursor(file, input,
                     options.delimiter());

@@ -46,7 +46,7 @@ final class TextInput implements AutoCloseable {
      *
      * @throws DataException when the file is missing, unreadable, empty, binary or UTF-16
      */
-    static TextInput open(final Path file) {
+    static TextInput open(final Path file, final String expected) {
         long size;
         CountingStream raw;
         try {
@@ -78,7 +78,7 @@ final class TextInput implements AutoCloseable {
                 }
             }
             java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(decoded, BUFFER_BYTES);
-            sniff(file, buffered);
+            sniff(file, buffered, expected);
             return new TextInput(file, raw, buffered, size);
         } catch (IOException e) {
             closeQuietly(raw);
@@ -90,7 +90,8 @@ final class TextInput implements AutoCloseable {
     }
 
     /** Refuses empty, binary and UTF-16 files by their first bytes, leaving the stream where it was. */
-    private static void sniff(final Path file, final java.io.BufferedInputStream in) throws IOException {
+    private static void sniff(final Path file, final java.io.BufferedInputStream in, final String expected)
+            throws IOException {
         in.mark(SNIFF_BYTES);
         byte[] head = new byte[SNIFF_BYTES];
         int count = 0;
@@ -100,7 +101,7 @@ final class TextInput implements AutoCloseable {
         }
         in.reset();
         if (count == 0) {
-            throw new DataException(file, 0, null, "is empty: expected a header line or JSON objects");
+            throw new DataException(file, 0, null, "is empty (0 bytes): expected " + expected);
         }
         if (count >= 2 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
                 || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE))) {
@@ -344,7 +345,7 @@ final class TextInput implements AutoCloseable {
         /** The error, with the line counted by re-reading the file up to the bad byte. */
         DataException toDataException() {
             long line = 1;
-            try (TextInput again = TextInput.open(file)) {
+            try (TextInput again = TextInput.open(file, "text")) {
                 InputStream in = again.decoded;
                 byte[] buffer = new byte[BUFFER_BYTES];
                 long read = 0;

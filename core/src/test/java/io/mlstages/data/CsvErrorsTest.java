@@ -58,7 +58,7 @@ class CsvErrorsTest {
     void shouldRefuseAnEmptyFile() {
         assertThatThrownBy(() -> DataReader.open(fixture("empty.csv"), ReadOptions.defaults()))
                 .isInstanceOf(DataException.class)
-                .hasMessageContaining("empty.csv: is empty");
+                .hasMessageContaining("empty.csv: is empty (0 bytes): expected a header line");
     }
 
     @Test
@@ -100,6 +100,15 @@ class CsvErrorsTest {
                 .isInstanceOfSatisfying(DataException.class, e -> assertThat(e.line()).isEqualTo(2))
                 .hasMessageContaining("unterminated.csv, line 2")
                 .hasMessageContaining("never closed");
+    }
+
+    @Test
+    void shouldExplainQuotingWhenTextFollowsAClosingQuote() throws IOException {
+        Path file = Files.writeString(temp.resolve("quotes.csv"), "a,b\n1,x\n2,\"say \"hi\"\"\n");
+        assertThatThrownBy(() -> readAll(file, ReadOptions.defaults()))
+                .isInstanceOfSatisfying(DataException.class, e -> assertThat(e.line()).isEqualTo(3))
+                .hasMessageContaining("quotes.csv, line 3: bad quoting")
+                .hasMessageContaining("quotes doubled");
     }
 
     @Test
