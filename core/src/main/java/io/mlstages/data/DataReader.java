@@ -1,9 +1,16 @@
 package io.mlstages.data;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 /** Opens dataset files as streaming {@link RowSource}s. */
 public final class DataReader {
+    /**
+     * Files at least this large are parsed on a second thread while the caller consumes rows; below it the
+     * thread would cost more than it saves.
+     */
+    static final long PIPELINE_MIN_BYTES = 4L * 1024 * 1024;
+
     private DataReader() {
     }
 
@@ -13,6 +20,26 @@ public final class DataReader {
      * @throws DataException when the file cannot be read, is empty, binary, not UTF-8, or has no header
      */
     public static RowSource open(final Path file, final ReadOptions options) {
-        throw new UnsupportedOperationException("not yet implemented");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(options, "options");
+        boolean parallel = Runtime.getRuntime().availableProcessors() > 1
+                && !Boolean.getBoolean("mlstages.data.sequential");
+        return open(file, options, parallel ? PIPELINE_MIN_BYTES : Long.MAX_VALUE);
+    }
+
+    /** Opens a file, parsing on a second thread when it has at least {@code pipelineBytes} bytes. */
+    static RowSource open(final Path file, final ReadOptions options, final long pipelineBytes) {
+        TabularSource source = TabularSource.open(file, options);
+        return source.size() >= pipelineBytes ? new PipelinedSource(source) : source;
+    }
+
+    /**
+     * The SHA-256 of a file's bytes as stored, in lower-case hexadecimal (what {@code sha256sum} prints).
+     *
+     * @throws DataException when the file cannot be read
+     */
+    public static String sha256(final Path file) {
+        Objects.requireNonNull(file, "file");
+        return TextInput.sha256(file);
     }
 }

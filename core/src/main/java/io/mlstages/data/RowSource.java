@@ -53,6 +53,17 @@ public interface RowSource extends AutoCloseable {
     /** The size of the file in bytes, or -1 when unknown. */
     long size();
 
+    /**
+     * The SHA-256 of the file's bytes as stored, in lower-case hexadecimal, as a profile records it. Computed
+     * while the file is read, so it costs nothing extra once {@link #next()} has returned false; called earlier,
+     * it reads the file once more.
+     *
+     * @throws DataException when the file cannot be read again
+     */
+    default String sha256() {
+        return DataReader.sha256(file());
+    }
+
     @Override
     void close();
 }

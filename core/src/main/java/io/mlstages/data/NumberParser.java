@@ -1,0 +1,173 @@
+package io.mlstages.data;
+
+/**
+ * Parses decimal numbers from a char range without allocating. Plain decimals with at most 15 significant
+ * digits and a power-of-ten exponent of magnitude at most 22 (Clinger's fast path) are computed with one exact
+ * multiplication or division, which IEEE 754 rounds correctly because both operands are exact doubles; all
+ * other syntactically valid numbers go to {@link Double#parseDouble}. The accepted syntax is deliberately
+ * narrower than {@code Double.parseDouble}'s: no hexadecimal, no {@code d}/{@code f} suffix, no surrounding
+ * whitespace (the caller trims), but {@code inf}, {@code infinity} and {@code nan} in any case, with a sign.
+ *
+ * <p>Not thread-safe: {@link #valid()} reports on the last call.</p>
+ */
+final class NumberParser {
+    /** Powers of ten that are exact doubles (10^22 is the largest: 5^22 < 2^53). */
+    private static final double[] POWERS = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+        1e18, 1e19, 1e20, 1e21, 1e22,
+    };
+    /** 10^15: mantissas below it are exact doubles (it is below 2^53). */
+    private static final long FAST_MANTISSA_LIMIT = 1_000_000_000_000_000L;
+    /** A long holds 18 decimal digits without overflow whatever they are. */
+    private static final int MAX_DIGITS = 18;
+
+    private boolean valid;
+
+    /** Whether the last {@link #parse} saw a number. */
+    boolean valid() {
+        return valid;
+    }
+
+    /**
+     * The number in {@code text[from, to)}, or 0 with {@link #valid()} false when the range is not a number.
+     */
+    double parse(final char[] text, final int from, final int to) {
+        valid = false;
+        int i = from;
+        if (i >= to) {
+            return 0;
+        }
+        boolean negative = false;
+        char c = text[i];
+        if (c == '-' || c == '+') {
+            negative = c == '-';
+            i++;
+        }
+        // Digits are accumulated without overflow checks; more than MAX_DIGITS significant digits go to the
+        // slow path, which never looks at the (then meaningless) mantissa.
+        int integerStart = i;
+        while (i < to && text[i] == '0') {
+            i++;
+        }
+        int significantStart = i;
+        long mantissa = 0;
+        int digit;
+        i = digits(text, i, to);
+        mantissa = mantissa(text, significantStart, i, 0);
+        int digits = i - significantStart;
+        boolean anyDigit = i > integerStart;
+        int exponent = 0;
+        if (i < to && text[i] == '.') {
+            i++;
+            int fractionStart = i;
+            if (digits == 0) {
+                while (i < to && text[i] == '0') {
+                    i++;
+                }
+            }
+            int fractionSignificant = i;
+            i = digits(text, i, to);
+            mantissa = mantissa(text, fractionSignificant, i, mantissa);
+            digits += i - fractionSignificant;
+            exponent = fractionStart - i;
+            anyDigit |= i > fractionStart;
+        }
+        if (!anyDigit) {
+            return special(text, i, to, negative);
+        }
+        if (i < to && (text[i] == 'e' || text[i] == 'E')) {
+            i++;
+            boolean negativeExponent = false;
+            if (i < to && (text[i] == '-' || text[i] == '+')) {
+                negativeExponent = text[i] == '-';
+                i++;
+            }
+            int exponentStart = i;
+            int value = 0;
+            while (i < to && (digit = text[i] - '0') >= 0 && digit <= 9) {
+                if (value < 100_000) { // beyond this any double over- or underflows; stop before int overflow
+                    value = value * 10 + digit;
+                }
+                i++;
+            }
+            if (i == exponentStart) {
+                return 0;
+            }
+            exponent += negativeExponent ? -value : value;
+        }
+        if (i != to) {
+            return 0;
+        }
+        valid = true;
+        double result;
+        if (digits == 0) {
+            result = 0;
+        } else if (digits <= MAX_DIGITS && mantissa < FAST_MANTISSA_LIMIT && exponent >= -22 && exponent <= 22) {
+            result = exponent >= 0 ? mantissa * POWERS[exponent] : mantissa / POWERS[-exponent];
+        } else if (digits <= MAX_DIGITS && exponent > 22 && exponent <= 22 + 15
+                && fitsAfterShift(mantissa, exponent - 22)) {
+            // 123e30 = (123e8, still an exact integer below 10^15) * 1e22
+            result = mantissa * POWERS[exponent - 22] * POWERS[22];
+        } else {
+            return Double.parseDouble(new String(text, from, to - from));
+        }
+        return negative ? -result : result;
+    }
+
+    /** The end of the run of ASCII digits starting at {@code from}. */
+    private static int digits(final char[] text, final int from, final int to) {
+        int i = from;
+        while (i < to && (char) (text[i] - '0') <= 9) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Appends the digits {@code [from, to)} to a mantissa, two at a time: that halves the chain of dependent
+     * multiplications, which is what bounds the speed of this loop.
+     */
+    private static long mantissa(final char[] text, final int from, final int to, final long start) {
+        long value = start;
+        int i = from;
+        for (; i + 1 < to; i += 2) {
+            value = value * 100 + ((text[i] - '0') * 10 + (text[i + 1] - '0'));
+        }
+        if (i < to) {
+            value = value * 10 + (text[i] - '0');
+        }
+        return value;
+    }
+
+    private static boolean fitsAfterShift(final long mantissa, final int shift) {
+        long limit = FAST_MANTISSA_LIMIT;
+        for (int k = 0; k < shift; k++) {
+            limit /= 10;
+        }
+        return mantissa < limit;
+    }
+
+    /** {@code inf}, {@code infinity} or {@code nan}, any case, after an optional sign already consumed. */
+    private double special(final char[] text, final int from, final int to, final boolean negative) {
+        int length = to - from;
+        if (length == 3 && matches(text, from, "nan")) {
+            valid = true;
+            return Double.NaN;
+        }
+        if ((length == 3 && matches(text, from, "inf")) || (length == 8 && matches(text, from, "infinity"))) {
+            valid = true;
+            return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        return 0;
+    }
+
+    /** Case-insensitive comparison with a lower-case ASCII word. */
+    private static boolean matches(final char[] text, final int from, final String lower) {
+        for (int k = 0; k < lower.length(); k++) {
+            if ((text[from + k] | 0x20) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

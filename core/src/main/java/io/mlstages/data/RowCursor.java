@@ -1,0 +1,64 @@
+package io.mlstages.data;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The raw cells of one row at a time, as ranges of a shared char buffer, before any typing. A cell whose
+ * {@code starts} entry is negative is absent (a JSON Lines key the row lacks), which reads as missing.
+ */
+abstract class RowCursor implements AutoCloseable {
+    /** The text of the current row's cells. */
+    char[] chars = new char[1024];
+    /** Per column, where the cell starts in {@link #chars}, or -1 when absent. */
+    int[] starts = new int[16];
+    /** Per column, where the cell ends (exclusive). */
+    int[] ends = new int[16];
+    /** The 1-based line where the current row starts. */
+    long line;
+
+    /**
+     * Reads the next row; its cells are then in {@link #starts}/{@link #ends} for every column of
+     * {@link #columns()}.
+     *
+     * @return false at the end of the file
+     * @throws DataException when the row is malformed
+     */
+    abstract boolean advance();
+
+    /** The column names known so far (for CSV the header; for JSON Lines the keys seen so far). */
+    abstract List<String> columns();
+
+    /**
+     * Stops accepting new columns: from now on a JSON Lines key that is not among {@link #columns()} is an
+     * error, explained by {@code reason}.
+     */
+    void freeze(final String reason) {
+        // CSV columns are fixed by the header
+    }
+
+    abstract TextInput input();
+
+    /** Appends text for a cell, growing the buffer as needed, and returns where it starts. */
+    final int append(final int used, final char[] source, final int offset, final int length) {
+        if (used + length > chars.length) {
+            chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + length));
+        }
+        System.arraycopy(source, offset, chars, used, length);
+        return used;
+    }
+
+    /** Makes room for {@code count} columns. */
+    final void ensureColumns(final int count) {
+        if (count > starts.length) {
+            int size = Math.max(count, starts.length * 2);
+            starts = Arrays.copyOf(starts, size);
+            ends = Arrays.copyOf(ends, size);
+        }
+    }
+
+    @Override
+    public void close() {
+        input().close();
+    }
+}
