@@ -43,7 +43,7 @@ final class ProfileCommand implements Callable<Integer> {
         Profile profile = Inputs.profile(data, read.toReadOptions(), settings.toSettings(), out.progress(spec));
         PrintWriter stdout = spec.commandLine().getOut();
         if ("-".equals(output)) {
-            stdout.println(ProfileJson.toString(profile));
+            stdout.println(ProfileJson.toJson(profile));
         }
         else {
             ProfileJson.write(profile, Path.of(output));

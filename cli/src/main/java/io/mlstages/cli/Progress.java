@@ -109,6 +109,11 @@ final class Progress implements RowSource {
     }
 
     @Override
+    public String sha256() {
+        return source.sha256();
+    }
+
+    @Override
     public void close() {
         source.close();
     }

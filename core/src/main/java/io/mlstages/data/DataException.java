@@ -14,9 +14,11 @@ public class DataException extends MlStagesException {
     private final transient Path file;
     private final long line;
     private final String column;
+    private final String problem;
 
     public DataException(final Path file, final long line, final String column, final String problem) {
         super(describe(file, line, column, problem));
+        this.problem = problem;
         this.file = file;
         this.line = line;
         this.column = column;
@@ -25,6 +27,7 @@ public class DataException extends MlStagesException {
     public DataException(final Path file, final long line, final String column, final String problem,
             final Throwable cause) {
         super(describe(file, line, column, problem), cause);
+        this.problem = problem;
         this.file = file;
         this.line = line;
         this.column = column;
@@ -33,6 +36,11 @@ public class DataException extends MlStagesException {
     /** The file, or null when the data did not come from a file. */
     public Path file() {
         return file;
+    }
+
+    /** What is wrong, without the file, line and column. */
+    public String problem() {
+        return problem;
     }
 
     /** The 1-based line, or 0 when the problem is not on one line. */

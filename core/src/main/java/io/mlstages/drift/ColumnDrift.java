@@ -28,8 +28,8 @@ public record ColumnDrift(String name, ColumnType type, Role role, DriftMethod m
         double referenceMissingRate, double currentMissingRate, boolean missingDrift, boolean exact,
         String note) {
 
-    /** Whether the change is statistically significant (p-value below alpha, or no test applies). */
+    /** Whether the change is statistically significant: a test applied and its p-value is below alpha. */
     public boolean significant() {
-        return pValue == null || pValue < alpha;
+        return pValue != null && pValue < alpha;
     }
 }

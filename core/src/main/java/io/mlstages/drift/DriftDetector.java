@@ -76,7 +76,8 @@ public final class DriftDetector {
         if (options.prediction() != null) {
             wanted.add(options.prediction());
         }
-        checkPresentAndSameType(wanted, refColumns, curColumns);
+        checkPresentAndSameType(wanted, refColumns, curColumns, label(reference, "reference"),
+                label(current, "current"));
 
         List<ColumnDrift> features = new ArrayList<>();
         ColumnDrift target = null;
@@ -146,18 +147,18 @@ public final class DriftDetector {
     }
 
     private static void checkPresentAndSameType(final Set<String> wanted, final Map<String, ColumnProfile> ref,
-            final Map<String, ColumnProfile> cur) {
+            final Map<String, ColumnProfile> cur, final String refName, final String curName) {
         List<String> onlyRef = wanted.stream().filter(n -> !cur.containsKey(n)).toList();
         List<String> onlyCur = wanted.stream().filter(n -> !ref.containsKey(n)).toList();
         if (!onlyRef.isEmpty() || !onlyCur.isEmpty()) {
             List<String> parts = new ArrayList<>();
             if (!onlyRef.isEmpty()) {
                 parts.add(plural(onlyRef.size(), "column") + " " + quoted(onlyRef)
-                        + " in the reference but not in the current data");
+                        + " in the reference (" + refName + ") but not in the current data (" + curName + ")");
             }
             if (!onlyCur.isEmpty()) {
                 parts.add(plural(onlyCur.size(), "column") + " " + quoted(onlyCur)
-                        + " in the current data but not in the reference");
+                        + " in the current data (" + curName + ") but not in the reference (" + refName + ")");
             }
             throw new DriftException("Cannot compare the profiles: " + String.join("; ", parts)
                     + " (leave such columns out with the columns filter)");
@@ -172,7 +173,8 @@ public final class DriftDetector {
             }
         }
         if (!mismatches.isEmpty()) {
-            throw new DriftException("Column types differ: " + String.join("; ", mismatches));
+            throw new DriftException("Column types differ between the reference (" + refName
+                    + ") and the current data (" + curName + "): " + String.join("; ", mismatches));
         }
     }
 

@@ -2,12 +2,9 @@ package io.mlstages.profile;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -15,6 +12,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +22,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.mlstages.MlStagesException;
 import io.mlstages.data.ColumnType;
+import io.mlstages.io.AtomicFiles;
 
 /**
  * Reads and writes profiles as JSON (see docs/profiles.md for the format).
@@ -57,33 +57,40 @@ public final class ProfileJson {
      * @throws ProfileException naming the file when it cannot be written
      */
     public static void write(final Profile profile, final Path file) {
-        Path target = file.toAbsolutePath();
-        Path directory = target.getParent();
-        Path temporary = null;
+        byte[] bytes;
         try {
-            if (directory != null) {
-                Files.createDirectories(directory);
+            bytes = MAPPER.writeValueAsBytes(toTree(profile));
+        } catch (JsonProcessingException e) {
+            throw new ProfileException(file + ": cannot write the profile: " + e.getOriginalMessage(), e);
+        }
+        try {
+            AtomicFiles.write(file, bytes);
+        } catch (MlStagesException e) {
+            throw new ProfileException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether a file is a profile rather than a dataset, judged by its content: a JSON object whose top-level
+     * {@code kind} is {@value #KIND}. Only the first object is looked at, so a large JSON Lines dataset costs
+     * one line; anything unreadable or unparsable is simply not a profile.
+     */
+    public static boolean isProfile(final Path file) {
+        try (JsonParser parser = MAPPER.getFactory().createParser(file.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
             }
-            temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                MAPPER.writeValue(out, toTree(profile));
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temporary = null;
-        } catch (IOException e) {
-            throw new ProfileException(file + ": cannot write the profile: " + e, e);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // the write already failed; that error is the one to report
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("kind".equals(field)) {
+                    return value == JsonToken.VALUE_STRING && KIND.equals(parser.getText());
                 }
+                parser.skipChildren();
             }
+            return false;
+        } catch (IOException e) {
+            return false;
         }
     }
 

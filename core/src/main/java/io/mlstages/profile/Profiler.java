@@ -87,7 +87,7 @@ public final class Profiler implements AutoCloseable {
     /**
      * Profiles every remaining row of a source. The source is not closed.
      *
-     * @param sha256 the SHA-256 of the source file (hex), or null when unknown (see {@link Profiles#sha256})
+     * @param sha256 the SHA-256 of the source file (hex), or null when unknown (see {@link io.mlstages.data.RowSource#sha256})
      * @throws io.mlstages.data.DataException when a row is malformed
      */
     public static Profile profile(final RowSource source, final ProfileSettings settings, final String sha256) {

@@ -31,8 +31,7 @@ public final class DriftTable {
                 column.pValue() == null ? "-" : formatP(column.pValue()),
                 percent(column.referenceMissingRate()) + "→" + percent(column.currentMissingRate()),
                 column.drift() ? "DRIFT" + (column.missingDrift() ? " (missing)" : "")
-                        : column.significant() && Double.isFinite(column.score()) && column.pValue() != null
-                                ? "change below floor" : "ok"
+                        : column.significant() ? "change below floor" : "ok"
             });
         }
         int[] widths = new int[rows.get(0).length];

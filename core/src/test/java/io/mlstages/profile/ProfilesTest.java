@@ -1,51 +1,122 @@
 package io.mlstages.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.mlstages.data.DataReader;
+import io.mlstages.data.ReadOptions;
+import io.mlstages.data.RowSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+/** Profiles.of on a real dataset that nobody here wrote (vega-datasets' Seattle weather). */
 class ProfilesTest {
-    @TempDir
-    Path dir;
+    private static final Path SEATTLE = Path.of("../test-resources/datasets/seattle-weather.csv");
 
     @Test
-    void shouldHashFileLikeSha256sum() throws IOException {
-        Path file = dir.resolve("abc.txt");
-        Files.write(file, "abc".getBytes(StandardCharsets.US_ASCII));
+    void shouldProfileEveryRowAndRecordTheFilesSha256() throws IOException {
+        Profile profile = Profiles.of(SEATTLE, ReadOptions.defaults(), ProfileSettings.defaults());
 
-        // the FIPS 180-2 test vector for "abc"
-        assertThat(Profiles.sha256(file))
-                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        long lines = Files.readAllLines(SEATTLE).size();
+        assertThat(profile.rows()).isEqualTo(lines - 1);
+        assertThat(profile.sources()).singleElement().satisfies(source -> {
+            assertThat(source.file()).isEqualTo("seattle-weather.csv");
+            assertThat(source.rows()).isEqualTo(lines - 1);
+            assertThat(source.sha256()).isEqualTo(DataReader.sha256(SEATTLE)).hasSize(64);
+        });
+        assertThat(profile.columns()).extracting(ColumnProfile::name)
+                .containsExactly("date", "precipitation", "temp_max", "temp_min", "wind", "weather");
+        ColumnProfile weather = profile.column("weather").orElseThrow();
+        assertThat(weather.categories().top()).extracting(CategorySummary.Count::value)
+                .containsExactlyInAnyOrder("sun", "rain", "fog", "drizzle", "snow");
+        assertThat(weather.categories().total()).isEqualTo(lines - 1);
     }
 
     @Test
-    void shouldHashFilesLargerThanTheBuffer() throws IOException {
-        Path file = dir.resolve("big.bin");
-        byte[] block = new byte[(1 << 20) + 17];
-        for (int i = 0; i < block.length; i++) {
-            block[i] = (byte) (i * 31);
+    void shouldReadThroughTheObserverGiven() {
+        AtomicInteger rows = new AtomicInteger();
+
+        Profile profile = Profiles.of(SEATTLE, ReadOptions.defaults(), ProfileSettings.defaults(),
+                source -> new CountingRows(source, rows));
+
+        assertThat(rows.get()).isEqualTo(profile.rows());
+    }
+
+    /** Counts the rows a profiler pulls, to prove that reading goes through the observer. */
+    private static final class CountingRows implements RowSource {
+        private final RowSource source;
+        private final AtomicInteger rows;
+
+        CountingRows(final RowSource source, final AtomicInteger rows) {
+            this.source = source;
+            this.rows = rows;
         }
-        Files.write(file, block);
-        Path copy = dir.resolve("copy.bin");
-        Files.write(copy, block);
-        block[block.length - 1]++;
-        Path changed = dir.resolve("changed.bin");
-        Files.write(changed, block);
 
-        assertThat(Profiles.sha256(file)).isEqualTo(Profiles.sha256(copy)).isNotEqualTo(Profiles.sha256(changed))
-                .hasSize(64);
-    }
+        @Override
+        public boolean next() {
+            boolean more = source.next();
+            if (more) {
+                rows.incrementAndGet();
+            }
+            return more;
+        }
 
-    @Test
-    void shouldNameMissingFile() {
-        assertThatThrownBy(() -> Profiles.sha256(dir.resolve("gone.csv"))).isInstanceOf(ProfileException.class)
-                .hasMessageContaining("gone.csv");
+        @Override
+        public Path file() {
+            return source.file();
+        }
+
+        @Override
+        public io.mlstages.data.Schema schema() {
+            return source.schema();
+        }
+
+        @Override
+        public long line() {
+            return source.line();
+        }
+
+        @Override
+        public boolean isMissing(final int column) {
+            return source.isMissing(column);
+        }
+
+        @Override
+        public double number(final int column) {
+            return source.number(column);
+        }
+
+        @Override
+        public boolean bool(final int column) {
+            return source.bool(column);
+        }
+
+        @Override
+        public String text(final int column) {
+            return source.text(column);
+        }
+
+        @Override
+        public long position() {
+            return source.position();
+        }
+
+        @Override
+        public long size() {
+            return source.size();
+        }
+
+        @Override
+        public String sha256() {
+            return source.sha256();
+        }
+
+        @Override
+        public void close() {
+            source.close();
+        }
     }
 }

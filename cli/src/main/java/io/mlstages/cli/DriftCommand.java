@@ -1,0 +1,212 @@
+package io.mlstages.cli;
+
+import io.mlstages.data.ColumnType;
+import io.mlstages.data.DataException;
+import io.mlstages.data.ReadOptions;
+import io.mlstages.drift.DriftDetector;
+import io.mlstages.drift.DriftMethod;
+import io.mlstages.drift.DriftOptions;
+import io.mlstages.drift.DriftOptions.ColumnOptions;
+import io.mlstages.drift.DriftReport;
+import io.mlstages.profile.ColumnProfile;
+import io.mlstages.profile.Profile;
+import io.mlstages.profile.ProfileJson;
+import io.mlstages.profile.ProfileSettings;
+import io.mlstages.report.DriftJUnit;
+import io.mlstages.report.DriftReportJson;
+import io.mlstages.report.DriftTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** {@code mlstages drift}: compares current data with a reference, column by column. */
+@Command(name = "drift", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Compare current data with a reference (a dataset or a stored profile) and report, per column "
+                + "and for the dataset, whether the distribution drifted.",
+            "A column drifts only when the change is both statistically significant and larger than an effect-size "
+                + "floor (see docs/drift.md). Exit code 1 means dataset drift."})
+final class DriftCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-r", "--reference"}, paramLabel = "DATA|PROFILE", required = true,
+            description = "The reference: a CSV or JSON Lines dataset, or a profile written by 'mlstages profile'.")
+    Path reference;
+
+    @Option(names = {"-c", "--current"}, paramLabel = "DATA", required = true,
+            description = "The current data (CSV or JSON Lines; a profile also works).")
+    Path current;
+
+    @Option(names = "--columns", paramLabel = "NAME", split = ",",
+            description = "Compare only these columns (the target and prediction are added).")
+    List<String> columns = new ArrayList<>();
+
+    @Option(names = "--target", paramLabel = "NAME", description = "The target column: reported apart, not counted.")
+    String target;
+
+    @Option(names = "--prediction", paramLabel = "NAME",
+            description = "The prediction column: reported apart, not counted.")
+    String prediction;
+
+    @Option(names = "--drift-share", paramLabel = "SHARE", defaultValue = "" + DriftOptions.DEFAULT_DRIFT_SHARE,
+            description = "Share of drifted feature columns that makes dataset drift (default: ${DEFAULT-VALUE}).")
+    double driftShare;
+
+    @Option(names = "--alpha", paramLabel = "P", defaultValue = "" + DriftOptions.DEFAULT_ALPHA,
+            description = "Significance level of the per-column tests (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--method", paramLabel = "COLUMN=METHOD", split = ",",
+            description = "Statistic for a column: psi, ks, chi-square, jensen-shannon, wasserstein, l-infinity. "
+                    + "Repeatable.")
+    Map<String, String> methods = new LinkedHashMap<>();
+
+    @Option(names = "--threshold", paramLabel = "COLUMN=VALUE", split = ",",
+            description = "Effect-size floor for a column's score. Repeatable.")
+    Map<String, Double> thresholds = new LinkedHashMap<>();
+
+    @Option(names = "--column-alpha", paramLabel = "COLUMN=P", split = ",",
+            description = "Significance level for one column. Repeatable.")
+    Map<String, Double> alphas = new LinkedHashMap<>();
+
+    @Option(names = "--missing-rate-floor", paramLabel = "CHANGE",
+            defaultValue = "" + DriftOptions.DEFAULT_MISSING_RATE_FLOOR,
+            description = "Absolute change of a column's missing rate that counts as drift when significant "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double missingRateFloor;
+
+    @Option(names = "--no-missing-drift", description = "A change in missing rate is reported but never drift.")
+    boolean noMissingDrift;
+
+    @Option(names = "--no-pooling", description = "Do not pool rare categories (see docs/drift.md).")
+    boolean noPooling;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the report as JSON ('-' for stdout).")
+    String json;
+
+    @Option(names = "--junit", paramLabel = "FILE",
+            description = "Write the report as JUnit XML: one test case per column, a failure per drifted column.")
+    Path junit;
+
+    @Mixin
+    ReadOptionsMixin read;
+
+    @Mixin
+    ProfileOptionsMixin settings;
+
+    @Mixin
+    OutputMixin out;
+
+    @Override
+    public Integer call() {
+        DriftOptions options = options();
+        ReadOptions readOptions = read.toReadOptions();
+        ProfileSettings profileSettings = settings.toSettings();
+        PrintWriter progress = out.progress(spec);
+
+        Profile[] profiles = profiles(readOptions, profileSettings, progress);
+        DriftReport report = DriftDetector.compare(profiles[0], profiles[1], options);
+
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (json != null && !"-".equals(json)) {
+            DriftReportJson.write(report, Path.of(json));
+        }
+        if (junit != null) {
+            DriftJUnit.write(report, junit);
+        }
+        if ("-".equals(json)) {
+            stdout.println(DriftReportJson.toString(report));
+        }
+        else {
+            stdout.print(DriftTable.toText(report));
+        }
+        stdout.flush();
+        return report.datasetDrift() ? ExitCodes.FINDING : ExitCodes.OK;
+    }
+
+    /**
+     * Both profiles. Two datasets are profiled in parallel, one per core; a stored reference is read as it is and
+     * its settings are used for the current data. Should inference type a column differently in the two (a
+     * column all missing in one file, say), the current data is read again with the reference's types, so that
+     * both sides are summarised alike.
+     */
+    private Profile[] profiles(final ReadOptions readOptions, final ProfileSettings profileSettings,
+            final PrintWriter progress) {
+        Profile referenceProfile;
+        Profile currentProfile;
+        ProfileSettings used = profileSettings;
+        if (ProfileJson.isProfile(reference)) {
+            referenceProfile = ProfileJson.read(reference);
+            used = referenceProfile.settings();
+            currentProfile = Inputs.load(current, readOptions, used, progress);
+        }
+        else {
+            CompletableFuture<Profile> pending = CompletableFuture.supplyAsync(
+                    () -> Inputs.load(reference, readOptions, profileSettings, progress));
+            try {
+                currentProfile = Inputs.load(current, readOptions, profileSettings, progress);
+            }
+            catch (RuntimeException e) {
+                pending.cancel(true);
+                throw e;
+            }
+            try {
+                referenceProfile = pending.join();
+            }
+            catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+            }
+        }
+        Map<String, ColumnType> retype = retype(referenceProfile, currentProfile);
+        if (readOptions.schema() == null && !retype.isEmpty() && !ProfileJson.isProfile(current)) {
+            Map<String, ColumnType> types = new LinkedHashMap<>(retype);
+            types.putAll(readOptions.types());
+            try {
+                currentProfile = Inputs.load(current, readOptions.withTypes(types), used, progress);
+            }
+            catch (DataException e) {
+                throw new DataException(e.file(), e.line(), e.column(), "read with the reference's column types "
+                        + retype + " (inference typed them otherwise here): " + e.problem(), e);
+            }
+        }
+        return new Profile[] {referenceProfile, currentProfile};
+    }
+
+    /** The reference's types of the columns that the current profile typed otherwise. */
+    private static Map<String, ColumnType> retype(final Profile reference, final Profile current) {
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        for (ColumnProfile column : current.columns()) {
+            reference.column(column.name()).filter(r -> r.type() != column.type())
+                    .ifPresent(r -> types.put(r.name(), r.type()));
+        }
+        return types;
+    }
+
+    private DriftOptions options() {
+        DriftOptions options = DriftOptions.defaults().withAlpha(alpha).withDriftShare(driftShare)
+                .withTarget(target).withPrediction(prediction).withColumns(columns)
+                .withMissingRateFloor(missingRateFloor).withMissingRateDrift(!noMissingDrift)
+                .withPoolRareLevels(!noPooling);
+        List<String> named = new ArrayList<>(methods.keySet());
+        thresholds.keySet().stream().filter(c -> !named.contains(c)).forEach(named::add);
+        alphas.keySet().stream().filter(c -> !named.contains(c)).forEach(named::add);
+        for (String column : named) {
+            String method = methods.get(column);
+            options = options.withColumn(column, new ColumnOptions(
+                    method == null ? null : DriftMethod.parse(method), thresholds.get(column), alphas.get(column)));
+        }
+        return options;
+    }
+}
