@@ -48,6 +48,10 @@ public final class DriftDetector {
     static final double MIN_EXPECTED = 5;
     /** The name of the pooled level in notes. */
     static final String OTHER = "other";
+    /** A categorical column with at least this many values, ... */
+    static final long IDENTIFIER_MIN_VALUES = 50;
+    /** ... of which at least this share are distinct, is taken for an identifier (or a timestamp). */
+    static final double IDENTIFIER_DISTINCT_SHARE = 0.95;
 
     private DriftDetector() {
     }
@@ -82,18 +86,23 @@ public final class DriftDetector {
         List<ColumnDrift> features = new ArrayList<>();
         ColumnDrift target = null;
         ColumnDrift prediction = null;
+        List<ColumnDrift> identifiers = new ArrayList<>();
         // features in the reference's order
         for (String name : refColumns.keySet()) {
             if (!wanted.contains(name)) {
                 continue;
             }
             Role role = name.equals(options.target()) ? Role.TARGET
-                    : name.equals(options.prediction()) ? Role.PREDICTION : Role.FEATURE;
+                    : name.equals(options.prediction()) ? Role.PREDICTION
+                    : isIdentifier(refColumns.get(name)) && isIdentifier(curColumns.get(name)) ? Role.IDENTIFIER
+                    : Role.FEATURE;
             ColumnDrift drift = column(refColumns.get(name), curColumns.get(name), role, options);
             if (role == Role.TARGET) {
                 target = drift;
             } else if (role == Role.PREDICTION) {
                 prediction = drift;
+            } else if (role == Role.IDENTIFIER) {
+                identifiers.add(drift);
             } else {
                 features.add(drift);
             }
@@ -107,9 +116,22 @@ public final class DriftDetector {
         if (prediction != null) {
             columns.add(prediction);
         }
+        columns.addAll(identifiers);
         return new DriftReport(DriftReport.SCHEMA_VERSION, label(reference, "reference"), label(current, "current"),
                 reference.rows(), current.rows(), !features.isEmpty() && share >= options.driftShare(), share,
                 options.driftShare(), columns);
+    }
+
+    /**
+     * Whether a categorical column looks like an identifier or a timestamp: (nearly) every value distinct. Such
+     * a column has no distribution to drift, and counting it as a feature would only dilute the drift share.
+     */
+    private static boolean isIdentifier(final ColumnProfile column) {
+        if (column.type() != ColumnType.CATEGORICAL || column.categories() == null) {
+            return false;
+        }
+        long values = column.count() - column.missing();
+        return values >= IDENTIFIER_MIN_VALUES && column.categories().distinct() >= IDENTIFIER_DISTINCT_SHARE * values;
     }
 
     private static Map<String, ColumnProfile> byName(final Profile profile) {
@@ -257,6 +279,13 @@ public final class DriftDetector {
                         : options.missingRateDrift() ? ", change below the floor " + number(options.missingRateFloor())
                         : ", missing-rate drift disabled"));
             }
+        }
+        if (role == Role.IDENTIFIER) {
+            notes.add(0, "every value is distinct on both sides: an identifier or a timestamp, reported but not "
+                    + "counted toward dataset drift (name the columns to compare with the columns filter, or declare "
+                    + "its type)");
+            distributionDrift = false;
+            missingDrift = false;
         }
         return new ColumnDrift(ref.name(), ref.type(), role, outcome.method(), outcome.score(), outcome.threshold(),
                 outcome.pValue(), alpha, distributionDrift || missingDrift, refCount, curCount, ref.missingRate(),

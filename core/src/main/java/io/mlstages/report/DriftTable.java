@@ -30,7 +30,8 @@ public final class DriftTable {
                 format(column.threshold()),
                 column.pValue() == null ? "-" : formatP(column.pValue()),
                 percent(column.referenceMissingRate()) + "→" + percent(column.currentMissingRate()),
-                column.drift() ? "DRIFT" + (column.missingDrift() ? " (missing)" : "")
+                column.role() == Role.IDENTIFIER ? "not compared (identifier)"
+                        : column.drift() ? "DRIFT" + (column.missingDrift() ? " (missing)" : "")
                         : column.significant() ? "change below floor" : "ok"
             });
         }
