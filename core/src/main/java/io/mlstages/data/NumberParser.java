@@ -108,6 +108,9 @@ final class NumberParser {
                 && fitsAfterShift(mantissa, exponent - 22)) {
             // 123e30 = (123e8, still an exact integer below 10^15) * 1e22
             result = mantissa * POWERS[exponent - 22] * POWERS[22];
+        } else if (digits <= MAX_DIGITS) {
+            // an exact significand of up to 18 digits: still exactly rounded, without Double.parseDouble
+            result = EiselLemire.toDouble(mantissa, exponent);
         } else {
             return Double.parseDouble(new String(text, from, to - from));
         }
