@@ -189,7 +189,12 @@ final class TabularSource implements RowSource {
         NumberParser parser = new NumberParser();
         Prefix prefix = new Prefix();
         int limit = options.inferRows();
-        while (prefix.rows() < limit && cursor.advance()) {
+        boolean exhausted = false;
+        while (prefix.rows() < limit && !prefix.full()) {
+            if (!cursor.advance()) {
+                exhausted = true;
+                break;
+            }
             offer(cursor, guesses, tokens, parser);
             prefix.add(cursor, cursor.columns().size());
         }
@@ -197,8 +202,9 @@ final class TabularSource implements RowSource {
             throw noRows(file, format);
         }
         List<String> names = List.copyOf(cursor.columns());
-        String scope = prefix.rows() < limit ? "from the whole file" : "from the first " + limit + " rows";
-        cursor.freeze("it first appears after the first " + limit + " rows, from which the columns were inferred;"
+        String scope = exhausted ? "from the whole file" : "from the first " + prefix.rows() + " rows";
+        cursor.freeze("it first appears after the first " + prefix.rows() + " rows, from which the columns were "
+                + "inferred;"
                 + " infer from the whole file with --infer-rows 0, or give a schema with --schema FILE");
         ColumnType[] types = new ColumnType[names.size()];
         String[] origins = new String[names.size()];
