@@ -108,7 +108,10 @@ final class PipelinedSource implements RowSource {
                 }
             }
         } finally {
-            target.state.set(TYPED);
+            synchronized (target) {
+                target.state.set(TYPED);
+                target.notifyAll();
+            }
         }
     }
 
@@ -118,11 +121,17 @@ final class PipelinedSource implements RowSource {
             typeBatch(target, typer);
             return;
         }
-        for (int spins = 0; target.state.get() != TYPED; spins++) {
-            if (spins < 10_000) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
+        for (int spins = 0; spins < 2_000 && target.state.get() != TYPED; spins++) {
+            Thread.onSpinWait();
+        }
+        synchronized (target) {
+            while (target.state.get() != TYPED) {
+                try {
+                    target.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DataException(file, 0, null, "reading was interrupted", e);
+                }
             }
         }
     }
