@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.reader.CommentStrategy;
 import de.siegmar.fastcsv.reader.CsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import de.siegmar.fastcsv.reader.RecordType;
 
 import java.io.IOException;
@@ -38,9 +39,9 @@ final class CsvCursor extends RowCursor {
                 .commentStrategy(CommentStrategy.NONE)
                 .skipEmptyLines(true)
                 .allowUnclosedQuote(false)  // a half-written file must fail, not yield a giant last field
-                .allowExtraCharsAfterClosingQuote(false)
-                .allowExtraFields(true)     // ragged rows are reported by us, with the expected count
-                .allowMissingFields(true)
+                // ragged rows are reported by us, with the expected count and the column
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .detectBomHeader(false)     // TextInput already dropped it
                 .build(fields, input.reader());
         this.records = reader.iterator();

@@ -1,12 +1,14 @@
 package io.mlstages.data;
 
 /**
- * Parses decimal numbers from a char range without allocating. Plain decimals with at most 15 significant
- * digits and a power-of-ten exponent of magnitude at most 22 (Clinger's fast path) are computed with one exact
- * multiplication or division, which IEEE 754 rounds correctly because both operands are exact doubles; all
- * other syntactically valid numbers go to {@link Double#parseDouble}. The accepted syntax is deliberately
- * narrower than {@code Double.parseDouble}'s: no hexadecimal, no {@code d}/{@code f} suffix, no surrounding
- * whitespace (the caller trims), but {@code inf}, {@code infinity} and {@code nan} in any case, with a sign.
+ * Parses decimal numbers from a char range without allocating, exactly rounded (the double that
+ * {@link Double#parseDouble} gives). Plain decimals with at most 15 significant digits and a power-of-ten exponent
+ * of magnitude at most 22 (Clinger's fast path) are computed with one exact multiplication or division, which
+ * IEEE 754 rounds correctly because both operands are exact doubles; other significands of up to 18 digits go
+ * through {@link EiselLemire}; only longer ones reach {@link Double#parseDouble}. The accepted syntax is
+ * deliberately narrower than {@code Double.parseDouble}'s: no hexadecimal, no {@code d}/{@code f} suffix, no
+ * surrounding whitespace (the caller trims), but {@code inf}, {@code infinity} and {@code nan} in any case, with a
+ * sign.
  *
  * <p>Not thread-safe: {@link #valid()} reports on the last call.</p>
  */

@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Reads on a second thread. A producer decodes and splits the file into raw rows (a {@link TabularSource}
  * without typing) and hands them over in batches; each batch is then typed (missing cells found, numbers parsed)
- * by whichever thread gets to it first: the producer right after queueing it, or the caller when it is waiting
- * for rows. A busy caller so leaves all the work to the producer, an idle one shares it. A fixed ring of batches
+ * by whichever thread gets to it first: the caller when it takes the batch, or the producer when the caller has
+ * not taken it by the time the next batch is split. A busy caller so leaves all the work to the producer, an
+ * idle one shares it. A fixed ring of batches
  * bounds memory. Rows, values and errors come out exactly as the sequential source gives them: an error is raised
  * when the caller reaches the row where it happened.
  */
@@ -63,7 +64,12 @@ final class PipelinedSource implements RowSource {
     private void produce() {
         try {
             boolean last = false;
+            Batch pending = null; // queued, maybe not yet typed
             while (!last && !closed) {
+                if (pending != null && empty.isEmpty()) {
+                    claim(pending); // about to wait for the caller: do its typing meanwhile
+                    pending = null;
+                }
                 Batch next = empty.take();
                 next.clear();
                 try {
@@ -79,17 +85,26 @@ final class PipelinedSource implements RowSource {
                     next.failure = error;
                     next.last = true;
                 }
+                if (pending != null) {
+                    // the caller has not taken the previous batch while this one was split: it is busy, so
+                    // type that batch here; an idle caller would have taken and typed it already
+                    claim(pending);
+                }
                 next.position = source.position();
                 last = next.last;
                 full.put(next);
-                if (next.state.compareAndSet(RAW, CLAIMED)) {
-                    typeBatch(next, producerTyper);
-                }
+                pending = next;
             }
         } catch (InterruptedException e) {
             // closed by the caller: stop reading
         } finally {
             source.close();
+        }
+    }
+
+    private void claim(final Batch target) {
+        if (target.state.compareAndSet(RAW, CLAIMED)) {
+            typeBatch(target, producerTyper);
         }
     }
 

@@ -44,7 +44,10 @@ public interface RowSource extends AutoCloseable {
     /** The cell of a {@link ColumnType#BOOLEAN} column. */
     boolean bool(int column);
 
-    /** The cell as text, as it stands in the file (for JSON Lines, a scalar's text form). */
+    /**
+     * The cell as text, as it stands in the file, untrimmed (for JSON Lines, a scalar's text form: {@code true},
+     * {@code 12.5}, a string without its quotes; the empty string for {@code null} or an absent key).
+     */
     String text(int column);
 
     /** The number of bytes consumed so far, for progress. */

@@ -75,8 +75,8 @@ public final class SchemaFile {
             if (!entry.isObject()) {
                 throw bad(file, where + " must be an object with \"name\" and \"type\", not " + entry);
             }
-            for (Iterator<Map.Entry<String, JsonNode>> fields = entry.fields(); fields.hasNext();) {
-                String key = fields.next().getKey();
+            for (Map.Entry<String, JsonNode> field : entry.properties()) {
+                String key = field.getKey();
                 if (!key.equals("name") && !key.equals("type")) {
                     throw bad(file, where + " has an unknown key \"" + key + "\": expected \"name\" and \"type\"");
                 }

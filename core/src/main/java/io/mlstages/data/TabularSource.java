@@ -15,7 +15,6 @@ import java.util.Set;
 final class TabularSource implements RowSource {
     /** How many columns a message lists before it abbreviates. */
     private static final int LISTED_COLUMNS = 40;
-    /** How much of a bad value a message quotes. */
 
     private final Path file;
     private final Schema schema;
@@ -23,7 +22,6 @@ final class TabularSource implements RowSource {
     /** Per column, why it has its type, for error messages. */
     final String[] origins;
     private final int width;
-    private final MissingTokens tokens;
     private final RowCursor cursor;
 
     private Prefix prefix;
@@ -52,7 +50,6 @@ final class TabularSource implements RowSource {
         this.prefix = prefix;
         this.schema = schema;
         this.origins = origins;
-        this.tokens = tokens;
         this.width = schema.size();
         this.types = new ColumnType[width];
         for (int i = 0; i < width; i++) {

@@ -93,6 +93,15 @@ class CsvReadingTest {
     }
 
     @Test
+    void shouldReadTabSeparatedValues() throws IOException {
+        Path file = write("data.tsv", "name\tscore\n\"a\tb\"\t1.5\nc\t\n");
+        try (RowSource source = DataReader.open(file, ReadOptions.defaults().withDelimiter('\t'))) {
+            assertThat(source.schema().names()).containsExactly("name", "score");
+            assertThat(cells(source)).containsExactly(Arrays.asList("a\tb", "1.5"), Arrays.asList("c", null));
+        }
+    }
+
+    @Test
     void shouldTreatEmptyCellsAndDefaultTokensAsMissingAndNeverAsNumbers() {
         try (RowSource source = DataReader.open(fixture("missing.csv"), ReadOptions.defaults())) {
             assertThat(source.schema().columns()).containsExactly(

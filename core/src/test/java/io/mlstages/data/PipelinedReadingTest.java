@@ -72,6 +72,35 @@ class PipelinedReadingTest {
     }
 
     @Test
+    void shouldStopAtTheSameRowWhereverTheBadValueFallsAndWhoeverTypesIt() throws IOException {
+        // a bad number after the inference rows, at rows spread over batch boundaries; a slow caller leaves the
+        // typing to the reading thread, a fast one does it itself
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int round = 0; round < 12; round++) {
+            int bad = random.nextInt(200, 12_000);
+            StringBuilder text = new StringBuilder("x,y\n");
+            for (int i = 0; i < 12_000; i++) {
+                text.append(i == bad ? "oops" : Integer.toString(i)).append(",v").append(i % 9).append('\n');
+            }
+            Path file = Files.writeString(temp.resolve("bad" + round + ".csv"), text);
+            boolean slow = round % 2 == 0;
+            long[] seen = {0};
+            assertThatThrownBy(() -> {
+                try (RowSource source = DataReader.open(file, ReadOptions.defaults().withInferRows(100), ALWAYS)) {
+                    while (source.next()) {
+                        assertThat(source.number(0)).isEqualTo(seen[0]);
+                        seen[0]++;
+                        if (slow && seen[0] % 1000 == 0) {
+                            Thread.sleep(2);
+                        }
+                    }
+                }
+            }).isInstanceOfSatisfying(DataException.class, e -> assertThat(e.line()).isEqualTo(bad + 2L));
+            assertThat(seen[0]).isEqualTo(bad);
+        }
+    }
+
+    @Test
     void shouldParseCellsOfOtherTypesOnRequest() throws IOException {
         Path file = sample(100, -1);
         ReadOptions options = ReadOptions.defaults().withTypes(Map.of("id", ColumnType.CATEGORICAL));

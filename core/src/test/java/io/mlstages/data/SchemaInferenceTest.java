@@ -69,6 +69,27 @@ class SchemaInferenceTest {
     }
 
     @Test
+    void shouldRefuseAWordThatIsNotABooleanInADeclaredBooleanColumn() {
+        ReadOptions options = ReadOptions.defaults().withTypes(Map.of("cat", ColumnType.BOOLEAN));
+        assertThatThrownBy(() -> readAll(fixture("types.csv"), options))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("line 2, column 'cat'")
+                .hasMessageContaining("'a' is not a boolean (true/false, yes/no, y/n, t/f or 1/0)");
+    }
+
+    @Test
+    void shouldParseACategoricalCellAsANumberOnRequest() {
+        try (RowSource source = DataReader.open(fixture("types.csv"), ReadOptions.defaults()
+                .withTypes(Map.of("intlike", ColumnType.CATEGORICAL)))) {
+            assertThat(source.next()).isTrue();
+            assertThat(source.number(6)).isEqualTo(10.0);
+            assertThat(source.bool(4)).isFalse();
+            assertThatThrownBy(() -> source.number(1)).isInstanceOf(DataException.class)
+                    .hasMessageContaining("line 2, column 'cat'").hasMessageContaining("'a' is not a number");
+        }
+    }
+
+    @Test
     void shouldFailWithAFixWhenANumericColumnMeetsTextAfterTheInferencePrefix() {
         Path file = fixture("late_text.csv");
         ReadOptions options = ReadOptions.defaults().withInferRows(3);
