@@ -31,9 +31,10 @@ GOALS = {
     "gbt": {"peer": "gbt", "max_fit_ratio": 1.2, "max_accuracy_gap": 0.0},
 }
 
-_SECONDS_KEY = re.compile(r"(train|fit)\w*?(seconds|secs|_s|time_s)$", re.I)
-_MILLIS_KEY = re.compile(r"(train|fit)\w*?(millis|_ms|ms)$", re.I)
-_DURATION_KEY = re.compile(r"(train|fit)\w*?(duration|time)$", re.I)
+# Matched against the dotted key path, so {"training": {"seconds": 1.2}} counts too.
+_SECONDS_KEY = re.compile(r"(train|fit)[\w.]*?(seconds|secs|_s|time_s)$", re.I)
+_MILLIS_KEY = re.compile(r"(train|fit)[\w.]*?(millis|_ms|ms)$", re.I)
+_DURATION_KEY = re.compile(r"(train|fit)[\w.]*?(duration|time)$", re.I)
 _ISO = re.compile(r"^PT(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$")
 
 
@@ -60,15 +61,16 @@ def package_fit_seconds(pkg):
     for path in sorted(glob.glob(os.path.join(pkg, "**", "*.json"), recursive=True)):
         doc = read_json(path)
         for keys, key, value in walk(doc):
-            where = f"{os.path.relpath(path, pkg)}:{'.'.join(keys)}"
+            dotted = ".".join(keys)
+            where = f"{os.path.relpath(path, pkg)}:{dotted}"
             if isinstance(value, bool):
                 continue
             if isinstance(value, (int, float)):
-                if _SECONDS_KEY.search(key):
+                if _SECONDS_KEY.search(dotted):
                     return float(value), where
-                if _MILLIS_KEY.search(key):
+                if _MILLIS_KEY.search(dotted):
                     return float(value) / 1000, where
-            if isinstance(value, str) and _DURATION_KEY.search(key):
+            if isinstance(value, str) and _DURATION_KEY.search(dotted):
                 m = _ISO.match(value)
                 if m and any(m.groups()):
                     h, mi, s = (float(g) if g else 0.0 for g in m.groups())
