@@ -1,10 +1,9 @@
 package io.mlstages.cli;
 
+import io.mlstages.data.ForwardingRowSource;
 import io.mlstages.data.RowSource;
-import io.mlstages.data.Schema;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -12,7 +11,7 @@ import java.util.Locale;
  * within the first interval, so short commands print nothing extra, and it prints whole lines (no carriage
  * returns), which read well both in a terminal and in a Jenkins console log.
  */
-final class Progress implements RowSource {
+final class Progress extends ForwardingRowSource {
     private static final long INTERVAL_NANOS = 2_000_000_000L;
     private static final int CHECK_EVERY_ROWS = 65_536;
 
@@ -23,6 +22,7 @@ final class Progress implements RowSource {
     private long rows;
 
     private Progress(final RowSource source, final PrintWriter err) {
+        super(source);
         this.source = source;
         this.err = err;
     }
@@ -61,60 +61,5 @@ final class Progress implements RowSource {
 
     private static String megabytes(final long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
-    }
-
-    @Override
-    public Path file() {
-        return source.file();
-    }
-
-    @Override
-    public Schema schema() {
-        return source.schema();
-    }
-
-    @Override
-    public long line() {
-        return source.line();
-    }
-
-    @Override
-    public boolean isMissing(final int column) {
-        return source.isMissing(column);
-    }
-
-    @Override
-    public double number(final int column) {
-        return source.number(column);
-    }
-
-    @Override
-    public boolean bool(final int column) {
-        return source.bool(column);
-    }
-
-    @Override
-    public String text(final int column) {
-        return source.text(column);
-    }
-
-    @Override
-    public long position() {
-        return source.position();
-    }
-
-    @Override
-    public long size() {
-        return source.size();
-    }
-
-    @Override
-    public String sha256() {
-        return source.sha256();
-    }
-
-    @Override
-    public void close() {
-        source.close();
     }
 }

@@ -15,9 +15,14 @@ public final class DataReader {
     }
 
     /**
-     * Opens a CSV or JSON Lines file.
+     * Opens a CSV or JSON Lines file (gzip-compressed or not) and fixes its schema: from {@code options.schema()}
+     * when given, else inferred from the first {@code options.inferRows()} rows (0: from a first pass over the
+     * whole file), with {@code options.types()} overriding. Only the inference rows are buffered. Files of
+     * {@value #PIPELINE_MIN_BYTES} bytes or more are parsed on a second thread while the caller consumes rows;
+     * the rows, values and errors are the same either way. See docs/data.md.
      *
-     * @throws DataException when the file cannot be read, is empty, binary, not UTF-8, or has no header
+     * @throws DataException when the file cannot be read, is empty, binary, not UTF-8, has no header or no rows,
+     *                       or its columns do not match the schema or the type overrides
      */
     public static RowSource open(final Path file, final ReadOptions options) {
         Objects.requireNonNull(file, "file");

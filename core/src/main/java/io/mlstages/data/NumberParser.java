@@ -52,8 +52,10 @@ final class NumberParser {
         int significantStart = i;
         long mantissa = 0;
         int digit;
-        i = digits(text, i, to);
-        mantissa = mantissa(text, significantStart, i, 0);
+        while (i < to && (digit = text[i] - '0') >= 0 && digit <= 9) {
+            mantissa = mantissa * 10 + digit;
+            i++;
+        }
         int digits = i - significantStart;
         boolean anyDigit = i > integerStart;
         int exponent = 0;
@@ -66,8 +68,10 @@ final class NumberParser {
                 }
             }
             int fractionSignificant = i;
-            i = digits(text, i, to);
-            mantissa = mantissa(text, fractionSignificant, i, mantissa);
+            while (i < to && (digit = text[i] - '0') >= 0 && digit <= 9) {
+                mantissa = mantissa * 10 + digit;
+                i++;
+            }
             digits += i - fractionSignificant;
             exponent = fractionStart - i;
             anyDigit |= i > fractionStart;
@@ -102,41 +106,19 @@ final class NumberParser {
         double result;
         if (digits == 0) {
             result = 0;
-        } else if (digits <= MAX_DIGITS && mantissa < FAST_MANTISSA_LIMIT && exponent >= -22 && exponent <= 22) {
+        } else if (digits <= 15 && exponent >= -22 && exponent <= 22) { // 15 digits: below 10^15 < 2^53
             result = exponent >= 0 ? mantissa * POWERS[exponent] : mantissa / POWERS[-exponent];
         } else if (digits <= MAX_DIGITS && exponent > 22 && exponent <= 22 + 15
                 && fitsAfterShift(mantissa, exponent - 22)) {
             // 123e30 = (123e8, still an exact integer below 10^15) * 1e22
             result = mantissa * POWERS[exponent - 22] * POWERS[22];
+        } else if (digits <= MAX_DIGITS) {
+            // an exact significand of up to 18 digits: still exactly rounded, without Double.parseDouble
+            result = EiselLemire.toDouble(mantissa, exponent);
         } else {
             return Double.parseDouble(new String(text, from, to - from));
         }
         return negative ? -result : result;
-    }
-
-    /** The end of the run of ASCII digits starting at {@code from}. */
-    private static int digits(final char[] text, final int from, final int to) {
-        int i = from;
-        while (i < to && (char) (text[i] - '0') <= 9) {
-            i++;
-        }
-        return i;
-    }
-
-    /**
-     * Appends the digits {@code [from, to)} to a mantissa, two at a time: that halves the chain of dependent
-     * multiplications, which is what bounds the speed of this loop.
-     */
-    private static long mantissa(final char[] text, final int from, final int to, final long start) {
-        long value = start;
-        int i = from;
-        for (; i + 1 < to; i += 2) {
-            value = value * 100 + ((text[i] - '0') * 10 + (text[i + 1] - '0'));
-        }
-        if (i < to) {
-            value = value * 10 + (text[i] - '0');
-        }
-        return value;
     }
 
     private static boolean fitsAfterShift(final long mantissa, final int shift) {

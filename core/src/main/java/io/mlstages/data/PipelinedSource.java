@@ -5,17 +5,23 @@ import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Reads on a second thread: a producer runs a {@link TabularSource} (decoding, CSV or JSON parsing, number
- * parsing) and hands rows over in batches, so the caller's work on one batch overlaps the parsing of the next.
- * A fixed ring of batches bounds memory. Rows, values and errors come out exactly as the sequential source gives
- * them: an error is raised when the caller reaches the row where it happened.
+ * Reads on a second thread. A producer decodes and splits the file into raw rows (a {@link TabularSource}
+ * without typing) and hands them over in batches; each batch is then typed (missing cells found, numbers parsed)
+ * by whichever thread gets to it first: the producer right after queueing it, or the caller when it is waiting
+ * for rows. A busy caller so leaves all the work to the producer, an idle one shares it. A fixed ring of batches
+ * bounds memory. Rows, values and errors come out exactly as the sequential source gives them: an error is raised
+ * when the caller reaches the row where it happened.
  */
 final class PipelinedSource implements RowSource {
     private static final int BATCHES = 4;
     /** Cells per batch: enough to make the hand-over cost negligible, little enough to stay in cache. */
     private static final int BATCH_CELLS = 64 * 1024;
+    private static final int RAW = 0;
+    private static final int CLAIMED = 1;
+    private static final int TYPED = 2;
 
     private final TabularSource source;
     private final Path file;
@@ -25,7 +31,8 @@ final class PipelinedSource implements RowSource {
     private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BATCHES);
     private final BlockingQueue<Batch> empty = new ArrayBlockingQueue<>(BATCHES);
     private final Thread producer;
-    private final NumberParser parser = new NumberParser();
+    private final RowTyper producerTyper;
+    private final RowTyper typer;
     private final TextCache texts;
 
     private volatile boolean closed;
@@ -42,6 +49,8 @@ final class PipelinedSource implements RowSource {
         this.width = schema.size();
         this.size = source.size();
         this.texts = new TextCache(width);
+        this.typer = source.typer;
+        this.producerTyper = source.typer.copy();
         int rows = Math.max(16, BATCH_CELLS / Math.max(1, width));
         for (int i = 0; i < BATCHES; i++) {
             empty.add(new Batch(rows, width));
@@ -59,25 +68,71 @@ final class PipelinedSource implements RowSource {
                 next.clear();
                 try {
                     while (next.rows < next.capacity) {
-                        if (!source.next()) {
+                        if (!source.nextRaw()) {
                             next.last = true;
                             next.sha256 = source.sha256IfRead();
                             break;
                         }
                         next.add(source);
                     }
-                } catch (Throwable error) { // handed to the caller, who meets it at the row it belongs to
+                } catch (Throwable error) { // handed to the caller, who meets it after the rows before it
                     next.failure = error;
                     next.last = true;
                 }
                 next.position = source.position();
                 last = next.last;
                 full.put(next);
+                if (next.state.compareAndSet(RAW, CLAIMED)) {
+                    typeBatch(next, producerTyper);
+                }
             }
         } catch (InterruptedException e) {
             // closed by the caller: stop reading
         } finally {
             source.close();
+        }
+    }
+
+    /** Types every row of a claimed batch, stopping at the first bad cell, then publishes the batch. */
+    private static void typeBatch(final Batch target, final RowTyper rowTyper) {
+        try {
+            for (int r = 0; r < target.rows; r++) {
+                int offset = r * target.width;
+                try {
+                    rowTyper.type(target.chars, target.starts, target.ends, offset, target.missing, target.numbers,
+                            target.bools, offset, target.lines[r]);
+                } catch (RuntimeException error) {
+                    target.typingFailure = error;
+                    target.failedRow = r;
+                    break;
+                }
+            }
+        } finally {
+            synchronized (target) {
+                target.state.set(TYPED);
+                target.notifyAll();
+            }
+        }
+    }
+
+    /** Types the batch here unless the producer has claimed it, in which case waits for it (microseconds). */
+    private void ensureTyped(final Batch target) {
+        if (target.state.compareAndSet(RAW, CLAIMED)) {
+            typeBatch(target, typer);
+            return;
+        }
+        for (int spins = 0; spins < 2_000 && target.state.get() != TYPED; spins++) {
+            Thread.onSpinWait();
+        }
+        synchronized (target) {
+            while (target.state.get() != TYPED) {
+                try {
+                    target.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DataException(file, 0, null, "reading was interrupted", e);
+                }
+            }
         }
     }
 
@@ -99,23 +154,33 @@ final class PipelinedSource implements RowSource {
         if (batch != null) {
             row++;
             if (row < batch.rows) {
-                base = row * width;
-                return true;
+                return enter();
             }
             Batch finished = batch;
             batch = null;
             if (finished.last) {
-                return end(finished);
+                return end(finished.failure, finished.sha256);
             }
             empty.add(finished);
         }
         Batch next = take();
+        ensureTyped(next);
         if (next.rows == 0) {
-            return end(next);
+            return end(next.failure, next.sha256);
         }
         batch = next;
         row = 0;
-        base = 0;
+        return enter();
+    }
+
+    /** Makes {@link #row} of {@link #batch} current, unless typing failed there. */
+    private boolean enter() {
+        if (row == batch.failedRow) {
+            Throwable failure = batch.typingFailure;
+            batch = null;
+            return end(failure, null);
+        }
+        base = row * width;
         return true;
     }
 
@@ -128,10 +193,9 @@ final class PipelinedSource implements RowSource {
         }
     }
 
-    private boolean end(final Batch last) {
+    private boolean end(final Throwable failure, final String digest) {
         done = true;
-        sha256 = last.sha256;
-        Throwable failure = last.failure;
+        sha256 = digest;
         if (failure == null) {
             return false;
         }
@@ -159,32 +223,20 @@ final class PipelinedSource implements RowSource {
     public double number(final int column) {
         checkRow();
         checkPresent(column);
-        if (source.types[column] == ColumnType.NUMERIC) {
+        if (typer.type(column) == ColumnType.NUMERIC) {
             return batch.numbers[base + column];
         }
-        int[] range = TabularSource.trimmed(batch.chars, batch.starts[base + column], batch.ends[base + column]);
-        double value = parser.parse(batch.chars, range[0], range[1]);
-        if (!parser.valid()) {
-            throw TabularSource.badValue(file, line(), schema.column(column).name(), source.origins[column],
-                    batch.chars, range[0], range[1], "a number");
-        }
-        return value;
+        return typer.number(batch.chars, batch.starts[base + column], batch.ends[base + column], line(), column);
     }
 
     @Override
     public boolean bool(final int column) {
         checkRow();
         checkPresent(column);
-        if (source.types[column] == ColumnType.BOOLEAN) {
+        if (typer.type(column) == ColumnType.BOOLEAN) {
             return batch.bools[base + column];
         }
-        int[] range = TabularSource.trimmed(batch.chars, batch.starts[base + column], batch.ends[base + column]);
-        int value = TabularSource.Guess.bool(batch.chars, range[0], range[1]);
-        if (value < 0) {
-            throw TabularSource.badValue(file, line(), schema.column(column).name(), source.origins[column],
-                    batch.chars, range[0], range[1], "a boolean (true/false, yes/no, y/n, t/f or 1/0)");
-        }
-        return value == 1;
+        return typer.bool(batch.chars, batch.starts[base + column], batch.ends[base + column], line(), column);
     }
 
     @Override
@@ -239,10 +291,11 @@ final class PipelinedSource implements RowSource {
         }
     }
 
-    /** Rows copied out of the source: per-cell flags and values, and the cells' text. */
+    /** Raw rows copied out of the source, then their flags and values once typed. */
     private static final class Batch {
         final int capacity;
         final int width;
+        final AtomicInteger state = new AtomicInteger(RAW);
         final long[] lines;
         final boolean[] missing;
         final double[] numbers;
@@ -254,6 +307,8 @@ final class PipelinedSource implements RowSource {
         int rows;
         boolean last;
         Throwable failure;
+        RuntimeException typingFailure;
+        int failedRow;
         long position;
         String sha256;
 
@@ -269,18 +324,18 @@ final class PipelinedSource implements RowSource {
         }
 
         void clear() {
+            state.set(RAW);
             rows = 0;
             used = 0;
             last = false;
             failure = null;
+            typingFailure = null;
+            failedRow = -1;
             sha256 = null;
         }
 
         void add(final TabularSource source) {
             int offset = rows * width;
-            System.arraycopy(source.missing, 0, missing, offset, width);
-            System.arraycopy(source.numbers, 0, numbers, offset, width);
-            System.arraycopy(source.bools, 0, bools, offset, width);
             lines[rows] = source.line();
             // a row's cells are contiguous in the source's buffer: copy the span once
             int low = Integer.MAX_VALUE;

@@ -4,9 +4,17 @@ import java.util.Arrays;
 
 /**
  * The rows read to infer the schema, kept compactly (one char array, cell offsets in int arrays) so that they can
- * be replayed before streaming on. Its size is bounded by the inference row count, never by the file.
+ * be replayed before streaming on. Its size is bounded by the inference row count and by {@link #MAX_CHARS} and
+ * {@link #MAX_CELLS}, never by the file.
  */
 final class Prefix {
+    /**
+     * Whatever the row count asked for, buffering stops at this much text or this many cells (about 32 MB each),
+     * so that very wide rows cannot exhaust a small heap during inference.
+     */
+    static final int MAX_CHARS = 16 * 1024 * 1024;
+    static final int MAX_CELLS = 4 * 1024 * 1024;
+
     private char[] chars = new char[8192];
     private int used;
     private int[] starts = new int[1024];
@@ -19,6 +27,11 @@ final class Prefix {
 
     int rows() {
         return rows;
+    }
+
+    /** Whether the prefix has reached its memory bound. */
+    boolean full() {
+        return used >= MAX_CHARS || cells >= MAX_CELLS;
     }
 
     /** Copies the cursor's current row, which has {@code width} columns. */

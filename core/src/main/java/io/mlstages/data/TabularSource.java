@@ -16,7 +16,6 @@ final class TabularSource implements RowSource {
     /** How many columns a message lists before it abbreviates. */
     private static final int LISTED_COLUMNS = 40;
     /** How much of a bad value a message quotes. */
-    private static final int QUOTED_CHARS = 60;
 
     private final Path file;
     private final Schema schema;
@@ -25,7 +24,6 @@ final class TabularSource implements RowSource {
     final String[] origins;
     private final int width;
     private final MissingTokens tokens;
-    private final NumberParser parser = new NumberParser();
     private final RowCursor cursor;
 
     private Prefix prefix;
@@ -44,6 +42,8 @@ final class TabularSource implements RowSource {
     final double[] numbers;
     final boolean[] bools;
     private final TextCache texts;
+    /** Types rows for {@link #next()}; the pipeline copies it for its threads. */
+    final RowTyper typer;
 
     private TabularSource(final Path file, final RowCursor cursor, final Prefix prefix, final Schema schema,
             final String[] origins, final MissingTokens tokens) {
@@ -64,6 +64,7 @@ final class TabularSource implements RowSource {
         this.numbers = new double[width];
         this.bools = new boolean[width];
         this.texts = new TextCache(width);
+        this.typer = new RowTyper(file, schema, origins, tokens);
     }
 
     /** Opens a file and fixes its schema; see {@link DataReader#open}. */
@@ -188,7 +189,12 @@ final class TabularSource implements RowSource {
         NumberParser parser = new NumberParser();
         Prefix prefix = new Prefix();
         int limit = options.inferRows();
-        while (prefix.rows() < limit && cursor.advance()) {
+        boolean exhausted = false;
+        while (prefix.rows() < limit && !prefix.full()) {
+            if (!cursor.advance()) {
+                exhausted = true;
+                break;
+            }
             offer(cursor, guesses, tokens, parser);
             prefix.add(cursor, cursor.columns().size());
         }
@@ -196,8 +202,9 @@ final class TabularSource implements RowSource {
             throw noRows(file, format);
         }
         List<String> names = List.copyOf(cursor.columns());
-        String scope = prefix.rows() < limit ? "from the whole file" : "from the first " + limit + " rows";
-        cursor.freeze("it first appears after the first " + limit + " rows, from which the columns were inferred;"
+        String scope = exhausted ? "from the whole file" : "from the first " + prefix.rows() + " rows";
+        cursor.freeze("it first appears after the first " + prefix.rows() + " rows, from which the columns were "
+                + "inferred;"
                 + " infer from the whole file with --infer-rows 0, or give a schema with --schema FILE");
         ColumnType[] types = new ColumnType[names.size()];
         String[] origins = new String[names.size()];
@@ -277,8 +284,8 @@ final class TabularSource implements RowSource {
         return text.toString();
     }
 
-    static boolean blank(final char c) {
-        return c == ' ' || c == '\t';
+    private static boolean blank(final char c) {
+        return RowTyper.blank(c);
     }
 
     @Override
@@ -293,6 +300,18 @@ final class TabularSource implements RowSource {
 
     @Override
     public boolean next() {
+        if (!nextRaw()) {
+            return false;
+        }
+        typer.type(chars, starts, ends, 0, missing, numbers, bools, 0, line);
+        return true;
+    }
+
+    /**
+     * Moves to the next row without typing it: its raw cells are then in {@link #chars}, {@link #starts} and
+     * {@link #ends}, and its line in {@link #line()}.
+     */
+    boolean nextRaw() {
         if (done) {
             return false;
         }
@@ -303,7 +322,6 @@ final class TabularSource implements RowSource {
                 ends = replayEnds;
                 line = prefix.load(replayed++, replayStarts, replayEnds, width);
                 positioned = true;
-                decode();
                 return true;
             }
             prefix = null; // the prefix is no longer needed: let it go
@@ -318,72 +336,7 @@ final class TabularSource implements RowSource {
         ends = cursor.ends;
         line = cursor.line;
         positioned = true;
-        decode();
         return true;
-    }
-
-    /** Decides, for every cell of the current row, whether it is missing, and parses typed cells. */
-    private void decode() {
-        for (int i = 0; i < width; i++) {
-            int start = starts[i];
-            if (start < 0) {
-                missing[i] = true;
-                continue;
-            }
-            int end = ends[i];
-            while (start < end && blank(chars[start])) {
-                start++;
-            }
-            while (end > start && blank(chars[end - 1])) {
-                end--;
-            }
-            if (tokens.matches(chars, start, end)) {
-                missing[i] = true;
-                continue;
-            }
-            missing[i] = false;
-            switch (types[i]) {
-                case NUMERIC:
-                    numbers[i] = parser.parse(chars, start, end);
-                    if (!parser.valid()) {
-                        throw badValue(i, start, end, "a number");
-                    }
-                    break;
-                case BOOLEAN:
-                    int value = Guess.bool(chars, start, end);
-                    if (value < 0) {
-                        throw badValue(i, start, end, "a boolean (true/false, yes/no, y/n, t/f or 1/0)");
-                    }
-                    bools[i] = value == 1;
-                    break;
-                default:
-                    break;
-            }
-        }
-    }
-
-    private DataException badValue(final int column, final int start, final int end, final String expected) {
-        return badValue(file, line, schema.column(column).name(), origins[column], chars, start, end, expected);
-    }
-
-    /** The error for a cell that does not fit its column's type, with the fix that suits how the type was set. */
-    static DataException badValue(final Path file, final long line, final String name, final String origin,
-            final char[] chars, final int start, final int end, final String expected) {
-        String value = end - start > QUOTED_CHARS ? new String(chars, start, QUOTED_CHARS) + "..."
-                : new String(chars, start, end - start);
-        String fix;
-        if (origin.startsWith("inferred") && !origin.endsWith("whole file")) {
-            fix = "declare the column categorical with --type " + name + "=categorical, or infer from the whole "
-                    + "file with --infer-rows 0";
-        } else if (origin.contains("schema")) {
-            fix = "correct the value, add it to the missing-value tokens with --missing, or declare the column "
-                    + "categorical in the schema";
-        } else {
-            fix = "correct the value, add it to the missing-value tokens with --missing, or declare the column "
-                    + "categorical with --type " + name + "=categorical";
-        }
-        return new DataException(file, line, name, "'" + value + "' is not " + expected + ", but the column was "
-                + origin + "; " + fix);
     }
 
     @Override
@@ -400,54 +353,28 @@ final class TabularSource implements RowSource {
     @Override
     public double number(final int column) {
         checkRow();
-        if (missing[column]) {
-            throw new IllegalStateException("column '" + schema.column(column).name() + "' is missing on line "
-                    + line + ": check isMissing first");
-        }
+        checkPresent(column);
         if (types[column] == ColumnType.NUMERIC) {
             return numbers[column];
         }
-        int[] range = trimmed(column);
-        double value = parser.parse(chars, range[0], range[1]);
-        if (!parser.valid()) {
-            throw badValue(column, range[0], range[1], "a number");
-        }
-        return value;
+        return typer.number(chars, starts[column], ends[column], line, column);
     }
 
     @Override
     public boolean bool(final int column) {
         checkRow();
+        checkPresent(column);
+        if (types[column] == ColumnType.BOOLEAN) {
+            return bools[column];
+        }
+        return typer.bool(chars, starts[column], ends[column], line, column);
+    }
+
+    private void checkPresent(final int column) {
         if (missing[column]) {
             throw new IllegalStateException("column '" + schema.column(column).name() + "' is missing on line "
                     + line + ": check isMissing first");
         }
-        if (types[column] == ColumnType.BOOLEAN) {
-            return bools[column];
-        }
-        int[] range = trimmed(column);
-        int value = Guess.bool(chars, range[0], range[1]);
-        if (value < 0) {
-            throw badValue(column, range[0], range[1], "a boolean (true/false, yes/no, y/n, t/f or 1/0)");
-        }
-        return value == 1;
-    }
-
-    private int[] trimmed(final int column) {
-        return trimmed(chars, starts[column], ends[column]);
-    }
-
-    /** The range without surrounding spaces and tabs, as {start, end}. */
-    static int[] trimmed(final char[] chars, final int from, final int to) {
-        int start = from;
-        int end = to;
-        while (start < end && blank(chars[start])) {
-            start++;
-        }
-        while (end > start && blank(chars[end - 1])) {
-            end--;
-        }
-        return new int[] {start, end};
     }
 
     @Override

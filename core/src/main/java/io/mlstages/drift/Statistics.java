@@ -386,17 +386,7 @@ final class Statistics {
 
     /** How many of the sorted values are at most the point. */
     static int countAtMost(final double[] sorted, final double point) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (sorted[mid] <= point) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
+        return io.mlstages.profile.NumericSummary.countAtMost(sorted, point);
     }
 
     private static double clampProbability(final double p) {

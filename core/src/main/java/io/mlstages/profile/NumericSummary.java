@@ -139,8 +139,8 @@ public record NumericSummary(long finite, long nan, long positiveInfinity, long 
         return result;
     }
 
-    /** The number of sorted values that are at most the point. */
-    static int countAtMost(final double[] sorted, final double point) {
+    /** The number of values in an ascending array that are at most the point (a binary search). */
+    public static int countAtMost(final double[] sorted, final double point) {
         int low = 0;
         int high = sorted.length;
         while (low < high) {

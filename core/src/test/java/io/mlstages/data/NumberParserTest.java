@@ -120,6 +120,39 @@ class NumberParserTest {
         }
     }
 
+    @Test
+    void shouldRoundLongSignificandsExactlyAtEveryMagnitude() {
+        // 16 to 18 significant digits take the Eisel-Lemire path; exponents run past both ends of the doubles
+        SplittableRandom random = new SplittableRandom(99);
+        for (int n = 0; n < 300_000; n++) {
+            long significand = random.nextLong(1_000_000_000_000_000L, 1_000_000_000_000_000_000L);
+            int exponent = random.nextInt(-360, 330);
+            assertSame(significand + "e" + exponent);
+            assertSame("0." + significand + "e" + exponent);
+        }
+    }
+
+    @Test
+    void shouldRoundHalfWayIntegersToEven() {
+        // odd integers between 2^53 and 2^54 lie exactly half-way between two doubles
+        SplittableRandom random = new SplittableRandom(3);
+        for (int n = 0; n < 100_000; n++) {
+            long value = random.nextLong(1L << 53, 1L << 59) | 1;
+            assertSame(Long.toString(value));
+            assertSame(Long.toString(value) + ".000");
+        }
+    }
+
+    @Test
+    void shouldReadSubnormalsAndTheLimitsOfTheDoubles() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int n = 0; n < 100_000; n++) {
+            double subnormal = Double.longBitsToDouble(random.nextLong(1, 1L << 52));
+            assertSame(Double.toString(subnormal));
+            assertSame(Double.toString(Math.nextUp(Double.MAX_VALUE - random.nextDouble() * 1e292)));
+        }
+    }
+
     private double parse(final String text) {
         char[] chars = text.toCharArray();
         double value = parser.parse(chars, 0, chars.length);

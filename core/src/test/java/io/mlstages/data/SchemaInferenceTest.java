@@ -86,6 +86,28 @@ class SchemaInferenceTest {
     }
 
     @Test
+    void shouldBoundTheInferencePrefixOfVeryWideRows(@org.junit.jupiter.api.io.TempDir final Path temp)
+            throws java.io.IOException {
+        int width = 1100;
+        StringBuilder text = new StringBuilder();
+        for (int c = 0; c < width; c++) {
+            text.append(c == 0 ? "x" : ",c" + c);
+        }
+        text.append('\n');
+        String rest = ",1".repeat(width - 1) + "\n";
+        for (int r = 0; r < 4000; r++) {
+            text.append(r == 3900 ? "oops" : Integer.toString(r)).append(rest);
+        }
+        Path file = java.nio.file.Files.writeString(temp.resolve("wide.csv"), text);
+        // 4 Mi cells are buffered at most: 3814 rows of 1100 cells, not the 10,000 rows asked for
+        int buffered = (Prefix.MAX_CELLS + width - 1) / width;
+        assertThatThrownBy(() -> readAll(file, ReadOptions.defaults()))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("line 3902, column 'x'")
+                .hasMessageContaining("inferred numeric from the first " + buffered + " rows");
+    }
+
+    @Test
     void shouldInferFromTheWholeFileWhenInferRowsIsZero() {
         ReadOptions options = ReadOptions.defaults().withInferRows(0);
         try (RowSource source = DataReader.open(fixture("late_text.csv"), options)) {

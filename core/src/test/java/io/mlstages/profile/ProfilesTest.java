@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.mlstages.data.DataReader;
+import io.mlstages.data.ForwardingRowSource;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.data.RowSource;
 import org.junit.jupiter.api.Test;
@@ -46,77 +47,21 @@ class ProfilesTest {
     }
 
     /** Counts the rows a profiler pulls, to prove that reading goes through the observer. */
-    private static final class CountingRows implements RowSource {
-        private final RowSource source;
+    private static final class CountingRows extends ForwardingRowSource {
         private final AtomicInteger rows;
 
         CountingRows(final RowSource source, final AtomicInteger rows) {
-            this.source = source;
+            super(source);
             this.rows = rows;
         }
 
         @Override
         public boolean next() {
-            boolean more = source.next();
+            boolean more = super.next();
             if (more) {
                 rows.incrementAndGet();
             }
             return more;
-        }
-
-        @Override
-        public Path file() {
-            return source.file();
-        }
-
-        @Override
-        public io.mlstages.data.Schema schema() {
-            return source.schema();
-        }
-
-        @Override
-        public long line() {
-            return source.line();
-        }
-
-        @Override
-        public boolean isMissing(final int column) {
-            return source.isMissing(column);
-        }
-
-        @Override
-        public double number(final int column) {
-            return source.number(column);
-        }
-
-        @Override
-        public boolean bool(final int column) {
-            return source.bool(column);
-        }
-
-        @Override
-        public String text(final int column) {
-            return source.text(column);
-        }
-
-        @Override
-        public long position() {
-            return source.position();
-        }
-
-        @Override
-        public long size() {
-            return source.size();
-        }
-
-        @Override
-        public String sha256() {
-            return source.sha256();
-        }
-
-        @Override
-        public void close() {
-            source.close();
         }
     }
 }
