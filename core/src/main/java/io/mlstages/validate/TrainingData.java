@@ -1,0 +1,23 @@
+package io.mlstages.validate;
+
+import io.mlstages.data.Column;
+import io.mlstages.profile.Profile;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a model was trained on, as its package records it: what the data gates compare the evaluation data with.
+ *
+ * @param features the model's input columns and their types, in the model's order
+ * @param target   the target column, or null when unknown
+ * @param profile  the profile of the training data, or null when the package has none (then no drift gate)
+ */
+public record TrainingData(List<Column> features, String target, Profile profile) {
+    public TrainingData {
+        features = List.copyOf(Objects.requireNonNull(features, "features"));
+        if (target != null && target.isBlank()) {
+            target = null;
+        }
+    }
+}
