@@ -4,6 +4,7 @@ import io.mlstages.train.Task;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +33,17 @@ public record Evaluation(Task task, long rows, List<String> classes, Map<String,
             throw new IllegalArgumentException("rows must not be negative, not " + rows);
         }
         classes = List.copyOf(classes);
-        Map<String, Double> copy = new LinkedHashMap<>();
+        Map<Metric, Double> known = new EnumMap<>(Metric.class);
         metrics.forEach((name, value) -> {
             Metric metric = Metric.parse(name);
             if (!metric.appliesTo(task)) {
                 throw new IllegalArgumentException("Metric " + name + " does not apply to " + task.label());
             }
-            copy.put(metric.label(), Objects.requireNonNull(value, "value of " + name));
+            known.put(metric, Objects.requireNonNull(value, "value of " + name));
         });
+        // in Metric order, whatever order the caller's map had: reports list metrics alike
+        Map<String, Double> copy = new LinkedHashMap<>();
+        known.forEach((metric, value) -> copy.put(metric.label(), value));
         metrics = Collections.unmodifiableMap(copy);
         if (task.isClassification()) {
             Objects.requireNonNull(confusion, "confusion matrix of a classification");

@@ -120,7 +120,7 @@ public final class Metrics {
         values.put(Metric.F1_WEIGHTED.label(), weighted(f1, support));
         values.put(Metric.ROC_AUC.label(), rocAuc(predictions, notes));
         values.put(Metric.LOG_LOSS.label(), logLoss(actual, probabilities));
-        return new Evaluation(predictions.task(), n, classes, order(values), confusion, notes.list());
+        return new Evaluation(predictions.task(), n, classes, values, confusion, notes.list());
     }
 
     private static double macro(final double[] perClass, final long[] support, final long[] predicted) {
@@ -287,19 +287,7 @@ public final class Metrics {
         values.put(Metric.RMSE.label(), Math.sqrt(residual / n));
         values.put(Metric.MAE.label(), absolute.value() / n);
         values.put(Metric.R2.label(), r2);
-        return new Evaluation(Task.REGRESSION, n, List.of(), order(values), null, notes.list());
-    }
-
-    /** The values in {@link Metric} order, whatever order they were computed in. */
-    private static Map<String, Double> order(final Map<String, Double> values) {
-        Map<String, Double> ordered = new LinkedHashMap<>();
-        for (Metric metric : Metric.values()) {
-            Double value = values.get(metric.label());
-            if (value != null) {
-                ordered.put(metric.label(), value);
-            }
-        }
-        return ordered;
+        return new Evaluation(Task.REGRESSION, n, List.of(), values, null, notes.list());
     }
 
     /** Neumaier's compensated sum: the mean of a million terms stays exact to the last digits. */
