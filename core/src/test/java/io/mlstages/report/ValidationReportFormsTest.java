@@ -97,4 +97,15 @@ class ValidationReportFormsTest {
         assertThat(((Element) cases.item(2)).getElementsByTagName("failure").getLength()).isEqualTo(1);
         assertThat(Files.readString(file)).contains("churn &lt;v2&gt;").contains("eval &amp; test.csv");
     }
+
+    @Test
+    void shouldPrintAVerdictAGateTableAndTheFailuresAsText() {
+        String text = ValidationTable.toText(report());
+
+        assertThat(text).startsWith("FAILED: 1 of 3 gates passed\nmodel:    churn <v2> 7\nbaseline: churn v1\n");
+        assertThat(text).contains("metrics: accuracy=0.9100 roc_auc=- log_loss=0.2500");
+        assertThat(text).contains("FAIL accuracy vs baseline: accuracy 0.91 vs baseline 0.93: worse by 0.02");
+        assertThat(text).contains("note: roc_auc is undefined");
+        assertThat(text.lines().filter(l -> l.startsWith("min accuracy")).findFirst().orElseThrow()).endsWith("ok");
+    }
 }
