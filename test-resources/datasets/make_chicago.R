@@ -45,3 +45,10 @@ a <- y2010[sort(perm[seq_len(half)]), ]
 b <- y2010[sort(perm[(half + 1):nrow(y2010)]), ]
 write_sample(a, "chicago-2010-a.csv")
 write_sample(b, "chicago-2010-b.csv")
+
+# A regression pair: fit on 2005-2007, test on the following year. Target `ridership`
+# (Clark/Lake entries that day); the station columns are 14-day lags in modeldata, so
+# they are legitimate predictors known in advance. `date` is kept for a common schema
+# with the files above; it identifies the row and is no feature.
+write_sample(d[year %in% c("2005", "2006", "2007"), ], "chicago-ridership-train.csv")
+write_sample(d[year == "2008", ], "chicago-ridership-test.csv")
