@@ -41,8 +41,10 @@ public final class ValidationJUnit {
             property(xml, "data", report.data());
             property(xml, "dataSha256", report.dataSha256() == null ? "" : report.dataSha256());
             property(xml, "passed", Boolean.toString(report.passed()));
-            for (Map.Entry<String, Double> metric : report.metrics().metrics().entrySet()) {
-                property(xml, "metric." + metric.getKey(), DriftTable.format(metric.getValue()));
+            if (report.metrics() != null) {
+                for (Map.Entry<String, Double> metric : report.metrics().metrics().entrySet()) {
+                    property(xml, "metric." + metric.getKey(), DriftTable.format(metric.getValue()));
+                }
             }
             xml.writeEndElement();
             xml.writeCharacters("\n");

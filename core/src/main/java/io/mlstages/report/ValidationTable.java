@@ -25,10 +25,15 @@ public final class ValidationTable {
         if (report.baselineModel() != null) {
             text.append("baseline: ").append(DriftTable.clean(report.baselineModel().name())).append('\n');
         }
-        text.append("data:     ").append(DriftTable.clean(report.data())).append(" (")
-                .append(report.metrics().rows()).append(" rows)\n\nmetrics:");
-        for (Map.Entry<String, Double> metric : report.metrics().metrics().entrySet()) {
-            text.append(' ').append(metric.getKey()).append('=').append(DriftTable.format(metric.getValue()));
+        text.append("data:     ").append(DriftTable.clean(report.data()));
+        if (report.metrics() == null) {
+            text.append("\n\nmetrics: not computed (the model could not score the data)");
+        }
+        else {
+            text.append(" (").append(report.metrics().rows()).append(" rows)\n\nmetrics:");
+            for (Map.Entry<String, Double> metric : report.metrics().metrics().entrySet()) {
+                text.append(' ').append(metric.getKey()).append('=').append(DriftTable.format(metric.getValue()));
+            }
         }
         text.append("\n\n");
         List<String[]> rows = new ArrayList<>();
@@ -63,7 +68,7 @@ public final class ValidationTable {
                         .append(DriftTable.clean(gate.message())).append('\n');
             }
         }
-        for (String note : report.metrics().notes()) {
+        for (String note : report.metrics() == null ? List.<String>of() : report.metrics().notes()) {
             text.append("note: ").append(DriftTable.clean(note)).append('\n');
         }
         return text.toString();

@@ -9,6 +9,7 @@ import io.mlstages.drift.DriftReport;
 import io.mlstages.drift.Role;
 import io.mlstages.profile.ColumnProfile;
 import io.mlstages.profile.Profile;
+import io.mlstages.train.Task;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -47,10 +48,11 @@ public final class Gates {
     public static ValidationReport check(final ValidationInput input, final List<Gate> gates) {
         List<Gate> all = new ArrayList<>(gates);
         Evaluation candidate = input.evaluation();
+        Task task = input.task();
         if (input.baseline() != null) {
             checkComparable(input);
             if (all.stream().noneMatch(g -> g instanceof Gate.Baseline)) {
-                all.add(new Gate.Baseline(Metric.primary(candidate.task()), Gate.Change.ABSOLUTE, 0));
+                all.add(new Gate.Baseline(Metric.primary(task), Gate.Change.ABSOLUTE, 0));
             }
         }
         if (all.isEmpty()) {
@@ -62,14 +64,19 @@ public final class Gates {
         DriftReport drift = null;
         for (Gate gate : all) {
             if (gate instanceof Gate.Bound bound) {
-                results.add(bound(bound, candidate));
+                requireApplies(bound.metric(), task, "--" + bound.side().label() + " " + bound.metric().label());
+                results.add(candidate == null ? notComputed(bound.side().label() + " " + bound.metric().label(),
+                        GateResult.Kind.METRIC, bound.metric(), bound.value(), null) : bound(bound, candidate));
             }
             else if (gate instanceof Gate.Baseline baseline) {
                 if (input.baseline() == null) {
                     throw new ValidationException("The baseline gate on " + baseline.metric().label()
                             + " needs a baseline model (--baseline)");
                 }
-                results.add(baseline(baseline, candidate, input.baseline()));
+                requireApplies(baseline.metric(), task, "The baseline gate on " + baseline.metric().label());
+                results.add(candidate == null ? notComputed(baselineName(baseline), GateResult.Kind.BASELINE,
+                        baseline.metric(), null, input.baseline().value(baseline.metric()))
+                        : baseline(baseline, candidate, input.baseline()));
             }
             else if (gate instanceof Gate.SchemaMatch) {
                 requireData(input, "schema");
@@ -90,17 +97,20 @@ public final class Gates {
             }
         }
         boolean passed = results.stream().allMatch(GateResult::passed);
-        return new ValidationReport(ValidationReport.SCHEMA_VERSION, passed, candidate.task(), input.model(),
+        return new ValidationReport(ValidationReport.SCHEMA_VERSION, passed, task, input.model(),
                 input.baselineModel(), input.data(), input.dataSha256(), candidate, input.baseline(), results, drift);
     }
 
     private static void checkComparable(final ValidationInput input) {
         Evaluation candidate = input.evaluation();
         Evaluation baseline = input.baseline();
-        if (candidate.task() != baseline.task()) {
+        if (input.task() != baseline.task()) {
             throw new ValidationException("The baseline " + input.baselineModel().name() + " is a "
                     + baseline.task().label() + " model and the candidate " + input.model().name() + " a "
-                    + candidate.task().label() + " one: they cannot be compared");
+                    + input.task().label() + " one: they cannot be compared");
+        }
+        if (candidate == null) {
+            return;
         }
         if (!candidate.classes().equals(baseline.classes())) {
             throw new ValidationException("The baseline " + input.baselineModel().name() + " predicts the classes "
@@ -149,11 +159,6 @@ public final class Gates {
     private static GateResult bound(final Gate.Bound gate, final Evaluation evaluation) {
         Metric metric = gate.metric();
         String name = gate.side().label() + " " + metric.label();
-        if (!metric.appliesTo(evaluation.task())) {
-            throw new ValidationException("--" + name + ": " + metric.label() + " does not apply to a "
-                    + evaluation.task().label() + " model; its metrics are "
-                    + String.join(", ", evaluation.metrics().keySet()));
-        }
         double value = evaluation.value(metric);
         double limit = gate.value();
         if (Double.isNaN(value)) {
@@ -172,12 +177,7 @@ public final class Gates {
             final Evaluation baseline) {
         Metric metric = gate.metric();
         boolean relative = gate.change() == Gate.Change.RELATIVE;
-        String name = metric.label() + " vs baseline" + (relative ? " (relative)" : "");
-        if (!metric.appliesTo(candidate.task())) {
-            throw new ValidationException("The baseline gate on " + metric.label() + ": it does not apply to a "
-                    + candidate.task().label() + " model; its metrics are "
-                    + String.join(", ", candidate.metrics().keySet()));
-        }
+        String name = baselineName(gate);
         double value = candidate.value(metric);
         double base = baseline.value(metric);
         double sign = metric.greaterIsBetter() ? 1 : -1;
@@ -207,6 +207,33 @@ public final class Gates {
                 + (relative && base != 0 ? " (relative)" : "") + "; " + rule
                 + (metric.greaterIsBetter() ? "" : " (lower is better)");
         return new GateResult(name, GateResult.Kind.BASELINE, metric.label(), value, required, base, passed, message);
+    }
+
+    private static String baselineName(final Gate.Baseline gate) {
+        return gate.metric().label() + " vs baseline" + (gate.change() == Gate.Change.RELATIVE ? " (relative)" : "");
+    }
+
+    private static void requireApplies(final Metric metric, final Task task, final String what) {
+        if (!metric.appliesTo(task)) {
+            List<String> known = new ArrayList<>();
+            Metric.forTask(task).forEach(m -> known.add(m.label()));
+            throw new ValidationException(what + ": " + metric.label() + " does not apply to a " + task.label()
+                    + " model; its metrics are " + String.join(", ", known));
+        }
+    }
+
+    private static GateResult notComputed(final String name, final GateResult.Kind kind, final Metric metric,
+            final Double bound, final Double baseline) {
+        return new GateResult(name, kind, metric.label(), Double.NaN, bound, baseline, false, metric.label()
+                + " was not computed: the model could not score the evaluation data (see the schema gate)");
+    }
+
+    /**
+     * Whether the evaluation data has every feature of the model with a compatible type: what scoring needs. When
+     * it does not, validate without scoring ({@link ValidationInput#unscored}) so that the schema gate reports why.
+     */
+    public static boolean schemaMatches(final TrainingData training, final EvaluationData data) {
+        return schema(training, data).passed();
     }
 
     private static GateResult schema(final TrainingData training, final EvaluationData data) {

@@ -1,5 +1,10 @@
 package io.mlstages.validate;
 
+import io.mlstages.data.DataReader;
+import io.mlstages.train.ModelPackage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -21,5 +26,22 @@ public record ModelIdentity(String name, String version, String sha256, String l
     /** A model known by name alone. */
     public static ModelIdentity named(final String name) {
         return new ModelIdentity(name, null, null, null);
+    }
+
+    /**
+     * A model package's identity: named after its folder (or zip file, without {@code .zip}), identified by the
+     * SHA-256 of its {@code model.json}, which lists the SHA-256 of every other file of the package, so that it
+     * changes whenever any of them does (for a zip, the SHA-256 of the zip file).
+     */
+    public static ModelIdentity of(final ModelPackage model) {
+        Path location = model.location();
+        String name = location.toAbsolutePath().normalize().getFileName() == null ? location.toString()
+                : location.toAbsolutePath().normalize().getFileName().toString();
+        boolean folder = Files.isDirectory(location);
+        if (!folder && name.endsWith(".zip")) {
+            name = name.substring(0, name.length() - ".zip".length());
+        }
+        String sha256 = DataReader.sha256(folder ? location.resolve(ModelPackage.METADATA) : location);
+        return new ModelIdentity(name, null, sha256, location.toString());
     }
 }

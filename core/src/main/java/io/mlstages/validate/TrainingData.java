@@ -3,6 +3,10 @@ package io.mlstages.validate;
 import io.mlstages.data.Column;
 import io.mlstages.profile.Profile;
 
+import io.mlstages.train.Feature;
+import io.mlstages.train.ModelPackage;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,5 +23,14 @@ public record TrainingData(List<Column> features, String target, Profile profile
         if (target != null && target.isBlank()) {
             target = null;
         }
+    }
+
+    /** What a model package records: its features with their training types, its target and its training profile. */
+    public static TrainingData of(final ModelPackage model) {
+        List<Column> features = new ArrayList<>();
+        for (Feature feature : model.metadata().features()) {
+            features.add(new Column(feature.name(), feature.type()));
+        }
+        return new TrainingData(features, model.metadata().target(), model.profile());
     }
 }

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param baselineModel   the baseline model, or null
  * @param data            the evaluation data's file name
  * @param dataSha256      the SHA-256 of the evaluation data (or of the predictions file), or null when unknown
- * @param metrics         the candidate's metrics
+ * @param metrics         the candidate's metrics, or null when it could not be scored (its schema did not match)
  * @param baselineMetrics the baseline's metrics on the same data, or null
  * @param gates           one result per gate, in the order checked
  * @param drift           the drift comparison behind the drift gate, or null when none ran
@@ -34,7 +34,6 @@ public record ValidationReport(int schemaVersion, boolean passed, Task task, Mod
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(metrics, "metrics");
         gates = List.copyOf(gates);
         if (gates.isEmpty()) {
             throw new IllegalArgumentException("A validation report needs at least one gate");

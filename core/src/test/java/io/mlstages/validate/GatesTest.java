@@ -59,7 +59,7 @@ class GatesTest {
         assertThatThrownBy(() -> check(binary(0.9, 0.8, 0.4), null, Gate.parseMax("rmse=3.2")))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("rmse does not apply to a binary model")
-                .hasMessageContaining("accuracy, roc_auc, log_loss");
+                .hasMessageContaining("its metrics are accuracy, precision, recall, f1, precision_macro");
     }
 
     @Test
