@@ -1,6 +1,7 @@
 package io.mlstages.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,13 +11,19 @@ import io.mlstages.io.AtomicFiles;
 import io.mlstages.validate.Evaluation;
 import io.mlstages.validate.GateResult;
 import io.mlstages.validate.ModelIdentity;
+import io.mlstages.train.Task;
 import io.mlstages.validate.ValidationReport;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -97,6 +104,109 @@ public final class ValidationReportJson {
         byte[] bytes = toString(report).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, bytes);
         return sha256(bytes);
+    }
+
+    /**
+     * Reads a report written by {@link #write}.
+     *
+     * @throws MlStagesException naming the file, and the field where there is one, when it is not a validation
+     *                           report this version can read
+     */
+    public static ValidationReport read(final Path file) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(file.toFile());
+        }
+        catch (IOException e) {
+            throw new MlStagesException(file + ": not a readable validation report: " + e.getMessage(), e);
+        }
+        String origin = file.toString();
+        if (root == null || !root.isObject() || !KIND.equals(root.path("kind").asText())) {
+            throw new MlStagesException(origin + ": not a validation report (no \"kind\": \"" + KIND + "\")");
+        }
+        int version = root.path("schemaVersion").asInt(-1);
+        if (version < 1 || version > ValidationReport.SCHEMA_VERSION) {
+            throw new MlStagesException(origin + ": validation report schema version " + version
+                    + " is not supported; this build reads version " + ValidationReport.SCHEMA_VERSION);
+        }
+        try {
+            Task task = Task.valueOf(text(root, "task", origin).toUpperCase(Locale.ROOT));
+            List<GateResult> gates = new ArrayList<>();
+            for (JsonNode node : root.path("gates")) {
+                gates.add(new GateResult(text(node, "name", origin),
+                        GateResult.Kind.valueOf(text(node, "kind", origin).toUpperCase(Locale.ROOT)),
+                        text(node, "metric", origin), number(node, "value"), optionalNumber(node, "bound"),
+                        optionalNumber(node, "baseline"), node.path("passed").asBoolean(),
+                        text(node, "message", origin)));
+            }
+            JsonNode drift = root.path("drift");
+            return new ValidationReport(version, root.path("passed").asBoolean(), task,
+                    readModel(root.path("model"), origin), readModel(root.path("baselineModel"), origin),
+                    text(root, "data", origin), optionalText(root, "dataSha256"),
+                    readEvaluation(task, root.path("metrics"), origin),
+                    readEvaluation(task, root.path("baselineMetrics"), origin), gates,
+                    drift.isObject() ? DriftReportJson.fromJson(drift, origin + " (drift)") : null);
+        }
+        catch (IllegalArgumentException | NullPointerException e) {
+            throw new MlStagesException(origin + ": malformed validation report: " + e.getMessage(), e);
+        }
+    }
+
+    private static ModelIdentity readModel(final JsonNode node, final String origin) {
+        if (!node.isObject()) {
+            return null;
+        }
+        return new ModelIdentity(text(node, "name", origin), optionalText(node, "version"),
+                optionalText(node, "sha256"), optionalText(node, "location"));
+    }
+
+    private static Evaluation readEvaluation(final Task task, final JsonNode node, final String origin) {
+        if (!node.isObject()) {
+            return null;
+        }
+        List<String> classes = new ArrayList<>();
+        node.path("classes").forEach(c -> classes.add(c.asText()));
+        Map<String, Double> values = new LinkedHashMap<>();
+        node.path("values").fields().forEachRemaining(f -> values.put(f.getKey(),
+                f.getValue().isNumber() ? f.getValue().doubleValue() : Double.NaN));
+        long[][] confusion = null;
+        JsonNode matrix = node.path("confusionMatrix");
+        if (matrix.isArray()) {
+            confusion = new long[matrix.size()][];
+            for (int i = 0; i < matrix.size(); i++) {
+                confusion[i] = new long[matrix.get(i).size()];
+                for (int j = 0; j < confusion[i].length; j++) {
+                    confusion[i][j] = matrix.get(i).get(j).asLong();
+                }
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        node.path("notes").forEach(n -> notes.add(n.asText()));
+        return new Evaluation(task, node.path("rows").asLong(), classes, values, confusion, notes);
+    }
+
+    private static String text(final JsonNode node, final String field, final String origin) {
+        JsonNode value = node.path(field);
+        if (!value.isTextual()) {
+            throw new MlStagesException(origin + ": malformed validation report: field \"" + field
+                    + "\" is missing or not text");
+        }
+        return value.asText();
+    }
+
+    private static String optionalText(final JsonNode node, final String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() ? value.asText() : null;
+    }
+
+    private static double number(final JsonNode node, final String field) {
+        JsonNode value = node.path(field);
+        return value.isNumber() ? value.doubleValue() : Double.NaN;
+    }
+
+    private static Double optionalNumber(final JsonNode node, final String field) {
+        JsonNode value = node.path(field);
+        return value.isNumber() ? value.doubleValue() : null;
     }
 
     private static String sha256(final byte[] bytes) {

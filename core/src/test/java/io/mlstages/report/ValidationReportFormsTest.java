@@ -108,4 +108,25 @@ class ValidationReportFormsTest {
         assertThat(text).contains("note: roc_auc is undefined");
         assertThat(text.lines().filter(l -> l.startsWith("min accuracy")).findFirst().orElseThrow()).endsWith("ok");
     }
+
+    @Test
+    void shouldReadBackTheReportItWrote() throws Exception {
+        ValidationReport report = report();
+        Path file = dir.resolve("validation.json");
+        ValidationReportJson.write(report, file);
+
+        assertThat(ValidationReportJson.read(file)).isEqualTo(report);
+    }
+
+    @Test
+    void shouldNameTheFileAndFieldOfAMalformedReport() throws Exception {
+        Path file = dir.resolve("broken.json");
+        Files.writeString(file, "{\"kind\": \"mlstages-validation-report\", \"schemaVersion\": 1, \"task\": \"binary\"}");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ValidationReportJson.read(file))
+                .hasMessageContaining("broken.json").hasMessageContaining("\"data\"");
+        Files.writeString(file, "{\"kind\": \"mlstages-drift-report\"}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ValidationReportJson.read(file))
+                .hasMessageContaining("not a validation report");
+    }
 }

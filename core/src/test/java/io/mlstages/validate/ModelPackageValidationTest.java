@@ -66,6 +66,8 @@ class ModelPackageValidationTest {
         ValidationJUnit.write(passed, dir.resolve("strong.xml"));
 
         assertThat(passed.failed()).isEmpty();
+        assertThat(passed.drift()).isNotNull();
+        assertThat(ValidationReportJson.read(dir.resolve("strong.json"))).isEqualTo(passed);
         assertThat(passed.model().name()).isEqualTo("strong");
         assertThat(passed.model().sha256()).isEqualTo(DataReader.sha256(strong.location().resolve("model.json")));
         assertThat(passed.dataSha256()).isEqualTo(DataReader.sha256(test));
