@@ -60,38 +60,29 @@ public final class Gates {
                     + "(--baseline) or data gates");
         }
         checkDistinct(all);
+        // every misconfiguration is refused before any gate runs: a drift check may take a while
+        for (Gate gate : all) {
+            checkRunnable(gate, input);
+        }
         List<GateResult> results = new ArrayList<>();
         DriftReport drift = null;
         for (Gate gate : all) {
             if (gate instanceof Gate.Bound bound) {
-                requireApplies(bound.metric(), task, "--" + bound.side().label() + " " + bound.metric().label());
                 results.add(candidate == null ? notComputed(bound.side().label() + " " + bound.metric().label(),
                         GateResult.Kind.METRIC, bound.metric(), bound.value(), null) : bound(bound, candidate));
             }
             else if (gate instanceof Gate.Baseline baseline) {
-                if (input.baseline() == null) {
-                    throw new ValidationException("The baseline gate on " + baseline.metric().label()
-                            + " needs a baseline model (--baseline)");
-                }
-                requireApplies(baseline.metric(), task, "The baseline gate on " + baseline.metric().label());
                 results.add(candidate == null ? notComputed(baselineName(baseline), GateResult.Kind.BASELINE,
                         baseline.metric(), null, input.baseline().value(baseline.metric()))
                         : baseline(baseline, candidate, input.baseline()));
             }
             else if (gate instanceof Gate.SchemaMatch) {
-                requireData(input, "schema");
                 results.add(schema(input.training(), input.evaluationData()));
             }
             else if (gate instanceof Gate.MissingRate missing) {
-                requireData(input, "missing-rate");
                 results.addAll(missingRates(missing, input.training(), input.evaluationData()));
             }
             else if (gate instanceof Gate.Drift driftGate) {
-                requireData(input, "drift");
-                if (input.training().profile() == null) {
-                    throw new ValidationException("The drift gate needs the training data's profile, and the model "
-                            + input.model().name() + " has none");
-                }
                 drift = drift(driftGate.options(), input.training(), input.evaluationData());
                 results.add(driftResult(drift));
             }
@@ -99,6 +90,28 @@ public final class Gates {
         boolean passed = results.stream().allMatch(GateResult::passed);
         return new ValidationReport(ValidationReport.SCHEMA_VERSION, passed, task, input.model(),
                 input.baselineModel(), input.data(), input.dataSha256(), candidate, input.baseline(), results, drift);
+    }
+
+    private static void checkRunnable(final Gate gate, final ValidationInput input) {
+        if (gate instanceof Gate.Bound bound) {
+            requireApplies(bound.metric(), input.task(), "--" + bound.side().label() + " " + bound.metric().label());
+        }
+        else if (gate instanceof Gate.Baseline baseline) {
+            if (input.baseline() == null) {
+                throw new ValidationException("The baseline gate on " + baseline.metric().label()
+                        + " needs a baseline model (--baseline)");
+            }
+            requireApplies(baseline.metric(), input.task(), "The baseline gate on " + baseline.metric().label());
+        }
+        else {
+            String name = gate instanceof Gate.SchemaMatch ? "schema"
+                    : gate instanceof Gate.MissingRate ? "missing-rate" : "drift";
+            requireData(input, name);
+            if (gate instanceof Gate.Drift && input.training().profile() == null) {
+                throw new ValidationException("The drift gate needs the training data's profile, and the model "
+                        + input.model().name() + " has none");
+            }
+        }
     }
 
     private static void checkComparable(final ValidationInput input) {

@@ -183,6 +183,20 @@ class PredictionsFileTest {
                 .hasMessageContaining("line 3, column 'predicted'").hasMessageContaining("'oops' is not a number");
     }
 
+    @Test
+    void shouldReadJsonLinesLikeCsv() throws IOException {
+        Path file = write("scores.jsonl", "{\"actual\": \"yes\", \"p_no\": 0.25, \"p_yes\": 0.75}\n"
+                + "{\"actual\": \"no\", \"p_no\": 0.5, \"p_yes\": 0.5}\n"
+                + "{\"actual\": \"no\", \"p_no\": 0.9, \"p_yes\": 0.1}\n");
+
+        Predictions predictions = PredictionsFile.read(file, PredictionsFile.Options.defaults());
+
+        assertThat(predictions.classes()).containsExactly("no", "yes");
+        assertThat(predictions.actualClass()).containsExactly(1, 0, 0);
+        // a 0.5 tie goes to the first class, as numpy's argmax: all three right
+        assertThat(Metrics.evaluate(predictions).value(Metric.ACCURACY)).isEqualTo(1.0);
+    }
+
     private Path write(final String name, final String text) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, text);
