@@ -48,7 +48,9 @@ final class PackageJson {
         rows.put("holdout", m.rows().holdout());
         rows.put("withoutTarget", m.rows().withoutTarget());
         ObjectNode metrics = root.putObject("metrics");
-        for (String split : List.of("training", "holdout")) {
+        List<String> splits = new ArrayList<>(List.of("training", "holdout"));
+        m.metrics().keySet().stream().sorted().filter(s -> !splits.contains(s)).forEach(splits::add);
+        for (String split : splits) {
             Map<String, Double> values = m.metrics().get(split);
             if (values != null) {
                 ObjectNode node = metrics.putObject(split);

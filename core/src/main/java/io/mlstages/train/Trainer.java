@@ -188,7 +188,7 @@ public final class Trainer {
     }
 
     /** Each feature's encoding, learnt from the training rows only, so that the holdout measures unseen data. */
-    private static List<Feature> features(final TrainingData data, final int[] rows, final Map<String, String> skipped) {
+    static List<Feature> features(final TrainingData data, final int[] rows, final Map<String, String> skipped) {
         List<Feature> features = new ArrayList<>();
         for (int f = 0; f < data.featureNames.size(); f++) {
             String name = data.featureNames.get(f);
