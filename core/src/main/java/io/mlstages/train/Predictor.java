@@ -1,0 +1,20 @@
+package io.mlstages.train;
+
+/** A fitted model that the engine can score. */
+interface Predictor {
+    /** The outputs per row: one probability per class, or one value for regression. */
+    int outputs();
+
+    /**
+     * Predicts rows given as a row-major matrix of encoded inputs (NaN for missing).
+     *
+     * @return the outputs, row-major
+     */
+    double[] predict(double[] inputs, int rows);
+
+    /** The model file's name in the package. */
+    String fileName();
+
+    /** The model file's content. */
+    byte[] toBytes();
+}

@@ -1,0 +1,122 @@
+package io.mlstages.train;
+
+import io.mlstages.data.ColumnType;
+import io.mlstages.data.DataException;
+import io.mlstages.data.DataReader;
+import io.mlstages.data.ReadOptions;
+import io.mlstages.data.RowSource;
+import io.mlstages.validate.Predictions;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Scores a model package on a labelled data file, giving the {@link Predictions} that validation measures. */
+public final class Scoring {
+    /** Rows encoded and predicted together: large enough for XGBoost's batch speed, small enough for memory. */
+    private static final int BATCH = 8192;
+
+    private Scoring() {
+    }
+
+    /**
+     * Predicts every row of {@code data} that has a target value (rows whose target is missing are skipped) and
+     * pairs the predictions with the true values. The feature columns are read with the types the model was
+     * trained on. A category the model never saw encodes as all zeros and is counted in
+     * {@link Predictions#unseen()}.
+     *
+     * @throws DataException naming the file when the target or a feature column is absent, or a row's class is not
+     *                       one of the model's classes (naming the line)
+     * @throws ModelPackageException when the model was trained externally
+     */
+    public static Predictions score(final ModelPackage model, final Path data, final ReadOptions read) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(read, "read");
+        ModelMetadata metadata = model.metadata();
+        Predictor predictor = model.predictor();
+        Encoder encoder = model.encoder();
+        Map<String, ColumnType> types = new HashMap<>(read.types());
+        for (Feature feature : metadata.features()) {
+            types.put(feature.name(), feature.type());
+        }
+        try (RowSource source = DataReader.open(data, read.withTypes(types))) {
+            int target = source.schema().indexOf(metadata.target());
+            if (target < 0) {
+                throw new DataException(data, 0, metadata.target(), "the target column '" + metadata.target()
+                        + "' is not in the data, so the model cannot be measured on it; its columns are "
+                        + source.schema().names());
+            }
+            int[] at = encoder.locate(source);
+            boolean classification = metadata.task().isClassification();
+            Map<String, Integer> classIndex = new HashMap<>();
+            for (int k = 0; k < metadata.classes().size(); k++) {
+                classIndex.put(metadata.classes().get(k), k);
+            }
+            int width = encoder.width();
+            int outputs = predictor.outputs();
+            double[] batch = new double[BATCH * width];
+            int inBatch = 0;
+            int rows = 0;
+            int[] actualClass = new int[1024];
+            double[] actualValue = new double[1024];
+            double[] predicted = new double[1024 * outputs];
+            long unseen = 0;
+            while (source.next()) {
+                if (source.isMissing(target)) {
+                    continue;
+                }
+                if (rows == actualClass.length) {
+                    actualClass = Arrays.copyOf(actualClass, rows * 2);
+                    actualValue = Arrays.copyOf(actualValue, rows * 2);
+                    predicted = Arrays.copyOf(predicted, rows * 2 * outputs);
+                }
+                if (classification) {
+                    String label = Labels.of(source, target);
+                    Integer index = classIndex.get(label);
+                    if (index == null) {
+                        throw new DataException(data, source.line(), metadata.target(), "the class '" + label
+                                + "' is not one the model knows: " + metadata.classes());
+                    }
+                    actualClass[rows] = index;
+                } else {
+                    actualValue[rows] = source.number(target);
+                }
+                if (encoder.encode(source, at, batch, inBatch * width)) {
+                    unseen++;
+                }
+                inBatch++;
+                rows++;
+                if (inBatch == BATCH) {
+                    flush(predictor, batch, inBatch, predicted, (rows - inBatch) * outputs);
+                    inBatch = 0;
+                }
+            }
+            flush(predictor, batch, inBatch, predicted, (rows - inBatch) * outputs);
+            if (classification) {
+                double[][] probabilities = new double[rows][];
+                for (int i = 0; i < rows; i++) {
+                    probabilities[i] = Arrays.copyOfRange(predicted, i * outputs, (i + 1) * outputs);
+                }
+                return new Predictions(metadata.task(), metadata.classes(), Arrays.copyOf(actualClass, rows),
+                        probabilities, null, null, unseen);
+            }
+            return new Predictions(metadata.task(), List.of(), null, null, Arrays.copyOf(actualValue, rows),
+                    Arrays.copyOf(predicted, rows), unseen);
+        }
+    }
+
+    private static void flush(final Predictor predictor, final double[] batch, final int rows, final double[] out,
+            final int offset) {
+        if (rows == 0) {
+            return;
+        }
+        double[] inputs = rows * (batch.length / BATCH) == batch.length ? batch
+                : Arrays.copyOf(batch, rows * (batch.length / BATCH));
+        double[] result = predictor.predict(inputs, rows);
+        System.arraycopy(result, 0, out, offset, result.length);
+    }
+}
