@@ -4,9 +4,7 @@ import io.mlstages.data.ColumnType;
 import io.mlstages.data.DataException;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.drift.DriftDetector;
-import io.mlstages.drift.DriftMethod;
 import io.mlstages.drift.DriftOptions;
-import io.mlstages.drift.DriftOptions.ColumnOptions;
 import io.mlstages.drift.DriftReport;
 import io.mlstages.profile.ColumnProfile;
 import io.mlstages.profile.Profile;
@@ -60,38 +58,8 @@ final class DriftCommand implements Callable<Integer> {
             description = "The prediction column: reported apart, not counted.")
     String prediction;
 
-    @Option(names = "--drift-share", paramLabel = "SHARE", defaultValue = "" + DriftOptions.DEFAULT_DRIFT_SHARE,
-            description = "Share of drifted feature columns that makes dataset drift (default: ${DEFAULT-VALUE}).")
-    double driftShare;
-
-    @Option(names = "--alpha", paramLabel = "P", defaultValue = "" + DriftOptions.DEFAULT_ALPHA,
-            description = "Significance level of the per-column tests (default: ${DEFAULT-VALUE}).")
-    double alpha;
-
-    @Option(names = "--method", paramLabel = "COLUMN=METHOD", split = ",",
-            description = "Statistic for a column: psi, ks, chi-square, jensen-shannon, wasserstein, l-infinity. "
-                    + "Repeatable.")
-    Map<String, String> methods = new LinkedHashMap<>();
-
-    @Option(names = "--threshold", paramLabel = "COLUMN=VALUE", split = ",",
-            description = "Effect-size floor for a column's score. Repeatable.")
-    Map<String, Double> thresholds = new LinkedHashMap<>();
-
-    @Option(names = "--column-alpha", paramLabel = "COLUMN=P", split = ",",
-            description = "Significance level for one column. Repeatable.")
-    Map<String, Double> alphas = new LinkedHashMap<>();
-
-    @Option(names = "--missing-rate-floor", paramLabel = "CHANGE",
-            defaultValue = "" + DriftOptions.DEFAULT_MISSING_RATE_FLOOR,
-            description = "Absolute change of a column's missing rate that counts as drift when significant "
-                    + "(default: ${DEFAULT-VALUE}).")
-    double missingRateFloor;
-
-    @Option(names = "--no-missing-drift", description = "A change in missing rate is reported but never drift.")
-    boolean noMissingDrift;
-
-    @Option(names = "--no-pooling", description = "Do not pool rare categories (see docs/drift.md).")
-    boolean noPooling;
+    @Mixin
+    DriftOptionsMixin drift;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the report as JSON ('-' for stdout).")
     String json;
@@ -111,7 +79,8 @@ final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DriftOptions options = options();
+        DriftOptions options = drift.toDriftOptions().withTarget(target).withPrediction(prediction)
+                .withColumns(columns);
         ReadOptions readOptions = read.toReadOptions();
         ProfileSettings profileSettings = settings.toSettings();
         PrintWriter progress = out.progress(spec);
@@ -192,21 +161,5 @@ final class DriftCommand implements Callable<Integer> {
                     .ifPresent(r -> types.put(r.name(), r.type()));
         }
         return types;
-    }
-
-    private DriftOptions options() {
-        DriftOptions options = DriftOptions.defaults().withAlpha(alpha).withDriftShare(driftShare)
-                .withTarget(target).withPrediction(prediction).withColumns(columns)
-                .withMissingRateFloor(missingRateFloor).withMissingRateDrift(!noMissingDrift)
-                .withPoolRareLevels(!noPooling);
-        List<String> named = new ArrayList<>(methods.keySet());
-        thresholds.keySet().stream().filter(c -> !named.contains(c)).forEach(named::add);
-        alphas.keySet().stream().filter(c -> !named.contains(c)).forEach(named::add);
-        for (String column : named) {
-            String method = methods.get(column);
-            options = options.withColumn(column, new ColumnOptions(
-                    method == null ? null : DriftMethod.parse(method), thresholds.get(column), alphas.get(column)));
-        }
-        return options;
     }
 }

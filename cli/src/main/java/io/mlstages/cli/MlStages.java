@@ -11,11 +11,12 @@ import java.io.UncheckedIOException;
 /** The root command: lists the subcommands and maps errors to exit codes and messages. */
 @Command(name = "mlstages", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "CI/CD, continuous training and continuous monitoring for machine-learning models.",
-        subcommands = {ProfileCommand.class, DriftCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ProfileCommand.class, DriftCommand.class, TrainCommand.class, ValidateCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, no finding",
-            "1:a finding (dataset drift)",
+            "1:a finding (dataset drift, a failed gate)",
             "2:bad input or usage (the reason is on stderr)",
             "3:internal error (set MLSTAGES_DEBUG=1 for the stack trace)"})
 final class MlStages implements Runnable {

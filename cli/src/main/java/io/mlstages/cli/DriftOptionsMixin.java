@@ -1,0 +1,63 @@
+package io.mlstages.cli;
+
+import io.mlstages.drift.DriftMethod;
+import io.mlstages.drift.DriftOptions;
+import io.mlstages.drift.DriftOptions.ColumnOptions;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The options that decide whether a column drifted, shared by {@code drift} and the drift gate of {@code validate}. */
+final class DriftOptionsMixin {
+    @Option(names = "--drift-share", paramLabel = "SHARE", defaultValue = "" + DriftOptions.DEFAULT_DRIFT_SHARE,
+            description = "Share of drifted feature columns that makes dataset drift (default: ${DEFAULT-VALUE}).")
+    double driftShare;
+
+    @Option(names = "--alpha", paramLabel = "P", defaultValue = "" + DriftOptions.DEFAULT_ALPHA,
+            description = "Significance level of the per-column tests (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--method", paramLabel = "COLUMN=METHOD", split = ",",
+            description = "Statistic for a column: psi, ks, chi-square, jensen-shannon, wasserstein, l-infinity. "
+                    + "Repeatable.")
+    Map<String, String> methods = new LinkedHashMap<>();
+
+    @Option(names = "--threshold", paramLabel = "COLUMN=VALUE", split = ",",
+            description = "Effect-size floor for a column's score. Repeatable.")
+    Map<String, Double> thresholds = new LinkedHashMap<>();
+
+    @Option(names = "--column-alpha", paramLabel = "COLUMN=P", split = ",",
+            description = "Significance level for one column. Repeatable.")
+    Map<String, Double> alphas = new LinkedHashMap<>();
+
+    @Option(names = "--missing-rate-floor", paramLabel = "CHANGE",
+            defaultValue = "" + DriftOptions.DEFAULT_MISSING_RATE_FLOOR,
+            description = "Absolute change of a column's missing rate that counts as drift when significant "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double missingRateFloor;
+
+    @Option(names = "--no-missing-drift", description = "A change in missing rate is reported but never drift.")
+    boolean noMissingDrift;
+
+    @Option(names = "--no-pooling", description = "Do not pool rare categories (see docs/drift.md).")
+    boolean noPooling;
+
+    /** The engine's drift options for these flags. */
+    DriftOptions toDriftOptions() {
+        DriftOptions options = DriftOptions.defaults().withAlpha(alpha).withDriftShare(driftShare)
+                .withMissingRateFloor(missingRateFloor).withMissingRateDrift(!noMissingDrift)
+                .withPoolRareLevels(!noPooling);
+        List<String> named = new ArrayList<>(methods.keySet());
+        thresholds.keySet().stream().filter(c -> !named.contains(c)).forEach(named::add);
+        alphas.keySet().stream().filter(c -> !named.contains(c)).forEach(named::add);
+        for (String column : named) {
+            String method = methods.get(column);
+            options = options.withColumn(column, new ColumnOptions(
+                    method == null ? null : DriftMethod.parse(method), thresholds.get(column), alphas.get(column)));
+        }
+        return options;
+    }
+}

@@ -1,0 +1,250 @@
+package io.mlstages.cli;
+
+import io.mlstages.data.DataReader;
+import io.mlstages.data.ReadOptions;
+import io.mlstages.report.ValidationJUnit;
+import io.mlstages.report.ValidationReportJson;
+import io.mlstages.report.ValidationTable;
+import io.mlstages.train.ModelPackage;
+import io.mlstages.train.Scoring;
+import io.mlstages.train.Task;
+import io.mlstages.validate.Blessing;
+import io.mlstages.validate.EvaluationData;
+import io.mlstages.validate.Gate;
+import io.mlstages.validate.Gates;
+import io.mlstages.validate.Metrics;
+import io.mlstages.validate.ModelIdentity;
+import io.mlstages.validate.PredictionsFile;
+import io.mlstages.validate.TrainingData;
+import io.mlstages.validate.ValidationInput;
+import io.mlstages.validate.ValidationReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/** {@code mlstages validate}: scores a model on evaluation data and checks it against gates. */
+@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Score a model package on evaluation data (or read a predictions file), compute its metrics "
+                + "and check them against gates: absolute bounds, a baseline model, and data gates (schema, missing "
+                + "values, drift from the training profile).",
+            "When every gate passes, the package is blessed (blessing.json). Exit code 1 means a gate failed."})
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "PACKAGE",
+            description = "The candidate model package (a folder or .zip written by 'mlstages train').")
+    Path model;
+
+    @Option(names = "--predictions", paramLabel = "FILE",
+            description = "Instead of --model: predictions made elsewhere, next to the true values (see "
+                    + "docs/validation.md).")
+    Path predictions;
+
+    @Option(names = {"-d", "--data"}, paramLabel = "DATA", description = "The evaluation data; required with --model.")
+    Path data;
+
+    @Option(names = "--min", paramLabel = "METRIC=VALUE", description = "The metric must be at least VALUE. Repeatable.")
+    List<String> min = new ArrayList<>();
+
+    @Option(names = "--max", paramLabel = "METRIC=VALUE", description = "The metric must be at most VALUE. Repeatable.")
+    List<String> max = new ArrayList<>();
+
+    @Option(names = "--baseline", paramLabel = "PACKAGE",
+            description = "A baseline model scored on the same data; by default the candidate must not be worse on "
+                    + "the task's primary metric.")
+    Path baseline;
+
+    @Option(names = "--baseline-predictions", paramLabel = "FILE",
+            description = "Instead of --baseline: the baseline's predictions file.")
+    Path baselinePredictions;
+
+    @Option(names = "--min-improvement", paramLabel = "METRIC=DELTA",
+            description = "Better than the baseline by at least DELTA. Repeatable.")
+    List<String> minImprovement = new ArrayList<>();
+
+    @Option(names = "--max-regression", paramLabel = "METRIC=DELTA",
+            description = "Worse than the baseline by at most DELTA. Repeatable.")
+    List<String> maxRegression = new ArrayList<>();
+
+    @Option(names = "--min-relative-improvement", paramLabel = "METRIC=FRACTION",
+            description = "Better than the baseline by at least FRACTION of its value. Repeatable.")
+    List<String> minRelativeImprovement = new ArrayList<>();
+
+    @Option(names = "--max-relative-regression", paramLabel = "METRIC=FRACTION",
+            description = "Worse than the baseline by at most FRACTION of its value. Repeatable.")
+    List<String> maxRelativeRegression = new ArrayList<>();
+
+    @Option(names = "--max-missing-rate", paramLabel = "RATE", defaultValue = "0.2",
+            description = "Data gate: no feature missing in more than RATE of the rows (default: ${DEFAULT-VALUE}).")
+    String maxMissingRate;
+
+    @Option(names = "--no-data-gates", description = "Leave out the schema, missing-value and drift gates.")
+    boolean noDataGates;
+
+    @Option(names = "--no-bless", description = "Do not write (or remove) the package's blessing.")
+    boolean noBless;
+
+    @Option(names = "--task", paramLabel = "TASK", description = "With --predictions: binary, multiclass or regression.")
+    String task;
+
+    @Option(names = "--actual-column", paramLabel = "NAME",
+            description = "With --predictions: the true value column (default: actual).")
+    String actualColumn;
+
+    @Option(names = "--predicted-column", paramLabel = "NAME",
+            description = "With --predictions: the predicted value or class column (default: predicted).")
+    String predictedColumn;
+
+    @Option(names = "--probability-prefix", paramLabel = "PREFIX",
+            description = "With --predictions: prefix of the class probability columns (default: p_).")
+    String probabilityPrefix;
+
+    @Option(names = "--positive-class", paramLabel = "LABEL",
+            description = "With --predictions: the positive class of a binary task (default: the second).")
+    String positiveClass;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the validation report as JSON ('-' for stdout).")
+    String json;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Write the report as JUnit XML: a test case per gate.")
+    Path junit;
+
+    @Mixin
+    DriftOptionsMixin drift;
+
+    @Mixin
+    ReadOptionsMixin read;
+
+    @Mixin
+    OutputMixin out;
+
+    @Override
+    public Integer call() {
+        if ((model == null) == (predictions == null)) {
+            throw new IllegalArgumentException("Give either --model PACKAGE (with --data) or --predictions FILE");
+        }
+        if (model != null && data == null) {
+            throw new IllegalArgumentException("--model needs the evaluation data: --data FILE");
+        }
+        if (baseline != null && data == null) {
+            throw new IllegalArgumentException("--baseline PACKAGE is scored on the evaluation data: give --data FILE");
+        }
+        if (baseline != null && baselinePredictions != null) {
+            throw new IllegalArgumentException("Give one baseline: --baseline or --baseline-predictions");
+        }
+        List<Gate> gates = gates();
+        ReadOptions readOptions = read.toReadOptions();
+        ValidationInput input = model != null ? fromPackage(readOptions) : fromPredictionsFile(readOptions);
+        if (baseline != null) {
+            ModelPackage base = ModelPackage.load(baseline);
+            input = input.withBaseline(ModelIdentity.of(base),
+                    Metrics.evaluate(Scoring.score(base, data, readOptions)));
+        }
+        else if (baselinePredictions != null) {
+            input = input.withBaseline(ModelIdentity.named(baselinePredictions.getFileName().toString()),
+                    Metrics.evaluate(PredictionsFile.read(baselinePredictions, predictionOptions(readOptions))));
+        }
+        ValidationReport report = Gates.check(input, gates);
+
+        String reportSha = null;
+        if (json != null && !"-".equals(json)) {
+            reportSha = ValidationReportJson.write(report, Path.of(json));
+        }
+        if (junit != null) {
+            ValidationJUnit.write(report, junit);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        if ("-".equals(json)) {
+            stdout.println(ValidationReportJson.toString(report));
+        }
+        else {
+            stdout.print(ValidationTable.toText(report));
+        }
+        if (model != null && !noBless && Files.isDirectory(model)) {
+            boolean blessed = Blessing.apply(model, report, reportSha).isPresent();
+            stdout.println(blessed ? "Blessed: " + model.resolve(Blessing.FILE_NAME)
+                    : "Not blessed: a gate failed (any earlier blessing was removed)");
+        }
+        stdout.flush();
+        return report.passed() ? ExitCodes.OK : ExitCodes.FINDING;
+    }
+
+    private ValidationInput fromPackage(final ReadOptions readOptions) {
+        ModelPackage candidate = ModelPackage.load(model);
+        TrainingData training = TrainingData.of(candidate);
+        EvaluationData evaluation = EvaluationData.read(data, readOptions, training);
+        ModelIdentity identity = ModelIdentity.of(candidate);
+        ValidationInput input = Gates.schemaMatches(training, evaluation)
+                ? ValidationInput.of(identity, Metrics.evaluate(Scoring.score(candidate, data, readOptions)),
+                        data.toString(), evaluation.sha256())
+                : ValidationInput.unscored(identity, candidate.metadata().task(), data.toString(),
+                        evaluation.sha256());
+        return noDataGates ? input : input.withData(training, evaluation);
+    }
+
+    private ValidationInput fromPredictionsFile(final ReadOptions readOptions) {
+        return ValidationInput.of(ModelIdentity.named(predictions.getFileName().toString()),
+                Metrics.evaluate(PredictionsFile.read(predictions, predictionOptions(readOptions))),
+                predictions.toString(), DataReader.sha256(predictions));
+    }
+
+    private PredictionsFile.Options predictionOptions(final ReadOptions readOptions) {
+        PredictionsFile.Options options = PredictionsFile.Options.defaults().withRead(readOptions);
+        if (task != null) {
+            options = options.withTask(Task.valueOf(task.trim().toUpperCase(Locale.ROOT)));
+        }
+        if (actualColumn != null) {
+            options = options.withActualColumn(actualColumn);
+        }
+        if (predictedColumn != null) {
+            options = options.withPredictedColumn(predictedColumn);
+        }
+        if (probabilityPrefix != null) {
+            options = options.withProbabilityPrefix(probabilityPrefix);
+        }
+        if (positiveClass != null) {
+            options = options.withPositiveClass(positiveClass);
+        }
+        return options;
+    }
+
+    /** Every gate the options ask for; a malformed one is refused before anything runs. */
+    private List<Gate> gates() {
+        List<Gate> gates = new ArrayList<>();
+        add(gates, min, Gate::parseMin);
+        add(gates, max, Gate::parseMax);
+        add(gates, minImprovement, Gate::parseMinImprovement);
+        add(gates, maxRegression, Gate::parseMaxRegression);
+        add(gates, minRelativeImprovement, Gate::parseMinRelativeImprovement);
+        add(gates, maxRelativeRegression, Gate::parseMaxRelativeRegression);
+        boolean baselineGates = !minImprovement.isEmpty() || !maxRegression.isEmpty()
+                || !minRelativeImprovement.isEmpty() || !maxRelativeRegression.isEmpty();
+        if (baselineGates && baseline == null && baselinePredictions == null) {
+            throw new IllegalArgumentException("Baseline gates need a baseline: --baseline PACKAGE");
+        }
+        if (model != null && !noDataGates) {
+            gates.add(new Gate.SchemaMatch());
+            gates.add(Gate.parseMaxMissingRate(maxMissingRate));
+            gates.add(new Gate.Drift(drift.toDriftOptions()));
+        }
+        return gates;
+    }
+
+    private static void add(final List<Gate> gates, final List<String> options, final Function<String, Gate> parse) {
+        for (String option : options) {
+            gates.add(parse.apply(option));
+        }
+    }
+}
