@@ -102,7 +102,7 @@ public final class Trainer {
         }
     }
 
-    private static Predictor fit(final TrainOptions options, final Map<String, String> hyper, final Target target,
+    static Predictor fit(final TrainOptions options, final Map<String, String> hyper, final Target target,
             final Encoder encoder, final double[] inputs, final int[] rows) {
         double[] center = new double[encoder.width()];
         double[] scale = new double[encoder.width()];
