@@ -108,12 +108,22 @@ public final class DriftReportJson {
         catch (IOException e) {
             throw new MlStagesException(file + ": not a readable drift report: " + e.getMessage(), e);
         }
+        return fromJson(root, file.toString());
+    }
+
+    /**
+     * A report from its JSON tree (as {@link #toJson} makes it).
+     *
+     * @param origin where the tree came from, for error messages
+     * @throws MlStagesException naming the origin when the tree is not a drift report this version can read
+     */
+    public static DriftReport fromJson(final JsonNode root, final String origin) {
         if (root == null || !root.isObject() || !"mlstages-drift-report".equals(root.path("kind").asText())) {
-            throw new MlStagesException(file + ": not a drift report (no \"kind\": \"mlstages-drift-report\")");
+            throw new MlStagesException(origin + ": not a drift report (no \"kind\": \"mlstages-drift-report\")");
         }
         int version = root.path("schemaVersion").asInt(-1);
         if (version < 1 || version > DriftReport.SCHEMA_VERSION) {
-            throw new MlStagesException(file + ": drift report schema version " + version
+            throw new MlStagesException(origin + ": drift report schema version " + version
                     + " is not supported; this build reads version " + DriftReport.SCHEMA_VERSION);
         }
         try {
@@ -137,7 +147,7 @@ public final class DriftReportJson {
                     number(root, "driftShareThreshold"), columns);
         }
         catch (IllegalArgumentException e) {
-            throw new MlStagesException(file + ": malformed drift report: " + e.getMessage(), e);
+            throw new MlStagesException(origin + ": malformed drift report: " + e.getMessage(), e);
         }
     }
 

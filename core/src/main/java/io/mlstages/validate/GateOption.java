@@ -1,0 +1,54 @@
+package io.mlstages.validate;
+
+/** A parsed gate option value {@code METRIC=VALUE}, with the option named in every error. */
+final class GateOption {
+    final Metric metric;
+    final double value;
+    private final String option;
+    private final String text;
+
+    private GateOption(final Metric metric, final double value, final String option, final String text) {
+        this.metric = metric;
+        this.value = value;
+        this.option = option;
+        this.text = text;
+    }
+
+    static GateOption parse(final String option, final String text) {
+        String spec = text == null ? "" : text.trim();
+        int eq = spec.indexOf('=');
+        if (eq <= 0 || eq == spec.length() - 1) {
+            throw new ValidationException(option + " " + text + ": expected METRIC=VALUE, e.g. " + option
+                    + " accuracy=0.9");
+        }
+        Metric metric;
+        try {
+            metric = Metric.parse(spec.substring(0, eq));
+        }
+        catch (ValidationException e) {
+            throw new ValidationException(option + " " + text + ": " + e.getMessage(), e);
+        }
+        return new GateOption(metric, number(option, text, spec.substring(eq + 1)), option, text);
+    }
+
+    static double number(final String option, final String text, final String value) {
+        try {
+            double number = Double.parseDouble(value.trim());
+            if (Double.isFinite(number)) {
+                return number;
+            }
+        }
+        catch (NumberFormatException e) {
+            // reported below with the option's context
+        }
+        throw new ValidationException(option + " " + text + ": '" + value.trim() + "' is not a finite number");
+    }
+
+    double nonNegative(final String name) {
+        if (value < 0) {
+            throw new ValidationException(option + " " + text + ": the amount must not be negative ("
+                    + name + " already says the direction)");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,52 @@
+package io.mlstages.validate;
+
+import io.mlstages.drift.DriftReport;
+import io.mlstages.train.Task;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of validating a model: every gate's result, the metrics they were computed from, and what was
+ * validated. Written as JSON and JUnit XML by {@code io.mlstages.report.ValidationReportJson} and
+ * {@code ValidationJUnit}.
+ *
+ * @param schemaVersion   the JSON schema version ({@link #SCHEMA_VERSION})
+ * @param passed          true when every gate passed: the model may be blessed
+ * @param task            the model's task
+ * @param model           the candidate model
+ * @param baselineModel   the baseline model, or null
+ * @param data            the evaluation data's file name
+ * @param dataSha256      the SHA-256 of the evaluation data (or of the predictions file), or null when unknown
+ * @param metrics         the candidate's metrics, or null when it could not be scored (its schema did not match)
+ * @param baselineMetrics the baseline's metrics on the same data, or null
+ * @param gates           one result per gate, in the order checked
+ * @param drift           the drift comparison behind the drift gate, or null when none ran
+ */
+public record ValidationReport(int schemaVersion, boolean passed, Task task, ModelIdentity model,
+        ModelIdentity baselineModel, String data, String dataSha256, Evaluation metrics, Evaluation baselineMetrics,
+        List<GateResult> gates, DriftReport drift) {
+
+    /** The version of the report JSON this code writes. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public ValidationReport {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(data, "data");
+        gates = List.copyOf(gates);
+        if (gates.isEmpty()) {
+            throw new IllegalArgumentException("A validation report needs at least one gate");
+        }
+        boolean all = gates.stream().allMatch(GateResult::passed);
+        if (passed != all) {
+            throw new IllegalArgumentException("passed is " + passed + " but " + (all ? "every gate passed"
+                    : "a gate failed"));
+        }
+    }
+
+    /** The gates that failed. */
+    public List<GateResult> failed() {
+        return gates.stream().filter(g -> !g.passed()).toList();
+    }
+}
