@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Times the fit of {@code logistic} and {@code gbt} on bench/train's data (see bench/train/README.md), the
  * reading and encoding apart, and reports the test accuracy. Not a unit test: run it with
- * {@code java -cp <test classpath> io.mlstages.train.TrainBenchmark DIR [REPEAT]}.
+ * {@code java -cp <test classpath> io.mlstages.train.TrainBenchmark DIR [REPEAT] [gbt hyperparameters as k=v,k=v]}.
  */
 public final class TrainBenchmark {
     private TrainBenchmark() {
@@ -21,7 +21,13 @@ public final class TrainBenchmark {
         Path dir = Path.of(args[0]);
         int repeat = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         for (Algorithm algorithm : List.of(Algorithm.LOGISTIC, Algorithm.GBT)) {
-            TrainOptions options = TrainOptions.of(algorithm, "label").withHoldout(0);
+            Map<String, String> given = new java.util.HashMap<>();
+            if (algorithm == Algorithm.GBT && args.length > 2) {
+                for (String pair : args[2].split(",")) {
+                    given.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+                }
+            }
+            TrainOptions options = TrainOptions.of(algorithm, "label").withHoldout(0).withHyperparameters(given);
             long start = System.nanoTime();
             TrainingData data = TrainingData.read(dir.resolve("train.csv"), options);
             double readSeconds = (System.nanoTime() - start) / 1e9;
@@ -29,7 +35,7 @@ public final class TrainBenchmark {
             int[] rows = Trainer.split(data.rows, 0, options.seed(), data.file)[0];
             Encoder encoder = new Encoder(Trainer.features(data, rows, new java.util.HashMap<>()));
             double[] inputs = encoder.encode(data, rows);
-            Map<String, String> hyper = Hyperparameters.resolve(algorithm, Map.of());
+            Map<String, String> hyper = Hyperparameters.resolve(algorithm, given);
             List<Double> seconds = new ArrayList<>();
             for (int i = 0; i < repeat; i++) {
                 start = System.nanoTime();
