@@ -6,6 +6,7 @@ import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealVector;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -86,7 +87,10 @@ final class LinearFits {
             System.arraycopy(result.x(), k * (d + 1), weights[k], 0, d);
             intercepts[k] = result.x()[k * (d + 1) + d];
         }
-        return new LinearModel(task, classes, center, scale, intercepts, weights);
+        List<String> notes = result.converged() ? List.of() : List.of("L-BFGS stopped after " + result.iterations()
+                + " iterations before the largest gradient component reached tolerance "
+                + hyper.get("tolerance") + "; raise maxIterations or the tolerance, or check the inputs");
+        return new LinearModel(task, classes, center, scale, intercepts, weights).withNotes(notes);
     }
 
     private static double binaryChunk(final double[] z, final int d, final int[] y, final double[] w, final int from,
