@@ -46,7 +46,14 @@ final class Target {
                 throw new TrainException(data.file + ": the target column '" + name + "' is "
                         + data.targetType.label() + ", but regression needs numbers");
             }
-            return new Target(task, List.of(), null, java.util.Arrays.copyOf(data.targetNumbers, data.rows));
+            double[] values = java.util.Arrays.copyOf(data.targetNumbers, data.rows);
+            for (double value : values) {
+                if (!Double.isFinite(value)) {
+                    throw new TrainException(data.file + ": the target column '" + name + "' holds " + value
+                            + "; a regression target must be finite");
+                }
+            }
+            return new Target(task, List.of(), null, values);
         }
         if (task == Task.BINARY && distinct != 2) {
             throw new TrainException(data.file + ": the target column '" + name + "' has " + distinct

@@ -118,4 +118,17 @@ class ModelPackageTest {
         assertThat(loaded.metadata().algorithm()).isEqualTo(Algorithm.LOGISTIC);
         assertThat(temp.resolve("m/xgboost-model.json")).doesNotExist();
     }
+
+    @Test
+    void shouldNoteAnOptimizerStoppedByItsIterationLimit() {
+        Path data = Datasets.file("german-credit.csv");
+        ModelPackage stopped = Trainer.train(data, TrainOptions.of(Algorithm.LOGISTIC, "class")
+                .withHyperparameters(Map.of("maxIterations", "2")), temp.resolve("stopped"));
+        assertThat(stopped.metadata().notes()).singleElement().asString()
+                .startsWith("L-BFGS stopped after 2 iterations before the largest gradient component reached");
+        assertThat(ModelPackage.load(temp.resolve("stopped")).metadata().notes())
+                .isEqualTo(stopped.metadata().notes());
+        ModelPackage converged = Trainer.train(data, TrainOptions.of(Algorithm.LOGISTIC, "class"), temp.resolve("ok"));
+        assertThat(converged.metadata().notes()).isEmpty();
+    }
 }
