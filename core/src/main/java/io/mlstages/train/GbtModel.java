@@ -1,5 +1,7 @@
 package io.mlstages.train;
 
+import io.mlstages.metrics.Task;
+
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;

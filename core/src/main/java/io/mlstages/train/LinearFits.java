@@ -1,5 +1,7 @@
 package io.mlstages.train;
 
+import io.mlstages.metrics.Task;
+
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;

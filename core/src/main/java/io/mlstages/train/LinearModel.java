@@ -1,5 +1,7 @@
 package io.mlstages.train;
 
+import io.mlstages.metrics.Task;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

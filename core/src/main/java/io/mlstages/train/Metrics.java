@@ -1,13 +1,13 @@
 package io.mlstages.train;
 
-import io.mlstages.validate.Predictions;
+import io.mlstages.metrics.Predictions;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The metrics a package records for its training and holdout rows: those of validation
- * ({@link io.mlstages.validate.Metrics}), under the same names, so that a gate and {@code model.json} speak alike.
+ * ({@link io.mlstages.metrics.Metrics}), under the same names, so that a gate and {@code model.json} speak alike.
  * Values undefined on the rows (ROC AUC of one class) are NaN, written as null.
  */
 final class Metrics {
@@ -18,6 +18,6 @@ final class Metrics {
         if (predictions.size() == 0) {
             return Map.of();
         }
-        return new LinkedHashMap<>(io.mlstages.validate.Metrics.evaluate(predictions).metrics());
+        return new LinkedHashMap<>(io.mlstages.metrics.Metrics.evaluate(predictions).metrics());
     }
 }

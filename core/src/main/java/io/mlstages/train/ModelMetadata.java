@@ -1,5 +1,7 @@
 package io.mlstages.train;
 
+import io.mlstages.metrics.Task;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.mlstages.train;
 
+import io.mlstages.metrics.Task;
+
 import io.mlstages.data.ColumnType;
 
 import java.util.ArrayList;

@@ -1,9 +1,11 @@
 package io.mlstages.train;
 
+import io.mlstages.metrics.Task;
+
 import io.mlstages.data.ColumnType;
 import io.mlstages.profile.Profile;
 import io.mlstages.profile.ProfileJson;
-import io.mlstages.validate.Predictions;
+import io.mlstages.metrics.Predictions;
 
 import java.nio.file.Path;
 import java.time.Instant;

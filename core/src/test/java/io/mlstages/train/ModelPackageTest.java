@@ -6,7 +6,7 @@ import io.mlstages.data.ReadOptions;
 import io.mlstages.profile.ProfileJson;
 import io.mlstages.profile.ProfileSettings;
 import io.mlstages.profile.Profiles;
-import io.mlstages.validate.Predictions;
+import io.mlstages.metrics.Predictions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

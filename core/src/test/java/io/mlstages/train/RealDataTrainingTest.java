@@ -1,7 +1,9 @@
 package io.mlstages.train;
 
+import io.mlstages.metrics.Task;
+
 import io.mlstages.data.ReadOptions;
-import io.mlstages.validate.Predictions;
+import io.mlstages.metrics.Predictions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
