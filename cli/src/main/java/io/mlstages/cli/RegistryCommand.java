@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.mlstages.registry.AliasMove;
 import io.mlstages.registry.ModelVersion;
 import io.mlstages.registry.Registry;
+import io.mlstages.registry.VersionDiff;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -179,10 +180,33 @@ final class RegistryCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Object diff = registry.open().diff(model, a, b);
-            out.println(registry.json ? toJson(diff) : diff.toString());
+            VersionDiff diff = registry.open().diff(model, a, b);
+            if (registry.json) {
+                out.println(toJson(diff));
+            }
+            else {
+                out.println(model + ": v" + a + " -> v" + b);
+                out.println("metrics:");
+                for (VersionDiff.MetricChange change : diff.metrics()) {
+                    out.printf(java.util.Locale.ROOT, "  %-8s %-20s %12s -> %-12s%n", change.split(), change.metric(),
+                            change.a() == null ? "-" : String.format(java.util.Locale.ROOT, "%.4f", change.a()),
+                            change.b() == null ? "-" : String.format(java.util.Locale.ROOT, "%.4f", change.b()));
+                }
+                section(out, "schema", diff.schema());
+                section(out, "hyperparameters", diff.hyperparameters());
+                section(out, "lineage", diff.lineage());
+                section(out, "files", diff.files());
+            }
             out.flush();
             return ExitCodes.OK;
+        }
+    }
+
+    private static void section(final PrintWriter out, final String title, final List<VersionDiff.Change> changes) {
+        out.println(title + (changes.isEmpty() ? ": no difference" : ":"));
+        for (VersionDiff.Change change : changes) {
+            out.println("  " + change.name() + ": " + (change.a() == null ? "-" : change.a()) + " -> "
+                    + (change.b() == null ? "-" : change.b()));
         }
     }
 
