@@ -11,6 +11,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Rules that keep the engine usable on any agent and safe with untrusted data. */
 class ArchitectureTest {
@@ -41,6 +42,12 @@ class ArchitectureTest {
     void shouldNotDependOnTheCommandLine() {
         ArchRule rule = noClasses().should().dependOnClassesThat().resideInAnyPackage("io.mlstages.cli..", "picocli..");
         rule.check(engine);
+    }
+
+    @Test
+    void shouldKeepPackagesFreeOfCycles() {
+        // a concept package may use the concepts below it, never the other way round
+        slices().matching("io.mlstages.(*)..").should().beFreeOfCycles().check(engine);
     }
 
     @Test

@@ -5,7 +5,7 @@ import io.mlstages.train.ExternalOptions;
 import io.mlstages.train.ExternalTrainer;
 import io.mlstages.train.ModelMetadata;
 import io.mlstages.train.ModelPackage;
-import io.mlstages.train.Task;
+import io.mlstages.metrics.Task;
 import io.mlstages.train.TrainOptions;
 import io.mlstages.train.Trainer;
 import picocli.CommandLine.Command;

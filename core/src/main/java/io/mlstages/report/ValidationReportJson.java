@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlstages.MlStagesException;
 import io.mlstages.io.AtomicFiles;
-import io.mlstages.validate.Evaluation;
+import io.mlstages.metrics.Evaluation;
 import io.mlstages.validate.GateResult;
 import io.mlstages.validate.ModelIdentity;
-import io.mlstages.train.Task;
+import io.mlstages.metrics.Task;
 import io.mlstages.validate.ValidationReport;
 
 import java.io.IOException;

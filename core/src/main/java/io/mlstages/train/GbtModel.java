@@ -1,5 +1,7 @@
 package io.mlstages.train;
 
+import io.mlstages.metrics.Task;
+
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -49,7 +51,8 @@ final class GbtModel implements Predictor {
             }
         }
         params.put("tree_method", "hist");
-        params.put("nthread", Runtime.getRuntime().availableProcessors());
+        int threads = Hyperparameters.integer(hyper, "threads");
+        params.put("nthread", threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
         params.put("seed", seed);
         params.put("eta", Hyperparameters.number(hyper, "learningRate"));
         params.put("max_depth", Hyperparameters.integer(hyper, "maxDepth"));

@@ -29,7 +29,9 @@ final class Hyperparameters {
                     new Spec("colsampleByTree", "1.0", 1e-3, 1, false),
                     new Spec("l2", "1.0", 0, 1e12, false),
                     new Spec("l1", "0.0", 0, 1e12, false),
-                    new Spec("maxBin", "256", 2, 65_535, true));
+                    new Spec("maxBin", "256", 2, 65_535, true),
+                    // 0: every core. Fewer helps on a shared agent, where OpenMP threads waiting on busy cores stall
+                    new Spec("threads", "0", 0, 1024, true));
             case EXTERNAL -> List.of();
         };
     }

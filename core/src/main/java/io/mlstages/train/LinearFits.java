@@ -1,11 +1,14 @@
 package io.mlstages.train;
 
+import io.mlstages.metrics.Task;
+
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealVector;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -86,7 +89,10 @@ final class LinearFits {
             System.arraycopy(result.x(), k * (d + 1), weights[k], 0, d);
             intercepts[k] = result.x()[k * (d + 1) + d];
         }
-        return new LinearModel(task, classes, center, scale, intercepts, weights);
+        List<String> notes = result.converged() ? List.of() : List.of("L-BFGS stopped after " + result.iterations()
+                + " iterations before the largest gradient component reached tolerance "
+                + hyper.get("tolerance") + "; raise maxIterations or the tolerance, or check the inputs");
+        return new LinearModel(task, classes, center, scale, intercepts, weights).withNotes(notes);
     }
 
     private static double binaryChunk(final double[] z, final int d, final int[] y, final double[] w, final int from,
@@ -99,10 +105,14 @@ final class LinearFits {
             for (int j = 0; j < d; j++) {
                 a += z[base + j] * w[j];
             }
-            // log(1 + e^a) - y a, computed without overflow
+            // log(1 + e^a) - y a = max(a, 0) + log(1 + e^-|a|) - y a, and the sigmoid, from one exp: the
+            // transcendental functions cost more than the 2 d multiply-adds of a row
             double label = y[r];
-            loss += (a > 0 ? a + Math.log1p(Math.exp(-a)) : Math.log1p(Math.exp(a))) - label * a;
-            double g = LinearModel.sigmoid(a) - label;
+            double e = Math.exp(-Math.abs(a));
+            double softplus = e < 1e-5 ? e * (1 - 0.5 * e) : Math.log(1 + e);
+            loss += Math.max(a, 0) + softplus - label * a;
+            double sigmoid = a >= 0 ? 1 / (1 + e) : e / (1 + e);
+            double g = sigmoid - label;
             for (int j = 0; j < d; j++) {
                 gradient[j] += g * z[base + j];
             }

@@ -1,5 +1,7 @@
 package io.mlstages.train;
 
+import io.mlstages.metrics.Task;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,6 +26,7 @@ final class LinearModel implements Predictor {
     private Algorithm algorithm;
     private List<String> inputNames;
     private List<String> outputNames;
+    private List<String> notes = List.of();
 
     LinearModel(final Task task, final int classes, final double[] center, final double[] scale,
             final double[] intercepts, final double[][] weights) {
@@ -111,6 +114,16 @@ final class LinearModel implements Predictor {
         inputNames = List.copyOf(inputs);
         outputNames = List.copyOf(outputs);
         return this;
+    }
+
+    LinearModel withNotes(final List<String> value) {
+        notes = List.copyOf(value);
+        return this;
+    }
+
+    @Override
+    public List<String> notes() {
+        return notes;
     }
 
     @Override

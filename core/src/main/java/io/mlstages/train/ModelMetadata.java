@@ -1,5 +1,7 @@
 package io.mlstages.train;
 
+import io.mlstages.metrics.Task;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,8 @@ import java.util.Objects;
  * @param hyperparameters every hyperparameter in force, defaults included
  * @param metrics         metric values by data split ({@code training}, {@code holdout}), then by metric name
  * @param rows            how many rows went where
+ * @param notes           what a reader should know about the training: an optimizer stopped by its iteration limit,
+ *                        holdout rows with categories the training rows lacked
  * @param modelFile       the model file inside the package ({@code coefficients.json}, {@code xgboost-model.json},
  *                        or for external trainers the folder {@code model})
  * @param lineage         where the model came from
@@ -26,7 +30,7 @@ import java.util.Objects;
  */
 public record ModelMetadata(int formatVersion, Algorithm algorithm, Task task, String target, List<Feature> features,
         Map<String, String> skipped, List<String> classes, Map<String, String> hyperparameters,
-        Map<String, Map<String, Double>> metrics, Rows rows, String modelFile, Lineage lineage,
+        Map<String, Map<String, Double>> metrics, Rows rows, List<String> notes, String modelFile, Lineage lineage,
         Map<String, String> files) {
 
     public ModelMetadata {
@@ -48,6 +52,7 @@ public record ModelMetadata(int formatVersion, Algorithm algorithm, Task task, S
         metrics.forEach((split, values) -> copy.put(split, Map.copyOf(values)));
         metrics = Map.copyOf(copy);
         Objects.requireNonNull(rows, "rows");
+        notes = List.copyOf(notes);
         Objects.requireNonNull(modelFile, "modelFile");
         Objects.requireNonNull(lineage, "lineage");
         files = Map.copyOf(files);

@@ -1,5 +1,7 @@
 package io.mlstages.train;
 
+import io.mlstages.metrics.Task;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlstages.data.ColumnType;
@@ -58,6 +60,7 @@ final class PackageJson {
                         .forEach(e -> putNumber(node, e.getKey(), e.getValue()));
             }
         }
+        m.notes().forEach(root.putArray("notes")::add);
         root.put("modelFile", m.modelFile());
         ObjectNode files = root.putObject("files");
         new java.util.TreeMap<>(m.files()).forEach(files::put);
@@ -147,7 +150,8 @@ final class PackageJson {
                     text(l, "os", file), l.path("seed").asLong());
             return new ModelMetadata(version.intValue(), algorithm, task, text(root, "target", file), features,
                     textMap(root.path("skipped")), classes, textMap(root.path("hyperparameters")), metrics, counts,
-                    text(root, "modelFile", file), lineage, textMap(root.path("files")));
+                    strings(root.path("notes"), "notes", file), text(root, "modelFile", file), lineage,
+                    textMap(root.path("files")));
         } catch (IllegalArgumentException e) {
             throw new ModelPackageException(file + ": " + e.getMessage(), e);
         }

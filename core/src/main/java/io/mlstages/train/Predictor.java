@@ -17,4 +17,9 @@ interface Predictor {
 
     /** The model file's content. */
     byte[] toBytes();
+
+    /** What a reader of the package should know about the fit (an optimizer that did not converge). */
+    default java.util.List<String> notes() {
+        return java.util.List.of();
+    }
 }

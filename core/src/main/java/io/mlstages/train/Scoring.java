@@ -5,7 +5,7 @@ import io.mlstages.data.DataException;
 import io.mlstages.data.DataReader;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.data.RowSource;
-import io.mlstages.validate.Predictions;
+import io.mlstages.metrics.Predictions;
 
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package io.mlstages.train;
 
+import io.mlstages.metrics.Task;
+
 import io.mlstages.data.ColumnType;
 
 import java.util.ArrayList;
@@ -46,7 +48,14 @@ final class Target {
                 throw new TrainException(data.file + ": the target column '" + name + "' is "
                         + data.targetType.label() + ", but regression needs numbers");
             }
-            return new Target(task, List.of(), null, java.util.Arrays.copyOf(data.targetNumbers, data.rows));
+            double[] values = java.util.Arrays.copyOf(data.targetNumbers, data.rows);
+            for (double value : values) {
+                if (!Double.isFinite(value)) {
+                    throw new TrainException(data.file + ": the target column '" + name + "' holds " + value
+                            + "; a regression target must be finite");
+                }
+            }
+            return new Target(task, List.of(), null, values);
         }
         if (task == Task.BINARY && distinct != 2) {
             throw new TrainException(data.file + ": the target column '" + name + "' has " + distinct

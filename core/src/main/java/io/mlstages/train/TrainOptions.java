@@ -1,5 +1,7 @@
 package io.mlstages.train;
 
+import io.mlstages.metrics.Task;
+
 import io.mlstages.data.ReadOptions;
 
 import java.util.LinkedHashMap;

@@ -1,9 +1,11 @@
 package io.mlstages.train;
 
+import io.mlstages.metrics.Task;
+
 import io.mlstages.data.ColumnType;
 import io.mlstages.profile.Profile;
 import io.mlstages.profile.ProfileJson;
-import io.mlstages.validate.Predictions;
+import io.mlstages.metrics.Predictions;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -70,13 +72,18 @@ public final class Trainer {
 
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
         metrics.put("training", Metrics.of(predictions(target, predictor, trainInputs, training, 0)));
+        List<String> notes = new ArrayList<>(predictor.notes());
         if (holdout.length > 0) {
-            metrics.put("holdout", Metrics.of(predictions(target, predictor, holdoutInputs, holdout,
-                    encoder.countUnseen(data, holdout))));
+            long unseen = encoder.countUnseen(data, holdout);
+            metrics.put("holdout", Metrics.of(predictions(target, predictor, holdoutInputs, holdout, unseen)));
+            if (unseen > 0) {
+                notes.add(unseen + " of " + holdout.length + " holdout rows hold a category that no training row has;"
+                        + " it was encoded as all zeros");
+            }
         }
         ModelMetadata metadata = new ModelMetadata(ModelPackage.FORMAT_VERSION, options.algorithm(), target.task,
                 options.target(), features, skipped, target.classes, hyper, metrics,
-                new ModelMetadata.Rows(training.length, holdout.length, data.withoutTarget), predictor.fileName(),
+                new ModelMetadata.Rows(training.length, holdout.length, data.withoutTarget), notes, predictor.fileName(),
                 lineage(data, options.seed(), environment), Map.of());
         return write(output, metadata, data.profile, predictor, Map.of(predictor.fileName(), predictor.toBytes()));
     }
@@ -102,7 +109,7 @@ public final class Trainer {
         }
     }
 
-    private static Predictor fit(final TrainOptions options, final Map<String, String> hyper, final Target target,
+    static Predictor fit(final TrainOptions options, final Map<String, String> hyper, final Target target,
             final Encoder encoder, final double[] inputs, final int[] rows) {
         double[] center = new double[encoder.width()];
         double[] scale = new double[encoder.width()];
@@ -287,7 +294,7 @@ public final class Trainer {
         ProfileJson.write(profile, staging.resolve(ModelPackage.PROFILE));
         ModelMetadata complete = new ModelMetadata(metadata.formatVersion(), metadata.algorithm(), metadata.task(),
                 metadata.target(), metadata.features(), metadata.skipped(), metadata.classes(),
-                metadata.hyperparameters(), metadata.metrics(), metadata.rows(), metadata.modelFile(),
+                metadata.hyperparameters(), metadata.metrics(), metadata.rows(), metadata.notes(), metadata.modelFile(),
                 metadata.lineage(), PackageFiles.hashes(staging, ModelPackage.METADATA));
         PackageFiles.write(staging.resolve(ModelPackage.METADATA), Json.bytes(PackageJson.toJson(complete)));
         PackageFiles.publish(staging, output);

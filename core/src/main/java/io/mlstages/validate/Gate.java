@@ -1,5 +1,7 @@
 package io.mlstages.validate;
 
+import io.mlstages.metrics.Metric;
+
 import io.mlstages.drift.DriftOptions;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.mlstages.validate;
 
+import io.mlstages.metrics.Metric;
+
 /** A parsed gate option value {@code METRIC=VALUE}, with the option named in every error. */
 final class GateOption {
     final Metric metric;
@@ -25,7 +27,7 @@ final class GateOption {
         try {
             metric = Metric.parse(spec.substring(0, eq));
         }
-        catch (ValidationException e) {
+        catch (io.mlstages.metrics.MetricException e) {
             throw new ValidationException(option + " " + text + ": " + e.getMessage(), e);
         }
         return new GateOption(metric, number(option, text, spec.substring(eq + 1)), option, text);

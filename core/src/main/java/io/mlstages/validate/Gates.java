@@ -1,5 +1,8 @@
 package io.mlstages.validate;
 
+import io.mlstages.metrics.Metric;
+import io.mlstages.metrics.Evaluation;
+
 import io.mlstages.data.Column;
 import io.mlstages.data.ColumnType;
 import io.mlstages.drift.ColumnDrift;
@@ -9,7 +12,7 @@ import io.mlstages.drift.DriftReport;
 import io.mlstages.drift.Role;
 import io.mlstages.profile.ColumnProfile;
 import io.mlstages.profile.Profile;
-import io.mlstages.train.Task;
+import io.mlstages.metrics.Task;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,12 +1,14 @@
 package io.mlstages.validate;
 
+import io.mlstages.metrics.Predictions;
+
 import io.mlstages.data.ColumnType;
 import io.mlstages.data.DataException;
 import io.mlstages.data.DataReader;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.data.RowSource;
 import io.mlstages.data.Schema;
-import io.mlstages.train.Task;
+import io.mlstages.metrics.Task;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

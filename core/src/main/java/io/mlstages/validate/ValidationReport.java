@@ -1,7 +1,9 @@
 package io.mlstages.validate;
 
+import io.mlstages.metrics.Evaluation;
+
 import io.mlstages.drift.DriftReport;
-import io.mlstages.train.Task;
+import io.mlstages.metrics.Task;
 
 import java.util.List;
 import java.util.Objects;

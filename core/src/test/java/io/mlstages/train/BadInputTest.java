@@ -1,8 +1,10 @@
 package io.mlstages.train;
 
+import io.mlstages.metrics.Task;
+
 import io.mlstages.data.DataException;
 import io.mlstages.data.ReadOptions;
-import io.mlstages.validate.Predictions;
+import io.mlstages.metrics.Predictions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -176,5 +178,16 @@ class BadInputTest {
         model.metadata().features().forEach(f -> row.put(f.name(), null));
         row.put("duration", "long");
         assertThatThrownBy(() -> model.predict(row)).hasMessageContaining("'duration' is numeric, but the row holds 'long'");
+    }
+
+    @Test
+    void shouldExplainThatOrdinaryLeastSquaresFailsOnAFullOneHotSet() {
+        // day_of_week's seven 0/1 inputs add up to the intercept's column: without a penalty there is no unique fit
+        assertThatThrownBy(() -> Trainer.train(Datasets.file("chicago-ridership-train.csv"),
+                TrainOptions.of(Algorithm.LINEAR, "ridership").withHyperparameters(Map.of("l2", "0")),
+                temp.resolve("out")))
+                .isInstanceOf(TrainException.class)
+                .hasMessage("Ridge regression: the inputs are collinear and l2 is 0.0; use l2 > 0 (for example l2=1.0)");
+        assertThat(temp.resolve("out")).doesNotExist();
     }
 }

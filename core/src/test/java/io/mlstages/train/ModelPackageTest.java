@@ -6,7 +6,7 @@ import io.mlstages.data.ReadOptions;
 import io.mlstages.profile.ProfileJson;
 import io.mlstages.profile.ProfileSettings;
 import io.mlstages.profile.Profiles;
-import io.mlstages.validate.Predictions;
+import io.mlstages.metrics.Predictions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,5 +117,18 @@ class ModelPackageTest {
         ModelPackage loaded = ModelPackage.load(temp.resolve("m"));
         assertThat(loaded.metadata().algorithm()).isEqualTo(Algorithm.LOGISTIC);
         assertThat(temp.resolve("m/xgboost-model.json")).doesNotExist();
+    }
+
+    @Test
+    void shouldNoteAnOptimizerStoppedByItsIterationLimit() {
+        Path data = Datasets.file("german-credit.csv");
+        ModelPackage stopped = Trainer.train(data, TrainOptions.of(Algorithm.LOGISTIC, "class")
+                .withHyperparameters(Map.of("maxIterations", "2")), temp.resolve("stopped"));
+        assertThat(stopped.metadata().notes()).singleElement().asString()
+                .startsWith("L-BFGS stopped after 2 iterations before the largest gradient component reached");
+        assertThat(ModelPackage.load(temp.resolve("stopped")).metadata().notes())
+                .isEqualTo(stopped.metadata().notes());
+        ModelPackage converged = Trainer.train(data, TrainOptions.of(Algorithm.LOGISTIC, "class"), temp.resolve("ok"));
+        assertThat(converged.metadata().notes()).isEmpty();
     }
 }

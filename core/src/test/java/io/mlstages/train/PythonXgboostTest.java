@@ -2,7 +2,7 @@ package io.mlstages.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlstages.data.ReadOptions;
-import io.mlstages.validate.Predictions;
+import io.mlstages.metrics.Predictions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

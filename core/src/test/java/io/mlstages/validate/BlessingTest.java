@@ -1,8 +1,10 @@
 package io.mlstages.validate;
 
+import io.mlstages.metrics.Evaluation;
+
 import io.mlstages.data.DataReader;
 import io.mlstages.report.ValidationReportJson;
-import io.mlstages.train.Task;
+import io.mlstages.metrics.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,8 @@
 package io.mlstages.validate;
 
-import io.mlstages.train.Task;
+import io.mlstages.metrics.Evaluation;
+
+import io.mlstages.metrics.Task;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,9 +1,14 @@
 package io.mlstages.validate;
 
+import io.mlstages.metrics.Predictions;
+import io.mlstages.metrics.Metrics;
+import io.mlstages.metrics.Metric;
+import io.mlstages.metrics.Evaluation;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlstages.data.DataException;
-import io.mlstages.train.Task;
+import io.mlstages.metrics.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,8 @@
 package io.mlstages.validate;
 
+import io.mlstages.metrics.Metrics;
+import io.mlstages.metrics.Evaluation;
+
 import io.mlstages.data.ReadOptions;
 import io.mlstages.drift.ColumnDrift;
 import io.mlstages.drift.DriftOptions;

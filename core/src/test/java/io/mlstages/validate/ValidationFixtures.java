@@ -1,5 +1,7 @@
 package io.mlstages.validate;
 
+import io.mlstages.metrics.Evaluation;
+
 import io.mlstages.data.Column;
 import io.mlstages.data.DataReader;
 import io.mlstages.data.ReadOptions;
@@ -7,7 +9,7 @@ import io.mlstages.data.RowSource;
 import io.mlstages.profile.Profile;
 import io.mlstages.profile.ProfileSettings;
 import io.mlstages.profile.Profiles;
-import io.mlstages.train.Task;
+import io.mlstages.metrics.Task;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;

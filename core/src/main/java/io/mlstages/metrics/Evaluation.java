@@ -1,6 +1,5 @@
-package io.mlstages.validate;
+package io.mlstages.metrics;
 
-import io.mlstages.train.Task;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -71,7 +70,7 @@ public record Evaluation(Task task, long rows, List<String> classes, Map<String,
     public double value(final Metric metric) {
         Double value = metrics.get(metric.label());
         if (value == null) {
-            throw new ValidationException("Metric " + metric.label() + " does not apply to a " + task.label()
+            throw new MetricException("Metric " + metric.label() + " does not apply to a " + task.label()
                     + " model; its metrics are " + String.join(", ", metrics.keySet()));
         }
         return value;

@@ -1,6 +1,5 @@
-package io.mlstages.validate;
+package io.mlstages.metrics;
 
-import io.mlstages.train.Task;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,11 +39,11 @@ public final class Metrics {
     /**
      * The metrics of the predictions.
      *
-     * @throws ValidationException when there are no rows, or a probability or value is not a finite number
+     * @throws MetricException when there are no rows, or a probability or value is not a finite number
      */
     public static Evaluation evaluate(final Predictions predictions) {
         if (predictions.size() == 0) {
-            throw new ValidationException("No rows to evaluate: the evaluation data is empty");
+            throw new MetricException("No rows to evaluate: the evaluation data is empty");
         }
         return predictions.task().isClassification() ? classification(predictions) : regression(predictions);
     }
@@ -59,7 +58,7 @@ public final class Metrics {
             for (int c = 0; c < k; c++) {
                 double p = probabilities[i][c];
                 if (!(p >= 0 && p <= 1)) {
-                    throw new ValidationException("Row " + (i + 1) + ": the probability of class '" + classes.get(c)
+                    throw new MetricException("Row " + (i + 1) + ": the probability of class '" + classes.get(c)
                             + "' is " + p + ", not a number between 0 and 1");
                 }
             }
@@ -250,7 +249,7 @@ public final class Metrics {
         int n = actual.length;
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(actual[i]) || !Double.isFinite(predicted[i])) {
-                throw new ValidationException("Row " + (i + 1) + ": the true value " + actual[i]
+                throw new MetricException("Row " + (i + 1) + ": the true value " + actual[i]
                         + " or the prediction " + predicted[i] + " is not a finite number");
             }
         }

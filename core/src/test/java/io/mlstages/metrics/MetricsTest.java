@@ -1,8 +1,9 @@
-package io.mlstages.validate;
+package io.mlstages.metrics;
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mlstages.train.Task;
+import io.mlstages.metrics.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -155,17 +156,17 @@ class MetricsTest {
     @Test
     void shouldRefuseEmptyPredictionsAndProbabilitiesOutsideZeroOne() {
         Predictions empty = new Predictions(Task.REGRESSION, List.of(), null, null, new double[0], new double[0], 0);
-        assertThatThrownBy(() -> Metrics.evaluate(empty)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> Metrics.evaluate(empty)).isInstanceOf(MetricException.class)
                 .hasMessageContaining("No rows");
         Predictions bad = new Predictions(Task.BINARY, List.of("a", "b"), new int[] {0},
                 new double[][] {{Double.NaN, 0.5}}, null, null, 0);
-        assertThatThrownBy(() -> Metrics.evaluate(bad)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> Metrics.evaluate(bad)).isInstanceOf(MetricException.class)
                 .hasMessageContaining("Row 1").hasMessageContaining("class 'a'");
     }
 
     @Test
     void shouldNameTheKnownMetricsWhenANameIsUnknown() {
-        assertThatThrownBy(() -> Metric.parse("acuracy")).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> Metric.parse("acuracy")).isInstanceOf(MetricException.class)
                 .hasMessageContaining("'acuracy'").hasMessageContaining("accuracy, precision");
         assertThat(Metric.parse("F1-Macro")).isEqualTo(Metric.F1_MACRO);
         assertThat(Metric.LOG_LOSS.greaterIsBetter()).isFalse();

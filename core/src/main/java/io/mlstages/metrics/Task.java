@@ -1,4 +1,4 @@
-package io.mlstages.train;
+package io.mlstages.metrics;
 
 import java.util.Locale;
 

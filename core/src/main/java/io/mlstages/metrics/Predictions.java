@@ -1,6 +1,5 @@
-package io.mlstages.validate;
+package io.mlstages.metrics;
 
-import io.mlstages.train.Task;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,5 @@
-package io.mlstages.validate;
+package io.mlstages.metrics;
 
-import io.mlstages.train.Task;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -100,7 +99,7 @@ public enum Metric {
     /**
      * The metric of a name, ignoring case and accepting {@code -} for {@code _}.
      *
-     * @throws ValidationException naming the value and listing the known names
+     * @throws MetricException naming the value and listing the known names
      */
     public static Metric parse(final String name) {
         String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT).replace('-', '_');
@@ -113,7 +112,7 @@ public enum Metric {
         for (Metric metric : values()) {
             known.add(metric.label);
         }
-        throw new ValidationException("Unknown metric '" + name + "'; the metrics are " + String.join(", ", known));
+        throw new MetricException("Unknown metric '" + name + "'; the metrics are " + String.join(", ", known));
     }
 
     /** Task sets shared by several constants (an enum cannot refer to its own static fields in constructors). */
