@@ -74,8 +74,9 @@ public final class Deployer {
         Integer previous = registry.alias(model, alias).orElse(null);
         boolean forced = !version.blessed();
         if (forced && request.requireBlessing() && !request.force()) {
-            throw new DeployException(model + " version " + number + " is not blessed: validate it (mlstages validate"
-                    + " --bless) before registering it, or deploy with --force, which the alias history records."
+            throw new DeployException(model + " version " + number + " is not blessed: validate its package"
+                    + " (mlstages validate blesses a package whose gates pass) and register it again, or deploy with"
+                    + " --force, which the alias history records."
                     + (registered ? " It was registered as version " + number + " but" : "") + " Nothing was deployed;"
                     + " " + where(alias, previous) + ".");
         }
@@ -309,8 +310,8 @@ public final class Deployer {
         if (Files.isDirectory(pkg) && request.requireBlessing() && !request.force()
                 && Blessing.read(pkg).isEmpty()) {
             throw new DeployException("The package " + pkg + " is not blessed (no " + Blessing.FILE_NAME + "):"
-                    + " validate it with mlstages validate --bless, or deploy with --force, which the alias history"
-                    + " records. Nothing was registered or deployed.");
+                    + " validate it with mlstages validate (which blesses it when every gate passes), or deploy with"
+                    + " --force, which the alias history records. Nothing was registered or deployed.");
         }
     }
 
