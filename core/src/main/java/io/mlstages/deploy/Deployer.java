@@ -77,8 +77,8 @@ public final class Deployer {
             throw new DeployException(model + " version " + number + " is not blessed: validate its package"
                     + " (mlstages validate blesses a package whose gates pass) and register it again, or deploy with"
                     + " --force, which the alias history records."
-                    + (registered ? " It was registered as version " + number + " but" : "") + " Nothing was deployed;"
-                    + " " + where(alias, previous) + ".");
+                    + (registered ? " It was registered as version " + number + ", but nothing was deployed;"
+                    : " Nothing was deployed;") + " " + where(alias, previous) + ".");
         }
         String message = request.message() != null ? request.message()
                 : "deploy version " + number + " to " + describe(publishing);

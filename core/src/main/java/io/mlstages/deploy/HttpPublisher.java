@@ -1,6 +1,9 @@
 package io.mlstages.deploy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -9,7 +12,11 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -20,6 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
 final class HttpPublisher {
     /** How much of an error response's body a message quotes. */
     static final int BODY_QUOTE = 200;
+    /** How much of a response's body is kept in memory: an endpoint must not be able to exhaust the heap. */
+    static final int BODY_KEPT = 64 * 1024;
 
     private HttpPublisher() {
     }
@@ -51,7 +60,7 @@ final class HttpPublisher {
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
             Duration wait;
             try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = client.send(request, info -> new LimitedBody(BODY_KEPT));
                 status = response.statusCode();
                 String body = quote(token, response.body());
                 if (status >= 200 && status < 300) {
@@ -160,5 +169,48 @@ final class HttpPublisher {
 
     private static String attempts(final int n) {
         return n + (n == 1 ? " attempt" : " attempts");
+    }
+
+    /** Receives a response body keeping only its first bytes; the rest is read and dropped. */
+    private static final class LimitedBody implements HttpResponse.BodySubscriber<String> {
+        private final CompletableFuture<String> body = new CompletableFuture<>();
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private final int limit;
+
+        LimitedBody(final int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletionStage<String> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(final Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(final List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                int n = Math.min(buffer.remaining(), limit - kept.size());
+                if (n > 0) {
+                    byte[] bytes = new byte[n];
+                    buffer.get(bytes);
+                    kept.write(bytes, 0, n);
+                }
+            }
+        }
+
+        @Override
+        public void onError(final Throwable error) {
+            body.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(kept.toString(StandardCharsets.UTF_8));
+        }
     }
 }

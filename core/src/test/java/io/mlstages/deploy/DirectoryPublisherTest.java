@@ -143,6 +143,35 @@ class DirectoryPublisherTest {
     }
 
     @Test
+    void shouldLetParallelDeploymentsOfTheSameVersionAllSucceedWithOneFolder() throws Exception {
+        Map<String, String> files = source(tmp.resolve("pkg"));
+        Path serving = tmp.resolve("serving");
+        for (int version = 1; version <= 5; version++) {
+            int v = version;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(4);
+            List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return DirectoryPublisher.publish(tmp.resolve("pkg"), files, serving, v);
+                }));
+            }
+            int created = 0;
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                created += result.get() ? 1 : 0;
+            }
+            pool.shutdown();
+
+            assertThat(created).isEqualTo(1);
+        }
+        assertThat(DirectoryPublisher.versions(serving)).containsExactly(1, 2, 3, 4, 5);
+        try (var entries = Files.list(serving)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
+        }
+    }
+
+    @Test
     void shouldRefuseASourceFileThatNoLongerMatchesItsDigestAndLeaveNothingBehind() throws IOException {
         Map<String, String> files = source(tmp.resolve("pkg"));
         Files.write(tmp.resolve("pkg/model/part-3.bin"), new byte[] {9});

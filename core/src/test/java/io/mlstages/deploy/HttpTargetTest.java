@@ -165,6 +165,18 @@ class HttpTargetTest {
     }
 
     @Test
+    void shouldQuoteOnlyTheStartOfALargeErrorBodyOnOneLine() throws Exception {
+        String body = "line one\nline two " + "x".repeat(2_000_000);
+        try (LoopbackServer server = new LoopbackServer(List.of(Answer.of(400, body)))) {
+            DeployException e = catchThrowableOfType(DeployException.class,
+                    () -> Deployer.deploy(registry, request, List.of(http(server.url(), FAST))));
+
+            assertThat(e.getMessage()).contains("HTTP 400: line one line two xxx")
+                    .contains("x".repeat(180) + "... (not retried").doesNotContain("x".repeat(201));
+        }
+    }
+
+    @Test
     void shouldRetryARefusedConnection() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
