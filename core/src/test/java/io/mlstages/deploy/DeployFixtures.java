@@ -29,7 +29,8 @@ final class DeployFixtures {
 
     /** A real data set at the repository root; the test is skipped, saying so, when it is absent. */
     static Path dataset(final String name) {
-        for (Path folder : List.of(Path.of("..", "test-resources", "datasets"), Path.of("test-resources", "datasets"))) {
+        for (Path folder : List.of(Path.of("..", "test-resources", "datasets"),
+                Path.of("test-resources", "datasets"))) {
             if (Files.isRegularFile(folder.resolve(name))) {
                 return folder.resolve(name);
             }

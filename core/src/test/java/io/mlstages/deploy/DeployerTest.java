@@ -80,7 +80,8 @@ class DeployerTest {
         assertThat(result.previous()).isNull();
         assertThat(result.outcomes()).extracting(DeployResult.Outcome::target)
                 .containsExactly("directory " + serving, "registry");
-        assertThat(result.outcomes()).extracting(DeployResult.Outcome::status).containsExactly(Status.DONE, Status.DONE);
+        assertThat(result.outcomes()).extracting(DeployResult.Outcome::status)
+                .containsExactly(Status.DONE, Status.DONE);
         ModelVersion version = registry.version("churn", 1);
         assertThat(version.blessed()).isTrue();
         assertThat(digests(serving.resolve("1"))).isEqualTo(version.files()).containsKey("model.json");
@@ -127,7 +128,8 @@ class DeployerTest {
         assertThat(registry.alias("churn", "production")).contains(1);
 
         DeployResult forced = Deployer.deploy(registry, DeployRequest.ofVersion("churn", 2).withActor(ACTOR)
-                .withForce(true).withMessage("hotfix, validation pending"), List.of(new DeployTarget.Directory(serving, 0)));
+                .withForce(true).withMessage("hotfix, validation pending"),
+                List.of(new DeployTarget.Directory(serving, 0)));
 
         assertThat(forced.forced()).isTrue();
         assertThat(forced.blessed()).isFalse();

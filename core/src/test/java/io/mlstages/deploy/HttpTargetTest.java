@@ -138,7 +138,8 @@ class HttpTargetTest {
 
     @Test
     void shouldWaitAsLongAsRetryAfterAsks() throws Exception {
-        try (LoopbackServer server = new LoopbackServer(List.of(new Answer(429, Map.of("Retry-After", "1"), "slow down"),
+        try (LoopbackServer server = new LoopbackServer(List.of(
+                new Answer(429, Map.of("Retry-After", "1"), "slow down"),
                 Answer.of(200, "")))) {
             DeployResult result = Deployer.deploy(registry, request, List.of(http(server.url(), FAST)));
 

@@ -80,7 +80,8 @@ class TargetsAndSecretsTest {
 
     @Test
     void shouldReadATokenFromTheEnvironmentOrAFileWithoutShowingIt() throws IOException {
-        Secret fromEnv = Secret.fromEnvironment("MLSTAGES_DEPLOY_TOKEN", Map.of("MLSTAGES_DEPLOY_TOKEN", " " + TOKEN + "\n"));
+        Secret fromEnv = Secret.fromEnvironment("MLSTAGES_DEPLOY_TOKEN",
+                Map.of("MLSTAGES_DEPLOY_TOKEN", " " + TOKEN + "\n"));
         Path file = dir.resolve("token");
         Files.writeString(file, TOKEN + "\n");
         Secret fromFile = Secret.fromFile(file);
@@ -95,7 +96,8 @@ class TargetsAndSecretsTest {
     @Test
     void shouldNameTheSourceOfABadTokenButNeverTheToken() throws IOException {
         assertThatThrownBy(() -> Secret.fromEnvironment("DEPLOY_TOKEN", Map.of()))
-                .isInstanceOf(DeployException.class).hasMessageContaining("environment variable DEPLOY_TOKEN is not set");
+                .isInstanceOf(DeployException.class)
+                .hasMessageContaining("environment variable DEPLOY_TOKEN is not set");
         assertThatThrownBy(() -> Secret.fromEnvironment("DEPLOY_TOKEN", Map.of("DEPLOY_TOKEN", "  ")))
                 .hasMessageContaining("environment variable DEPLOY_TOKEN is empty");
         assertThatThrownBy(() -> Secret.fromFile(dir.resolve("absent")))
