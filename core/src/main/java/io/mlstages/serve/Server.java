@@ -251,7 +251,7 @@ public final class Server implements AutoCloseable {
         long start = System.nanoTime();
         String path = exchange.getRequestURI().getRawPath();
         String label = ServeMetrics.pathLabel(path);
-        int status;
+        int status = 500;
         try {
             status = switch (label) {
                 case "/predict" -> predict(exchange);
@@ -271,9 +271,10 @@ public final class Server implements AutoCloseable {
                 // the response may have started; the connection is closed below
             }
         } finally {
+            // counted before the exchange closes, so that a client that reads /metrics after its response sees it
+            metrics.record(label, status, System.nanoTime() - start);
             exchange.close();
         }
-        metrics.record(label, status, System.nanoTime() - start);
     }
 
     private int predict(final HttpExchange exchange) throws IOException {
