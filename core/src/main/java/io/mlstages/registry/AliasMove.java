@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param at      when
  * @param actor   who moved it
  * @param message why (may be empty, never null)
- * @param action  {@value #PROMOTE} or {@value #ROLLBACK}
+ * @param action  {@value #PROMOTE}, {@value #ROLLBACK} or {@value #REMOVE}
  * @param forced  whether an unblessed version was promoted by force
  */
 public record AliasMove(String model, String alias, Integer from, Integer to, Instant at, Actor actor, String message,
@@ -22,6 +22,8 @@ public record AliasMove(String model, String alias, Integer from, Integer to, In
     public static final String PROMOTE = "promote";
     /** A rollback: the alias returns to its previous holder. */
     public static final String ROLLBACK = "rollback";
+    /** A removal: the alias points at nothing afterwards. */
+    public static final String REMOVE = "remove";
 
     public AliasMove {
         Objects.requireNonNull(model, "model");

@@ -79,6 +79,19 @@ public final class ModelPackage {
         }
     }
 
+    /**
+     * Extracts a zipped package into an empty folder, refusing entries that would land outside it (absolute
+     * names, {@code ..}, drive letters) and archives beyond 10,000 entries or 8 GiB
+     * extracted. The files are not verified: {@link #load(Path)} the folder for that.
+     *
+     * @throws ModelPackageException naming the zip and the entry
+     */
+    public static void extract(final Path zip, final Path folder) {
+        Objects.requireNonNull(zip, "zip");
+        Objects.requireNonNull(folder, "folder");
+        PackageFiles.unzip(zip, folder);
+    }
+
     private static ModelPackage loadFolder(final Path folder, final Path shownAs) {
         String metadataName = shownAs + "/" + METADATA;
         byte[] metadataBytes = PackageFiles.read(folder.resolve(METADATA), metadataName);
