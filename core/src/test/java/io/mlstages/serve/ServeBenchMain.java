@@ -44,6 +44,10 @@ public final class ServeBenchMain {
             case "serve" -> {
                 ServeOptions options = ServeOptions.ofRegistry(Path.of(args[1]), args[2], args[3])
                         .withPollInterval(Duration.ofMillis(500));
+                Integer threads = Integer.getInteger("mlstages.bench.threads");
+                if (threads != null) {
+                    options = options.withThreads(threads);
+                }
                 if (args.length > 5) {
                     options = options.withLogDir(Path.of(args[5]));
                 }
