@@ -204,12 +204,26 @@ final class ValidateCommand implements Callable<Integer> {
             stdout.print(ValidationTable.toText(report));
         }
         if (model != null && !noBless && Files.isDirectory(model)) {
+            if (reportSha == null) {
+                // the blessing names the report it rests on, even when the report was not written to a file
+                reportSha = sha256(ValidationReportJson.toString(report));
+            }
             boolean blessed = Blessing.apply(model, report, reportSha).isPresent();
             stdout.println(blessed ? "Blessed: " + model.resolve(Blessing.FILE_NAME)
                     : "Not blessed: a gate failed (any earlier blessing was removed)");
         }
         stdout.flush();
         return report.passed() ? ExitCodes.OK : ExitCodes.FINDING;
+    }
+
+    private static String sha256(final String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     private ValidationInput fromPackage(final ReadOptions readOptions) {
