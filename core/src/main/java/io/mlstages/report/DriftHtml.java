@@ -470,7 +470,7 @@ public final class DriftHtml {
 
     private static String categoryChart(final String name, final List<CategoryShare> shares) {
         int left = 180;
-        int right = 60;
+        int right = 120;
         int top = 28;
         int rowHeight = 26;
         int plotWidth = CHART_WIDTH - left - right;
