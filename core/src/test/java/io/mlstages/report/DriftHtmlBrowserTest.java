@@ -147,6 +147,34 @@ class DriftHtmlBrowserTest {
         screenshot("drift-report-hostile.png");
     }
 
+    @Test
+    void shouldStayReadableWhenAPolicyBlocksTheStyleElement() throws Exception {
+        DriftHtmlTest.Crafted data = DriftHtmlTest.crafted(null);
+        String html = DriftHtml.toHtml(data.report(), data.reference(), data.current(), null);
+        // as under Jenkins' default policy (style-src 'self'), which allows no inline style element
+        String blocked = html.replace("style-src " + DriftHtml.escape(DriftHtml.STYLE_HASH), "style-src 'none'");
+        assertThat(blocked).isNotEqualTo(html);
+        Path page = ARTIFACTS.resolve("drift-report-no-style.html");
+        Files.createDirectories(ARTIFACTS);
+        Files.writeString(page, blocked);
+
+        open(page);
+
+        assertThat(driver.findElement(By.id("verdict")).getCssValue("background-color"))
+                .as("the style element is blocked").isEqualTo("rgba(0, 0, 0, 0)");
+        assertThat(driver.findElement(By.id("verdict-text")).getText()).isEqualTo("Dataset drift");
+        assertThat(texts("section.column.drifted .name")).contains(DriftHtmlTest.HOSTILE);
+        // the charts keep their size and colours: those are SVG attributes, which no policy blocks
+        List<WebElement> charts = driver.findElements(By.cssSelector("svg.chart"));
+        assertThat(charts).hasSize(3);
+        for (WebElement chart : charts) {
+            assertThat(chart.getSize().getWidth()).isGreaterThan(300);
+            WebElement bar = chart.findElement(By.cssSelector("rect"));
+            assertThat(bar.getCssValue("fill")).isIn("rgb(76, 120, 168)", "rgb(245, 133, 24)");
+        }
+        screenshot("drift-report-no-style.png");
+    }
+
     private static Profile profile(final Path file) {
         assertThat(file).as("bundled data set").isRegularFile();
         return Profiles.of(file, ReadOptions.defaults(), ProfileSettings.defaults());
