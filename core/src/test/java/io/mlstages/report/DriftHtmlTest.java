@@ -100,6 +100,14 @@ class DriftHtmlTest {
     }
 
     @Test
+    void shouldQuoteTheCurrentStyleHashInTheDocumentation() throws Exception {
+        Path docs = Path.of("..", "docs", "reports.md");
+        assertThat(docs).as("docs/reports.md, which tells Jenkins admins the policy to set").isRegularFile();
+
+        assertThat(Files.readString(docs)).contains("style-src 'self' " + DriftHtml.STYLE_HASH + ";");
+    }
+
+    @Test
     void shouldOrderDriftedColumnsFirstThenByScoreRelativeToThreshold() {
         List<ColumnDrift> ordered = DriftHtml.ordered(List.of(
                 column("quiet", false, 0.01, 0.1), column("id", Role.IDENTIFIER, false, Double.NaN, 0.1),
