@@ -61,6 +61,7 @@ class DriftHtmlTest {
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;\uFFFD", "&lt;b&gt;ref&lt;/b&gt;.csv",
                         "cur&amp;.csv", "INC-&lt;1&gt;", "high &amp; rising");
         assertThat(html.toLowerCase()).doesNotContain("<script");
+        assertThat(html).contains("No histogram").doesNotContain("<svg");
     }
 
     @Test
