@@ -148,6 +148,26 @@ class DriftHtmlTest {
     }
 
     @Test
+    void shouldBinFromTheSketchesWhenTheValuesAreNotKept(@TempDir final Path dir) throws Exception {
+        Crafted data = crafted(dir);
+        ProfileSettings sketchOnly = new ProfileSettings(ProfileSettings.DEFAULT_SKETCH_K, ProfileSettings.DEFAULT_BINS,
+                ProfileSettings.DEFAULT_TOP_K, 0);
+        Profile reference = Profiles.of(dir.resolve("crafted-reference.csv"), ReadOptions.defaults(), sketchOnly);
+        Profile current = Profiles.of(dir.resolve("crafted-current.csv"), ReadOptions.defaults(), sketchOnly);
+        assertThat(current.column(HOSTILE).orElseThrow().numeric().isExact()).isFalse();
+
+        DriftHtml.NumericBins sketched = DriftHtml.NumericBins.of(reference.column(HOSTILE).orElseThrow().numeric(),
+                current.column(HOSTILE).orElseThrow().numeric());
+        DriftHtml.NumericBins exact = DriftHtml.NumericBins.of(data.reference.column(HOSTILE).orElseThrow().numeric(),
+                data.current.column(HOSTILE).orElseThrow().numeric());
+
+        assertThat(sketched.edges()).containsExactly(exact.edges());
+        // 600 values fit in a KLL sketch of k=2000 without compaction, so the sketch answers exactly
+        assertThat(sketched.current()).containsExactly(exact.current(), within(1e-12));
+        assertThat(sketched.reference()).containsExactly(exact.reference(), within(1e-12));
+    }
+
+    @Test
     void shouldPutFarOutliersIntoTheEndBinsRatherThanFlattenTheChart() {
         double[] body = new double[1000];
         for (int i = 0; i < body.length; i++) {
