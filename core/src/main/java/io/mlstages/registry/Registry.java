@@ -112,7 +112,12 @@ public final class Registry {
             AtomicFiles.write(marker, node.toString() + "\n");
             Disk.syncDir(folder);
         }
-        return new Registry(folder);
+        try {
+            // the real path, so that every instance in this JVM names the same files the same way (see OWNED)
+            return new Registry(folder.toRealPath());
+        } catch (IOException e) {
+            throw new RegistryException(root + ": cannot open the registry: " + e.getMessage(), e);
+        }
     }
 
     /** The registry's folder, absolute. */
