@@ -187,8 +187,7 @@ final class DemoCommand implements Callable<Integer> {
         stdout.println("  validation reports: " + reports + " (validation-v1.json, validation-v2.json)");
         stdout.println("  registry:           " + registryDir + " (mlstages registry list --registry " + registryDir
                 + ")");
-        stdout.println("  incidents:          " + IncidentStore.open(registryDir).root()
-                + " (mlstages incident list --registry " + registryDir + ")");
+        stdout.println("  incidents:          " + IncidentStore.open(registryDir).root() + " (one JSON file each)");
         stdout.println("  serving directory:  " + serving);
         stdout.flush();
         writeSummary(root, closed, seconds);
