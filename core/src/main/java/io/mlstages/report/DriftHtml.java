@@ -51,7 +51,7 @@ public final class DriftHtml {
     private static final String REFERENCE_FILL = "#4c78a8";
     private static final String CURRENT_FILL = "#f58518";
     private static final int CHART_WIDTH = 640;
-    private static final int MAX_LABEL = 28;
+    private static final int MAX_LABEL = 24;
 
     /** The whole look of the page. Constant, so that a policy can allow it by its hash. */
     static final String STYLE = String.join("\n",
