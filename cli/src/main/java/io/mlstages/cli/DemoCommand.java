@@ -187,7 +187,8 @@ final class DemoCommand implements Callable<Integer> {
         stdout.println("  validation reports: " + reports + " (validation-v1.json, validation-v2.json)");
         stdout.println("  registry:           " + registryDir + " (mlstages registry list --registry " + registryDir
                 + ")");
-        stdout.println("  incidents:          " + IncidentStore.open(registryDir).root() + " (one JSON file each)");
+        stdout.println("  incidents:          " + IncidentStore.open(registryDir).root()
+                + " (mlstages incident list --registry " + registryDir + ")");
         stdout.println("  serving directory:  " + serving);
         stdout.flush();
         writeSummary(root, closed, seconds);
@@ -299,7 +300,7 @@ final class DemoCommand implements Callable<Integer> {
             DeployResult result = Deployer.deploy(registry, DeployRequest.ofPackage(MODEL, packageDir)
                     .withActor(actor).withMessage("mlstages demo: " + version), targets);
             // a deployment while an incident is open mitigates it; the next clean check resolves it
-            Optional<Incident> mitigated = incidentsOn()
+            Optional<Incident> mitigated = result.succeeded()
                     ? Monitor.mitigated(registry.root(), MODEL, result.version(), actor) : Optional.empty();
             facts.put("version", result.version());
             facts.put("alias", result.alias());
@@ -387,11 +388,6 @@ final class DemoCommand implements Callable<Integer> {
     /** The feature columns that drifted. */
     private static long driftedFeatures(final DriftReport report) {
         return report.drifted().stream().filter(c -> c.role() == Role.FEATURE).count();
-    }
-
-    /** Whether deployments report to the incident store; a seam kept small on purpose. */
-    private static boolean incidentsOn() {
-        return true;
     }
 
     /** The working directory, created; an existing one must be empty, or the demo's own with --overwrite. */

@@ -112,6 +112,9 @@ class DemoCommandTest {
         assertThat(dir.resolve("serving").resolve(DemoCommand.MODEL).resolve("1")).isDirectory();
         assertThat(dir.resolve("serving").resolve(DemoCommand.MODEL).resolve("2")).isDirectory();
         assertThat(dir.resolve("data").resolve("NOTICE")).exists();
+        CliRun list = CliRun.of("incident", "list", "--registry", registryDir.toString());
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).contains(incidentId);
     }
 
     @Test
