@@ -143,7 +143,8 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("The demo predicts a number: --algorithm linear or gbt, not "
                     + algorithm);
         }
-        stdout = spec.commandLine().getOut();
+        // with --json -, stdout carries the JSON alone and the stage lines move to stderr
+        stdout = "-".equals(json) ? spec.commandLine().getErr() : spec.commandLine().getOut();
         progress = out.progress(spec);
         long start = System.nanoTime();
         Path root = prepare(dir.toAbsolutePath().normalize());
@@ -468,8 +469,9 @@ final class DemoCommand implements Callable<Integer> {
             throw new UncheckedIOException(e);
         }
         if ("-".equals(json)) {
-            stdout.print(text);
-            stdout.flush();
+            PrintWriter jsonOut = spec.commandLine().getOut();
+            jsonOut.print(text);
+            jsonOut.flush();
         }
         else {
             AtomicFiles.write(Path.of(json), text);

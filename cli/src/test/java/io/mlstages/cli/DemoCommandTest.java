@@ -147,6 +147,17 @@ class DemoCommandTest {
     }
 
     @Test
+    void shouldPrintOnlyJsonOnStdoutWithJsonDash() throws IOException {
+        CliRun run = CliRun.of("demo", "--dir", temp.resolve("json").toString(), "--json", "-");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(run.out());
+        assertThat(summary.get("closed").asBoolean()).isTrue();
+        assertThat(summary.get("stages")).hasSize(9);
+        assertThat(run.err()).contains("[9/9]", "The loop closed");
+    }
+
+    @Test
     void shouldRefuseAClassificationAlgorithm() {
         CliRun run = CliRun.of("demo", "--dir", temp.resolve("x").toString(), "--algorithm", "logistic");
 
