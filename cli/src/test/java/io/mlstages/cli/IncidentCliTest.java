@@ -83,13 +83,16 @@ class IncidentCliTest {
         assertThat(clean.out()).contains("No incident");
         assertThat(envFile).doesNotExist();
 
-        CliRun drift = check("chicago-2008.csv", "--retrain-command", command, "--json", report.toString());
+        Path page = dir.resolve("drift.html");
+        CliRun drift = check("chicago-2008.csv", "--retrain-command", command, "--json", report.toString(),
+                "--report-html", page.toString());
         assertThat(drift.exitCode()).as(drift.err()).isEqualTo(1);
         assertThat(drift.out()).contains("Opened incident ridership-0001", "Retrain: ran bash", "RETRAINING");
         assertThat(report).exists();
+        assertThat(Files.readString(page)).contains("ridership-0001", "Clark_Lake").doesNotContain("<script");
         List<String> env = Files.readAllLines(envFile);
         assertThat(env).contains("MLSTAGES_MODEL_NAME=ridership", "MLSTAGES_MODEL_VERSION=1",
-                "MLSTAGES_INCIDENT_ID=ridership-0001", "MLSTAGES_DRIFT_REPORT=" + report.toAbsolutePath());
+                "MLSTAGES_INCIDENT_ID=ridership-0001", "MLSTAGES_DRIFT_REPORT=" + page.toAbsolutePath());
         assertThat(env).anyMatch(line -> line.startsWith("MLSTAGES_DRIFTED_COLUMNS=") && line.contains("Clark_Lake"));
         assertThat(env).anyMatch(line -> line.matches("MLSTAGES_SEVERITY=(LOW|MEDIUM|HIGH|CRITICAL)"));
 
