@@ -187,4 +187,21 @@ class IncidentCliTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--webhook-token-env");
     }
+
+    @Test
+    void shouldRefusePerformanceWithoutABoundOrWithLabelsLackingTheIdColumn() throws IOException {
+        registerAndDeploy("chicago-ridership-train.csv", 1);
+        Path labels = dir.resolve("labels.csv");
+        Files.writeString(labels, "request,ridership\nr1,12.5\n");
+
+        CliRun noBound = CliRun.of("performance", "--registry", registry().toString(), "--model", "ridership",
+                "--labels", labels.toString(), "--prediction-log", dir.resolve("logs").toString());
+        assertThat(noBound.exitCode()).isEqualTo(2);
+        assertThat(noBound.err()).contains("--min");
+
+        CliRun noId = CliRun.of("performance", "--registry", registry().toString(), "--model", "ridership",
+                "--labels", labels.toString(), "--prediction-log", dir.resolve("logs").toString(), "--max", "rmse=3");
+        assertThat(noId.exitCode()).isEqualTo(2);
+        assertThat(noId.err()).contains(labels.toString(), "'id'").doesNotContain("\tat ");
+    }
 }
