@@ -1,5 +1,6 @@
 package io.mlstages.cli;
 
+import io.mlstages.MlStagesException;
 import io.mlstages.deploy.HttpSettings;
 import io.mlstages.deploy.JsonPost;
 import io.mlstages.deploy.Secret;
@@ -11,6 +12,7 @@ import io.mlstages.incident.Monitor;
 import io.mlstages.incident.Notifier;
 import io.mlstages.registry.Actor;
 import io.mlstages.registry.Registry;
+import io.mlstages.report.DriftHtml;
 import io.mlstages.report.DriftJUnit;
 import io.mlstages.report.DriftReportJson;
 import io.mlstages.report.DriftTable;
@@ -56,6 +58,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "Write the drift report as JUnit XML.")
     Path junit;
 
+    @Option(names = {"--html", "--report-html"}, paramLabel = "FILE",
+            description = "Write the report as a self-contained HTML page, the incident on top.")
+    Path html;
+
     @Option(names = "--cool-down", paramLabel = "DURATION", defaultValue = "6h",
             description = "No second retrain request within this time unless severity rose (default: "
                     + "${DEFAULT-VALUE}).")
@@ -95,8 +101,10 @@ final class CheckCommand implements Callable<Integer> {
         }
         Secret token = webhookTokenEnv == null ? null : Secret.fromEnvironment(webhookTokenEnv);
         Path reportPath = json != null && !"-".equals(json) ? Path.of(json).toAbsolutePath() : null;
-        if (reportPath != null) {
-            options = options.withReportFile(reportPath.toString());
+        // the finding and the retrain command name the page a person reads first: the HTML, else the JSON
+        Path shown = html != null ? html.toAbsolutePath() : reportPath;
+        if (shown != null) {
+            options = options.withReportFile(shown.toString());
         }
         PrintWriter progress = out.progress(spec);
         RetrainCommand command = retrainCommand == null ? null : new RetrainCommand(retrainCommand, progress);
@@ -105,15 +113,33 @@ final class CheckCommand implements Callable<Integer> {
             progress.println("Checking " + current + " against " + model + "@" + alias + " ...");
             progress.flush();
         }
-        CheckResult result = Monitor.check(opened, model, alias, current, options, Actor.fromEnvironment(), command);
+        Actor actor = Actor.fromEnvironment();
+        CheckResult result = Monitor.check(opened, model, alias, current, options, actor);
 
-        PrintWriter stdout = spec.commandLine().getOut();
+        // the reports are written before the retrain command runs, so that the path it receives exists
         if (reportPath != null) {
             DriftReportJson.write(result.report(), reportPath);
         }
         if (junit != null) {
             DriftJUnit.write(result.report(), junit);
         }
+        if (html != null) {
+            DriftHtml.write(result.report(), result.reference(), result.current(), html,
+                    result.incident().map(CheckCommand::shown).orElse(null));
+        }
+        if (command != null && result.retrainRequested() && result.incident().isPresent()) {
+            Incident incident = result.incident().get();
+            try {
+                command.send(incident, result);
+                result = result.withIncident(Monitor.retraining(opened.root(), incident.id(), actor,
+                        result.retrainReason()), true, result.retrainReason());
+            }
+            catch (MlStagesException e) {
+                result = result.withIncident(incident, false, "the retrain request failed: " + e.getMessage());
+            }
+        }
+
+        PrintWriter stdout = spec.commandLine().getOut();
         if ("-".equals(json)) {
             stdout.println(DriftReportJson.toString(result.report()));
         }
@@ -122,10 +148,11 @@ final class CheckCommand implements Callable<Integer> {
             stdout.println(incidentLine(result));
             stdout.println(retrainLine(result, command));
         }
+        CheckResult checked = result;
         if (hook != null) {
-            result.event().filter(e -> !"finding".equals(e)).ifPresent(event -> {
+            checked.event().filter(e -> !"finding".equals(e)).ifPresent(event -> {
                 JsonPost.Sent sent = Notifier.send(hook, token, HttpSettings.defaults(), event,
-                        result.incident().orElseThrow());
+                        checked.incident().orElseThrow());
                 (sent.ok() ? stdout : spec.commandLine().getErr()).println("webhook: " + event + " "
                         + (sent.ok() ? "sent" : "NOT sent") + ": " + sent.detail());
             });
@@ -155,7 +182,16 @@ final class CheckCommand implements Callable<Integer> {
         if (command == null) {
             return "Retrain: due (" + result.retrainReason() + "), but no --retrain-command is given: nothing run.";
         }
+        if (result.retrainReason().startsWith("the retrain request failed")) {
+            return "Retrain: " + result.retrainReason() + "; the incident stays " + result.incident().orElseThrow().stage()
+                    + " and the next check tries again.";
+        }
         return "Retrain: ran " + command.program() + " (" + result.retrainReason() + "); incident marked RETRAINING.";
+    }
+
+    private static DriftHtml.Incident shown(final Incident incident) {
+        return new DriftHtml.Incident(incident.id(), incident.stage().name().toLowerCase(java.util.Locale.ROOT),
+                incident.severity().name().toLowerCase(java.util.Locale.ROOT), Incidents.line(incident));
     }
 
     private static URI uri(final String text) {

@@ -1,6 +1,7 @@
 package io.mlstages.incident;
 
 import io.mlstages.drift.DriftReport;
+import io.mlstages.profile.Profile;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -14,9 +15,11 @@ import java.util.Optional;
  * @param retrainRequested whether a retrain is due (a finding outside the cool-down, or severity rose)
  * @param retrainReason    why a retrain is or is not due, in a sentence (e.g. the cool-down and when it ends)
  * @param escalated        whether this finding raised the incident's severity
+ * @param reference        the training profile compared against (for reports with histograms), or null
+ * @param current          the current data's profile, or null
  */
 public record CheckResult(DriftReport report, Optional<Incident> incident, boolean opened, boolean retrainRequested,
-        String retrainReason, boolean escalated) {
+        String retrainReason, boolean escalated, Profile reference, Profile current) {
     public CheckResult {
         Objects.requireNonNull(report, "report");
         incident = incident == null ? Optional.empty() : incident;
@@ -45,7 +48,13 @@ public record CheckResult(DriftReport report, Optional<Incident> incident, boole
         return incident.isPresent() && report.datasetDrift() ? Optional.of("finding") : Optional.empty();
     }
 
-    CheckResult withIncident(final Incident value, final boolean requested, final String reason) {
-        return new CheckResult(report, Optional.of(value), opened, requested, reason, escalated);
+    /** This result after a retrain request: the incident as it now stands, and whether the request went out. */
+    public CheckResult withIncident(final Incident value, final boolean requested, final String reason) {
+        return new CheckResult(report, Optional.of(value), opened, requested, reason, escalated, reference, current);
+    }
+
+    CheckResult withProfiles(final Profile referenceProfile, final Profile currentProfile) {
+        return new CheckResult(report, incident, opened, retrainRequested, retrainReason, escalated,
+                referenceProfile, currentProfile);
     }
 }

@@ -74,7 +74,8 @@ public final class Monitor {
         }
         Profile current = profile(currentData, settings.read(), reference);
         DriftReport report = DriftDetector.compare(reference, current, drift);
-        CheckResult result = record(IncidentStore.open(registry.root()), model, version, report, settings, who);
+        CheckResult result = record(IncidentStore.open(registry.root()), model, version, report, settings, who)
+                .withProfiles(reference, current);
         if (request != null && result.retrainRequested() && result.incident().isPresent()) {
             Incident incident = result.incident().get();
             try {
@@ -102,11 +103,11 @@ public final class Monitor {
                     Incident resolved = open.withStep(new Step(Stage.RESOLVED, now, actor.buildUrl(), actor.user(),
                             "clean check of version " + version + " after the mitigation"));
                     store.save(resolved);
-                    return new CheckResult(report, Optional.of(resolved), false, false, "no drift", false);
+                    return new CheckResult(report, Optional.of(resolved), false, false, "no drift", false, null, null);
                 }
                 return new CheckResult(report, Optional.ofNullable(open), false, false, open == null ? "no drift"
                         : "no drift, but incident " + open.id() + " is " + open.stage().name().toLowerCase()
-                        + ": it resolves after a clean check of a newly deployed version", false);
+                        + ": it resolves after a clean check of a newly deployed version", false, null, null);
             }
             Finding finding = finding(report, now, options.reportFile(), actor);
             if (open == null) {
@@ -115,7 +116,7 @@ public final class Monitor {
                         describe(finding))), null, null);
                 store.save(opened);
                 return new CheckResult(report, Optional.of(opened), true, true,
-                        "incident " + opened.id() + " opened", false);
+                        "incident " + opened.id() + " opened", false, null, null);
             }
             boolean escalated = finding.severity().above(open.severity());
             Incident updated = open.withFinding(finding);
@@ -146,7 +147,7 @@ public final class Monitor {
                 reason = "cool-down: a retrain was requested at " + last + "; the next is allowed from "
                         + last.plus(options.coolDown()) + " unless severity rises above " + open.severity();
             }
-            return new CheckResult(report, Optional.of(updated), false, requested, reason, escalated);
+            return new CheckResult(report, Optional.of(updated), false, requested, reason, escalated, null, null);
         });
     }
 
