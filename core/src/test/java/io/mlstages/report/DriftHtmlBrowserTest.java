@@ -63,6 +63,8 @@ class DriftHtmlBrowserTest {
                     + " (Debian: apt-get install chromium chromium-driver, as .ci/run does); set"
                     + " MLSTAGES_SKIP_BROWSER=1 to skip it");
         }
+        // Selenium warns that it has no DevTools bindings for this Chromium; ChromeDriver needs none
+        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
         // given by path, so that Selenium Manager is never consulted (it would look for, and download, drivers)
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         userData = Files.createTempDirectory("mlstages-chromium-");

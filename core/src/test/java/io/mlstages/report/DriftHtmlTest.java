@@ -61,6 +61,7 @@ class DriftHtmlTest {
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;\uFFFD", "&lt;b&gt;ref&lt;/b&gt;.csv",
                         "cur&amp;.csv", "INC-&lt;1&gt;", "high &amp; rising");
         assertThat(html.toLowerCase()).doesNotContain("<script");
+        assertThat(html).contains("No histogram").doesNotContain("<svg");
     }
 
     @Test
@@ -100,6 +101,14 @@ class DriftHtmlTest {
     }
 
     @Test
+    void shouldQuoteTheCurrentStyleHashInTheDocumentation() throws Exception {
+        Path docs = Path.of("..", "docs", "reports.md");
+        assertThat(docs).as("docs/reports.md, which tells Jenkins admins the policy to set").isRegularFile();
+
+        assertThat(Files.readString(docs)).contains("style-src 'self' " + DriftHtml.STYLE_HASH + ";");
+    }
+
+    @Test
     void shouldOrderDriftedColumnsFirstThenByScoreRelativeToThreshold() {
         List<ColumnDrift> ordered = DriftHtml.ordered(List.of(
                 column("quiet", false, 0.01, 0.1), column("id", Role.IDENTIFIER, false, Double.NaN, 0.1),
@@ -136,6 +145,26 @@ class DriftHtmlTest {
         }
         // the current side is shifted right: its mass sits in higher bins than the reference's
         assertThat(meanBin(bins.current())).isGreaterThan(meanBin(bins.reference()) + 3);
+    }
+
+    @Test
+    void shouldBinFromTheSketchesWhenTheValuesAreNotKept(@TempDir final Path dir) throws Exception {
+        Crafted data = crafted(dir);
+        ProfileSettings sketchOnly = new ProfileSettings(ProfileSettings.DEFAULT_SKETCH_K, ProfileSettings.DEFAULT_BINS,
+                ProfileSettings.DEFAULT_TOP_K, 0);
+        Profile reference = Profiles.of(dir.resolve("crafted-reference.csv"), ReadOptions.defaults(), sketchOnly);
+        Profile current = Profiles.of(dir.resolve("crafted-current.csv"), ReadOptions.defaults(), sketchOnly);
+        assertThat(current.column(HOSTILE).orElseThrow().numeric().isExact()).isFalse();
+
+        DriftHtml.NumericBins sketched = DriftHtml.NumericBins.of(reference.column(HOSTILE).orElseThrow().numeric(),
+                current.column(HOSTILE).orElseThrow().numeric());
+        DriftHtml.NumericBins exact = DriftHtml.NumericBins.of(data.reference.column(HOSTILE).orElseThrow().numeric(),
+                data.current.column(HOSTILE).orElseThrow().numeric());
+
+        assertThat(sketched.edges()).containsExactly(exact.edges());
+        // 600 values fit in a KLL sketch of k=2000 without compaction, so the sketch answers exactly
+        assertThat(sketched.current()).containsExactly(exact.current(), within(1e-12));
+        assertThat(sketched.reference()).containsExactly(exact.reference(), within(1e-12));
     }
 
     @Test
