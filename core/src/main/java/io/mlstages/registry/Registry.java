@@ -567,6 +567,32 @@ public final class Registry {
         return history(model, false).moves().size();
     }
 
+    /**
+     * Runs {@code work} holding the exclusive lock on {@code lockFile}: the same in-JVM and operating-system lock the
+     * registry takes for a model, for stores kept beside the registry (the incident store) so that they lock alike.
+     * Not reentrant: {@code work} must not take the same lock again.
+     *
+     * @param name what is locked, for error messages
+     * @throws RegistryException when the lock file cannot be created or locked
+     */
+    public static <T> T locked(final Path lockFile, final String name, final java.util.function.Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        try (ModelLock lock = ModelLock.acquire(lockFile, name)) {
+            return work.get();
+        }
+    }
+
+    /**
+     * Checks a model name as the registry does (1 to 100 letters, digits, '.', '_' or '-', starting with a letter or
+     * digit), so that a name is safe as a folder name.
+     *
+     * @return the name
+     * @throws RegistryException naming the bad name
+     */
+    public static String checkModelName(final String name) {
+        return Names.model(name);
+    }
+
     // --- the layout ---
 
     private Path modelDir(final String model) {
