@@ -78,7 +78,7 @@ import java.util.stream.Stream;
 final class DemoCommand implements Callable<Integer> {
     /** The model's name in the demo registry. */
     static final String MODEL = "chicago-ridership";
-    /** The marker that lets {@code --overwrite} delete a folder: only one this command wrote. */
+    /** The marker that lets a re-run replace a folder: only one this command wrote. */
     static final String MARKER = ".mlstages-demo";
 
     private static final String TARGET = "ridership";
@@ -103,7 +103,8 @@ final class DemoCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--overwrite",
-            description = "Delete DIR first, if an earlier 'mlstages demo' wrote it (it holds " + MARKER + ").")
+            description = "Replace DIR when an earlier 'mlstages demo' wrote it (it holds " + MARKER + "); the default "
+                    + "since a re-run always replaces its own folder, kept for scripts.")
     boolean overwrite;
 
     @Option(names = {"-a", "--algorithm"}, paramLabel = "NAME", defaultValue = "linear",
@@ -391,7 +392,7 @@ final class DemoCommand implements Callable<Integer> {
         return report.drifted().stream().filter(c -> c.role() == Role.FEATURE).count();
     }
 
-    /** The working directory, created; an existing one must be empty, or the demo's own with --overwrite. */
+    /** The working directory, created; an existing one must be empty, or an earlier demo's own (then replaced). */
     private Path prepare(final Path root) {
         if (Files.exists(root)) {
             if (!Files.isDirectory(root)) {
@@ -405,20 +406,19 @@ final class DemoCommand implements Callable<Integer> {
                 throw new UncheckedIOException(e);
             }
             if (!empty) {
-                if (!overwrite) {
-                    throw new IllegalArgumentException("--dir " + root + " is not empty: the demo starts from a "
-                            + "fresh directory. Give another --dir, or --overwrite if an earlier demo wrote it");
-                }
+                // an earlier demo's folder (it holds the marker) is replaced, so the README's first command can be
+                // run again; any other folder is never touched
                 if (!Files.exists(root.resolve(MARKER))) {
-                    throw new IllegalArgumentException("--overwrite deletes only a directory an earlier "
-                            + "'mlstages demo' wrote, and " + root + " has no " + MARKER + " file");
+                    throw new IllegalArgumentException("--dir " + root + " is not empty and no earlier 'mlstages demo' "
+                            + "wrote it (it has no " + MARKER + " file): the demo starts from a fresh directory; "
+                            + "give another --dir");
                 }
                 say("deleting the earlier demo in " + root);
                 deleteTree(root);
             }
         }
         mkdirs(root);
-        AtomicFiles.write(root.resolve(MARKER), "Written by 'mlstages demo'; --overwrite may delete this folder.\n");
+        AtomicFiles.write(root.resolve(MARKER), "Written by 'mlstages demo'; a later demo may replace this folder.\n");
         return root;
     }
 

@@ -134,11 +134,11 @@ class DemoCommandTest {
     }
 
     @Test
-    void shouldRunAgainOverItsOwnEarlierDirectoryWithOverwrite() {
+    void shouldRunAgainOverItsOwnEarlierDirectory() {
         Path dir = temp.resolve("again");
         assertThat(CliRun.of("demo", "--dir", dir.toString(), "-q").exitCode()).isZero();
 
-        CliRun second = CliRun.of("demo", "--dir", dir.toString(), "--overwrite", "-q");
+        CliRun second = CliRun.of("demo", "--dir", dir.toString(), "-q");
 
         assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
         // a fresh start: the registry holds the two versions of this run, not four
