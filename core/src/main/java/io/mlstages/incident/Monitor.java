@@ -200,7 +200,8 @@ public final class Monitor {
     }
 
     static Instant now() {
-        return clock.instant();
+        // milliseconds are plenty for a lifecycle, and keep the timestamps people read short
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     /** Sets the clock (tests only). */

@@ -222,4 +222,27 @@ class MonitorTest {
         assertThatThrownBy(() -> Monitor.check(registry, MODEL, "staging", dataset("chicago-2008.csv"), null, ACTOR))
                 .isInstanceOf(IncidentException.class).hasMessageContaining("staging").hasMessageContaining(MODEL);
     }
+
+    @Test
+    void shouldOpenOnlyOneIncidentWhenChecksRunConcurrently() throws Exception {
+        Registry registry = ChicagoModel.deployed(dir);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<CheckResult>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> check(registry, "chicago-2008.csv", CheckOptions.defaults(), null)));
+            }
+            long opened = 0;
+            for (java.util.concurrent.Future<CheckResult> run : runs) {
+                opened += run.get().opened() ? 1 : 0;
+            }
+            assertThat(opened).isEqualTo(1);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        List<Incident> incidents = IncidentStore.open(registry.root()).list(MODEL);
+        assertThat(incidents).hasSize(1);
+        assertThat(incidents.get(0).findings()).hasSize(4);
+    }
 }
