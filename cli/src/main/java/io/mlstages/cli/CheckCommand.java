@@ -52,7 +52,7 @@ final class CheckCommand implements Callable<Integer> {
             description = "The current data (CSV or JSON Lines).")
     Path current;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the drift report as JSON ('-' for stdout).")
+    @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-", description = "Write the drift report as JSON ('-' for stdout).")
     String json;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Write the drift report as JUnit XML.")

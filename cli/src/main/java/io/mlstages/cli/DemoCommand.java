@@ -111,7 +111,7 @@ final class DemoCommand implements Callable<Integer> {
             description = "linear or gbt (default: ${DEFAULT-VALUE}).")
     String algorithm;
 
-    @Option(names = "--json", paramLabel = "FILE",
+    @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-",
             description = "Write a summary of every stage as JSON ('-' for stdout).")
     String json;
 

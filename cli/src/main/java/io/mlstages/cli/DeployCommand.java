@@ -59,6 +59,10 @@ final class DeployCommand implements Callable<Integer> {
     @Mixin
     OutputMixin quiet;
 
+    @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-",
+            description = "Write the result as JSON ('-' or no FILE: stdout instead of the text).")
+    String json;
+
     @Override
     public Integer call() {
         if ((version == null) == (packagePath == null)) {
@@ -70,11 +74,18 @@ final class DeployCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             DeployResult result = Deployer.deploy(Registry.open(registry), request, targets.toTargets());
-            out.println(result.summary());
+            boolean text = !"-".equals(json);
+            if (text) {
+                out.println(result.summary());
+            }
             if (result.succeeded()) {
                 // a new version out while an incident is open mitigates it; the next clean check resolves it
                 Monitor.mitigated(registry, model, result.version(), request.actor())
+                        .filter(incident -> text)
                         .ifPresent(incident -> out.println("Mitigated " + Incidents.line(incident)));
+            }
+            if (json != null) {
+                Summaries.emit(out, json, Summaries.recordJson(result));
             }
             out.flush();
             return result.succeeded() ? ExitCodes.OK : ExitCodes.FINDING;

@@ -62,7 +62,7 @@ final class DriftCommand implements Callable<Integer> {
     @Mixin
     DriftOptionsMixin drift;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the report as JSON ('-' for stdout).")
+    @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-", description = "Write the report as JSON ('-' for stdout).")
     String json;
 
     @Option(names = "--junit", paramLabel = "FILE",

@@ -38,6 +38,10 @@ final class ProfileCommand implements Callable<Integer> {
     @Mixin
     OutputMixin out;
 
+    @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-",
+            description = "Write a summary (rows, columns, SHA-256, output) as JSON ('-' or no FILE: stdout).")
+    String json;
+
     @Override
     public Integer call() {
         Profile profile = Inputs.profile(data, read.toReadOptions(), settings.toSettings(), out.progress(spec));
@@ -47,8 +51,19 @@ final class ProfileCommand implements Callable<Integer> {
         }
         else {
             ProfileJson.write(profile, Path.of(output));
-            stdout.printf("Profiled %s: %,d rows, %d columns -> %s%n", data, profile.rows(),
-                    profile.columns().size(), output);
+            if (json != null) {
+                java.util.Map<String, Object> summary = new java.util.LinkedHashMap<>();
+                summary.put("kind", "mlstages-profile-summary");
+                summary.put("profile", output);
+                summary.put("rows", profile.rows());
+                summary.put("columns", profile.columns().size());
+                summary.put("sources", profile.sources());
+                Summaries.emit(stdout, json, Summaries.recordJson(summary));
+            }
+            if (!"-".equals(json)) {
+                stdout.printf("Profiled %s: %,d rows, %d columns -> %s%n", data, profile.rows(),
+                        profile.columns().size(), output);
+            }
         }
         stdout.flush();
         return ExitCodes.OK;

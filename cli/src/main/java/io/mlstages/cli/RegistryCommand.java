@@ -1,9 +1,5 @@
 package io.mlstages.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.mlstages.registry.AliasMove;
 import io.mlstages.registry.ModelVersion;
 import io.mlstages.registry.Registry;
@@ -16,7 +12,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -49,16 +44,8 @@ final class RegistryCommand implements Runnable {
         }
     }
 
-    /** Registry records as JSON; instants as ISO-8601 text. */
     static String toJson(final Object value) {
-        SimpleModule instants = new SimpleModule().addSerializer(Instant.class, new ToStringSerializer(Instant.class));
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).registerModule(instants);
-        try {
-            return mapper.writeValueAsString(value);
-        }
-        catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("Registry records are always writable as JSON", e);
-        }
+        return Summaries.recordJson(value);
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,

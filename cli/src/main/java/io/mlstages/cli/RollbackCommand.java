@@ -42,13 +42,22 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     OutputMixin quiet;
 
+    @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-",
+            description = "Write the result as JSON ('-' or no FILE: stdout instead of the text).")
+    String json;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try {
             DeployResult result = Deployer.rollback(Registry.open(registry), model, alias, Actor.fromEnvironment(),
                     message, targets.toTargets());
-            out.println(result.summary());
+            if (json != null) {
+                Summaries.emit(out, json, Summaries.recordJson(result));
+            }
+            if (!"-".equals(json)) {
+                out.println(result.summary());
+            }
             out.flush();
             return result.succeeded() ? ExitCodes.OK : ExitCodes.FINDING;
         }

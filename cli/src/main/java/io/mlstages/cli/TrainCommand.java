@@ -79,7 +79,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Share of rows kept apart to measure the model; 0 for none (default: ${DEFAULT-VALUE}).")
     double holdout;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write a summary as JSON ('-' for stdout).")
+    @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-", description = "Write a summary as JSON ('-' for stdout).")
     String json;
 
     @Mixin

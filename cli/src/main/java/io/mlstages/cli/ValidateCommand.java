@@ -129,7 +129,7 @@ final class ValidateCommand implements Callable<Integer> {
             description = "With --predictions: the positive class of a binary task (default: the second).")
     String positiveClass;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the validation report as JSON ('-' for stdout).")
+    @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-", description = "Write the validation report as JSON ('-' for stdout).")
     String json;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Write the report as JUnit XML: a test case per gate.")
