@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 @Command(name = "mlstages", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "CI/CD, continuous training and continuous monitoring for machine-learning models.",
         subcommands = {ProfileCommand.class, DriftCommand.class, TrainCommand.class, ValidateCommand.class,
+            RegistryCommand.class, DeployCommand.class, RollbackCommand.class, ServeCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -34,6 +34,9 @@ final class Summaries {
         summary.put("trainingRows", metadata.rows().training());
         summary.put("holdoutRows", metadata.rows().holdout());
         summary.put("seconds", Math.round(seconds * 1000) / 1000.0);
+        if (Double.isFinite(metadata.fitSeconds())) {
+            summary.put("fitSeconds", Math.round(metadata.fitSeconds() * 1000) / 1000.0);
+        }
         ObjectNode metrics = summary.putObject("metrics");
         metadata.metrics().forEach((split, values) -> {
             ObjectNode node = metrics.putObject(split);
@@ -55,8 +58,9 @@ final class Summaries {
         if (json != null) {
             AtomicFiles.write(Path.of(json), text + "\n");
         }
-        out.printf(Locale.ROOT, "Trained %s (%s) on %,d rows in %.1f s -> %s%n", metadata.algorithm().label(),
-                metadata.task().label(), metadata.rows().training(), seconds, output);
+        out.printf(Locale.ROOT, "Trained %s (%s) on %,d rows in %.1f s (fit %.2f s) -> %s%n",
+                metadata.algorithm().label(), metadata.task().label(), metadata.rows().training(), seconds,
+                metadata.fitSeconds(), output);
         out.printf(Locale.ROOT, "  target %s, %d features%s%n", metadata.target(), metadata.features().size(),
                 metadata.classes().isEmpty() ? "" : ", classes " + metadata.classes());
         for (Map.Entry<String, Map<String, Double>> split : metadata.metrics().entrySet()) {

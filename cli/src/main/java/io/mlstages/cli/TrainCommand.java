@@ -16,8 +16,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -112,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
         long start = System.nanoTime();
         ModelPackage model;
         if (command != null) {
-            model = ExternalTrainer.train(data, options, new ExternalOptions(command, duration(timeout), null), output,
+            model = ExternalTrainer.train(data, options, new ExternalOptions(command, Durations.parse(timeout, "--timeout"), null), output,
                     line -> {
                         synchronized (err) {
                             err.println("  | " + line);
@@ -136,33 +134,6 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("Unknown task '" + text + "': expected binary, multiclass or regression",
                     e);
         }
-    }
-
-    /** Parses 90s, 30m, 2h, 1d or an ISO-8601 duration (PT90S). */
-    static Duration duration(final String text) {
-        String value = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (value.startsWith("pt") || value.startsWith("p")) {
-                return Duration.parse(value.toUpperCase(Locale.ROOT));
-            }
-            long amount = Long.parseLong(value.substring(0, value.length() - 1));
-            switch (value.charAt(value.length() - 1)) {
-                case 's':
-                    return Duration.ofSeconds(amount);
-                case 'm':
-                    return Duration.ofMinutes(amount);
-                case 'h':
-                    return Duration.ofHours(amount);
-                case 'd':
-                    return Duration.ofDays(amount);
-                default:
-                    break;
-            }
-        }
-        catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            // fall through to the message below
-        }
-        throw new IllegalArgumentException("--timeout '" + text + "' is not a duration: write e.g. 90s, 30m or 2h");
     }
 
     static String describe(final ModelMetadata metadata) {

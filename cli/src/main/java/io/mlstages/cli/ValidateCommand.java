@@ -2,6 +2,7 @@ package io.mlstages.cli;
 
 import io.mlstages.data.DataReader;
 import io.mlstages.data.ReadOptions;
+import io.mlstages.registry.Registry;
 import io.mlstages.report.ValidationJUnit;
 import io.mlstages.report.ValidationReportJson;
 import io.mlstages.report.ValidationTable;
@@ -30,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -65,6 +67,18 @@ final class ValidateCommand implements Callable<Integer> {
             description = "A baseline model scored on the same data; by default the candidate must not be worse on "
                     + "the task's primary metric.")
     Path baseline;
+
+    @Option(names = "--registry", paramLabel = "DIR",
+            description = "With --registry-model: take the baseline from the model registry (the version --baseline-alias "
+                    + "points at); without such a version yet, there is no baseline gate.")
+    Path registry;
+
+    @Option(names = "--registry-model", paramLabel = "NAME", description = "The model's name in the registry.")
+    String registryModel;
+
+    @Option(names = "--baseline-alias", paramLabel = "ALIAS", defaultValue = "production",
+            description = "The registry alias whose version is the baseline (default: ${DEFAULT-VALUE}).")
+    String baselineAlias;
 
     @Option(names = "--baseline-predictions", paramLabel = "FILE",
             description = "Instead of --baseline: the baseline's predictions file.")
@@ -138,11 +152,28 @@ final class ValidateCommand implements Callable<Integer> {
         if (model != null && data == null) {
             throw new IllegalArgumentException("--model needs the evaluation data: --data FILE");
         }
-        if (baseline != null && data == null) {
-            throw new IllegalArgumentException("--baseline PACKAGE is scored on the evaluation data: give --data FILE");
-        }
         if (baseline != null && baselinePredictions != null) {
             throw new IllegalArgumentException("Give one baseline: --baseline or --baseline-predictions");
+        }
+        if ((registry == null) != (registryModel == null)) {
+            throw new IllegalArgumentException("--registry and --registry-model go together");
+        }
+        if (registry != null && (baseline != null || baselinePredictions != null)) {
+            throw new IllegalArgumentException("Give one baseline: --baseline, --baseline-predictions or --registry");
+        }
+        if (registry != null) {
+            Registry opened = Registry.open(registry);
+            Optional<Integer> version = opened.alias(registryModel, baselineAlias);
+            if (version.isPresent()) {
+                baseline = opened.packagePath(registryModel, version.get());
+            }
+            else if (!out.quiet) {
+                spec.commandLine().getErr().println("mlstages: model '" + registryModel + "' has no '" + baselineAlias
+                        + "' version yet: no baseline to compare with");
+            }
+        }
+        if (baseline != null && data == null) {
+            throw new IllegalArgumentException("A baseline package is scored on the evaluation data: give --data FILE");
         }
         List<Gate> gates = gates();
         ReadOptions readOptions = read.toReadOptions();
@@ -173,12 +204,26 @@ final class ValidateCommand implements Callable<Integer> {
             stdout.print(ValidationTable.toText(report));
         }
         if (model != null && !noBless && Files.isDirectory(model)) {
+            if (reportSha == null) {
+                // the blessing names the report it rests on, even when the report was not written to a file
+                reportSha = sha256(ValidationReportJson.toString(report));
+            }
             boolean blessed = Blessing.apply(model, report, reportSha).isPresent();
             stdout.println(blessed ? "Blessed: " + model.resolve(Blessing.FILE_NAME)
                     : "Not blessed: a gate failed (any earlier blessing was removed)");
         }
         stdout.flush();
         return report.passed() ? ExitCodes.OK : ExitCodes.FINDING;
+    }
+
+    private static String sha256(final String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     private ValidationInput fromPackage(final ReadOptions readOptions) {
@@ -225,14 +270,18 @@ final class ValidateCommand implements Callable<Integer> {
         List<Gate> gates = new ArrayList<>();
         add(gates, min, Gate::parseMin);
         add(gates, max, Gate::parseMax);
-        add(gates, minImprovement, Gate::parseMinImprovement);
-        add(gates, maxRegression, Gate::parseMaxRegression);
-        add(gates, minRelativeImprovement, Gate::parseMinRelativeImprovement);
-        add(gates, maxRelativeRegression, Gate::parseMaxRelativeRegression);
-        boolean baselineGates = !minImprovement.isEmpty() || !maxRegression.isEmpty()
-                || !minRelativeImprovement.isEmpty() || !maxRelativeRegression.isEmpty();
-        if (baselineGates && baseline == null && baselinePredictions == null) {
+        List<Gate> baselineGates = new ArrayList<>();
+        add(baselineGates, minImprovement, Gate::parseMinImprovement);
+        add(baselineGates, maxRegression, Gate::parseMaxRegression);
+        add(baselineGates, minRelativeImprovement, Gate::parseMinRelativeImprovement);
+        add(baselineGates, maxRelativeRegression, Gate::parseMaxRelativeRegression);
+        boolean hasBaseline = baseline != null || baselinePredictions != null;
+        if (!baselineGates.isEmpty() && !hasBaseline && registry == null) {
             throw new IllegalArgumentException("Baseline gates need a baseline: --baseline PACKAGE");
+        }
+        if (hasBaseline) {
+            // with a registry but no version under the alias yet (the first model), there is nothing to beat
+            gates.addAll(baselineGates);
         }
         if (model != null && !noDataGates) {
             gates.add(new Gate.SchemaMatch());

@@ -84,12 +84,14 @@ public final class ExternalTrainer {
             environment.put("MLSTAGES_HYPERPARAMETERS", hyperJson.toString());
             environment.put("MLSTAGES_SEED", Long.toString(options.seed()));
             environment.put("MLSTAGES_HOLDOUT", Double.toString(options.holdout()));
+            long runStart = System.nanoTime();
             run(argv, external, environment, lines);
+            double runSeconds = (System.nanoTime() - runStart) / 1e9;
 
             Map<String, Map<String, Double>> metrics = collect(modelFolder, argv.get(0));
             ModelMetadata metadata = new ModelMetadata(ModelPackage.FORMAT_VERSION, Algorithm.EXTERNAL, target.task,
                     options.target(), features, skipped, target.classes, hyper, metrics,
-                    new ModelMetadata.Rows(data.rows, 0, data.withoutTarget), List.of(), MODEL_FOLDER,
+                    new ModelMetadata.Rows(data.rows, 0, data.withoutTarget), runSeconds, List.of(), MODEL_FOLDER,
                     Trainer.lineage(data, options.seed(), System::getenv), Map.of());
             return Trainer.finish(staging, output, metadata, data.profile, null);
         } catch (IOException e) {

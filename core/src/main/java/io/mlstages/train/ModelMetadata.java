@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param hyperparameters every hyperparameter in force, defaults included
  * @param metrics         metric values by data split ({@code training}, {@code holdout}), then by metric name
  * @param rows            how many rows went where
+ * @param fitSeconds      how long the fit took (for built-in algorithms the fit alone, without reading and
+ *                        encoding; for external trainers the program's run), so benchmarks compare like with like
  * @param notes           what a reader should know about the training: an optimizer stopped by its iteration limit,
  *                        holdout rows with categories the training rows lacked
  * @param modelFile       the model file inside the package ({@code coefficients.json}, {@code xgboost-model.json},
@@ -30,7 +32,7 @@ import java.util.Objects;
  */
 public record ModelMetadata(int formatVersion, Algorithm algorithm, Task task, String target, List<Feature> features,
         Map<String, String> skipped, List<String> classes, Map<String, String> hyperparameters,
-        Map<String, Map<String, Double>> metrics, Rows rows, List<String> notes, String modelFile, Lineage lineage,
+        Map<String, Map<String, Double>> metrics, Rows rows, double fitSeconds, List<String> notes, String modelFile, Lineage lineage,
         Map<String, String> files) {
 
     public ModelMetadata {

@@ -60,6 +60,7 @@ final class PackageJson {
                         .forEach(e -> putNumber(node, e.getKey(), e.getValue()));
             }
         }
+        putNumber(root, "fitSeconds", m.fitSeconds());
         m.notes().forEach(root.putArray("notes")::add);
         root.put("modelFile", m.modelFile());
         ObjectNode files = root.putObject("files");
@@ -150,6 +151,7 @@ final class PackageJson {
                     text(l, "os", file), l.path("seed").asLong());
             return new ModelMetadata(version.intValue(), algorithm, task, text(root, "target", file), features,
                     textMap(root.path("skipped")), classes, textMap(root.path("hyperparameters")), metrics, counts,
+                    root.path("fitSeconds").isNumber() ? root.path("fitSeconds").doubleValue() : Double.NaN,
                     strings(root.path("notes"), "notes", file), text(root, "modelFile", file), lineage,
                     textMap(root.path("files")));
         } catch (IllegalArgumentException e) {

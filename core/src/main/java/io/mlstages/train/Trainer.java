@@ -68,7 +68,9 @@ public final class Trainer {
         Encoder encoder = new Encoder(features);
         double[] trainInputs = encoder.encode(data, training);
         double[] holdoutInputs = encoder.encode(data, holdout);
+        long fitStart = System.nanoTime();
         Predictor predictor = fit(options, hyper, target, encoder, trainInputs, training);
+        double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
 
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
         metrics.put("training", Metrics.of(predictions(target, predictor, trainInputs, training, 0)));
@@ -83,7 +85,8 @@ public final class Trainer {
         }
         ModelMetadata metadata = new ModelMetadata(ModelPackage.FORMAT_VERSION, options.algorithm(), target.task,
                 options.target(), features, skipped, target.classes, hyper, metrics,
-                new ModelMetadata.Rows(training.length, holdout.length, data.withoutTarget), notes, predictor.fileName(),
+                new ModelMetadata.Rows(training.length, holdout.length, data.withoutTarget), fitSeconds, notes,
+                predictor.fileName(),
                 lineage(data, options.seed(), environment), Map.of());
         return write(output, metadata, data.profile, predictor, Map.of(predictor.fileName(), predictor.toBytes()));
     }
@@ -294,7 +297,8 @@ public final class Trainer {
         ProfileJson.write(profile, staging.resolve(ModelPackage.PROFILE));
         ModelMetadata complete = new ModelMetadata(metadata.formatVersion(), metadata.algorithm(), metadata.task(),
                 metadata.target(), metadata.features(), metadata.skipped(), metadata.classes(),
-                metadata.hyperparameters(), metadata.metrics(), metadata.rows(), metadata.notes(), metadata.modelFile(),
+                metadata.hyperparameters(), metadata.metrics(), metadata.rows(), metadata.fitSeconds(), metadata.notes(),
+                metadata.modelFile(),
                 metadata.lineage(), PackageFiles.hashes(staging, ModelPackage.METADATA));
         PackageFiles.write(staging.resolve(ModelPackage.METADATA), Json.bytes(PackageJson.toJson(complete)));
         PackageFiles.publish(staging, output);

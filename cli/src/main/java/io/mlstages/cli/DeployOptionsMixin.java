@@ -1,0 +1,73 @@
+package io.mlstages.cli;
+
+import io.mlstages.deploy.DeployTarget;
+import io.mlstages.deploy.HttpSettings;
+import io.mlstages.deploy.Secret;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Where a model goes and how: the targets and their settings, shared by {@code deploy} and {@code rollback}. */
+final class DeployOptionsMixin {
+    @Option(names = "--target", paramLabel = "SPEC",
+            description = "registry, directory=DIR or http=URL; repeatable, run in order; registry always runs last.")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = "--keep", paramLabel = "K", defaultValue = "0",
+            description = "Directory targets keep the K newest version folders; 0 keeps all (default: ${DEFAULT-VALUE}).")
+    int keep;
+
+    @Option(names = "--token-env", paramLabel = "NAME",
+            description = "The http targets' bearer token is in this environment variable. Never printed.")
+    String tokenEnv;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "... or in the first line of this file. Never printed.")
+    Path tokenFile;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "5s",
+            description = "Per attempt (default: ${DEFAULT-VALUE}).")
+    String connectTimeout;
+
+    @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "30s",
+            description = "Per attempt (default: ${DEFAULT-VALUE}).")
+    String requestTimeout;
+
+    @Option(names = "--attempts", paramLabel = "N", defaultValue = "5",
+            description = "Attempts of an http target, the first included (default: ${DEFAULT-VALUE}).")
+    int attempts;
+
+    @Option(names = "--backoff", paramLabel = "DURATION", defaultValue = "500ms",
+            description = "Wait before the second attempt, doubled each time (default: ${DEFAULT-VALUE}).")
+    String backoff;
+
+    @Option(names = "--max-backoff", paramLabel = "DURATION", defaultValue = "30s",
+            description = "The longest wait between attempts (default: ${DEFAULT-VALUE}).")
+    String maxBackoff;
+
+    @Option(names = "--max-retry-after", paramLabel = "DURATION", defaultValue = "120s",
+            description = "The longest Retry-After a server may ask for (default: ${DEFAULT-VALUE}).")
+    String maxRetryAfter;
+
+    /** The targets; a token is read only when one is named, and only its source ever appears in messages. */
+    List<DeployTarget> toTargets() {
+        if (tokenEnv != null && tokenFile != null) {
+            throw new IllegalArgumentException("Give one token source: --token-env or --token-file");
+        }
+        Secret token = tokenEnv != null ? Secret.fromEnvironment(tokenEnv)
+                : tokenFile != null ? Secret.fromFile(tokenFile) : null;
+        HttpSettings http = HttpSettings.defaults()
+                .withConnectTimeout(Durations.parse(connectTimeout, "--connect-timeout"))
+                .withRequestTimeout(Durations.parse(requestTimeout, "--request-timeout"))
+                .withAttempts(attempts)
+                .withBackoff(Durations.parse(backoff, "--backoff"), Durations.parse(maxBackoff, "--max-backoff"))
+                .withMaxRetryAfter(Durations.parse(maxRetryAfter, "--max-retry-after"));
+        DeployTarget.Options options = DeployTarget.Options.defaults().withKeep(keep).withHttp(http);
+        if (token != null) {
+            options = options.withToken(token);
+        }
+        return DeployTarget.parseAll(targets, options);
+    }
+}

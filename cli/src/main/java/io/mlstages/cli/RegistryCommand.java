@@ -1,0 +1,249 @@
+package io.mlstages.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.mlstages.registry.AliasMove;
+import io.mlstages.registry.ModelVersion;
+import io.mlstages.registry.Registry;
+import io.mlstages.registry.VersionDiff;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code mlstages registry list|show|diff|history}: reads the model registry. */
+@Command(name = "registry", mixinStandardHelpOptions = true,
+        description = "Read the model registry: models, versions, aliases and the history of every alias move.",
+        subcommands = {RegistryCommand.ListVersions.class, RegistryCommand.Show.class, RegistryCommand.Diff.class,
+            RegistryCommand.History.class})
+final class RegistryCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "Missing a registry command: list, show, diff or history");
+    }
+
+    /** The registry folder and the JSON switch every registry command takes. */
+    static final class RegistryOptions {
+        @Option(names = "--registry", paramLabel = "DIR", required = true, description = "The registry folder.")
+        Path root;
+
+        @Option(names = "--json", description = "Print JSON instead of text.")
+        boolean json;
+
+        Registry open() {
+            return Registry.open(root);
+        }
+    }
+
+    /** Registry records as JSON; instants as ISO-8601 text. */
+    static String toJson(final Object value) {
+        SimpleModule instants = new SimpleModule().addSerializer(Instant.class, new ToStringSerializer(Instant.class));
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).registerModule(instants);
+        try {
+            return mapper.writeValueAsString(value);
+        }
+        catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Registry records are always writable as JSON", e);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the models, or the versions of one model with their aliases.")
+    static final class ListVersions implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @picocli.CommandLine.Mixin
+        RegistryOptions registry;
+
+        @Option(names = "--model", paramLabel = "NAME", description = "List this model's versions.")
+        String model;
+
+        @Override
+        public Integer call() {
+            Registry opened = registry.open();
+            PrintWriter out = spec.commandLine().getOut();
+            if (model == null) {
+                List<String> models = opened.models();
+                if (registry.json) {
+                    out.println(toJson(models));
+                }
+                else {
+                    models.forEach(name -> out.println(name + "  " + opened.versions(name).size() + " versions  "
+                            + opened.aliases(name)));
+                }
+            }
+            else {
+                List<ModelVersion> versions = opened.versions(model);
+                Map<String, Integer> aliases = opened.aliases(model);
+                if (registry.json) {
+                    out.println(toJson(versions));
+                }
+                else {
+                    for (ModelVersion version : versions) {
+                        StringBuilder line = new StringBuilder().append(model).append(" v").append(version.version())
+                                .append("  ").append(version.registeredAt()).append("  ")
+                                .append(version.algorithm()).append(' ').append(version.task())
+                                .append(version.blessed() ? "  blessed" : "  not blessed");
+                        aliases.forEach((alias, v) -> {
+                            if (v == version.version()) {
+                                line.append("  [").append(alias).append(']');
+                            }
+                        });
+                        out.println(line);
+                    }
+                }
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one version, or the one an alias points at.")
+    static final class Show implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @picocli.CommandLine.Mixin
+        RegistryOptions registry;
+
+        @Option(names = "--model", paramLabel = "NAME", required = true, description = "The model.")
+        String model;
+
+        @Option(names = "--version", paramLabel = "N", description = "The version (default: the alias's).")
+        Integer version;
+
+        @Option(names = "--alias", paramLabel = "NAME", defaultValue = "production",
+                description = "The alias to show when no --version is given (default: ${DEFAULT-VALUE}).")
+        String alias;
+
+        @Override
+        public Integer call() {
+            Registry opened = registry.open();
+            int chosen = version != null ? version : opened.alias(model, alias).orElseThrow(
+                    () -> new IllegalArgumentException("Model '" + model + "' has no alias '" + alias
+                            + "'; give --version N"));
+            ModelVersion shown = opened.version(model, chosen);
+            PrintWriter out = spec.commandLine().getOut();
+            if (registry.json) {
+                out.println(toJson(shown));
+            }
+            else {
+                out.println(model + " v" + shown.version() + " (" + shown.algorithm() + " " + shown.task() + ")");
+                out.println("  registered " + shown.registeredAt() + " by " + shown.registeredBy().user()
+                        + (shown.registeredBy().buildUrl() == null ? "" : " in " + shown.registeredBy().buildUrl()));
+                out.println("  " + (shown.blessed() ? "blessed" : "not blessed"));
+                out.println("  files: " + shown.files().size() + " (SHA-256 recorded and checked on load)");
+                opened.aliases(model).forEach((name, v) -> {
+                    if (v == shown.version()) {
+                        out.println("  alias " + name);
+                    }
+                });
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = "Compare two versions: metrics, schema, hyperparameters and lineage.")
+    static final class Diff implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @picocli.CommandLine.Mixin
+        RegistryOptions registry;
+
+        @Option(names = "--model", paramLabel = "NAME", required = true, description = "The model.")
+        String model;
+
+        @Parameters(index = "0", paramLabel = "A", description = "The first version.")
+        int a;
+
+        @Parameters(index = "1", paramLabel = "B", description = "The second version.")
+        int b;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            VersionDiff diff = registry.open().diff(model, a, b);
+            if (registry.json) {
+                out.println(toJson(diff));
+            }
+            else {
+                out.println(model + ": v" + a + " -> v" + b);
+                out.println("metrics:");
+                for (VersionDiff.MetricChange change : diff.metrics()) {
+                    out.printf(java.util.Locale.ROOT, "  %-8s %-20s %12s -> %-12s%n", change.split(), change.metric(),
+                            change.a() == null ? "-" : String.format(java.util.Locale.ROOT, "%.4f", change.a()),
+                            change.b() == null ? "-" : String.format(java.util.Locale.ROOT, "%.4f", change.b()));
+                }
+                section(out, "schema", diff.schema());
+                section(out, "hyperparameters", diff.hyperparameters());
+                section(out, "lineage", diff.lineage());
+                section(out, "files", diff.files());
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    private static void section(final PrintWriter out, final String title, final List<VersionDiff.Change> changes) {
+        out.println(title + (changes.isEmpty() ? ": no difference" : ":"));
+        for (VersionDiff.Change change : changes) {
+            out.println("  " + change.name() + ": " + (change.a() == null ? "-" : change.a()) + " -> "
+                    + (change.b() == null ? "-" : change.b()));
+        }
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true,
+            description = "Every alias move of a model, oldest first: which version, when, by whom, why.")
+    static final class History implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @picocli.CommandLine.Mixin
+        RegistryOptions registry;
+
+        @Option(names = "--model", paramLabel = "NAME", required = true, description = "The model.")
+        String model;
+
+        @Option(names = "--alias", paramLabel = "NAME", description = "Only this alias.")
+        String alias;
+
+        @Override
+        public Integer call() {
+            List<AliasMove> moves = registry.open().history(model).stream()
+                    .filter(m -> alias == null || alias.equals(m.alias())).toList();
+            PrintWriter out = spec.commandLine().getOut();
+            if (registry.json) {
+                out.println(toJson(moves));
+            }
+            else {
+                for (AliasMove move : moves) {
+                    out.println(move.at() + "  " + move.alias() + ": " + (move.from() == null ? "-" : "v" + move.from())
+                            + " -> " + (move.to() == null ? "-" : "v" + move.to()) + "  " + move.action()
+                            + (move.forced() ? " (forced)" : "") + "  by " + move.actor().user()
+                            + (move.actor().buildUrl() == null ? "" : " in " + move.actor().buildUrl())
+                            + (move.message() == null || move.message().isBlank() ? "" : "  \"" + move.message() + "\""));
+                }
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.mlstages.cli;
+
+import io.mlstages.deploy.DeployException;
+import io.mlstages.deploy.DeployResult;
+import io.mlstages.deploy.Deployer;
+import io.mlstages.registry.Actor;
+import io.mlstages.registry.Registry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code mlstages rollback}: moves an alias back to the version it held before, and brings the targets back. */
+@Command(name = "rollback", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Move an alias back to its previous version (recorded in the history) and bring the targets "
+                + "back to it.")
+final class RollbackCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--registry", paramLabel = "DIR", required = true, description = "The registry folder.")
+    Path registry;
+
+    @Option(names = "--model", paramLabel = "NAME", required = true, description = "The model's name.")
+    String model;
+
+    @Option(names = "--alias", paramLabel = "NAME", defaultValue = "production",
+            description = "The alias to move back (default: ${DEFAULT-VALUE}).")
+    String alias;
+
+    @Option(names = "--message", paramLabel = "TEXT", description = "Why: recorded in the alias history.")
+    String message;
+
+    @Mixin
+    DeployOptionsMixin targets;
+
+    @Mixin
+    OutputMixin quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            DeployResult result = Deployer.rollback(Registry.open(registry), model, alias, Actor.fromEnvironment(),
+                    message, targets.toTargets());
+            out.println(result.summary());
+            out.flush();
+            return result.succeeded() ? ExitCodes.OK : ExitCodes.FINDING;
+        }
+        catch (DeployException e) {
+            return DeployCommand.refused(spec, e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.mlstages.deploy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A credential (the bearer token of an HTTP target) that never shows: {@link #toString()} is {@value #MASK}, no
+ * accessor is public, and error messages name where the token came from, never what it is. Only this package reads
+ * the value, to put it in an {@code Authorization} header and to mask it in text received from a server.
+ */
+public final class Secret {
+    /** What a secret prints as. */
+    public static final String MASK = "****";
+
+    private final String value;
+    private final String source;
+
+    private Secret(final String value, final String source) {
+        this.value = value;
+        this.source = source;
+    }
+
+    /**
+     * A secret given directly (a plugin's credential store, a test).
+     *
+     * @param source a description for error messages, such as {@code credential deploy-token}; never the value
+     * @throws DeployException when the value is empty or holds a character an HTTP header cannot carry
+     */
+    public static Secret of(final String value, final String source) {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(source, "source");
+        return new Secret(checked(value, source), source);
+    }
+
+    /**
+     * The token in an environment variable, surrounding white space removed.
+     *
+     * @throws DeployException naming the variable when it is unset, empty or not a valid token
+     */
+    public static Secret fromEnvironment(final String variable) {
+        return fromEnvironment(variable, System.getenv());
+    }
+
+    static Secret fromEnvironment(final String variable, final Map<String, String> env) {
+        Objects.requireNonNull(variable, "variable");
+        String source = "environment variable " + variable;
+        String value = env.get(variable);
+        if (value == null) {
+            throw new DeployException("The token's " + source + " is not set");
+        }
+        return new Secret(checked(value.strip(), source), source);
+    }
+
+    /**
+     * The token in a file (its first line, surrounding white space removed): a Jenkins secret file, a mounted
+     * Kubernetes secret.
+     *
+     * @throws DeployException naming the file when it cannot be read, is empty or does not hold a valid token
+     */
+    public static Secret fromFile(final Path file) {
+        Objects.requireNonNull(file, "file");
+        String source = "token file " + file;
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            // the exception's own message names the file and the reason, nothing of the content
+            throw new DeployException("Cannot read the " + source + ": " + e.getClass().getSimpleName(), e);
+        }
+        String firstLine = text.strip().lines().findFirst().orElse("");
+        return new Secret(checked(firstLine.strip(), source), source);
+    }
+
+    private static String checked(final String value, final String source) {
+        if (value.isEmpty()) {
+            throw new DeployException("The " + source + " is empty: it must hold the bearer token");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            // visible ASCII only: anything else could not travel in a header, or could split it (CR, LF)
+            if (c < 0x21 || c > 0x7e) {
+                throw new DeployException("The token from the " + source + " holds a character an HTTP header"
+                        + " cannot carry at position " + (i + 1) + " (only visible ASCII characters are allowed)");
+            }
+        }
+        return value;
+    }
+
+    /** Where the secret came from, such as {@code environment variable MLSTAGES_DEPLOY_TOKEN}. */
+    public String source() {
+        return source;
+    }
+
+    /** The value, for the {@code Authorization} header only. */
+    String reveal() {
+        return value;
+    }
+
+    /** The text with every occurrence of the secret replaced by {@value #MASK}; null stays null. */
+    String mask(final String text) {
+        return text == null ? null : text.replace(value, MASK);
+    }
+
+    /** Always {@value #MASK}, so that a secret logged or concatenated by mistake shows nothing. */
+    @Override
+    public String toString() {
+        return MASK;
+    }
+}
