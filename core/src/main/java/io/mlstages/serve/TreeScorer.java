@@ -3,7 +3,6 @@ package io.mlstages.serve;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.mlstages.metrics.Task;
 import io.mlstages.train.ModelPackage;
 
 import java.io.IOException;
@@ -309,6 +308,6 @@ final class TreeScorer {
                 }
             }
         }
-        return model.metadata().task() != Task.REGRESSION || groups == 1;
+        return true;
     }
 }
