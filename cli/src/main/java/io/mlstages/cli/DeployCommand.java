@@ -4,6 +4,8 @@ import io.mlstages.deploy.DeployException;
 import io.mlstages.deploy.DeployRequest;
 import io.mlstages.deploy.DeployResult;
 import io.mlstages.deploy.Deployer;
+import io.mlstages.incident.Incidents;
+import io.mlstages.incident.Monitor;
 import io.mlstages.registry.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,6 +71,11 @@ final class DeployCommand implements Callable<Integer> {
         try {
             DeployResult result = Deployer.deploy(Registry.open(registry), request, targets.toTargets());
             out.println(result.summary());
+            if (result.succeeded()) {
+                // a new version out while an incident is open mitigates it; the next clean check resolves it
+                Monitor.mitigated(registry, model, result.version(), request.actor())
+                        .ifPresent(incident -> out.println("Mitigated " + Incidents.line(incident)));
+            }
             out.flush();
             return result.succeeded() ? ExitCodes.OK : ExitCodes.FINDING;
         }

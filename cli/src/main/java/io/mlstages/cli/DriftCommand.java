@@ -10,6 +10,7 @@ import io.mlstages.profile.ColumnProfile;
 import io.mlstages.profile.Profile;
 import io.mlstages.profile.ProfileJson;
 import io.mlstages.profile.ProfileSettings;
+import io.mlstages.report.DriftHtml;
 import io.mlstages.report.DriftJUnit;
 import io.mlstages.report.DriftReportJson;
 import io.mlstages.report.DriftTable;
@@ -68,6 +69,10 @@ final class DriftCommand implements Callable<Integer> {
             description = "Write the report as JUnit XML: one test case per column, a failure per drifted column.")
     Path junit;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Write the report as a self-contained HTML page (no script; histograms per column).")
+    Path html;
+
     @Mixin
     ReadOptionsMixin read;
 
@@ -94,6 +99,9 @@ final class DriftCommand implements Callable<Integer> {
         }
         if (junit != null) {
             DriftJUnit.write(report, junit);
+        }
+        if (html != null) {
+            DriftHtml.write(report, profiles[0], profiles[1], html);
         }
         if ("-".equals(json)) {
             stdout.println(DriftReportJson.toString(report));

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
         description = "CI/CD, continuous training and continuous monitoring for machine-learning models.",
         subcommands = {ProfileCommand.class, DriftCommand.class, TrainCommand.class, ValidateCommand.class,
             RegistryCommand.class, DeployCommand.class, RollbackCommand.class, ServeCommand.class,
+            CheckCommand.class, IncidentCommand.class, PerformanceCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

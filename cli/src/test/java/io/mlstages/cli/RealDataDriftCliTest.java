@@ -10,7 +10,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +104,36 @@ class RealDataDriftCliTest {
         assertThat(weather.path("drift").asBoolean()).isTrue();
         assertThat(weather.path("type").asText()).isEqualTo("categorical");
         assertThat(weather.path("pValue").asDouble()).isLessThan(1e-10);
+    }
+
+    @Test
+    void shouldWriteTheHtmlReportWithOneSectionPerColumnDriftedFirst() throws IOException {
+        Path html = dir.resolve("reports/drift.html");
+        JsonNode report = drift(1, "--reference", data("seattle-weather-2012.csv"),
+                "--current", data("seattle-weather-2015.csv"), "--html", html.toString());
+
+        String page = Files.readString(html);
+        java.util.regex.Matcher sections = java.util.regex.Pattern.compile(
+                "<section class=\"column( drifted)?\"[^>]*>\\s*<h2>.*?<span class=\"name\">([^<]*)</span>")
+                .matcher(page);
+        List<String> drifted = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        while (sections.find()) {
+            all.add(sections.group(2));
+            if (sections.group(1) != null) {
+                drifted.add(sections.group(2));
+            }
+        }
+        assertThat(all).hasSize(report.path("columns").size());
+        List<String> expected = new ArrayList<>();
+        report.path("columns").forEach(c -> {
+            if (c.path("drift").asBoolean()) {
+                expected.add(c.path("name").asText());
+            }
+        });
+        assertThat(drifted).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(all.subList(0, drifted.size())).isEqualTo(drifted);
+        assertThat(page).contains("<title>Dataset drift").doesNotContain("<script");
     }
 
     @Test

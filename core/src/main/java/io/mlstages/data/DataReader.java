@@ -18,8 +18,10 @@ public final class DataReader {
      * Opens a CSV or JSON Lines file (gzip-compressed or not) and fixes its schema: from {@code options.schema()}
      * when given, else inferred from the first {@code options.inferRows()} rows (0: from a first pass over the
      * whole file), with {@code options.types()} overriding. Only the inference rows are buffered. Files of
-     * {@value #PIPELINE_MIN_BYTES} bytes or more are parsed on a second thread while the caller consumes rows;
-     * the rows, values and errors are the same either way. See docs/data.md.
+     * {@value #PIPELINE_MIN_BYTES} bytes or more are parsed on a second thread while the caller consumes rows,
+     * when a processor is free for it (not while this process reads as many files as there are processors, nor
+     * while other processes keep them busy); the rows, values and errors are the same either way. See
+     * docs/data.md.
      *
      * @throws DataException when the file cannot be read, is empty, binary, not UTF-8, has no header or no rows,
      *                       or its columns do not match the schema or the type overrides
@@ -29,7 +31,17 @@ public final class DataReader {
         Objects.requireNonNull(options, "options");
         boolean parallel = Runtime.getRuntime().availableProcessors() > 1
                 && !Boolean.getBoolean("mlstages.data.sequential");
-        return open(file, options, parallel ? PIPELINE_MIN_BYTES : Long.MAX_VALUE);
+        Runnable done = Cores.reading();
+        TabularSource source;
+        try {
+            source = TabularSource.open(file, options);
+        } catch (RuntimeException e) {
+            done.run();
+            throw e;
+        }
+        source.onClose(done);
+        // decided after the schema, when the files opened at the same time have all been counted
+        return parallel && source.size() >= PIPELINE_MIN_BYTES && Cores.spare() ? new PipelinedSource(source) : source;
     }
 
     /** Opens a file, parsing on a second thread when it has at least {@code pipelineBytes} bytes. */

@@ -28,6 +28,7 @@ final class TabularSource implements RowSource {
     private int replayed;
     private boolean done;
     private String sha256;
+    private Runnable closing = () -> { };
 
     char[] chars;
     int[] starts;
@@ -410,8 +411,14 @@ final class TabularSource implements RowSource {
         return sha256;
     }
 
+    /** Runs {@code action} when the source is closed (once). */
+    void onClose(final Runnable action) {
+        closing = action;
+    }
+
     @Override
     public void close() {
+        closing.run();
         cursor.close();
     }
 

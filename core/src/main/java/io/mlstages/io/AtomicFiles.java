@@ -16,6 +16,16 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * A temporary file is created private (0600); reports, profiles and published models are meant to be read by
+     * others (a serving process, a web server, Jenkins), so the file gets the usual rw-r--r-- where POSIX applies.
+     */
+    private static void readableByAll(final Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
     /** Writes UTF-8 text to a file atomically: see {@link #write(Path, byte[])}. */
     public static void write(final Path file, final String text) {
         write(file, text.getBytes(StandardCharsets.UTF_8));
@@ -36,6 +46,7 @@ public final class AtomicFiles {
                 Files.createDirectories(dir);
             }
             temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            readableByAll(temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {

@@ -10,7 +10,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -24,9 +23,9 @@ final class Disk {
     private Disk() {
     }
 
-    /** Forces a file's content to disk. */
+    /** Forces a file's content to disk (through a read-only channel: a read-only file can be forced too). */
     static void syncFile(final Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             channel.force(true);
         }
     }
@@ -80,7 +79,8 @@ final class Disk {
                     throw new RegistryException(file + ": not a regular file (a symbolic link or a device);"
                             + " a package holds regular files only");
                 }
-                Files.copy(file, to.resolve(relative(from, file)), StandardCopyOption.COPY_ATTRIBUTES);
+                // contents only: the source's permissions (read-only, say) would get in the way of retention
+                Files.copy(file, to.resolve(relative(from, file)));
                 return FileVisitResult.CONTINUE;
             }
         });

@@ -65,8 +65,6 @@ public final class Registry {
     static final String INCOMING = ".incoming-";
     static final String TRASH = ".trash-";
     private static final Pattern VERSION_DIR = Pattern.compile("[1-9][0-9]{0,8}");
-    /** How old an orphaned lock file of an incoming folder must be before it is removed (see cleanUp). */
-    private static final long ORPHAN_LOCK_MILLIS = 10 * 60 * 1000L;
     /** The incoming folders this JVM is filling: never probed by cleanUp (closing a probe would drop their lock). */
     private static final Set<Path> OWNED = ConcurrentHashMap.newKeySet();
 
@@ -114,7 +112,12 @@ public final class Registry {
             AtomicFiles.write(marker, node.toString() + "\n");
             Disk.syncDir(folder);
         }
-        return new Registry(folder);
+        try {
+            // the real path, so that every instance in this JVM names the same files the same way (see OWNED)
+            return new Registry(folder.toRealPath());
+        } catch (IOException e) {
+            throw new RegistryException(root + ": cannot open the registry: " + e.getMessage(), e);
+        }
     }
 
     /** The registry's folder, absolute. */
@@ -146,28 +149,41 @@ public final class Registry {
                     ? ": a model package is a folder or a .zip file" : ": no such model package"));
         }
         Path versions = versionsDir(model);
-        String id = UUID.randomUUID().toString();
-        Path incoming = versions.resolve(INCOMING + id);
-        Path ownerLock = versions.resolve(INCOMING + id + LOCK);
         try {
             if (!Files.isDirectory(versions)) {
                 Files.createDirectories(versions);
                 Disk.syncDir(modelDir(model));
                 Disk.syncDir(root.resolve(MODELS));
             }
-            OWNED.add(incoming);
-            // the lock tells cleanUp in other processes that this folder is being filled; the OS drops it if we die
-            try (FileChannel ownerChannel = FileChannel.open(ownerLock, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE); FileLock ignored = ownerChannel.lock()) {
-                Files.createDirectory(incoming);
-                try {
-                    return fillAndPublish(model, packageDirOrZip, zip, incoming, who, message);
+            for (int attempt = 0; ; attempt++) {
+                Path incoming = versions.resolve(INCOMING + UUID.randomUUID());
+                Path ownerLock = versions.resolve(incoming.getFileName() + LOCK);
+                OWNED.add(incoming);
+                // the owner lock tells cleanUp in other processes that the folder is being filled; the OS drops it
+                // if this process dies, and cleanUp then removes the folder
+                try (FileChannel ownerChannel = FileChannel.open(ownerLock, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
+                    Object key = fileKey(ownerLock);
+                    FileLock owner = ownerChannel.lock();
+                    // cleanUp may have taken the unlocked file for an orphan and deleted it: then start again
+                    if (key == null || !key.equals(fileKey(ownerLock))) {
+                        owner.release();
+                        if (attempt < 10) {
+                            continue;
+                        }
+                        throw new RegistryException("Cannot register " + packageDirOrZip + " as model " + model
+                                + ": the lock file " + ownerLock + " keeps disappearing");
+                    }
+                    Files.createDirectory(incoming);
+                    try {
+                        return fillAndPublish(model, packageDirOrZip, zip, incoming, ownerLock, who, message);
+                    } finally {
+                        Disk.deleteTree(incoming);
+                        Files.deleteIfExists(ownerLock);
+                    }
                 } finally {
-                    Disk.deleteTree(incoming);
+                    OWNED.remove(incoming);
                 }
-            } finally {
-                Files.deleteIfExists(ownerLock);
-                OWNED.remove(incoming);
             }
         } catch (IOException e) {
             throw new RegistryException("Cannot register " + packageDirOrZip + " as model " + model + ": "
@@ -175,8 +191,16 @@ public final class Registry {
         }
     }
 
+    private static Object fileKey(final Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private ModelVersion fillAndPublish(final String model, final Path source, final boolean zip,
-            final Path incoming, final Actor actor, final String message) throws IOException {
+            final Path incoming, final Path ownerLock, final Actor actor, final String message) throws IOException {
         Path pkg = incoming.resolve(PACKAGE);
         ModelMetadata metadata;
         try {
@@ -211,6 +235,8 @@ public final class Registry {
             Disk.syncDir(incoming);
             Files.move(incoming, versionDir(model, number), StandardCopyOption.ATOMIC_MOVE);
             Disk.syncDir(versionsDir(model));
+            // removed under the model's lock, so that cleanUp never sees the lock without its folder while we live
+            Files.deleteIfExists(ownerLock);
             return version;
         }
     }
@@ -541,6 +567,32 @@ public final class Registry {
         return history(model, false).moves().size();
     }
 
+    /**
+     * Runs {@code work} holding the exclusive lock on {@code lockFile}: the same in-JVM and operating-system lock the
+     * registry takes for a model, for stores kept beside the registry (the incident store) so that they lock alike.
+     * Not reentrant: {@code work} must not take the same lock again.
+     *
+     * @param name what is locked, for error messages
+     * @throws RegistryException when the lock file cannot be created or locked
+     */
+    public static <T> T locked(final Path lockFile, final String name, final java.util.function.Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        try (ModelLock lock = ModelLock.acquire(lockFile, name)) {
+            return work.get();
+        }
+    }
+
+    /**
+     * Checks a model name as the registry does (1 to 100 letters, digits, '.', '_' or '-', starting with a letter or
+     * digit), so that a name is safe as a folder name.
+     *
+     * @return the name
+     * @throws RegistryException naming the bad name
+     */
+    public static String checkModelName(final String name) {
+        return Names.model(name);
+    }
+
     // --- the layout ---
 
     private Path modelDir(final String model) {
@@ -615,8 +667,10 @@ public final class Registry {
     }
 
     /**
-     * Removes what killed writers left behind: trash folders (only ever created and emptied under the lock, so
-     * any seen under the lock is orphaned) and incoming folders whose owner's lock is free (the owner died).
+     * Removes what killed writers left behind: trash folders (only ever created and emptied under the model's
+     * lock, so any seen under it is orphaned), incoming folders whose owner lock is free (a live owner locks it
+     * before it creates the folder, so a free lock means a dead owner), and owner locks without a folder that are
+     * free (a dead owner, or a live one between creating and locking the file, which notices and starts again).
      * The caller holds the model's lock.
      */
     private void cleanUp(final String model) {
@@ -634,7 +688,7 @@ public final class Registry {
                     Disk.deleteTree(entry);
                 } else if (name.startsWith(INCOMING) && name.endsWith(LOCK)) {
                     Path dir = versions.resolve(name.substring(0, name.length() - LOCK.length()));
-                    if (!Files.exists(dir) && !OWNED.contains(dir) && ageMillis(entry) > ORPHAN_LOCK_MILLIS) {
+                    if (!Files.exists(dir) && !OWNED.contains(dir)) {
                         removeIfOwnerDead(entry, null);
                     }
                 } else if (name.startsWith(INCOMING) && !OWNED.contains(entry)) {
@@ -666,12 +720,6 @@ public final class Registry {
                 probe.release();
             }
         }
-    }
-
-    private static long ageMillis(final Path file) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
-                LinkOption.NOFOLLOW_LINKS);
-        return System.currentTimeMillis() - attributes.lastModifiedTime().toMillis();
     }
 
     /** A move's time: now, but never before the last move, so that the history stays in order of time. */

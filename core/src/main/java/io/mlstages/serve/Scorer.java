@@ -26,6 +26,12 @@ import java.util.Map;
  * a missing value and a wrong prediction.</p>
  */
 final class Scorer {
+    /**
+     * The optional field of a row that carries the caller's id of it (not a feature, unless the model has a feature
+     * of that name): logged as {@code id}, for joining labels to predictions later (docs/incidents.md).
+     */
+    static final String REQUEST_ID = "_id";
+
     /** The batch form's only field. */
     static final String ROWS = "rows";
     /** How many feature names an error lists before "...". */
@@ -120,6 +126,14 @@ final class Scorer {
             Map.Entry<String, JsonNode> field = fields.next();
             String name = field.getKey();
             Integer f = model.featureIndex.get(name);
+            if (f == null && REQUEST_ID.equals(name)) {
+                JsonNode id = field.getValue();
+                if (!id.isTextual() && !id.isIntegralNumber()) {
+                    throw new BadRequest(where(index) + "'" + REQUEST_ID + "' is the request id and holds "
+                            + describe(id) + "; send a string or an integer", name, index);
+                }
+                continue;
+            }
             if (f == null) {
                 throw new BadRequest(where(index) + "'" + name + "' is not a feature of model " + model.name
                         + " version " + model.version + "; its features are " + featureNames(model), name, index);
@@ -181,6 +195,11 @@ final class Scorer {
             json.writeStringField("time", time);
             json.writeStringField("model", model.name);
             json.writeNumberField("modelVersion", model.version);
+            JsonNode id = model.featureIndex.containsKey(REQUEST_ID) ? null : row.get(REQUEST_ID);
+            if (id != null && !id.isNull()) {
+                // the caller's id of the row, so that labels arriving later can be joined to the prediction
+                json.writeStringField("id", id.asText());
+            }
             json.writeObjectFieldStart("features");
             for (int f = 0; f < model.features.size(); f++) {
                 String name = model.features.get(f).name();

@@ -55,4 +55,36 @@ class BlockSorterTest {
 
         assertThat(values).containsOnly(2.5);
     }
+
+    @Test
+    void shouldSortValuesThatShareTheirTopBitsLikeArraysSort() {
+        // epoch seconds with a fraction: thousands share the radix passes' top bits, beyond the insertion budget
+        Random random = new Random(3);
+        double[] values = new double[8192];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 1.7e9 + random.nextInt(100_000) + random.nextInt(1000) / 1000.0;
+        }
+        double[] expected = values.clone();
+        Arrays.sort(expected);
+
+        new BlockSorter(values.length).sort(values, values.length);
+
+        assertThat(values).containsExactly(expected);
+    }
+
+    @Test
+    void shouldSortFourDecimalValuesWithSomeSharedTopBitsLikeArraysSort() {
+        // a few neighbours share the top bits: the insertion sort orders them within its budget
+        Random random = new Random(4);
+        double[] values = new double[8192];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.round((1000 + random.nextGaussian()) * 10_000) / 10_000.0;
+        }
+        double[] expected = values.clone();
+        Arrays.sort(expected);
+
+        new BlockSorter(values.length).sort(values, values.length);
+
+        assertThat(values).containsExactly(expected);
+    }
 }

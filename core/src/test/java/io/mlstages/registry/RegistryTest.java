@@ -336,6 +336,23 @@ class RegistryTest {
     }
 
     @Test
+    void shouldRegisterNestedAndReadOnlyFilesAndStillDeleteThemOnRetention() throws IOException {
+        Path copy = dir.resolve("copy");
+        Disk.copyTree(full, copy);
+        Files.createDirectories(copy.resolve("docs/cards"));
+        Files.writeString(copy.resolve("docs/cards/card.md"), "# Model card");
+        copy.resolve("coefficients.json").toFile().setReadOnly();
+
+        ModelVersion version = registry.register("churn", copy, ALICE, null);
+        registry.register("churn", full, ALICE, null);
+
+        assertThat(version.files()).containsKey("docs/cards/card.md");
+        assertThat(registry.packagePath("churn", 1).resolve("docs/cards/card.md")).hasContent("# Model card");
+        assertThat(registry.retain("churn", 1)).containsExactly(1);
+        assertThat(registry.versions("churn")).extracting(ModelVersion::version).containsExactly(2);
+    }
+
+    @Test
     void shouldRefuseAPackageThatDoesNotVerifyAndNameItsFile() throws IOException {
         Path copy = dir.resolve("copy");
         Disk.copyTree(full, copy);

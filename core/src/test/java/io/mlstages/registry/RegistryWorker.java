@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * <ul>
  *   <li>{@code register ROOT MODEL PACKAGE COUNT}: registers the package COUNT times, promoting each new version to
  *   {@code production} (by force), printing {@code registered N} for each, then exits.</li>
- *   <li>{@code loop ROOT MODEL PACKAGE}: prints {@code ready} once the registry is open, then registers, promotes
+ *   <li>{@code loop ROOT MODEL PACKAGE}: prints {@code ready} once the registry is open and the package was read
+ *   once, then registers, promotes
  *   and rolls back forever, until it is killed.</li>
  * </ul>
  */
@@ -32,6 +33,10 @@ public final class RegistryWorker {
             System.out.flush();
             return;
         }
+        // load the classes a registration needs before saying ready, so that the kills land in the writes rather
+        // than in class loading
+        io.mlstages.train.ModelPackage.load(pkg);
+        registry.models().forEach(registry::history);
         System.out.println("ready");
         System.out.flush();
         for (long i = 0; ; i++) {

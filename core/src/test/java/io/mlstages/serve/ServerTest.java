@@ -263,7 +263,13 @@ class ServerTest {
         }
         assertThat(Fixtures.post(client, server.uri().resolve("/predict"), "{").statusCode()).isEqualTo(400);
 
+        // a request is counted once its response is written, which the client may see a moment earlier
         HttpResponse<String> response = Fixtures.get(client, server.uri().resolve("/metrics"));
+        for (int wait = 0; wait < 50 && counter(response.body(),
+                "mlstages_http_requests_total{path=\"/predict\",code=\"400\"}") < bad + 1; wait++) {
+            Thread.sleep(20);
+            response = Fixtures.get(client, server.uri().resolve("/metrics"));
+        }
 
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain; version=0.0.4");
         String text = response.body();

@@ -1,0 +1,205 @@
+package io.mlstages.cli;
+
+import io.mlstages.MlStagesException;
+import io.mlstages.deploy.HttpSettings;
+import io.mlstages.deploy.JsonPost;
+import io.mlstages.deploy.Secret;
+import io.mlstages.incident.CheckOptions;
+import io.mlstages.incident.CheckResult;
+import io.mlstages.incident.Incident;
+import io.mlstages.incident.Incidents;
+import io.mlstages.incident.Monitor;
+import io.mlstages.incident.Notifier;
+import io.mlstages.registry.Actor;
+import io.mlstages.registry.Registry;
+import io.mlstages.report.DriftHtml;
+import io.mlstages.report.DriftJUnit;
+import io.mlstages.report.DriftReportJson;
+import io.mlstages.report.DriftTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code mlstages check}: a drift check against a registered model that drives its incident. */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Check current data for drift against the training profile of the model version an alias "
+                + "points to. Drift opens an incident (or joins the open one), may request a retrain and notify a "
+                + "webhook; a clean check after a new deployment resolves the incident (see docs/incidents.md).",
+            "Exit code 1 means drift (an incident opened or updated)."})
+final class CheckCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--registry", paramLabel = "DIR", required = true, description = "The registry folder.")
+    Path registry;
+
+    @Option(names = "--model", paramLabel = "NAME", required = true, description = "The model's name.")
+    String model;
+
+    @Option(names = "--alias", paramLabel = "NAME", defaultValue = "production",
+            description = "The alias whose version is checked (default: ${DEFAULT-VALUE}).")
+    String alias;
+
+    @Option(names = {"-c", "--current"}, paramLabel = "DATA", required = true,
+            description = "The current data (CSV or JSON Lines).")
+    Path current;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the drift report as JSON ('-' for stdout).")
+    String json;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Write the drift report as JUnit XML.")
+    Path junit;
+
+    @Option(names = {"--html", "--report-html"}, paramLabel = "FILE",
+            description = "Write the report as a self-contained HTML page, the incident on top.")
+    Path html;
+
+    @Option(names = "--cool-down", paramLabel = "DURATION", defaultValue = "6h",
+            description = "No second retrain request within this time unless severity rose (default: "
+                    + "${DEFAULT-VALUE}).")
+    String coolDown;
+
+    @Option(names = "--retrain-command", paramLabel = "CMD",
+            description = "Run this command (split into words, no shell) when a retrain is due, with MLSTAGES_MODEL_NAME,"
+                    + " MLSTAGES_MODEL_VERSION, MLSTAGES_INCIDENT_ID, MLSTAGES_DRIFTED_COLUMNS, MLSTAGES_DRIFT_REPORT and"
+                    + " MLSTAGES_SEVERITY in its environment.")
+    String retrainCommand;
+
+    @Option(names = "--webhook", paramLabel = "URL",
+            description = "POST a JSON message here when an incident opens, escalates or resolves.")
+    String webhook;
+
+    @Option(names = "--webhook-token-env", paramLabel = "NAME",
+            description = "The webhook's bearer token is in this environment variable. Never printed.")
+    String webhookTokenEnv;
+
+    @Mixin
+    DriftOptionsMixin drift;
+
+    @Mixin
+    ReadOptionsMixin read;
+
+    @Mixin
+    OutputMixin out;
+
+    @Override
+    public Integer call() {
+        // every option is checked before the data is read: a typo must not cost a full read
+        CheckOptions options = new CheckOptions(drift.toDriftOptions(), Durations.parse(coolDown, "--cool-down"),
+                read.toReadOptions());
+        URI hook = webhook == null ? null : uri(webhook);
+        if ((hook == null) != (webhookTokenEnv == null)) {
+            throw new IllegalArgumentException("Give --webhook and --webhook-token-env together");
+        }
+        Secret token = webhookTokenEnv == null ? null : Secret.fromEnvironment(webhookTokenEnv);
+        Path reportPath = json != null && !"-".equals(json) ? Path.of(json).toAbsolutePath() : null;
+        // the finding and the retrain command name the page a person reads first: the HTML, else the JSON
+        Path shown = html != null ? html.toAbsolutePath() : reportPath;
+        if (shown != null) {
+            options = options.withReportFile(shown.toString());
+        }
+        PrintWriter progress = out.progress(spec);
+        RetrainCommand command = retrainCommand == null ? null : new RetrainCommand(retrainCommand, progress);
+        Registry opened = Registry.open(registry);
+        if (progress != null) {
+            progress.println("Checking " + current + " against " + model + "@" + alias + " ...");
+            progress.flush();
+        }
+        Actor actor = Actor.fromEnvironment();
+        CheckResult result = Monitor.check(opened, model, alias, current, options, actor);
+
+        // the reports are written before the retrain command runs, so that the path it receives exists
+        if (reportPath != null) {
+            DriftReportJson.write(result.report(), reportPath);
+        }
+        if (junit != null) {
+            DriftJUnit.write(result.report(), junit);
+        }
+        if (html != null) {
+            DriftHtml.write(result.report(), result.reference(), result.current(), html,
+                    result.incident().map(CheckCommand::shown).orElse(null));
+        }
+        if (command != null && result.retrainRequested() && result.incident().isPresent()) {
+            Incident incident = result.incident().get();
+            try {
+                command.send(incident, result);
+                result = result.withIncident(Monitor.retraining(opened.root(), incident.id(), actor,
+                        result.retrainReason()), true, result.retrainReason());
+            }
+            catch (MlStagesException e) {
+                result = result.withIncident(incident, false, "the retrain request failed: " + e.getMessage());
+            }
+        }
+
+        PrintWriter stdout = spec.commandLine().getOut();
+        if ("-".equals(json)) {
+            stdout.println(DriftReportJson.toString(result.report()));
+        }
+        else {
+            stdout.print(DriftTable.toText(result.report()));
+            stdout.println(incidentLine(result));
+            stdout.println(retrainLine(result, command));
+        }
+        CheckResult checked = result;
+        if (hook != null) {
+            checked.event().filter(e -> !"finding".equals(e)).ifPresent(event -> {
+                JsonPost.Sent sent = Notifier.send(hook, token, HttpSettings.defaults(), event,
+                        checked.incident().orElseThrow());
+                (sent.ok() ? stdout : spec.commandLine().getErr()).println("webhook: " + event + " "
+                        + (sent.ok() ? "sent" : "NOT sent") + ": " + sent.detail());
+            });
+        }
+        stdout.flush();
+        spec.commandLine().getErr().flush();
+        return result.report().datasetDrift() ? ExitCodes.FINDING : ExitCodes.OK;
+    }
+
+    private static String incidentLine(final CheckResult result) {
+        if (result.incident().isEmpty()) {
+            return "No incident: " + (result.report().datasetDrift() ? "drift" : "no drift") + ".";
+        }
+        Incident incident = result.incident().get();
+        String what = result.opened() ? "Opened " : result.resolved() ? "Resolved " : result.escalated()
+                ? "Escalated " : result.report().datasetDrift() ? "Updated " : "Open ";
+        return what + Incidents.line(incident);
+    }
+
+    private static String retrainLine(final CheckResult result, final RetrainCommand command) {
+        if (!result.report().datasetDrift()) {
+            return "Retrain: not requested (" + result.retrainReason() + ").";
+        }
+        if (!result.retrainRequested()) {
+            return "Retrain: not requested (" + result.retrainReason() + ").";
+        }
+        if (command == null) {
+            return "Retrain: due (" + result.retrainReason() + "), but no --retrain-command is given: nothing run.";
+        }
+        if (result.retrainReason().startsWith("the retrain request failed")) {
+            return "Retrain: " + result.retrainReason() + "; the incident stays " + result.incident().orElseThrow().stage()
+                    + " and the next check tries again.";
+        }
+        return "Retrain: ran " + command.program() + " (" + result.retrainReason() + "); incident marked RETRAINING.";
+    }
+
+    private static DriftHtml.Incident shown(final Incident incident) {
+        return new DriftHtml.Incident(incident.id(), incident.stage().name().toLowerCase(java.util.Locale.ROOT),
+                incident.severity().name().toLowerCase(java.util.Locale.ROOT), Incidents.line(incident));
+    }
+
+    private static URI uri(final String text) {
+        try {
+            return new URI(text);
+        }
+        catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--webhook '" + text + "' is not a URL: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,508 @@
+package io.mlstages.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlstages.data.ReadOptions;
+import io.mlstages.deploy.DeployException;
+import io.mlstages.deploy.DeployRequest;
+import io.mlstages.deploy.DeployResult;
+import io.mlstages.deploy.DeployTarget;
+import io.mlstages.deploy.Deployer;
+import io.mlstages.drift.DriftOptions;
+import io.mlstages.drift.DriftReport;
+import io.mlstages.drift.Role;
+import io.mlstages.incident.CheckOptions;
+import io.mlstages.incident.CheckResult;
+import io.mlstages.incident.Incident;
+import io.mlstages.incident.IncidentStore;
+import io.mlstages.incident.Monitor;
+import io.mlstages.io.AtomicFiles;
+import io.mlstages.metrics.Metrics;
+import io.mlstages.profile.Profile;
+import io.mlstages.profile.Profiles;
+import io.mlstages.registry.Actor;
+import io.mlstages.registry.Registry;
+import io.mlstages.report.DriftHtml;
+import io.mlstages.report.DriftJUnit;
+import io.mlstages.report.DriftReportJson;
+import io.mlstages.report.ValidationReportJson;
+import io.mlstages.train.Algorithm;
+import io.mlstages.train.ModelPackage;
+import io.mlstages.train.Scoring;
+import io.mlstages.train.TrainOptions;
+import io.mlstages.train.Trainer;
+import io.mlstages.validate.Blessing;
+import io.mlstages.validate.EvaluationData;
+import io.mlstages.validate.Gate;
+import io.mlstages.validate.Gates;
+import io.mlstages.validate.ModelIdentity;
+import io.mlstages.validate.TrainingData;
+import io.mlstages.validate.ValidationInput;
+import io.mlstages.validate.ValidationReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * {@code mlstages demo}: the closed loop on bundled real data (Chicago L ridership), in a fresh working directory:
+ * train, validate, deploy, watch, find drift, open an incident, retrain, validate against the champion, redeploy,
+ * and resolve the incident. See docs/demo.md.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the closed loop on bundled real data (Chicago L ridership, R modeldata) in a fresh "
+                + "working directory: train v1 on 2002-2003, validate, deploy, check unseen 2002-2003 days (clean), "
+                + "check 2009-2010 days (drift: an incident opens), retrain on 2009-2010, validate against the "
+                + "production version, deploy v2, check again (clean: the incident resolves).",
+            "Needs no setup and no network. Exit code 0 when every stage ended as the loop expects, 1 otherwise."})
+final class DemoCommand implements Callable<Integer> {
+    /** The model's name in the demo registry. */
+    static final String MODEL = "chicago-ridership";
+    /** The marker that lets {@code --overwrite} delete a folder: only one this command wrote. */
+    static final String MARKER = ".mlstages-demo";
+
+    private static final String TARGET = "ridership";
+    private static final String RESOURCES = "demo/";
+    /** The bundled files, copied into DIR/data; see test-resources/datasets/make_demo.R. */
+    static final List<String> DATA_FILES = List.of("chicago-a-train.csv", "chicago-a-validation.csv",
+            "chicago-a-live.csv", "chicago-b-train.csv", "chicago-b-live.csv", "chicago-b-next.csv", "NOTICE");
+    private static final int STAGES = 9;
+    /**
+     * A model explaining less than half the day-to-day variance is no use. Not higher: weekday holidays (a few
+     * thousand riders instead of about twenty) carry most of the error, and one slice of 182 days holds several.
+     */
+    private static final String MIN_R2 = "r2=0.5";
+    /** The challenger must cut the champion's RMSE on recent data by at least a tenth to replace it. */
+    private static final String MIN_RMSE_GAIN = "rmse=0.1";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "mlstages-demo",
+            description = "The working directory; must be absent or empty (default: ./${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--overwrite",
+            description = "Delete DIR first, if an earlier 'mlstages demo' wrote it (it holds " + MARKER + ").")
+    boolean overwrite;
+
+    @Option(names = {"-a", "--algorithm"}, paramLabel = "NAME", defaultValue = "linear",
+            description = "linear or gbt (default: ${DEFAULT-VALUE}).")
+    String algorithm;
+
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Write a summary of every stage as JSON ('-' for stdout).")
+    String json;
+
+    @Mixin
+    OutputMixin out;
+
+    private final List<StageResult> stages = new ArrayList<>();
+    private PrintWriter stdout;
+    private PrintWriter progress;
+
+    /**
+     * What one stage did.
+     *
+     * @param number   1 to 9
+     * @param name     what the stage does, e.g. "train v1 on 2002-2003"
+     * @param verdict  its outcome in a word: ok, blessed, deployed, clean, drift
+     * @param expected whether that is what the loop expects at this stage
+     * @param detail   the figures behind the verdict
+     * @param seconds  how long it took
+     * @param facts    the same figures for --json
+     */
+    record StageResult(int number, String name, String verdict, boolean expected, String detail, double seconds,
+            Map<String, Object> facts) {
+    }
+
+    @Override
+    public Integer call() {
+        Algorithm chosen = Algorithm.parse(algorithm);
+        if (chosen != Algorithm.LINEAR && chosen != Algorithm.GBT) {
+            throw new IllegalArgumentException("The demo predicts a number: --algorithm linear or gbt, not "
+                    + algorithm);
+        }
+        // with --json -, stdout carries the JSON alone and the stage lines move to stderr
+        stdout = "-".equals(json) ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        progress = out.progress(spec);
+        long start = System.nanoTime();
+        Path root = prepare(dir.toAbsolutePath().normalize());
+        Path data = root.resolve("data");
+        Path packages = root.resolve("packages");
+        Path reports = root.resolve("reports");
+        Path registryDir = root.resolve("registry");
+        Path serving = root.resolve("serving").resolve(MODEL);
+        copyData(data);
+        mkdirs(packages, reports);
+        Registry registry = Registry.open(registryDir);
+        Actor actor = Actor.fromEnvironment();
+        List<DeployTarget> targets = List.of(new DeployTarget.Directory(serving, 0));
+        stdout.println("mlstages demo: the closed loop on Chicago L ridership, in " + root);
+        stdout.flush();
+
+        boolean closed = run(() -> train(1, "v1", "2002-2003", data.resolve("chicago-a-train.csv"),
+                packages.resolve("v1"), chosen))
+                && run(() -> validate(2, "v1", packages.resolve("v1"), data.resolve("chicago-a-validation.csv"),
+                        "unseen 2002-2003 days", null, reports.resolve("validation-v1.json")))
+                && run(() -> deploy(3, "v1", registry, packages.resolve("v1"), targets, actor))
+                && run(() -> check(4, "check unseen 2002-2003 days (A')", registry, data.resolve("chicago-a-live.csv"),
+                        reports, "check-4-a-live", actor, false))
+                && run(() -> check(5, "check 2009-2010 days (B)", registry, data.resolve("chicago-b-live.csv"),
+                        reports, "check-5-b-live", actor, true))
+                && run(() -> train(6, "v2", "2009-2010", data.resolve("chicago-b-train.csv"),
+                        packages.resolve("v2"), chosen))
+                && run(() -> validate(7, "v2", packages.resolve("v2"), data.resolve("chicago-b-live.csv"),
+                        "the 2009-2010 days that drifted", registry, reports.resolve("validation-v2.json")))
+                && run(() -> deploy(8, "v2", registry, packages.resolve("v2"), targets, actor))
+                && run(() -> check(9, "check new 2009-2010 days (B')", registry, data.resolve("chicago-b-next.csv"),
+                        reports, "check-9-b-next", actor, false));
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        stdout.println();
+        stdout.println(closed ? String.format(Locale.ROOT, "The loop closed: %d of %d stages as expected, in %.1f s.",
+                STAGES, STAGES, seconds)
+                : "The loop did NOT close: stage " + stages.get(stages.size() - 1).number() + " ended '"
+                        + stages.get(stages.size() - 1).verdict() + "' (see above).");
+        stdout.println("  drift reports:      " + reports + " (check-*.html, .json, .xml)");
+        stdout.println("  validation reports: " + reports + " (validation-v1.json, validation-v2.json)");
+        stdout.println("  registry:           " + registryDir + " (mlstages registry list --registry " + registryDir
+                + ")");
+        stdout.println("  incidents:          " + IncidentStore.open(registryDir).root()
+                + " (mlstages incident list --registry " + registryDir + ")");
+        stdout.println("  serving directory:  " + serving);
+        stdout.flush();
+        writeSummary(root, closed, seconds);
+        return closed ? ExitCodes.OK : ExitCodes.FINDING;
+    }
+
+    /** Runs a stage, prints its line, and says whether the loop goes on. */
+    private boolean run(final java.util.function.Supplier<StageResult> stage) {
+        StageResult result = stage.get();
+        stages.add(result);
+        String head = String.format(Locale.ROOT, "[%d/%d] %s ", result.number(), STAGES, result.name());
+        String dots = ".".repeat(Math.max(3, 48 - head.length()));
+        stdout.printf(Locale.ROOT, "%s%s %s (%s) %.1f s%s%n", head, dots, result.verdict(), result.detail(),
+                result.seconds(), result.expected() ? "" : "  <- NOT AS EXPECTED");
+        stdout.flush();
+        return result.expected();
+    }
+
+    private void say(final String text) {
+        if (progress != null) {
+            progress.println("  " + text);
+            progress.flush();
+        }
+    }
+
+    private StageResult train(final int number, final String version, final String period, final Path data,
+            final Path output, final Algorithm chosen) {
+        long start = System.nanoTime();
+        say("training " + chosen.label() + " regression of " + TARGET + " on " + data.getFileName() + " ...");
+        // the date identifies the row; it is no feature
+        TrainOptions options = TrainOptions.of(chosen, TARGET).withExclude(Set.of("date"));
+        ModelPackage model = Trainer.train(data, options, output);
+        Map<String, Double> holdout = model.metadata().metrics().getOrDefault("holdout", Map.of());
+        double r2 = holdout.getOrDefault("r2", Double.NaN);
+        double rmse = holdout.getOrDefault("rmse", Double.NaN);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("package", output.toString());
+        facts.put("algorithm", chosen.label());
+        facts.put("trainingRows", model.metadata().rows().training());
+        facts.put("holdoutRows", model.metadata().rows().holdout());
+        facts.put("holdoutR2", r2);
+        facts.put("holdoutRmse", rmse);
+        return new StageResult(number, (number == 1 ? "train " : "retrain ") + version + " on " + period, "ok",
+                true, String.format(Locale.ROOT, "R² %.2f, RMSE %.2f on %d holdout rows", r2, rmse,
+                        model.metadata().rows().holdout()), seconds(start), facts);
+    }
+
+    /**
+     * Validates a package on evaluation data against the gates: R² at least 0.7, the data gates (schema, missing
+     * values, drift from its training profile) and, with a registry, at least a tenth less RMSE than the champion.
+     */
+    private StageResult validate(final int number, final String version, final Path packageDir, final Path data,
+            final String what, final Registry registry, final Path reportFile) {
+        long start = System.nanoTime();
+        say("validating " + version + " on " + data.getFileName() + " ...");
+        ReadOptions read = ReadOptions.defaults();
+        ModelPackage candidate = ModelPackage.load(packageDir);
+        TrainingData training = TrainingData.of(candidate);
+        EvaluationData evaluation = EvaluationData.read(data, read, training);
+        ValidationInput input = ValidationInput.of(ModelIdentity.of(candidate),
+                Metrics.evaluate(Scoring.score(candidate, data, read)), data.toString(), evaluation.sha256())
+                .withData(training, evaluation);
+        List<Gate> gates = new ArrayList<>();
+        gates.add(Gate.parseMin(MIN_R2));
+        Integer champion = null;
+        if (registry != null) {
+            champion = registry.alias(MODEL, DeployRequest.DEFAULT_ALIAS).orElseThrow(
+                    () -> new IllegalStateException("no production version to validate against"));
+            ModelPackage base = registry.load(MODEL, champion);
+            input = input.withBaseline(ModelIdentity.of(base), Metrics.evaluate(Scoring.score(base, data, read)));
+            gates.add(Gate.parseMinRelativeImprovement(MIN_RMSE_GAIN));
+        }
+        gates.add(new Gate.SchemaMatch());
+        gates.add(Gate.parseMaxMissingRate("0.2"));
+        gates.add(new Gate.Drift(DriftOptions.defaults()));
+        ValidationReport report = Gates.check(input, gates);
+        String sha = ValidationReportJson.write(report, reportFile);
+        boolean blessed = Blessing.apply(packageDir, report, sha).isPresent();
+        double r2 = report.metrics().metrics().getOrDefault("r2", Double.NaN);
+        double rmse = report.metrics().metrics().getOrDefault("rmse", Double.NaN);
+        String detail = String.format(Locale.ROOT, "%d of %d gates passed on %s: R² %.2f, RMSE %.2f",
+                report.gates().size() - report.failed().size(), report.gates().size(), what, r2, rmse);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("report", reportFile.toString());
+        facts.put("passed", report.passed());
+        facts.put("gates", report.gates().size());
+        facts.put("failedGates", report.failed().stream().map(g -> g.name()).toList());
+        facts.put("r2", r2);
+        facts.put("rmse", rmse);
+        if (champion != null) {
+            double championRmse = report.baselineMetrics().metrics().getOrDefault("rmse", Double.NaN);
+            detail += String.format(Locale.ROOT, " against champion v%d's RMSE %.2f", champion, championRmse);
+            facts.put("champion", champion);
+            facts.put("championRmse", championRmse);
+        }
+        facts.put("blessed", blessed);
+        String name = "validate " + version + (champion != null ? " against the champion" : " (gates)");
+        return new StageResult(number, name, blessed ? "blessed" : "rejected", blessed, detail, seconds(start),
+                facts);
+    }
+
+    /** Registers and deploys a blessed package: the serving directory, then the production alias. */
+    private StageResult deploy(final int number, final String version, final Registry registry, final Path packageDir,
+            final List<DeployTarget> targets, final Actor actor) {
+        long start = System.nanoTime();
+        say("deploying " + version + " to production ...");
+        Map<String, Object> facts = new LinkedHashMap<>();
+        try {
+            DeployResult result = Deployer.deploy(registry, DeployRequest.ofPackage(MODEL, packageDir)
+                    .withActor(actor).withMessage("mlstages demo: " + version), targets);
+            // a deployment while an incident is open mitigates it; the next clean check resolves it
+            Optional<Incident> mitigated = result.succeeded()
+                    ? Monitor.mitigated(registry.root(), MODEL, result.version(), actor) : Optional.empty();
+            facts.put("version", result.version());
+            facts.put("alias", result.alias());
+            facts.put("previous", result.previous());
+            facts.put("succeeded", result.succeeded());
+            mitigated.ifPresent(i -> facts.put("incidentMitigated", i.id()));
+            String detail = String.format(Locale.ROOT, "registry v%d is %s%s, published to the serving directory%s",
+                    result.version(), result.alias(), result.previous() == null ? "" : " (was v" + result.previous()
+                            + ")", mitigated.map(i -> "; incident " + i.id() + " mitigated").orElse(""));
+            return new StageResult(number, "deploy " + version + " to production", result.succeeded() ? "deployed"
+                    : "failed", result.succeeded(), detail, seconds(start), facts);
+        }
+        catch (DeployException e) {
+            facts.put("error", e.getMessage());
+            return new StageResult(number, "deploy " + version + " to production", "refused", false, e.getMessage(),
+                    seconds(start), facts);
+        }
+    }
+
+    /**
+     * Checks current data against the production version's training profile, through the incident monitor, and
+     * writes the drift report as HTML, JSON and JUnit XML.
+     */
+    private StageResult check(final int number, final String name, final Registry registry, final Path data,
+            final Path reports, final String reportName, final Actor actor, final boolean expectDrift) {
+        long start = System.nanoTime();
+        say("checking " + data.getFileName() + " against the production version ...");
+        Path html = reports.resolve(reportName + ".html");
+        AtomicReference<Incident> retrain = new AtomicReference<>();
+        CheckOptions options = CheckOptions.defaults().withReportFile(html.toString());
+        // the demo is its own retrain channel: the request is noted here and stage 6 acts on it
+        CheckResult result = Monitor.check(registry, MODEL, DeployRequest.DEFAULT_ALIAS, data, options, actor,
+                (incident, check) -> retrain.set(incident));
+        DriftReport report = result.report();
+        int version = registry.alias(MODEL, DeployRequest.DEFAULT_ALIAS).orElseThrow();
+        Profile reference = registry.load(MODEL, version).profile();
+        Profile current = Profiles.of(data, ReadOptions.defaults(), reference.settings());
+        DriftHtml.Incident shown = result.incident().map(i -> new DriftHtml.Incident(i.id(),
+                i.stage().name().toLowerCase(Locale.ROOT), i.severity().name().toLowerCase(Locale.ROOT),
+                result.retrainReason())).orElse(null);
+        DriftHtml.write(report, reference, current, html, shown);
+        DriftReportJson.write(report, reports.resolve(reportName + ".json"));
+        DriftJUnit.write(report, reports.resolve(reportName + ".xml"));
+
+        Optional<Incident> incident = result.incident();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("data", data.toString());
+        facts.put("version", version);
+        facts.put("datasetDrift", report.datasetDrift());
+        facts.put("driftedFeatures", driftedFeatures(report));
+        facts.put("driftedColumns", report.drifted().stream().map(c -> c.name()).toList());
+        facts.put("featureColumns", featureColumns(report));
+        facts.put("driftShare", report.driftShare());
+        facts.put("report", html.toString());
+        incident.ifPresent(i -> {
+            facts.put("incident", i.id());
+            facts.put("incidentStage", i.stage().name().toLowerCase(Locale.ROOT));
+            facts.put("severity", i.severity().name().toLowerCase(Locale.ROOT));
+        });
+        facts.put("incidentOpened", result.opened());
+        facts.put("incidentResolved", result.resolved());
+        facts.put("retrainRequested", retrain.get() != null);
+
+        String detail = String.format(Locale.ROOT, "%d of %d features drifted vs v%d", driftedFeatures(report),
+                featureColumns(report), version);
+        if (result.opened()) {
+            detail += "; incident " + incident.get().id() + " opened (" + incident.get().severity().name()
+                    .toLowerCase(Locale.ROOT) + ")" + (retrain.get() != null ? ", retrain requested" : "");
+        }
+        else if (result.resolved()) {
+            detail += "; incident " + incident.get().id() + " resolved";
+        }
+        boolean expected = expectDrift
+                ? report.datasetDrift() && result.opened() && retrain.get() != null
+                : !report.datasetDrift() && (number < STAGES || result.resolved());
+        return new StageResult(number, name, report.datasetDrift() ? "DRIFT" : "clean", expected, detail,
+                seconds(start), facts);
+    }
+
+    /** The feature columns the report compared (not the target, prediction or identifiers). */
+    private static long featureColumns(final DriftReport report) {
+        return report.columns().stream().filter(c -> c.role() == Role.FEATURE).count();
+    }
+
+    /** The feature columns that drifted. */
+    private static long driftedFeatures(final DriftReport report) {
+        return report.drifted().stream().filter(c -> c.role() == Role.FEATURE).count();
+    }
+
+    /** The working directory, created; an existing one must be empty, or the demo's own with --overwrite. */
+    private Path prepare(final Path root) {
+        if (Files.exists(root)) {
+            if (!Files.isDirectory(root)) {
+                throw new IllegalArgumentException("--dir " + root + " is a file, not a directory");
+            }
+            boolean empty;
+            try (Stream<Path> entries = Files.list(root)) {
+                empty = entries.findAny().isEmpty();
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (!empty) {
+                if (!overwrite) {
+                    throw new IllegalArgumentException("--dir " + root + " is not empty: the demo starts from a "
+                            + "fresh directory. Give another --dir, or --overwrite if an earlier demo wrote it");
+                }
+                if (!Files.exists(root.resolve(MARKER))) {
+                    throw new IllegalArgumentException("--overwrite deletes only a directory an earlier "
+                            + "'mlstages demo' wrote, and " + root + " has no " + MARKER + " file");
+                }
+                say("deleting the earlier demo in " + root);
+                deleteTree(root);
+            }
+        }
+        mkdirs(root);
+        AtomicFiles.write(root.resolve(MARKER), "Written by 'mlstages demo'; --overwrite may delete this folder.\n");
+        return root;
+    }
+
+    private static void copyData(final Path data) {
+        mkdirs(data);
+        for (String name : DATA_FILES) {
+            try (InputStream in = DemoCommand.class.getResourceAsStream(RESOURCES + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("The demo data " + RESOURCES + name + " is missing from the jar");
+                }
+                Files.copy(in, data.resolve(name));
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void writeSummary(final Path root, final boolean closed, final double seconds) {
+        if (json == null) {
+            return;
+        }
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode summary = mapper.createObjectNode();
+        summary.put("kind", "mlstages-demo");
+        summary.put("closed", closed);
+        summary.put("seconds", seconds);
+        summary.put("dir", root.toString());
+        summary.put("registry", root.resolve("registry").toString());
+        summary.put("reports", root.resolve("reports").toString());
+        summary.put("model", MODEL);
+        ArrayNode list = summary.putArray("stages");
+        for (StageResult stage : stages) {
+            ObjectNode node = list.addObject();
+            node.put("number", stage.number());
+            node.put("name", stage.name());
+            node.put("verdict", stage.verdict());
+            node.put("expected", stage.expected());
+            node.put("detail", stage.detail());
+            node.put("seconds", stage.seconds());
+            node.set("facts", mapper.valueToTree(stage.facts()));
+        }
+        String text;
+        try {
+            text = mapper.writeValueAsString(summary) + "\n";
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if ("-".equals(json)) {
+            PrintWriter jsonOut = spec.commandLine().getOut();
+            jsonOut.print(text);
+            jsonOut.flush();
+        }
+        else {
+            AtomicFiles.write(Path.of(json), text);
+        }
+    }
+
+    private static void mkdirs(final Path... folders) {
+        for (Path folder : folders) {
+            try {
+                Files.createDirectories(folder);
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void deleteTree(final Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                if (!path.equals(root)) {
+                    Files.delete(path);
+                }
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double seconds(final long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

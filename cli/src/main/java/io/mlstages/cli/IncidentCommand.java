@@ -1,0 +1,131 @@
+package io.mlstages.cli;
+
+import io.mlstages.incident.Incident;
+import io.mlstages.incident.IncidentStore;
+import io.mlstages.incident.Incidents;
+import io.mlstages.registry.Actor;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code mlstages incident list|show|resolve}: the incidents kept with a registry. */
+@Command(name = "incident", mixinStandardHelpOptions = true,
+        description = "List, show and resolve the drift incidents kept with a registry (see docs/incidents.md).",
+        subcommands = {IncidentCommand.ListIncidents.class, IncidentCommand.Show.class, IncidentCommand.Resolve.class})
+final class IncidentCommand implements Runnable {
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: list, show or resolve");
+    }
+
+    private static IncidentStore store(final Path registry) {
+        if (!Files.isDirectory(registry)) {
+            throw new IllegalArgumentException("--registry " + registry + ": no such folder");
+        }
+        return IncidentStore.open(registry);
+    }
+
+    /** {@code incident list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "List incidents, oldest first.")
+    static final class ListIncidents implements Callable<Integer> {
+        @Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--registry", paramLabel = "DIR", required = true, description = "The registry folder.")
+        Path registry;
+
+        @Option(names = "--model", paramLabel = "NAME", description = "Only this model's incidents.")
+        String model;
+
+        @Option(names = "--open", description = "Only incidents not resolved.")
+        boolean openOnly;
+
+        @Option(names = "--json", description = "Print JSON (an array of incidents).")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            List<Incident> incidents = store(registry).list(model).stream()
+                    .filter(i -> !openOnly || i.isOpen()).toList();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.print(Incidents.toJson(incidents));
+            }
+            else if (incidents.isEmpty()) {
+                out.println("No incidents.");
+            }
+            else {
+                incidents.forEach(i -> out.println(Incidents.line(i)));
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code incident show}. */
+    @Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Show an incident: its findings and its lifecycle steps.")
+    static final class Show implements Callable<Integer> {
+        @Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--registry", paramLabel = "DIR", required = true, description = "The registry folder.")
+        Path registry;
+
+        @Parameters(paramLabel = "ID", description = "The incident, such as cancer-0003.")
+        String id;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Incident incident = store(registry).get(id);
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(json ? Incidents.toJson(incident) : Incidents.details(incident));
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code incident resolve}. */
+    @Command(name = "resolve", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Resolve an incident by hand (a false alarm, or fixed outside ML Stages).")
+    static final class Resolve implements Callable<Integer> {
+        @Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--registry", paramLabel = "DIR", required = true, description = "The registry folder.")
+        Path registry;
+
+        @Parameters(paramLabel = "ID", description = "The incident, such as cancer-0003.")
+        String id;
+
+        @Option(names = "--message", paramLabel = "TEXT", description = "Why: recorded in the incident's steps.")
+        String message;
+
+        @Option(names = "--json", description = "Print the resolved incident as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Incident incident = store(registry).resolve(id, Actor.fromEnvironment(), message);
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(json ? Incidents.toJson(incident) : "Resolved " + Incidents.line(incident) + "\n");
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+}

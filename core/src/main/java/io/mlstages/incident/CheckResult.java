@@ -1,0 +1,60 @@
+package io.mlstages.incident;
+
+import io.mlstages.drift.DriftReport;
+import io.mlstages.profile.Profile;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a {@link Monitor#check} found and did.
+ *
+ * @param report           the drift report
+ * @param incident         the incident the check opened, updated or resolved, or empty when there was none
+ * @param opened           whether this check opened it
+ * @param retrainRequested whether a retrain is due (a finding outside the cool-down, or severity rose)
+ * @param retrainReason    why a retrain is or is not due, in a sentence (e.g. the cool-down and when it ends)
+ * @param escalated        whether this finding raised the incident's severity
+ * @param reference        the training profile compared against (for reports with histograms), or null
+ * @param current          the current data's profile, or null
+ */
+public record CheckResult(DriftReport report, Optional<Incident> incident, boolean opened, boolean retrainRequested,
+        String retrainReason, boolean escalated, Profile reference, Profile current) {
+    public CheckResult {
+        Objects.requireNonNull(report, "report");
+        incident = incident == null ? Optional.empty() : incident;
+        retrainReason = retrainReason == null ? "" : retrainReason;
+    }
+
+    /** Whether this check resolved the incident (a clean check after its mitigation). */
+    public boolean resolved() {
+        return incident.map(i -> i.stage() == Stage.RESOLVED).orElse(false);
+    }
+
+    /**
+     * The event a notification reports, or empty: {@code opened}, {@code escalated}, {@code resolved}, or
+     * {@code finding} for a finding that only attached to the open incident.
+     */
+    public Optional<String> event() {
+        if (opened) {
+            return Optional.of("opened");
+        }
+        if (escalated) {
+            return Optional.of("escalated");
+        }
+        if (resolved()) {
+            return Optional.of("resolved");
+        }
+        return incident.isPresent() && report.datasetDrift() ? Optional.of("finding") : Optional.empty();
+    }
+
+    /** This result after a retrain request: the incident as it now stands, and whether the request went out. */
+    public CheckResult withIncident(final Incident value, final boolean requested, final String reason) {
+        return new CheckResult(report, Optional.of(value), opened, requested, reason, escalated, reference, current);
+    }
+
+    CheckResult withProfiles(final Profile referenceProfile, final Profile currentProfile) {
+        return new CheckResult(report, incident, opened, retrainRequested, retrainReason, escalated,
+                referenceProfile, currentProfile);
+    }
+}

@@ -1,0 +1,28 @@
+package io.mlstages.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One drift check that found dataset drift.
+ *
+ * @param at             when the check ran
+ * @param reportFile     the drift report written for it, or null
+ * @param datasetDrift   whether the dataset drifted (true for findings that open or join incidents)
+ * @param driftShare     the share of drifted feature columns
+ * @param driftedColumns the drifted columns
+ * @param severity       its severity ({@link Severity#of})
+ * @param buildUrl       the build that ran the check, or null
+ */
+public record Finding(Instant at, String reportFile, boolean datasetDrift, double driftShare,
+        List<String> driftedColumns, Severity severity, String buildUrl) {
+    public Finding {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(severity, "severity");
+        if (!(driftShare >= 0 && driftShare <= 1)) {
+            throw new IllegalArgumentException("driftShare must be within [0, 1], not " + driftShare);
+        }
+        driftedColumns = List.copyOf(driftedColumns);
+    }
+}

@@ -1,0 +1,251 @@
+package io.mlstages.incident;
+
+import io.mlstages.data.ColumnType;
+import io.mlstages.data.DataException;
+import io.mlstages.data.ReadOptions;
+import io.mlstages.drift.ColumnDrift;
+import io.mlstages.drift.DriftDetector;
+import io.mlstages.drift.DriftOptions;
+import io.mlstages.drift.DriftReport;
+import io.mlstages.profile.ColumnProfile;
+import io.mlstages.profile.Profile;
+import io.mlstages.profile.Profiles;
+import io.mlstages.registry.Actor;
+import io.mlstages.registry.Registry;
+import io.mlstages.train.ModelPackage;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Drift checks against registered models and the incident lifecycle they drive: a finding opens an incident or
+ * attaches to the open one, a retrain request marks it retraining, a deployment marks it mitigated, and the next
+ * clean check resolves it.
+ */
+public final class Monitor {
+    /** The clock of every timestamp; tests move it to cross a cool-down without waiting. */
+    private static volatile Clock clock = Clock.systemUTC();
+
+    private Monitor() {
+    }
+
+    /**
+     * Drift check of current data against the stored training profile of the version {@code alias} points to: a
+     * finding (dataset drift) opens an incident or attaches to the open one; a clean check resolves a
+     * {@link Stage#MITIGATED} incident; decides whether a retrain is requested (not within the cool-down unless
+     * severity rose). Sends no request: see {@link #check(Registry, String, String, Path, CheckOptions, Actor,
+     * RetrainRequest)}.
+     *
+     * @throws IncidentException when the alias points to no version
+     * @throws io.mlstages.data.DataException naming the file, line and column when the current data is malformed
+     */
+    public static CheckResult check(final Registry registry, final String model, final String alias,
+            final Path currentData, final CheckOptions options, final Actor actor) {
+        return check(registry, model, alias, currentData, options, actor, null);
+    }
+
+    /**
+     * As {@link #check(Registry, String, String, Path, CheckOptions, Actor)}, then, when a retrain is due and
+     * {@code request} is not null, sends it and marks the incident {@link Stage#RETRAINING}. A request that throws
+     * leaves the incident as it was; the result's reason says why.
+     */
+    public static CheckResult check(final Registry registry, final String model, final String alias,
+            final Path currentData, final CheckOptions options, final Actor actor, final RetrainRequest request) {
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(currentData, "currentData");
+        CheckOptions settings = options == null ? CheckOptions.defaults() : options;
+        Actor who = actor == null ? Actor.fromEnvironment() : actor;
+        int version = registry.alias(model, alias).orElseThrow(() -> new IncidentException("The alias '" + alias
+                + "' of model " + model + " points to no version in " + registry.root()
+                + ": deploy one first (mlstages deploy)"));
+        ModelPackage pkg = registry.load(model, version);
+        Profile reference = pkg.profile();
+        DriftOptions drift = settings.drift();
+        if (drift.target() == null && pkg.metadata().target() != null
+                && reference.column(pkg.metadata().target()).isPresent()) {
+            drift = drift.withTarget(pkg.metadata().target());
+        }
+        Profile current = profile(currentData, settings.read(), reference);
+        DriftReport report = DriftDetector.compare(reference, current, drift);
+        CheckResult result = record(IncidentStore.open(registry.root()), model, version, report, settings, who)
+                .withProfiles(reference, current);
+        if (request != null && result.retrainRequested() && result.incident().isPresent()) {
+            Incident incident = result.incident().get();
+            try {
+                request.send(incident, result);
+            }
+            catch (RuntimeException e) {
+                return result.withIncident(incident, false, "the retrain request failed: " + e.getMessage());
+            }
+            Incident marked = retraining(registry.root(), incident.id(), who, result.retrainReason());
+            return result.withIncident(marked, true, result.retrainReason());
+        }
+        return result;
+    }
+
+    /**
+     * Records a drift report of {@code model} version {@code version} in the store: the lifecycle part of
+     * {@link #check}, for callers that computed the report themselves.
+     */
+    public static CheckResult record(final IncidentStore store, final String model, final int version,
+            final DriftReport report, final CheckOptions options, final Actor actor) {
+        Instant now = now();
+        return store.update(model, open -> {
+            if (!report.datasetDrift()) {
+                if (open != null && open.stage() == Stage.MITIGATED) {
+                    Incident resolved = open.withStep(new Step(Stage.RESOLVED, now, actor.buildUrl(), actor.user(),
+                            "clean check of version " + version + " after the mitigation"));
+                    store.save(resolved);
+                    return new CheckResult(report, Optional.of(resolved), false, false, "no drift", false, null, null);
+                }
+                return new CheckResult(report, Optional.ofNullable(open), false, false, open == null ? "no drift"
+                        : "no drift, but incident " + open.id() + " is " + open.stage().name().toLowerCase()
+                        + ": it resolves after a clean check of a newly deployed version", false, null, null);
+            }
+            Finding finding = finding(report, now, options.reportFile(), actor);
+            if (open == null) {
+                Incident opened = new Incident(store.nextId(model), model, version, Stage.OPEN, finding.severity(),
+                        List.of(finding), List.of(new Step(Stage.OPEN, now, actor.buildUrl(), actor.user(),
+                        describe(finding))), null, null);
+                store.save(opened);
+                return new CheckResult(report, Optional.of(opened), true, true,
+                        "incident " + opened.id() + " opened", false, null, null);
+            }
+            boolean escalated = finding.severity().above(open.severity());
+            Incident updated = open.withFinding(finding);
+            if (open.stage() == Stage.MITIGATED) {
+                updated = updated.withStep(new Step(Stage.OPEN, now, actor.buildUrl(), actor.user(),
+                        "drift persists after the mitigation by version " + open.mitigatedBy() + ": "
+                                + describe(finding)));
+            }
+            store.save(updated);
+            boolean requested;
+            String reason;
+            Instant last = open.lastRetrainRequest();
+            if (last == null) {
+                requested = true;
+                reason = "no retrain requested yet for incident " + open.id();
+            }
+            else if (escalated) {
+                requested = true;
+                reason = "severity rose from " + open.severity() + " to " + finding.severity();
+            }
+            else if (!now.isBefore(last.plus(options.coolDown()))) {
+                requested = true;
+                reason = "the cool-down of " + human(options.coolDown()) + " since the last request (" + last
+                        + ") has passed";
+            }
+            else {
+                requested = false;
+                reason = "cool-down: a retrain was requested at " + last + "; the next is allowed from "
+                        + last.plus(options.coolDown()) + " unless severity rises above " + open.severity();
+            }
+            return new CheckResult(report, Optional.of(updated), false, requested, reason, escalated, null, null);
+        });
+    }
+
+    /**
+     * Marks the open incident {@link Stage#RETRAINING} (called when a retrain request was sent) and starts the
+     * cool-down.
+     *
+     * @throws IncidentException when there is no such incident or it is resolved
+     */
+    public static Incident retraining(final Path registryRoot, final String incidentId, final Actor actor,
+            final String note) {
+        IncidentStore store = IncidentStore.open(registryRoot);
+        Incident incident = store.get(incidentId);
+        Instant now = now();
+        return store.update(incident.model(), open -> {
+            if (open == null || !open.id().equals(incidentId)) {
+                throw new IncidentException("Incident " + incidentId + " is not open: no retrain to mark");
+            }
+            Incident marked = open.withStep(new Step(Stage.RETRAINING, now, actor.buildUrl(), actor.user(),
+                    "retrain requested" + (note == null || note.isBlank() ? "" : ": " + note)))
+                    .withRetrainRequest(now);
+            store.save(marked);
+            return marked;
+        });
+    }
+
+    /**
+     * Marks the open incident of {@code model} {@link Stage#MITIGATED} by a deployed version (called by a deployment
+     * of that model while an incident is open). A redeployment of the version that drifted mitigates nothing.
+     *
+     * @return the updated incident, or empty when none is open or {@code version} is the one that drifted
+     */
+    public static Optional<Incident> mitigated(final Path registryRoot, final String model, final int version,
+            final Actor actor) {
+        IncidentStore store = IncidentStore.open(registryRoot);
+        if (store.open(model).isEmpty()) {
+            return Optional.empty();
+        }
+        Actor who = actor == null ? Actor.fromEnvironment() : actor;
+        Instant now = now();
+        return store.update(model, open -> {
+            if (open == null || version == open.modelVersion()) {
+                return Optional.<Incident>empty();
+            }
+            Incident marked = open.withMitigatedBy(version).withStep(new Step(Stage.MITIGATED, now, who.buildUrl(),
+                    who.user(), "version " + version + " deployed; the next clean check resolves the incident"));
+            store.save(marked);
+            return Optional.of(marked);
+        });
+    }
+
+    static Instant now() {
+        return clock.instant();
+    }
+
+    /** Sets the clock (tests only). */
+    static void clock(final Clock value) {
+        clock = value == null ? Clock.systemUTC() : value;
+    }
+
+    private static Finding finding(final DriftReport report, final Instant at, final String reportFile,
+            final Actor actor) {
+        List<String> drifted = report.drifted().stream().map(ColumnDrift::name).toList();
+        return new Finding(at, reportFile, report.datasetDrift(), report.driftShare(), drifted,
+                Severity.of(report), actor.buildUrl());
+    }
+
+    private static String describe(final Finding finding) {
+        return String.format("%s drift: %.0f%% of the features drifted (%s)", finding.severity(),
+                finding.driftShare() * 100, String.join(", ", finding.driftedColumns()));
+    }
+
+    private static String human(final Duration duration) {
+        return duration.toString().substring(2).toLowerCase();
+    }
+
+    /**
+     * Profiles the current data with the reference's settings; should inference type a column otherwise than the
+     * reference did, it is read again with the reference's types, so that both sides are summarised alike.
+     */
+    private static Profile profile(final Path data, final ReadOptions read, final Profile reference) {
+        Profile current = Profiles.of(data, read, reference.settings());
+        Map<String, ColumnType> retype = new LinkedHashMap<>();
+        for (ColumnProfile column : current.columns()) {
+            reference.column(column.name()).filter(r -> r.type() != column.type())
+                    .ifPresent(r -> retype.put(r.name(), r.type()));
+        }
+        if (read.schema() != null || retype.isEmpty()) {
+            return current;
+        }
+        Map<String, ColumnType> types = new LinkedHashMap<>(retype);
+        types.putAll(read.types());
+        try {
+            return Profiles.of(data, read.withTypes(types), reference.settings());
+        }
+        catch (DataException e) {
+            throw new DataException(e.file(), e.line(), e.column(), "read with the training profile's column types "
+                    + retype + " (inference typed them otherwise here): " + e.problem(), e);
+        }
+    }
+}
