@@ -12,12 +12,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns a request body into predictions: parses it with Jackson's tree model (no typing from the data), checks
@@ -100,7 +98,7 @@ final class Scorer {
                 json.writeFieldName("prediction");
             }
             for (int r = 0; r < rows.size(); r++) {
-                double[] output = model.model.predict(new RowMap(model, values.get(r)));
+                double[] output = model.predict(values.get(r));
                 writePrediction(json, model, output);
                 if (log) {
                     lines.add(logLine(model, time, rows.get(r), output));
@@ -274,36 +272,5 @@ final class Scorer {
     private static String quoted(final String text) {
         String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
         return "\"" + shown + "\"";
-    }
-
-    /** The row as the map {@link io.mlstages.train.ModelPackage#predict(Map)} reads: every feature present. */
-    private static final class RowMap extends AbstractMap<String, Object> {
-        private final ServedModel model;
-        private final Object[] values;
-
-        RowMap(final ServedModel model, final Object[] values) {
-            this.model = model;
-            this.values = values;
-        }
-
-        @Override
-        public boolean containsKey(final Object key) {
-            return model.featureIndex.containsKey(key);
-        }
-
-        @Override
-        public Object get(final Object key) {
-            Integer f = model.featureIndex.get(key);
-            return f == null ? null : values[f];
-        }
-
-        @Override
-        public Set<Entry<String, Object>> entrySet() {
-            Map<String, Object> copy = new java.util.LinkedHashMap<>();
-            for (int f = 0; f < values.length; f++) {
-                copy.put(model.features.get(f).name(), values[f]);
-            }
-            return copy.entrySet();
-        }
     }
 }

@@ -45,6 +45,14 @@ public final class Server implements AutoCloseable {
     private static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
     /** Requests that may wait for a thread; beyond that the accepting thread runs them itself (back-pressure). */
     private static final int QUEUED_REQUESTS = 1024;
+    /** The longest a client may take to send a request; a tunable system property of the JDK server. */
+    static final int MAX_REQUEST_SECONDS = Integer.getInteger("mlstages.serve.maxRequestSeconds", 30);
+    /**
+     * The request being handled on this thread (a request runs on one thread from dispatch to response): when it
+     * was dispatched, its path label, whether it was counted. Not exchange attributes: the JDK 17 server keeps
+     * those per context, shared by all requests.
+     */
+    private static final ThreadLocal<Call> CALLS = ThreadLocal.withInitial(Call::new);
 
     private final ServeOptions options;
     private final Consumer<String> events;
@@ -93,9 +101,10 @@ public final class Server implements AutoCloseable {
                 new ThreadPoolExecutor.CallerRunsPolicy());
         // the JDK server's default leaves Nagle's algorithm on, which with delayed ACKs adds up to 40 ms to a
         // keep-alive response; it reads the property once, when its first server is created
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+        setIfAbsent("sun.net.httpserver.nodelay", "true");
+        // a client that stalls while sending its request (or a body the server refused and drains) is cut off
+        // after this many seconds, so that it cannot hold a request thread for ever
+        setIfAbsent("sun.net.httpserver.maxReqTime", Integer.toString(MAX_REQUEST_SECONDS));
         InetSocketAddress address = new InetSocketAddress(options.host(), options.port());
         try {
             http = HttpServer.create(address, 256);
@@ -251,8 +260,15 @@ public final class Server implements AutoCloseable {
         long start = System.nanoTime();
         String path = exchange.getRequestURI().getRawPath();
         String label = ServeMetrics.pathLabel(path);
+        Call call = current();
+        call.start = start;
+        call.label = label;
+        call.counted = false;
         int status = 500;
         try {
+            if (!"/predict".equals(label) || !"POST".equals(exchange.getRequestMethod())) {
+                unread(exchange);
+            }
             status = switch (label) {
                 case "/predict" -> predict(exchange);
                 case "/health" -> health(exchange);
@@ -271,8 +287,10 @@ public final class Server implements AutoCloseable {
                 // the response may have started; the connection is closed below
             }
         } finally {
-            // counted before the exchange closes, so that a client that reads /metrics after its response sees it
-            metrics.record(label, status, System.nanoTime() - start);
+            if (!call.counted) {
+                // no response was sent (the client went away before): count it here
+                metrics.record(label, status, System.nanoTime() - start);
+            }
             exchange.close();
         }
     }
@@ -289,7 +307,7 @@ public final class Server implements AutoCloseable {
             try {
                 declared = Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
-                return error(exchange, 400, "The Content-Length header is not a number", null, -1);
+                return error(unread(exchange), 400, "The Content-Length header is not a number", null, -1);
             }
             if (declared > max) {
                 return tooLarge(exchange, max);
@@ -324,9 +342,7 @@ public final class Server implements AutoCloseable {
     }
 
     private int tooLarge(final HttpExchange exchange, final int max) throws IOException {
-        // the rest of the body is not read: the JDK server closes the connection instead of draining a large one
-        exchange.getResponseHeaders().set("Connection", "close");
-        return error(exchange, 413, "The body exceeds the limit of " + max + " bytes; send fewer rows per "
+        return error(unread(exchange), 413, "The body exceeds the limit of " + max + " bytes; send fewer rows per "
                 + "request", null, -1);
     }
 
@@ -366,7 +382,7 @@ public final class Server implements AutoCloseable {
         return send(exchange, 200, PROMETHEUS, metrics.render(current.get()).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static int error(final HttpExchange exchange, final int status, final String reason, final String field,
+    private int error(final HttpExchange exchange, final int status, final String reason, final String field,
             final int row) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
@@ -383,8 +399,14 @@ public final class Server implements AutoCloseable {
         return send(exchange, status, JSON, out.toByteArray());
     }
 
-    private static int send(final HttpExchange exchange, final int status, final String type, final byte[] body)
+    private int send(final HttpExchange exchange, final int status, final String type, final byte[] body)
             throws IOException {
+        // counted before the response goes out, so that a client that reads /metrics after its response sees it
+        Call call = current();
+        if (!call.counted) {
+            call.counted = true;
+            metrics.record(call.label, status, System.nanoTime() - call.start);
+        }
         exchange.getResponseHeaders().set("Content-Type", type);
         if ("HEAD".equals(exchange.getRequestMethod())) {
             exchange.sendResponseHeaders(status, -1);
@@ -395,6 +417,40 @@ public final class Server implements AutoCloseable {
             out.write(body);
         }
         return status;
+    }
+
+    /**
+     * Marks the response {@code Connection: close} when the request has a body that is left unread, so that the
+     * client does not reuse a connection that the server may close after draining a little of the body.
+     */
+    private static HttpExchange unread(final HttpExchange exchange) throws IOException {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        boolean body = exchange.getRequestHeaders().containsKey("Transfer-Encoding")
+                || length != null && !"0".equals(length.trim());
+        if (body) {
+            exchange.getResponseHeaders().set("Connection", "close");
+        } else {
+            // an empty body must still be read to its end, or the server takes it for unread and closes
+            exchange.getRequestBody().read();
+        }
+        return exchange;
+    }
+
+    private static Call current() {
+        return CALLS.get();
+    }
+
+    /** See {@link #CALLS}. */
+    private static final class Call {
+        long start;
+        String label;
+        boolean counted;
+    }
+
+    private static void setIfAbsent(final String property, final String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     private static String shorten(final String text) {

@@ -195,8 +195,16 @@ class ServerTest {
                     + "Content-Length: 10000000\r\n\r\n{\"mean_radius\":").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            String status = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
-            assertThat(status).isEqualTo("HTTP/1.1 413");
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int c = in.read();
+                assertThat(c).as("the response ended inside its headers: %s", head).isNotNegative();
+                head.append((char) c);
+            }
+            assertThat(head.toString()).startsWith("HTTP/1.1 413").containsIgnoringCase("Connection: close");
+            int length = Integer.parseInt(head.toString().replaceAll("(?is).*content-length: *(\\d+).*", "$1"));
+            String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+            assertThat(body).contains("exceeds the limit of 65536 bytes");
         }
         assertServerStillPredicts();
     }
