@@ -125,9 +125,15 @@ final class DriftCommand implements Callable<Integer> {
         Profile currentProfile;
         ProfileSettings used = profileSettings;
         if (ProfileJson.isProfile(reference)) {
-            referenceProfile = ProfileJson.read(reference);
+            // the stored profile is read while the current data is profiled; its settings are nearly always the
+            // defaults, so the current data is profiled with those and only read again when they differ
+            CompletableFuture<Profile> stored = CompletableFuture.supplyAsync(() -> ProfileJson.read(reference));
+            currentProfile = Inputs.load(current, readOptions, profileSettings, progress);
+            referenceProfile = join(stored);
             used = referenceProfile.settings();
-            currentProfile = Inputs.load(current, readOptions, used, progress);
+            if (!used.equals(profileSettings) && !ProfileJson.isProfile(current)) {
+                currentProfile = Inputs.load(current, readOptions, used, progress);
+            }
         }
         else {
             CompletableFuture<Profile> pending = CompletableFuture.supplyAsync(
@@ -139,12 +145,7 @@ final class DriftCommand implements Callable<Integer> {
                 pending.cancel(true);
                 throw e;
             }
-            try {
-                referenceProfile = pending.join();
-            }
-            catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
-            }
+            referenceProfile = join(pending);
         }
         Map<String, ColumnType> retype = retype(referenceProfile, currentProfile);
         if (readOptions.schema() == null && !retype.isEmpty() && !ProfileJson.isProfile(current)) {
@@ -159,6 +160,15 @@ final class DriftCommand implements Callable<Integer> {
             }
         }
         return new Profile[] {referenceProfile, currentProfile};
+    }
+
+    private static Profile join(final CompletableFuture<Profile> pending) {
+        try {
+            return pending.join();
+        }
+        catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+        }
     }
 
     /** The reference's types of the columns that the current profile typed otherwise. */
