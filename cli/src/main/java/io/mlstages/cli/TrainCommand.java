@@ -7,6 +7,7 @@ import io.mlstages.train.ModelMetadata;
 import io.mlstages.train.ModelPackage;
 import io.mlstages.metrics.Task;
 import io.mlstages.train.TrainOptions;
+import io.mlstages.train.TrainProgress;
 import io.mlstages.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -119,7 +120,14 @@ final class TrainCommand implements Callable<Integer> {
                     });
         }
         else {
-            model = Trainer.train(data, options, output);
+            PrintWriter progress = out.progress(spec);
+            TrainProgress report = progress == null ? TrainProgress.NONE : new TrainProgress(line -> {
+                synchronized (progress) {
+                    progress.println("  " + line);
+                    progress.flush();
+                }
+            }, source -> Progress.of(source, progress));
+            model = Trainer.train(data, options, output, report);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Summaries.printTraining(spec.commandLine().getOut(), model, output, seconds, json);

@@ -37,6 +37,8 @@ class TrainValidateCliTest {
         CliRun run = CliRun.of(args);
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Trained", "holdout:");
+        // the stages of a long training are reported on stderr as they happen
+        assertThat(run.err()).contains("read and profiled", "rows of breast-cancer-train.csv", "fitting", "fitted in");
         return output;
     }
 

@@ -40,11 +40,22 @@ public final class Trainer {
      * @throws ModelPackageException when the package cannot be written
      */
     public static ModelPackage train(final Path trainData, final TrainOptions options, final Path output) {
-        return train(trainData, options, output, System::getenv);
+        return train(trainData, options, output, System::getenv, TrainProgress.NONE);
+    }
+
+    /** As {@link #train(Path, TrainOptions, Path)}, reporting progress. */
+    public static ModelPackage train(final Path trainData, final TrainOptions options, final Path output,
+            final TrainProgress progress) {
+        return train(trainData, options, output, System::getenv, progress);
     }
 
     static ModelPackage train(final Path trainData, final TrainOptions options, final Path output,
             final UnaryOperator<String> environment) {
+        return train(trainData, options, output, environment, TrainProgress.NONE);
+    }
+
+    static ModelPackage train(final Path trainData, final TrainOptions options, final Path output,
+            final UnaryOperator<String> environment, final TrainProgress progress) {
         Objects.requireNonNull(trainData, "trainData");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(output, "output");
@@ -52,9 +63,11 @@ public final class Trainer {
             throw new TrainException("An external trainer runs a command: use ExternalTrainer.train");
         }
         Map<String, String> hyper = Hyperparameters.resolve(options.algorithm(), options.hyperparameters());
-        TrainingData data = TrainingData.read(trainData, options);
+        TrainingData data = TrainingData.read(trainData, options, progress);
         Target target = Target.of(data, options);
         requireFits(options.algorithm(), target.task, trainData, options.target());
+        progress.stages().accept("read and profiled " + data.rows + " rows of " + trainData.getFileName()
+                + ": " + target.task.label() + " target '" + options.target() + "'");
 
         int[][] split = split(data.rows, options.holdout(), options.seed(), trainData);
         int[] training = split[0];
@@ -68,9 +81,13 @@ public final class Trainer {
         Encoder encoder = new Encoder(features);
         double[] trainInputs = encoder.encode(data, training);
         double[] holdoutInputs = encoder.encode(data, holdout);
+        progress.stages().accept("fitting " + options.algorithm().label() + " on " + training.length + " rows, "
+                + features.size() + " features (" + holdout.length + " holdout rows), " + hyper);
         long fitStart = System.nanoTime();
         Predictor predictor = fit(options, hyper, target, encoder, trainInputs, training);
         double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
+        progress.stages().accept(String.format(java.util.Locale.ROOT, "fitted in %.2f s; measuring on the training "
+                + "and holdout rows, writing the package", fitSeconds));
 
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
         metrics.put("training", Metrics.of(predictions(target, predictor, trainInputs, training, 0)));

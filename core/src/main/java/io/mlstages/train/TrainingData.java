@@ -61,7 +61,11 @@ final class TrainingData {
      * @throws TrainException when the target or a named feature is absent (naming the file and listing the columns)
      */
     static TrainingData read(final Path file, final TrainOptions options) {
-        try (RowSource source = DataReader.open(file, options.read())) {
+        return read(file, options, TrainProgress.NONE);
+    }
+
+    static TrainingData read(final Path file, final TrainOptions options, final TrainProgress progress) {
+        try (RowSource source = progress.reading().apply(DataReader.open(file, options.read()))) {
             Schema schema = source.schema();
             int target = requireColumn(file, schema, options.target(), "target");
             List<Integer> columns = new ArrayList<>();
