@@ -29,7 +29,8 @@ public final class Profiles {
      */
     public static Profile of(final Path file, final ReadOptions options, final ProfileSettings settings,
             final UnaryOperator<RowSource> observe) {
-        try (RowSource source = observe.apply(DataReader.open(file, options))) {
+        // the profiler summarises on a thread of its own, so the file is parsed on the calling thread
+        try (RowSource source = observe.apply(DataReader.openOnCallerThread(file, options))) {
             Profile profile = Profiler.profile(source, settings, null);
             Profile.Source read = profile.sources().get(0);
             return new Profile(profile.schemaVersion(),
