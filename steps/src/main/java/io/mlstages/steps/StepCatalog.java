@@ -1,0 +1,237 @@
+package io.mlstages.steps;
+
+import io.mlstages.steps.Parameter.Kind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
+
+/**
+ * Every ML step and its parameters: the one list that the plugin's steps, the command lines they run, the docs
+ * and the Jenkinsfile check ({@code JenkinsfileStepsTest}) all read, so that none of them can drift from the
+ * others.
+ */
+public final class StepCatalog {
+    /** {@code trainModel}: fit a model, write a model package. */
+    public static final String TRAIN = "trainModel";
+    /** {@code validateModel}: score a package, check gates, bless it. */
+    public static final String VALIDATE = "validateModel";
+    /** {@code deployModel}: register, publish and move the alias. */
+    public static final String DEPLOY = "deployModel";
+    /** {@code checkDrift}: the pipeline drift check. */
+    public static final String CHECK_DRIFT = "checkDrift";
+    /** {@code modelDriftCheck}: the freestyle build step's symbol; the same parameters as checkDrift. */
+    public static final String DRIFT_CHECK_BUILDER = "modelDriftCheck";
+
+    /** The options of every command that take a result or report file, or silence progress: the step sets them. */
+    private static final List<String> REPORTS = List.of("--json", "--quiet", "--help", "--version");
+
+    private static final List<StepSpec> STEPS = List.of(train(), validate(), deploy(),
+            driftCheck(CHECK_DRIFT, "Check data for drift"),
+            driftCheck(DRIFT_CHECK_BUILDER, "Check a model's live data for drift"));
+
+    private StepCatalog() {
+    }
+
+    /** Every step, in the order of the ML pipeline. */
+    public static List<StepSpec> steps() {
+        return STEPS;
+    }
+
+    /**
+     * The step of that function name.
+     *
+     * @throws NoSuchElementException naming the unknown name and the known ones
+     */
+    public static StepSpec step(final String functionName) {
+        return STEPS.stream().filter(s -> s.functionName().equals(functionName)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("No ML step '" + functionName + "'; the steps are "
+                        + STEPS.stream().map(StepSpec::functionName).collect(Collectors.joining(", "))));
+    }
+
+    private static StepSpec train() {
+        List<Parameter> p = new ArrayList<>();
+        p.add(required("data", "--data", "The training data (CSV or JSON Lines), relative to the workspace."));
+        p.add(required("target", "--target", "The column to predict."));
+        p.add(required("output", "--output", "Where to write the model package: a folder, or a .zip file."));
+        p.add(string("algorithm", "--algorithm", "logistic (classes), linear (numbers) or gbt (either); "
+                + "required unless command is given."));
+        p.add(string("command", "--command", "Train with your own program instead (run without a shell)."));
+        p.add(string("timeout", "--timeout", "Longest an external trainer may run, e.g. 30m (default 2h)."));
+        p.add(list("features", "--features", "The feature columns (default: every column but the target and exclude)."));
+        p.add(list("exclude", "--exclude", "Columns never used as features."));
+        p.add(string("task", "--task", "binary, multiclass or regression (default: inferred)."));
+        p.add(list("param", "--param", "Hyperparameters, e.g. 'l2=1.0,rounds=200,maxDepth=6'."));
+        p.add(new Parameter("seed", Kind.INTEGER, false, "--seed", "Seed of every random choice (default 42)."));
+        p.add(new Parameter("holdout", Kind.DECIMAL, false, "--holdout",
+                "Share of rows kept apart to measure the model; 0 for none (default 0.2)."));
+        p.addAll(readOptions());
+        return new StepSpec(TRAIN, "Train a model", List.of("train"), p, List.of(), REPORTS);
+    }
+
+    private static StepSpec validate() {
+        List<Parameter> p = new ArrayList<>();
+        p.add(string("model", "--model", "The candidate model package (written by trainModel)."));
+        p.add(string("predictions", "--predictions",
+                "Instead of model: predictions made elsewhere, next to the true values."));
+        p.add(string("data", "--data", "The evaluation data; required with model."));
+        p.add(list("min", "--min", "Lower bounds, e.g. 'accuracy=0.9,auc=0.95'."));
+        p.add(list("max", "--max", "Upper bounds, e.g. 'rmse=120'."));
+        p.add(string("baseline", "--baseline", "A baseline model package scored on the same data."));
+        p.add(string("registry", "--registry",
+                "The model registry folder (default: the global setting); used with registryModel."));
+        p.add(string("registryModel", "--registry-model",
+                "Take the baseline from the registry: the version baselineAlias points at."));
+        p.add(string("baselineAlias", "--baseline-alias", "The registry alias of the baseline (default production).")
+                .onlyWith("registryModel"));
+        p.add(string("baselinePredictions", "--baseline-predictions", "Instead of baseline: its predictions file."));
+        p.add(list("minImprovement", "--min-improvement", "Better than the baseline by at least DELTA: 'auc=0.01'."));
+        p.add(list("maxRegression", "--max-regression", "Worse than the baseline by at most DELTA: 'auc=0.005'."));
+        p.add(list("minRelativeImprovement", "--min-relative-improvement",
+                "Better than the baseline by at least this fraction of its value."));
+        p.add(list("maxRelativeRegression", "--max-relative-regression",
+                "Worse than the baseline by at most this fraction of its value."));
+        p.add(decimal("maxMissingRate", "--max-missing-rate", "Data gate: no feature missing in more than this share "
+                + "of rows (default 0.2)."));
+        p.add(flag("noDataGates", "--no-data-gates", "Leave out the schema, missing-value and drift gates."));
+        p.add(flag("noBless", "--no-bless", "Do not write (or remove) the package's blessing."));
+        p.add(string("task", "--task", "With predictions: binary, multiclass or regression."));
+        p.add(string("actualColumn", "--actual-column", "With predictions: the true value column (default actual)."));
+        p.add(string("predictedColumn", "--predicted-column",
+                "With predictions: the predicted value or class column (default predicted)."));
+        p.add(string("probabilityPrefix", "--probability-prefix",
+                "With predictions: prefix of the class probability columns (default p_)."));
+        p.add(string("positiveClass", "--positive-class",
+                "With predictions: the positive class of a binary task (default: the second)."));
+        p.addAll(driftOptions());
+        p.addAll(readOptions());
+        p.add(choice("onFailure", "When a gate fails: FAIL the build (default), mark it UNSTABLE, or only REPORT."));
+        return new StepSpec(VALIDATE, "Validate a model", List.of("validate"), p,
+                List.of(List.of("model", "predictions")), concat(REPORTS, List.of("--junit")));
+    }
+
+    private static StepSpec deploy() {
+        List<Parameter> p = new ArrayList<>();
+        p.add(required("model", "--model", "The model's name in the registry."));
+        p.add(new Parameter("version", Kind.INTEGER, false, "--version", "Deploy this registered version."));
+        p.add(string("package", "--package",
+                "Register this package (folder or zip) as the next version, then deploy it."));
+        p.add(string("registry", "--registry", "The model registry folder (default: the global setting)."));
+        p.add(string("alias", "--alias", "The alias to move (default production)."));
+        p.add(flag("noRequireBlessing", "--no-require-blessing", "Deploy a version without a blessing."));
+        p.add(flag("force", "--force", "Deploy an unblessed version anyway; recorded as forced in the history."));
+        p.add(string("message", "--message", "Why: recorded in the alias history."));
+        p.add(list("target", "--target", "Where it goes, in order: 'directory=/srv/models,http=https://…'; "
+                + "the registry alias always moves last."));
+        p.add(new Parameter("keep", Kind.INTEGER, false, "--keep",
+                "Directory targets keep the K newest version folders; 0 keeps all (default)."));
+        p.add(string("credentialsId", null, "A secret-text credential: the http targets' bearer token. Never printed."));
+        p.add(string("tokenFile", "--token-file", "Or: a file on the agent whose first line is the token."));
+        p.add(string("connectTimeout", "--connect-timeout", "Per attempt (default 5s)."));
+        p.add(string("requestTimeout", "--request-timeout", "Per attempt (default 30s)."));
+        p.add(new Parameter("attempts", Kind.INTEGER, false, "--attempts",
+                "Attempts of an http target, the first included (default 5)."));
+        p.add(string("backoff", "--backoff", "Wait before the second attempt, doubled each time (default 500ms)."));
+        p.add(string("maxBackoff", "--max-backoff", "The longest wait between attempts (default 30s)."));
+        p.add(string("maxRetryAfter", "--max-retry-after", "The longest Retry-After a server may ask for (default 120s)."));
+        p.add(choice("onFailure", "When the deployment is refused or a target fails: FAIL the build (default), "
+                + "mark it UNSTABLE, or only REPORT."));
+        return new StepSpec(DEPLOY, "Deploy a model", List.of("deploy"), p,
+                List.of(List.of("version", "package")), concat(REPORTS, List.of("--token-env")));
+    }
+
+    private static StepSpec driftCheck(final String name, final String displayName) {
+        List<Parameter> p = new ArrayList<>();
+        p.add(required("current", "--current", "The current data: a path or an Ant glob in the workspace "
+                + "(several matching files are checked as one sample)."));
+        p.add(string("model", "--model", "A registered model: its deployed version's training profile is the "
+                + "reference, and drift opens an incident."));
+        p.add(string("reference", "--reference", "Or: a profile or a dataset to compare with (no incident)."));
+        p.add(string("registry", "--registry", "The model registry folder (default: the global setting).")
+                .onlyWith("model"));
+        p.add(string("alias", "--alias", "The alias whose version is checked (default production).").onlyWith("model"));
+        p.add(string("coolDown", "--cool-down", "No second retrain within this time unless severity rose "
+                + "(default 6h).").onlyWith("model"));
+        p.add(string("webhook", "--webhook", "POST a JSON message here when an incident opens, escalates or "
+                + "resolves.").onlyWith("model"));
+        p.add(string("webhookCredentialsId", null, "A secret-text credential: the webhook's bearer token.")
+                .onlyWith("webhook"));
+        p.add(list("columns", "--columns", "Compare only these columns.").onlyWith("reference"));
+        p.add(string("target", "--target", "The target column: reported apart, not counted.").onlyWith("reference"));
+        p.add(string("prediction", "--prediction", "The prediction column: reported apart, not counted.")
+                .onlyWith("reference"));
+        p.add(new Parameter("sketchK", Kind.INTEGER, false, "--sketch-k", "KLL sketch size of the profiles built "
+                + "from a reference dataset.").onlyWith("reference"));
+        p.add(new Parameter("bins", Kind.INTEGER, false, "--bins", "Histogram bins per numeric column.")
+                .onlyWith("reference"));
+        p.add(new Parameter("topK", Kind.INTEGER, false, "--top-k", "Categories kept by name per column.")
+                .onlyWith("reference"));
+        p.add(new Parameter("exactLimit", Kind.INTEGER, false, "--exact-limit",
+                "Up to this many values a numeric column keeps them all, for exact statistics.").onlyWith("reference"));
+        p.addAll(driftOptions());
+        p.addAll(readOptions());
+        p.add(choice("onDrift", "On dataset drift: mark the build UNSTABLE (default), FAIL it, or only REPORT."));
+        p.add(string("retrainJob", null, "The job to start when drift opens an incident and the cool-down allows "
+                + "it; it gets MODEL_NAME, MODEL_VERSION, INCIDENT_ID, DRIFTED_COLUMNS, DRIFT_REPORT_URL.")
+                .onlyWith("model"));
+        return new StepSpec(name, displayName, List.of("check", "drift"), p, List.of(List.of("model", "reference")),
+                concat(REPORTS, List.of("--junit", "--html", "--report-html", "--retrain-command",
+                        "--webhook-token-env")));
+    }
+
+    private static List<Parameter> driftOptions() {
+        return List.of(
+                decimal("driftShare", "--drift-share", "Share of drifted feature columns that makes dataset drift "
+                        + "(default 0.5)."),
+                decimal("alpha", "--alpha", "Significance level of the per-column tests (default 0.05)."),
+                list("method", "--method", "Statistic per column, e.g. 'age=ks,city=chi-square'."),
+                list("threshold", "--threshold", "Effect-size floor per column, e.g. 'age=0.2'."),
+                list("columnAlpha", "--column-alpha", "Significance level per column, e.g. 'age=0.01'."),
+                decimal("missingRateFloor", "--missing-rate-floor",
+                        "Change of a column's missing rate that counts as drift when significant (default 0.1)."),
+                flag("noMissingDrift", "--no-missing-drift", "A change in missing rate is reported but never drift."),
+                flag("noPooling", "--no-pooling", "Do not pool rare categories."));
+    }
+
+    private static List<Parameter> readOptions() {
+        return List.of(
+                string("format", "--format", "csv or jsonl (default: by file name)."),
+                string("delimiter", "--delimiter", "CSV field separator; 'tab' for tabs (default ,)."),
+                list("missing", "--missing", "Cell texts that mean missing (default NA,N/A,NaN,nan,null,NULL,None)."),
+                list("type", "--type", "Column type overrides, e.g. 'zip=categorical,age=numeric'."),
+                string("schema", "--schema", "A schema file that replaces type inference."),
+                new Parameter("inferRows", Kind.INTEGER, false, "--infer-rows",
+                        "Rows that decide inferred types; 0 reads the whole file first (default 10000)."));
+    }
+
+    private static Parameter required(final String name, final String option, final String help) {
+        return new Parameter(name, Kind.STRING, true, option, help);
+    }
+
+    private static Parameter string(final String name, final String option, final String help) {
+        return new Parameter(name, Kind.STRING, false, option, help);
+    }
+
+    private static Parameter decimal(final String name, final String option, final String help) {
+        return new Parameter(name, Kind.DECIMAL, false, option, help);
+    }
+
+    private static Parameter flag(final String name, final String option, final String help) {
+        return new Parameter(name, Kind.FLAG, false, option, help);
+    }
+
+    private static Parameter list(final String name, final String option, final String help) {
+        return new Parameter(name, Kind.LIST, false, option, help);
+    }
+
+    private static Parameter choice(final String name, final String help) {
+        return new Parameter(name, Kind.CHOICE, false, null, help);
+    }
+
+    private static List<String> concat(final List<String> a, final List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
