@@ -4,6 +4,7 @@ import io.mlstages.incident.Incident;
 import io.mlstages.incident.IncidentStore;
 import io.mlstages.incident.Incidents;
 import io.mlstages.incident.Monitor;
+import io.mlstages.io.AtomicFiles;
 import io.mlstages.registry.Actor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -151,15 +152,20 @@ final class IncidentCommand implements Runnable {
                 description = "What was requested: recorded in the incident's steps (e.g. the job started).")
         String reason;
 
-        @Option(names = "--json", description = "Print the incident as JSON.")
-        boolean json;
+        @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-",
+                description = "Write the incident as JSON ('-' or no FILE: stdout instead of the text). Put it after"
+                        + " the ID, or write --json=FILE.")
+        String json;
 
         @Override
         public Integer call() {
             store(registry).get(id); // an unknown id fails here, naming the registry
             Incident incident = Monitor.retraining(registry, id, Actor.fromEnvironment(), reason);
             PrintWriter out = spec.commandLine().getOut();
-            out.print(json ? Incidents.toJson(incident) : "Retraining " + Incidents.line(incident) + "\n");
+            if (json != null && !"-".equals(json)) {
+                AtomicFiles.write(Path.of(json), Incidents.toJson(incident));
+            }
+            out.print("-".equals(json) ? Incidents.toJson(incident) : "Retraining " + Incidents.line(incident) + "\n");
             out.flush();
             return ExitCodes.OK;
         }
