@@ -1,5 +1,6 @@
 package io.mlstages.steps;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -28,7 +29,9 @@ import java.util.stream.Collectors;
  *                    relative to the workspace (inside the work folder)
  */
 public record Invocation(String command, List<String> arguments, Map<String, String> environment, String resultFile,
-        Map<String, String> reportFiles) {
+        Map<String, String> reportFiles) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** The environment variable that carries the http deploy token to the child (its value is set by the plugin). */
     public static final String TOKEN_VARIABLE = "MLSTAGES_DEPLOY_TOKEN";
     /** The environment variable that carries the webhook's token to the child. */
