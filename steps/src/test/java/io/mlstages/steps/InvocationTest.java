@@ -77,6 +77,17 @@ class InvocationTest {
     }
 
     @Test
+    void shouldBuildTheFreestyleDriftCheckLikeThePipelineOne() {
+        Map<String, Object> values = values("model", "churn", "current", "live.csv", "retrainJob", "retrain",
+                "onDrift", "FAIL");
+
+        assertThat(Invocation.of(StepCatalog.step(StepCatalog.DRIFT_CHECK_BUILDER), values, "/r", "w"))
+                .isEqualTo(Invocation.of(CHECK, values, "/r", "w"));
+        assertThat(Invocation.of(CHECK, values, "/r", "w").arguments())
+                .noneMatch(a -> a.contains("retrain") || a.contains("FAIL"));
+    }
+
+    @Test
     void shouldPreferTheStepsRegistryToTheGlobalOne() {
         Invocation deploy = Invocation.of(DEPLOY, values("model", "m", "version", 3, "registry", "/here"),
                 "/global", "w");
