@@ -1,5 +1,6 @@
 package io.mlstages.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlstages.MlStagesException;
 import io.mlstages.deploy.HttpSettings;
 import io.mlstages.deploy.JsonPost;
@@ -10,6 +11,7 @@ import io.mlstages.incident.Incident;
 import io.mlstages.incident.Incidents;
 import io.mlstages.incident.Monitor;
 import io.mlstages.incident.Notifier;
+import io.mlstages.io.AtomicFiles;
 import io.mlstages.registry.Actor;
 import io.mlstages.registry.Registry;
 import io.mlstages.report.DriftHtml;
@@ -26,7 +28,9 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code mlstages check}: a drift check against a registered model that drives its incident. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
@@ -49,10 +53,12 @@ final class CheckCommand implements Callable<Integer> {
     String alias;
 
     @Option(names = {"-c", "--current"}, paramLabel = "DATA", required = true,
-            description = "The current data (CSV or JSON Lines).")
-    Path current;
+            description = "The current data (CSV or JSON Lines). Repeatable: several files are checked as one "
+                    + "sample (their columns must agree).")
+    List<Path> current;
 
-    @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-", description = "Write the drift report as JSON ('-' for stdout).")
+    @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-", description = "Write the drift report as JSON ('-' for stdout), with the model, version, alias, incident and"
+                    + " retrain decision.")
     String json;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Write the drift report as JUnit XML.")
@@ -108,17 +114,20 @@ final class CheckCommand implements Callable<Integer> {
         }
         PrintWriter progress = out.progress(spec);
         RetrainCommand command = retrainCommand == null ? null : new RetrainCommand(retrainCommand, progress);
-        Registry opened = Registry.open(registry);
+        Registry opened = Registries.open(registry);
         if (progress != null) {
-            progress.println("Checking " + current + " against " + model + "@" + alias + " ...");
+            progress.println("Checking " + current.stream().map(Path::toString).collect(Collectors.joining(" + "))
+                    + " against " + model + "@" + alias + " ...");
             progress.flush();
         }
         Actor actor = Actor.fromEnvironment();
-        CheckResult result = Monitor.check(opened, model, alias, current, options, actor);
+        // the version checked is the alias's now; Monitor.check reads the same alias and fails when it has none
+        Integer version = opened.alias(model, alias).orElse(null);
+        CheckResult result = Monitor.check(opened, model, alias, current, options, actor, null);
 
         // the reports are written before the retrain command runs, so that the path it receives exists
         if (reportPath != null) {
-            DriftReportJson.write(result.report(), reportPath);
+            AtomicFiles.write(reportPath, Summaries.json(reportJson(result, version)) + "\n");
         }
         if (junit != null) {
             DriftJUnit.write(result.report(), junit);
@@ -137,11 +146,15 @@ final class CheckCommand implements Callable<Integer> {
             catch (MlStagesException e) {
                 result = result.withIncident(incident, false, "the retrain request failed: " + e.getMessage());
             }
+            if (reportPath != null) {
+                // again, with the incident as the retrain request left it
+                AtomicFiles.write(reportPath, Summaries.json(reportJson(result, version)) + "\n");
+            }
         }
 
         PrintWriter stdout = spec.commandLine().getOut();
         if ("-".equals(json)) {
-            stdout.println(DriftReportJson.toString(result.report()));
+            stdout.println(Summaries.json(reportJson(result, version)));
         }
         else {
             stdout.print(DriftTable.toText(result.report()));
@@ -160,6 +173,34 @@ final class CheckCommand implements Callable<Integer> {
         stdout.flush();
         spec.commandLine().getErr().flush();
         return result.report().datasetDrift() ? ExitCodes.FINDING : ExitCodes.OK;
+    }
+
+    /**
+     * The drift report's JSON and, added to it, what the check decided: the model version checked, the incident
+     * (or null) and whether a retrain is due. The report's own fields stay as {@code drift --json} writes them.
+     */
+    private ObjectNode reportJson(final CheckResult result, final Integer version) {
+        ObjectNode root = DriftReportJson.toJson(result.report());
+        root.put("model", model);
+        root.put("version", version);
+        root.put("alias", alias);
+        if (result.incident().isEmpty()) {
+            root.putNull("incident");
+        }
+        else {
+            Incident incident = result.incident().get();
+            ObjectNode node = root.putObject("incident");
+            node.put("id", incident.id());
+            node.put("stage", incident.stage().name());
+            node.put("severity", incident.severity().name());
+            node.put("opened", result.opened());
+            node.put("escalated", result.escalated());
+            node.put("resolved", result.resolved());
+        }
+        ObjectNode retrain = root.putObject("retrain");
+        retrain.put("due", result.retrainRequested());
+        retrain.put("reason", result.retrainReason());
+        return root;
     }
 
     private static String incidentLine(final CheckResult result) {

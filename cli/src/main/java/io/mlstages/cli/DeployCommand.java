@@ -1,12 +1,14 @@
 package io.mlstages.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlstages.deploy.DeployException;
 import io.mlstages.deploy.DeployRequest;
 import io.mlstages.deploy.DeployResult;
 import io.mlstages.deploy.Deployer;
+import io.mlstages.incident.Incident;
 import io.mlstages.incident.Incidents;
 import io.mlstages.incident.Monitor;
-import io.mlstages.registry.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,16 +17,23 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code mlstages deploy}: puts a registered (or newly registered) version out and moves the alias to it. */
-@Command(name = "deploy", mixinStandardHelpOptions = true, sortOptions = false,
+// not mixinStandardHelpOptions: its -V/--version would take the name of the --version N option below
+@Command(name = "deploy", sortOptions = false,
         description = {"Deploy a model version: check its blessing, publish it to the targets (a serving directory, "
                 + "an HTTP endpoint), then move the registry alias to it. A failed target leaves the alias where it was.",
             "Exit code 1 means the deployment was refused or a target failed."})
 final class DeployCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Spec
     private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Option(names = "--registry", paramLabel = "DIR", required = true, description = "The registry folder.")
     Path registry;
@@ -73,25 +82,58 @@ final class DeployCommand implements Callable<Integer> {
                 .withAlias(alias).withRequireBlessing(requireBlessing).withForce(force).withMessage(message);
         PrintWriter out = spec.commandLine().getOut();
         try {
-            DeployResult result = Deployer.deploy(Registry.open(registry), request, targets.toTargets());
+            DeployResult result = Deployer.deploy(Registries.open(registry), request, targets.toTargets());
             boolean text = !"-".equals(json);
             if (text) {
                 out.println(result.summary());
             }
+            Optional<Incident> mitigated = Optional.empty();
             if (result.succeeded()) {
                 // a new version out while an incident is open mitigates it; the next clean check resolves it
-                Monitor.mitigated(registry, model, result.version(), request.actor())
-                        .filter(incident -> text)
+                mitigated = Monitor.mitigated(registry, model, result.version(), request.actor());
+                mitigated.filter(incident -> text)
                         .ifPresent(incident -> out.println("Mitigated " + Incidents.line(incident)));
             }
             if (json != null) {
-                Summaries.emit(out, json, Summaries.recordJson(result));
+                ObjectNode node = resultJson(result);
+                node.put("mitigatedIncident", mitigated.map(Incident::id).orElse(null));
+                Summaries.emit(out, json, Summaries.json(node));
             }
             out.flush();
             return result.succeeded() ? ExitCodes.OK : ExitCodes.FINDING;
         }
         catch (DeployException e) {
+            if (json != null) {
+                // a refusal is a result too: scripts and the pipeline step read why from the same file
+                ObjectNode node = e.result().map(DeployCommand::resultJson).orElseGet(() -> {
+                    ObjectNode refused = JSON.createObjectNode();
+                    refused.put("model", model);
+                    refused.put("version", version);
+                    refused.put("alias", alias);
+                    refused.putNull("previous");
+                    refused.put("action", "deploy");
+                    refused.putArray("outcomes");
+                    return refused;
+                });
+                node.put("succeeded", false);
+                node.put("refused", e.getMessage());
+                node.putNull("mitigatedIncident");
+                Summaries.emit(out, json, Summaries.json(node));
+                out.flush();
+            }
             return DeployCommand.refused(spec, e);
+        }
+    }
+
+    /** The result as JSON (its record components) with {@code succeeded}, which scripts look for first. */
+    private static ObjectNode resultJson(final DeployResult result) {
+        try {
+            ObjectNode node = (ObjectNode) JSON.readTree(Summaries.recordJson(result));
+            node.put("succeeded", result.succeeded());
+            return node;
+        }
+        catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A deploy result is always readable JSON", e);
         }
     }
 

@@ -10,6 +10,7 @@ import io.mlstages.profile.ColumnProfile;
 import io.mlstages.profile.Profile;
 import io.mlstages.profile.ProfileJson;
 import io.mlstages.profile.ProfileSettings;
+import io.mlstages.profile.Profiles;
 import io.mlstages.report.DriftHtml;
 import io.mlstages.report.DriftJUnit;
 import io.mlstages.report.DriftReportJson;
@@ -45,8 +46,9 @@ final class DriftCommand implements Callable<Integer> {
     Path reference;
 
     @Option(names = {"-c", "--current"}, paramLabel = "DATA", required = true,
-            description = "The current data (CSV or JSON Lines; a profile also works).")
-    Path current;
+            description = "The current data (CSV or JSON Lines; a profile also works). Repeatable: several files are "
+                    + "compared as one sample (their columns must agree).")
+    List<Path> current;
 
     @Option(names = "--columns", paramLabel = "NAME", split = ",",
             description = "Compare only these columns (the target and prediction are added).")
@@ -122,24 +124,32 @@ final class DriftCommand implements Callable<Integer> {
     private Profile[] profiles(final ReadOptions readOptions, final ProfileSettings profileSettings,
             final PrintWriter progress) {
         Profile referenceProfile;
-        Profile currentProfile;
+        List<Profile> currentProfiles = new ArrayList<>();
         ProfileSettings used = profileSettings;
         if (ProfileJson.isProfile(reference)) {
             // the stored profile is read while the current data is profiled; its settings are nearly always the
             // defaults, so the current data is profiled with those and only read again when they differ
             CompletableFuture<Profile> stored = CompletableFuture.supplyAsync(() -> ProfileJson.read(reference));
-            currentProfile = Inputs.load(current, readOptions, profileSettings, progress);
+            for (Path file : current) {
+                currentProfiles.add(Inputs.load(file, readOptions, profileSettings, progress));
+            }
             referenceProfile = join(stored);
             used = referenceProfile.settings();
-            if (!used.equals(profileSettings) && !ProfileJson.isProfile(current)) {
-                currentProfile = Inputs.load(current, readOptions, used, progress);
+            if (!used.equals(profileSettings)) {
+                for (int i = 0; i < current.size(); i++) {
+                    if (!ProfileJson.isProfile(current.get(i))) {
+                        currentProfiles.set(i, Inputs.load(current.get(i), readOptions, used, progress));
+                    }
+                }
             }
         }
         else {
             CompletableFuture<Profile> pending = CompletableFuture.supplyAsync(
                     () -> Inputs.load(reference, readOptions, profileSettings, progress));
             try {
-                currentProfile = Inputs.load(current, readOptions, profileSettings, progress);
+                for (Path file : current) {
+                    currentProfiles.add(Inputs.load(file, readOptions, profileSettings, progress));
+                }
             }
             catch (RuntimeException e) {
                 pending.cancel(true);
@@ -147,19 +157,29 @@ final class DriftCommand implements Callable<Integer> {
             }
             referenceProfile = join(pending);
         }
-        Map<String, ColumnType> retype = retype(referenceProfile, currentProfile);
-        if (readOptions.schema() == null && !retype.isEmpty() && !ProfileJson.isProfile(current)) {
-            Map<String, ColumnType> types = new LinkedHashMap<>(retype);
-            types.putAll(readOptions.types());
-            try {
-                currentProfile = Inputs.load(current, readOptions.withTypes(types), used, progress);
-            }
-            catch (DataException e) {
-                throw new DataException(e.file(), e.line(), e.column(), "read with the reference's column types "
-                        + retype + " (inference typed them otherwise here): " + e.problem(), e);
-            }
+        for (int i = 0; i < current.size(); i++) {
+            currentProfiles.set(i, retyped(current.get(i), currentProfiles.get(i), referenceProfile, readOptions,
+                    used, progress));
         }
-        return new Profile[] {referenceProfile, currentProfile};
+        return new Profile[] {referenceProfile, Profiles.merge(current, currentProfiles)};
+    }
+
+    /** A current file's profile, read again with the reference's types where inference typed a column otherwise. */
+    private static Profile retyped(final Path file, final Profile profile, final Profile referenceProfile,
+            final ReadOptions readOptions, final ProfileSettings used, final PrintWriter progress) {
+        Map<String, ColumnType> retype = retype(referenceProfile, profile);
+        if (readOptions.schema() != null || retype.isEmpty() || ProfileJson.isProfile(file)) {
+            return profile;
+        }
+        Map<String, ColumnType> types = new LinkedHashMap<>(retype);
+        types.putAll(readOptions.types());
+        try {
+            return Inputs.load(file, readOptions.withTypes(types), used, progress);
+        }
+        catch (DataException e) {
+            throw new DataException(e.file(), e.line(), e.column(), "read with the reference's column types "
+                    + retype + " (inference typed them otherwise here): " + e.problem(), e);
+        }
     }
 
     private static Profile join(final CompletableFuture<Profile> pending) {

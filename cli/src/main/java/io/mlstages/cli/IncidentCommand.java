@@ -3,6 +3,8 @@ package io.mlstages.cli;
 import io.mlstages.incident.Incident;
 import io.mlstages.incident.IncidentStore;
 import io.mlstages.incident.Incidents;
+import io.mlstages.incident.Monitor;
+import io.mlstages.io.AtomicFiles;
 import io.mlstages.registry.Actor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,17 +18,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code mlstages incident list|show|resolve}: the incidents kept with a registry. */
+/** {@code mlstages incident list|show|resolve|retraining}: the incidents kept with a registry. */
 @Command(name = "incident", mixinStandardHelpOptions = true,
-        description = "List, show and resolve the drift incidents kept with a registry (see docs/incidents.md).",
-        subcommands = {IncidentCommand.ListIncidents.class, IncidentCommand.Show.class, IncidentCommand.Resolve.class})
+        description = "List, show and resolve the drift incidents kept with a registry, or mark one retraining (see "
+                + "docs/incidents.md).",
+        subcommands = {IncidentCommand.ListIncidents.class, IncidentCommand.Show.class, IncidentCommand.Resolve.class,
+            IncidentCommand.Retraining.class})
 final class IncidentCommand implements Runnable {
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: list, show or resolve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: list, show, resolve or retraining");
     }
 
     private static IncidentStore store(final Path registry) {
@@ -124,6 +128,44 @@ final class IncidentCommand implements Runnable {
             Incident incident = store(registry).resolve(id, Actor.fromEnvironment(), message);
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? Incidents.toJson(incident) : "Resolved " + Incidents.line(incident) + "\n");
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code incident retraining}. */
+    @Command(name = "retraining", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Mark an open incident RETRAINING: a retrain was requested outside mlstages (a CI job was "
+                    + "started), so the cool-down starts now and the next checks do not ask again.",
+                "Exit code 2 for an unknown or resolved incident."})
+    static final class Retraining implements Callable<Integer> {
+        @Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--registry", paramLabel = "DIR", required = true, description = "The registry folder.")
+        Path registry;
+
+        @Parameters(paramLabel = "ID", description = "The incident, such as cancer-0003.")
+        String id;
+
+        @Option(names = "--reason", paramLabel = "TEXT",
+                description = "What was requested: recorded in the incident's steps (e.g. the job started).")
+        String reason;
+
+        @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-",
+                description = "Write the incident as JSON ('-' or no FILE: stdout instead of the text). Put it after"
+                        + " the ID, or write --json=FILE.")
+        String json;
+
+        @Override
+        public Integer call() {
+            store(registry).get(id); // an unknown id fails here, naming the registry
+            Incident incident = Monitor.retraining(registry, id, Actor.fromEnvironment(), reason);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json != null && !"-".equals(json)) {
+                AtomicFiles.write(Path.of(json), Incidents.toJson(incident));
+            }
+            out.print("-".equals(json) ? Incidents.toJson(incident) : "Retraining " + Incidents.line(incident) + "\n");
             out.flush();
             return ExitCodes.OK;
         }

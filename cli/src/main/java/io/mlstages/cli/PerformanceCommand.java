@@ -6,7 +6,6 @@ import io.mlstages.incident.LivePerformance;
 import io.mlstages.incident.PerformanceResult;
 import io.mlstages.metrics.Metric;
 import io.mlstages.registry.Actor;
-import io.mlstages.registry.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -77,7 +76,7 @@ final class PerformanceCommand implements Callable<Integer> {
         if (min.isEmpty() && max.isEmpty()) {
             throw new IllegalArgumentException("Give at least one bound: --min METRIC=VALUE or --max METRIC=VALUE");
         }
-        PerformanceResult result = LivePerformance.check(Registry.open(registry), model, alias, labels, idColumn,
+        PerformanceResult result = LivePerformance.check(Registries.open(registry), model, alias, labels, idColumn,
                 labelColumn, predictionLog, metrics(min), metrics(max), rollback, Actor.fromEnvironment());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -40,7 +40,7 @@ final class RegistryCommand implements Runnable {
         boolean json;
 
         Registry open() {
-            return Registry.open(root);
+            return Registries.open(root);
         }
     }
 
@@ -100,10 +100,14 @@ final class RegistryCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one version, or the one an alias points at.")
+    // not mixinStandardHelpOptions: its -V/--version would take the name of the --version N option below
+    @Command(name = "show", description = "Show one version, or the one an alias points at.")
     static final class Show implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
 
         @picocli.CommandLine.Mixin
         RegistryOptions registry;

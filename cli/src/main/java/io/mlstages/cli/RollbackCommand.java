@@ -4,7 +4,6 @@ import io.mlstages.deploy.DeployException;
 import io.mlstages.deploy.DeployResult;
 import io.mlstages.deploy.Deployer;
 import io.mlstages.registry.Actor;
-import io.mlstages.registry.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,7 +49,7 @@ final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            DeployResult result = Deployer.rollback(Registry.open(registry), model, alias, Actor.fromEnvironment(),
+            DeployResult result = Deployer.rollback(Registries.open(registry), model, alias, Actor.fromEnvironment(),
                     message, targets.toTargets());
             if (json != null) {
                 Summaries.emit(out, json, Summaries.recordJson(result));

@@ -30,6 +30,9 @@ final class Summaries {
         summary.put("task", metadata.task().label());
         summary.put("target", metadata.target());
         summary.put("features", metadata.features().size());
+        // the names too: the pipeline step returns them, and a count alone cannot be checked
+        com.fasterxml.jackson.databind.node.ArrayNode names = summary.putArray("featureNames");
+        metadata.features().forEach(f -> names.add(f.name()));
         summary.putPOJO("classes", metadata.classes());
         summary.put("trainingRows", metadata.rows().training());
         summary.put("holdoutRows", metadata.rows().holdout());

@@ -162,7 +162,7 @@ final class ValidateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("Give one baseline: --baseline, --baseline-predictions or --registry");
         }
         if (registry != null) {
-            Registry opened = Registry.open(registry);
+            Registry opened = Registries.open(registry);
             Optional<Integer> version = opened.alias(registryModel, baselineAlias);
             if (version.isPresent()) {
                 baseline = opened.packagePath(registryModel, version.get());

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,7 @@ class RegistryDeployCliTest {
 
     @Test
     void shouldDeployRollBackAndKeepTheWholeHistory() throws IOException {
-        Path registry = dir.resolve("registry");
+        Path registry = Files.createDirectory(dir.resolve("registry"));
         Path serving = dir.resolve("serving");
         Path blessed = trained("gbt", "gbt", true);
         Path unblessed = trained("logit", "logistic", false);
@@ -72,8 +73,8 @@ class RegistryDeployCliTest {
     }
 
     @Test
-    void shouldValidateAgainstTheRegistrysProductionVersion() {
-        Path registry = dir.resolve("registry");
+    void shouldValidateAgainstTheRegistrysProductionVersion() throws IOException {
+        Path registry = Files.createDirectory(dir.resolve("registry"));
         Path champion = trained("gbt", "gbt", true);
         CliRun deploy = CliRun.of("deploy", "--registry", registry.toString(), "--model", "cancer", "--package",
                 champion.toString());
@@ -88,8 +89,8 @@ class RegistryDeployCliTest {
     }
 
     @Test
-    void shouldRefuseAHostileModelName() {
-        CliRun run = CliRun.of("deploy", "--registry", dir.resolve("registry").toString(), "--model", "../evil",
+    void shouldRefuseAHostileModelName() throws IOException {
+        CliRun run = CliRun.of("deploy", "--registry", Files.createDirectory(dir.resolve("registry")).toString(), "--model", "../evil",
                 "--version", "1");
 
         assertThat(run.exitCode()).isEqualTo(2);

@@ -58,8 +58,24 @@ public final class Monitor {
      */
     public static CheckResult check(final Registry registry, final String model, final String alias,
             final Path currentData, final CheckOptions options, final Actor actor, final RetrainRequest request) {
+        Objects.requireNonNull(currentData, "currentData");
+        return check(registry, model, alias, List.of(currentData), options, actor, request);
+    }
+
+    /**
+     * As {@link #check(Registry, String, String, Path, CheckOptions, Actor, RetrainRequest)} for current data in
+     * several files (a day's batches, say), checked as one sample: each file is profiled and the profiles merged.
+     *
+     * @throws io.mlstages.profile.ProfileException naming the file and column when the files' schemas differ
+     */
+    public static CheckResult check(final Registry registry, final String model, final String alias,
+            final List<Path> currentData, final CheckOptions options, final Actor actor,
+            final RetrainRequest request) {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(currentData, "currentData");
+        if (currentData.isEmpty()) {
+            throw new IllegalArgumentException("Give at least one current data file");
+        }
         CheckOptions settings = options == null ? CheckOptions.defaults() : options;
         Actor who = actor == null ? Actor.fromEnvironment() : actor;
         int version = registry.alias(model, alias).orElseThrow(() -> new IncidentException("The alias '" + alias
@@ -72,7 +88,11 @@ public final class Monitor {
                 && reference.column(pkg.metadata().target()).isPresent()) {
             drift = drift.withTarget(pkg.metadata().target());
         }
-        Profile current = profile(currentData, settings.read(), reference);
+        List<Profile> profiles = new java.util.ArrayList<>(currentData.size());
+        for (Path file : currentData) {
+            profiles.add(profile(file, settings.read(), reference));
+        }
+        Profile current = Profiles.merge(currentData, profiles);
         DriftReport report = DriftDetector.compare(reference, current, drift);
         CheckResult result = record(IncidentStore.open(registry.root()), model, version, report, settings, who)
                 .withProfiles(reference, current);

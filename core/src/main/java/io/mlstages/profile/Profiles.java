@@ -38,4 +38,29 @@ public final class Profiles {
                     profile.settings(), profile.columns());
         }
     }
+
+    /**
+     * One profile of several files read as one sample: each file's profile merged into the first's.
+     *
+     * @param files    the files, in the order of {@code profiles}, for the message
+     * @param profiles their profiles
+     * @throws ProfileException naming the file and the column whose schema differs from the first file's
+     */
+    public static Profile merge(final List<Path> files, final List<Profile> profiles) {
+        if (profiles.isEmpty() || files.size() != profiles.size()) {
+            throw new IllegalArgumentException("Give one profile per file: " + files.size() + " files, "
+                    + profiles.size() + " profiles");
+        }
+        Profile merged = profiles.get(0);
+        for (int i = 1; i < profiles.size(); i++) {
+            try {
+                merged = merged.merge(profiles.get(i));
+            }
+            catch (ProfileException e) {
+                throw new ProfileException(files.get(i) + " cannot be read as one sample with " + files.get(0)
+                        + ": " + e.getMessage(), e);
+            }
+        }
+        return merged;
+    }
 }

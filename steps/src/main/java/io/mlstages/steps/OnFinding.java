@@ -38,4 +38,34 @@ public enum OnFinding {
     public static String words() {
         return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
     }
+
+    /**
+     * The choice for a step: the value of its choice parameter ({@code onFailure}, {@code onDrift}) when given,
+     * else the step's default ({@link #UNSTABLE} for drift, {@link #FAIL} otherwise).
+     *
+     * @throws IllegalArgumentException naming the parameter when its value is not one of the words
+     */
+    public static OnFinding of(final StepSpec step, final java.util.Map<String, ?> values) {
+        Parameter choice = choiceParameter(step);
+        Object value = values == null || choice == null ? null : values.get(choice.name());
+        if (value == null || value.toString().isBlank()) {
+            return defaultFor(step);
+        }
+        try {
+            return parse(value.toString());
+        }
+        catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(step.functionName() + "." + choice.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The step's default: drift is news ({@link #UNSTABLE}); a failed gate or refused deployment stops ({@link #FAIL}). */
+    public static OnFinding defaultFor(final StepSpec step) {
+        Parameter choice = choiceParameter(step);
+        return choice != null && "onDrift".equals(choice.name()) ? UNSTABLE : FAIL;
+    }
+
+    private static Parameter choiceParameter(final StepSpec step) {
+        return step.parameters().stream().filter(p -> p.kind() == Parameter.Kind.CHOICE).findFirst().orElse(null);
+    }
 }

@@ -19,6 +19,24 @@ public enum Outcome {
      * The outcome of an exit code (0 ok, 1 finding, 2 bad input, 3 error; anything else is an error too).
      */
     public static Outcome of(final int exitCode, final OnFinding onFinding) {
-        throw new UnsupportedOperationException("not yet");
+        if (exitCode == 0) {
+            return PASSED;
+        }
+        if (exitCode != 1) {
+            return ERROR;
+        }
+        if (onFinding == null) {
+            throw new IllegalArgumentException("A finding (exit code 1) needs the choice of what to do with it");
+        }
+        return switch (onFinding) {
+            case FAIL -> FAIL;
+            case UNSTABLE -> UNSTABLE;
+            case REPORT -> REPORTED;
+        };
+    }
+
+    /** Whether the build fails: an error, or a finding the user chose to fail on. */
+    public boolean failsBuild() {
+        return this == FAIL || this == ERROR;
     }
 }

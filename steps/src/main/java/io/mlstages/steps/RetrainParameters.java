@@ -22,6 +22,26 @@ public final class RetrainParameters {
      * @throws StepException when the result has no incident (there is nothing to retrain for)
      */
     public static LinkedHashMap<String, String> of(final Map<String, Object> checkResult, final String reportUrl) {
-        throw new UnsupportedOperationException("not yet");
+        Object incident = checkResult == null ? null : checkResult.get("incidentId");
+        if (incident == null || incident.toString().isBlank()) {
+            throw new StepException("No retrain parameters: the drift check has no incident (a check of a registered"
+                    + " model that drifted opens one)");
+        }
+        Object model = checkResult.get("model");
+        Object version = checkResult.get("version");
+        if (model == null || version == null) {
+            throw new StepException("No retrain parameters for incident " + incident + ": the result names no model"
+                    + " version");
+        }
+        LinkedHashMap<String, String> values = new LinkedHashMap<>();
+        values.put("MODEL_NAME", model.toString());
+        values.put("MODEL_VERSION", version.toString());
+        values.put("INCIDENT_ID", incident.toString());
+        Object drifted = checkResult.get("driftedColumns");
+        values.put("DRIFTED_COLUMNS", drifted instanceof java.util.Collection<?> names
+                ? names.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))
+                : drifted == null ? "" : drifted.toString());
+        values.put("DRIFT_REPORT_URL", reportUrl == null ? "" : reportUrl);
+        return values;
     }
 }
