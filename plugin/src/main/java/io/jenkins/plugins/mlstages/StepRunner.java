@@ -104,10 +104,9 @@ final class StepRunner {
         if (needsRegistry(step, values)) {
             checkRegistry(step, registry);
         }
-        List<String> current = step.parameter("current").isPresent()
-                ? expandCurrent(step, StepValues.text(values.get("current"))) : List.of();
-        if (!current.isEmpty()) {
-            values.put("current", current.get(0));
+        if (step.parameter("current").isPresent()) {
+            // every matching file becomes one --current: the engine checks them as one sample
+            values.put("current", new ArrayList<>(expandCurrent(step, StepValues.text(values.get("current")))));
         }
 
         String workFolder = WORK_ROOT + "/" + functionName + "-" + run.getNumber() + "-"
@@ -118,16 +117,17 @@ final class StepRunner {
 
         Invocation invocation;
         try {
-            invocation = withAllCurrent(Invocation.of(step, values, settings.getRegistry(), workFolder), current);
+            invocation = Invocation.of(step, values, settings.getRegistry(), workFolder);
         }
         catch (IllegalArgumentException | StepException e) {
             throw new AbortException(functionName + ": " + e.getMessage());
         }
 
         Map<String, String> childEnvironment = new HashMap<>(environment);
-        childEnvironment.putAll(invocation.environment());
-        putSecret(childEnvironment, values, "credentialsId", Invocation.TOKEN_VARIABLE);
-        putSecret(childEnvironment, values, "webhookCredentialsId", Invocation.WEBHOOK_TOKEN_VARIABLE);
+        // the invocation names each secret's variable and credentials id; only the child's environment sees the value
+        for (Map.Entry<String, String> secret : invocation.environment().entrySet()) {
+            childEnvironment.put(secret.getKey(), secret(secret.getValue(), secret.getKey()));
+        }
 
         int exitCode = launch(invocation.arguments(), workFolder, childEnvironment, settings);
         OnFinding onFinding = onFinding(step, values);
@@ -247,45 +247,17 @@ final class StepRunner {
         return path.startsWith("/") || path.startsWith("\\") || path.matches("[A-Za-z]:[\\\\/].*");
     }
 
-    /**
-     * The invocation with one {@code --current} per matching file (the engine merges them into one sample); the
-     * catalog takes current as one value, so the first match stands in for all of them.
-     */
-    private static Invocation withAllCurrent(final Invocation invocation, final List<String> current) {
-        if (current.size() <= 1) {
-            return invocation;
-        }
-        List<String> arguments = new ArrayList<>();
-        List<String> given = invocation.arguments();
-        for (int i = 0; i < given.size(); i++) {
-            if (given.get(i).equals("--current") && i + 1 < given.size() && given.get(i + 1).equals(current.get(0))) {
-                for (String file : current) {
-                    arguments.add("--current");
-                    arguments.add(file);
-                }
-                i++;
-            }
-            else {
-                arguments.add(given.get(i));
-            }
-        }
-        return new Invocation(invocation.command(), arguments, invocation.environment(), invocation.resultFile(),
-                invocation.reportFiles());
-    }
-
-    /** Puts a secret-text credential's value into the child's environment; secrets never go on a command line. */
-    private void putSecret(final Map<String, String> childEnvironment, final Map<String, Object> values,
-            final String parameter, final String variable) throws AbortException {
-        String id = StepValues.text(values.get(parameter));
-        if (id == null) {
-            return;
-        }
-        StringCredentials credentials = CredentialsProvider.findCredentialById(id, StringCredentials.class, run);
+    /** The value of a secret-text credential, for the child's environment only; secrets never go on a command line. */
+    private String secret(final String credentialsId, final String variable) throws AbortException {
+        StringCredentials credentials = CredentialsProvider.findCredentialById(credentialsId, StringCredentials.class,
+                run);
         if (credentials == null) {
-            throw new AbortException("No secret-text credential with the id '" + id + "' (" + parameter
+            String parameter = Invocation.WEBHOOK_TOKEN_VARIABLE.equals(variable) ? "webhookCredentialsId"
+                    : "credentialsId";
+            throw new AbortException("No secret-text credential with the id '" + credentialsId + "' (" + parameter
                     + ") is available to this build");
         }
-        childEnvironment.put(variable, credentials.getSecret().getPlainText());
+        return credentials.getSecret().getPlainText();
     }
 
     /** Runs the engine on the agent with the agent's own java; returns its exit code. */
@@ -306,10 +278,15 @@ final class StepRunner {
             return;
         }
         String workFolder = WORK_ROOT + "/incident-" + run.getNumber() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Invocation invocation = Invocation.retraining(incident, registry, reason, workFolder);
-        Map<String, String> childEnvironment = new HashMap<>(environment);
-        childEnvironment.putAll(invocation.environment());
-        int exitCode = launch(invocation.arguments(), workFolder, childEnvironment, settings);
+        Invocation invocation;
+        try {
+            invocation = Invocation.retraining(registry, incident, reason, workFolder);
+        }
+        catch (IllegalArgumentException e) {
+            listener.getLogger().println("Could not mark incident " + incident + " as retraining: " + e.getMessage());
+            return;
+        }
+        int exitCode = launch(invocation.arguments(), workFolder, new HashMap<>(environment), settings);
         if (exitCode != 0) {
             listener.getLogger().println("Could not mark incident " + incident + " as retraining (the engine exited "
                     + "with code " + exitCode + "); the next check may trigger the retrain job again");

@@ -76,7 +76,7 @@ class PipelineStepsITest {
 
         WorkflowRun run = j.buildAndAssertStatus(Result.UNSTABLE, job);
 
-        j.assertLogContains("--current live/part-1.csv --current live/part-2.csv", run);
+        j.assertLogContains("--current=live/part-1.csv --current=live/part-2.csv", run);
         j.assertLogContains("DRIFT datasetDrift=true outcome=UNSTABLE", run);
         j.assertLogContains("Drift report: " + j.getURL() + run.getUrl() + "mlstages-drift/", run);
         DriftAction action = run.getAction(DriftAction.class);
