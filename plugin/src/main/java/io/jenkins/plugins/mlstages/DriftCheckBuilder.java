@@ -494,6 +494,7 @@ public class DriftCheckBuilder extends Builder implements SimpleBuildStep {
     @Extension
     public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
         @Override
+        @SuppressWarnings("rawtypes") // the signature of BuildStepDescriptor
         public boolean isApplicable(final Class<? extends AbstractProject> jobType) {
             return true;
         }
