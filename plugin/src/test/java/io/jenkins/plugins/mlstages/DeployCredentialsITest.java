@@ -52,9 +52,9 @@ class DeployCredentialsITest {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/deploy";
             WorkflowJob job = MlStagesFixtures.pipeline(j, "serve", """
                     node('ml') {
-                      trainModel data: 'train.csv', target: 'diagnosis', output: 'model.zip', algorithm: 'logistic'
-                      validateModel model: 'model.zip', data: 'test.csv'
-                      def deployed = deployModel model: 'cancer', package: 'model.zip', target: 'http=%s',
+                      trainModel data: 'train.csv', target: 'diagnosis', output: 'model', algorithm: 'logistic'
+                      validateModel model: 'model', data: 'test.csv'
+                      def deployed = deployModel model: 'cancer', package: 'model', target: 'http=%s',
                           credentialsId: 'serving-token', attempts: 1
                       echo "DEPLOYED deployed=${deployed.deployed} targets=${deployed.targets.size()}"
                     }
@@ -64,9 +64,10 @@ class DeployCredentialsITest {
 
             WorkflowRun run = j.buildAndAssertSuccess(job);
 
-            j.assertLogContains("DEPLOYED deployed=true targets=1", run);
+            // the http target and the registry alias
+            j.assertLogContains("DEPLOYED deployed=true targets=2", run);
             assertThat(authorizations).containsExactly("Bearer " + TOKEN);
-            assertThat(bodies.get(0)).contains("cancer");
+            assertThat(bodies.get(0)).contains("\"model\":\"cancer\"").doesNotContain(TOKEN);
             j.assertLogNotContains(TOKEN, run);
         }
         finally {

@@ -27,12 +27,12 @@ class PipelineStepsITest {
         MlStagesFixtures.registry();
         WorkflowJob job = MlStagesFixtures.pipeline(j, "cancer", """
                 node('ml') {
-                  def trained = trainModel data: 'data/train.csv', target: 'diagnosis', output: 'build/model.zip',
+                  def trained = trainModel data: 'data/train.csv', target: 'diagnosis', output: 'build/model',
                       algorithm: 'logistic'
                   echo "TRAINED algorithm=${trained.algorithm} task=${trained.task} outcome=${trained.outcome}"
-                  def validated = validateModel model: 'build/model.zip', data: 'data/test.csv', min: 'accuracy=0.9'
+                  def validated = validateModel model: 'build/model', data: 'data/test.csv', min: 'accuracy=0.9'
                   echo "VALIDATED passed=${validated.passed} blessed=${validated.blessed}"
-                  def deployed = deployModel model: 'cancer', package: 'build/model.zip'
+                  def deployed = deployModel model: 'cancer', package: 'build/model'
                   echo "DEPLOYED version=${deployed.version} alias=${deployed.alias} deployed=${deployed.deployed}"
                   def drift = checkDrift current: 'data/test.csv', model: 'cancer'
                   echo "DRIFT datasetDrift=${drift.datasetDrift} outcome=${drift.outcome} model=${drift.model}"
