@@ -370,7 +370,8 @@ final class StepRunner {
     static String finding(final StepSpec step, final Map<String, Object> result) {
         return switch (step.functionName()) {
             case StepCatalog.VALIDATE -> "gates failed: " + join(result.get("failedGates"));
-            case StepCatalog.DEPLOY -> "the deployment was refused or a target failed" + failedTargets(result);
+            case StepCatalog.DEPLOY -> result.get("refused") != null ? "the deployment was refused: " + result.get("refused")
+                    : "a target failed" + failedTargets(result);
             case StepCatalog.CHECK_DRIFT, StepCatalog.DRIFT_CHECK_BUILDER -> String.format(Locale.ROOT,
                     "dataset drift (%s of the feature columns drifted: %s)", percent(result.get("driftShare")),
                     join(result.get("driftedColumns")));
