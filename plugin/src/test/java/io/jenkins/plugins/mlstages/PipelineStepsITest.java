@@ -93,6 +93,33 @@ class PipelineStepsITest {
     }
 
     @Test
+    void shouldFollowTheOnFailureChoiceForAFailedGateAndARefusedDeployment(final JenkinsRule j) throws Exception {
+        DumbSlave agent = MlStagesFixtures.agent(j);
+        MlStagesFixtures.registry();
+        WorkflowJob job = MlStagesFixtures.pipeline(j, "strict-gate", """
+                node('ml') {
+                  trainModel data: 'data/train.csv', target: 'diagnosis', output: 'build/model', algorithm: 'logistic'
+                  def validated = validateModel model: 'build/model', data: 'data/test.csv', min: 'accuracy=0.999',
+                      onFailure: 'REPORT'
+                  echo "VALIDATED passed=${validated.passed} blessed=${validated.blessed} outcome=${validated.outcome}"
+                  def deployed = deployModel model: 'cancer', package: 'build/model', onFailure: 'UNSTABLE'
+                  echo "DEPLOYED deployed=${deployed.deployed} outcome=${deployed.outcome}"
+                }
+                """);
+        MlStagesFixtures.copyIntoWorkspace(agent, job, "breast-cancer-train.csv", "data/train.csv",
+                "breast-cancer-test.csv", "data/test.csv");
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.UNSTABLE, job);
+
+        // the test rows reach about 0.99 accuracy: the 0.999 floor fails, which REPORT only reports
+        j.assertLogContains("validateModel: gates failed: min accuracy (reported only)", run);
+        j.assertLogContains("VALIDATED passed=false blessed=false outcome=REPORTED", run);
+        // an unblessed package is refused, which UNSTABLE turns into an unstable build that goes on
+        j.assertLogContains("deployModel: the deployment was refused: The package build/model is not blessed", run);
+        j.assertLogContains("DEPLOYED deployed=false outcome=UNSTABLE", run);
+    }
+
+    @Test
     void shouldFailNamingTheGlobWhenNoCurrentFileMatches(final JenkinsRule j) throws Exception {
         DumbSlave agent = MlStagesFixtures.agent(j);
         WorkflowJob job = MlStagesFixtures.pipeline(j, "no-data", """
