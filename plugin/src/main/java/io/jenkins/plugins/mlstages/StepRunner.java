@@ -156,10 +156,9 @@ final class StepRunner {
                 markRetraining(result, registry, retrain.note(), settings);
             }
             DriftAction action = DriftAction.record(run, workspace, reportId, result, retrain);
-            log.println("Drift report: " + reportUrl);
-            if (action == null) {
-                log.println("(the engine wrote no drift report file)");
-            }
+            // a plain URL: Jenkins turns it into a link in the console
+            log.println(action != null ? "Drift report: " + reportUrl
+                    : functionName + ": the engine wrote no drift report file, so the build shows none");
         }
 
         applyOutcome(step, outcome, result);
