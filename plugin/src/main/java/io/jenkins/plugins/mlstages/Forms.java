@@ -1,0 +1,140 @@
+package io.jenkins.plugins.mlstages;
+
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.AutoCompletionCandidates;
+import hudson.model.Item;
+import hudson.model.Job;
+import hudson.model.Queue;
+import hudson.model.queue.Tasks;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.mlstages.steps.OnFinding;
+import io.mlstages.steps.Parameter;
+import io.mlstages.steps.StepSpec;
+import java.util.List;
+import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+/** What the configuration forms of the steps, the build step and the global page share: lists, checks, binding. */
+final class Forms {
+    private Forms() {
+    }
+
+    /** Whether the current user may configure {@code item} (or Jenkins, when there is no item). */
+    static boolean canConfigure(@CheckForNull final Item item) {
+        return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
+    }
+
+    /**
+     * The form data without empty number fields, so that they stay unset (null) instead of being bound as 0.
+     */
+    static JSONObject withoutEmptyNumbers(final StepSpec step, final JSONObject formData) {
+        JSONObject copy = JSONObject.fromObject(formData);
+        for (Parameter parameter : step.parameters()) {
+            if (parameter.kind() == Parameter.Kind.INTEGER || parameter.kind() == Parameter.Kind.DECIMAL) {
+                Object value = copy.opt(parameter.name());
+                if (value instanceof String text && text.isBlank()) {
+                    copy.remove(parameter.name());
+                }
+            }
+        }
+        return copy;
+    }
+
+    /** The secret-text credentials the user may pick for {@code item}. */
+    static ListBoxModel secretTextItems(@CheckForNull final Item item, @CheckForNull final String current) {
+        StandardListBoxModel model = new StandardListBoxModel();
+        boolean allowed = item == null
+                ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+                : item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
+        if (!allowed) {
+            model.includeCurrentValue(current);
+            return model;
+        }
+        model.includeEmptyValue()
+                .includeMatchingAs(item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2,
+                        item, StringCredentials.class, List.of(), CredentialsMatchers.always())
+                .includeCurrentValue(current);
+        return model;
+    }
+
+    /** The choices of an on-finding option; the empty choice keeps the step's default. */
+    static ListBoxModel onFindingItems(final OnFinding defaultChoice) {
+        ListBoxModel model = new ListBoxModel();
+        model.add("Default (" + defaultChoice.name() + ")", "");
+        for (OnFinding choice : OnFinding.values()) {
+            model.add(choice.name(), choice.name());
+        }
+        return model;
+    }
+
+    /** Checks a share or probability: a number between 0 and 1, or empty for the default. */
+    static FormValidation share(final boolean allowed, @CheckForNull final String value) {
+        String text = StepValues.text(value);
+        if (!allowed || text == null) {
+            return FormValidation.ok();
+        }
+        try {
+            double number = Double.parseDouble(text);
+            if (number > 0 && number <= 1) {
+                return FormValidation.ok();
+            }
+            return FormValidation.error("Give a number above 0 and at most 1, not " + text);
+        }
+        catch (NumberFormatException e) {
+            return FormValidation.error("Not a number: " + text);
+        }
+    }
+
+    /** Checks a whole number: at least {@code min}, or empty for the default. */
+    static FormValidation whole(final boolean allowed, @CheckForNull final String value, final int min) {
+        String text = StepValues.text(value);
+        if (!allowed || text == null) {
+            return FormValidation.ok();
+        }
+        try {
+            int number = Integer.parseInt(text);
+            return number >= min ? FormValidation.ok() : FormValidation.error("Give at least " + min + ", not " + text);
+        }
+        catch (NumberFormatException e) {
+            return FormValidation.error("Not a whole number: " + text);
+        }
+    }
+
+    /** Checks a required text. */
+    static FormValidation required(final boolean allowed, @CheckForNull final String value, final String what) {
+        if (!allowed || StepValues.text(value) != null) {
+            return FormValidation.ok();
+        }
+        return FormValidation.error(what + " is required");
+    }
+
+    /** Checks the retrain job: it must exist (relative to {@code item}) and the user should be able to start it. */
+    static FormValidation retrainJob(@CheckForNull final Item item, @CheckForNull final String value) {
+        String name = StepValues.text(value);
+        if (!canConfigure(item) || name == null) {
+            return FormValidation.ok();
+        }
+        Job<?, ?> job = item == null ? Jenkins.get().getItemByFullName(name, Job.class)
+                : Jenkins.get().getItem(name, item, Job.class);
+        if (job == null) {
+            return FormValidation.error("No job '" + name + "' (or you cannot see it)");
+        }
+        if (!job.hasPermission(Item.BUILD)) {
+            return FormValidation.warning("You may not start " + job.getFullName()
+                    + "; the build's own permissions decide when it runs");
+        }
+        return FormValidation.ok();
+    }
+
+    /** Job names for the retrain job box, relative to {@code item}. */
+    static AutoCompletionCandidates jobNames(@CheckForNull final Item item, final String value) {
+        return AutoCompletionCandidates.ofJobNames(Job.class, value == null ? "" : value, item,
+                item == null ? Jenkins.get() : item.getParent());
+    }
+}

@@ -1,0 +1,404 @@
+package io.jenkins.plugins.mlstages;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Computer;
+import hudson.model.Node;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.mlstages.steps.ChildJvm;
+import io.mlstages.steps.Invocation;
+import io.mlstages.steps.OnFinding;
+import io.mlstages.steps.Outcome;
+import io.mlstages.steps.StepCatalog;
+import io.mlstages.steps.StepException;
+import io.mlstages.steps.StepResults;
+import io.mlstages.steps.StepSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/**
+ * The one code path of every ML step and of the freestyle build step: resolve the global defaults, check the registry
+ * and the current data on the agent, run the engine in a child JVM there, read its JSON result back, record the drift
+ * report, trigger a retrain, and turn the outcome into the build's result.
+ *
+ * <p>Everything about parameters, command lines and result fields is decided by {@code io.mlstages.steps}; this
+ * class only moves files and processes through Jenkins.</p>
+ */
+final class StepRunner {
+    /** The work folders of the steps, relative to the workspace. */
+    static final String WORK_ROOT = ".mlstages";
+
+    private final Run<?, ?> run;
+    private final FilePath workspace;
+    private final Launcher launcher;
+    private final TaskListener listener;
+    private final EnvVars environment;
+    @CheckForNull
+    private final FlowNode flowNode;
+
+    StepRunner(final Run<?, ?> run, final FilePath workspace, final Launcher launcher, final TaskListener listener,
+            final EnvVars environment, @CheckForNull final FlowNode flowNode) {
+        this.run = run;
+        this.workspace = workspace;
+        this.launcher = launcher;
+        this.listener = listener;
+        this.environment = environment;
+        this.flowNode = flowNode;
+    }
+
+    /** The runner of a pipeline step, from its context. */
+    static StepRunner of(final StepContext context) throws IOException, InterruptedException {
+        return new StepRunner(required(context, Run.class), required(context, FilePath.class),
+                required(context, Launcher.class), required(context, TaskListener.class),
+                required(context, EnvVars.class), context.get(FlowNode.class));
+    }
+
+    private static <T> T required(final StepContext context, final Class<T> key)
+            throws IOException, InterruptedException {
+        T value = context.get(key);
+        if (value == null) {
+            throw new AbortException("This ML step needs a " + key.getSimpleName() + ": call it inside node { }");
+        }
+        return value;
+    }
+
+    /**
+     * Runs a step.
+     *
+     * @param functionName the step's name in the catalog
+     * @param given        the parameter values the user gave (unset ones null)
+     * @return the step's result map (JDK types only)
+     * @throws AbortException when the step fails the build: bad input, an error, or a finding with FAIL
+     */
+    LinkedHashMap<String, Object> run(final String functionName, final Map<String, Object> given)
+            throws IOException, InterruptedException {
+        StepSpec step = StepCatalog.step(functionName);
+        MlStagesConfiguration settings = MlStagesConfiguration.get();
+        LinkedHashMap<String, Object> values = withDefaults(step, given, settings);
+        PrintStream log = listener.getLogger();
+
+        String registry = StepValues.text(values.get("registry"));
+        if (registry == null) {
+            registry = settings.getRegistry();
+        }
+        if (needsRegistry(step, values)) {
+            checkRegistry(step, registry);
+        }
+        if (step.parameter("current").isPresent()) {
+            // every matching file becomes one --current: the engine checks them as one sample
+            values.put("current", new ArrayList<>(expandCurrent(step, StepValues.text(values.get("current")))));
+        }
+
+        String workFolder = WORK_ROOT + "/" + functionName + "-" + run.getNumber() + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        boolean drift = isDriftCheck(step);
+        String reportId = drift ? DriftAction.nextId(run) : null;
+        String reportUrl = drift ? DriftAction.absoluteUrl(run, reportId) : null;
+
+        Invocation invocation;
+        try {
+            invocation = Invocation.of(step, values, settings.getRegistry(), workFolder);
+        }
+        catch (IllegalArgumentException | StepException e) {
+            throw new AbortException(functionName + ": " + e.getMessage());
+        }
+
+        Map<String, String> childEnvironment = new HashMap<>(environment);
+        // the invocation names each secret's variable and credentials id; only the child's environment sees the value
+        for (Map.Entry<String, String> secret : invocation.environment().entrySet()) {
+            childEnvironment.put(secret.getKey(), secret(secret.getValue(), secret.getKey()));
+        }
+
+        int exitCode = launch(invocation.arguments(), workFolder, childEnvironment, settings);
+        OnFinding onFinding = onFinding(step, values);
+        Outcome outcome = Outcome.of(exitCode, onFinding);
+        if (outcome == Outcome.ERROR) {
+            throw new AbortException(functionName + " failed: the engine exited with code " + exitCode
+                    + (exitCode == 2 ? " (bad input)" : "") + "; its message is in the log above");
+        }
+
+        String resultJson = readIfPresent(resolve(workFolder, invocation.resultFile()));
+        LinkedHashMap<String, Object> result;
+        try {
+            result = StepResults.read(step, invocation, exitCode, resultJson, reportUrl);
+        }
+        catch (StepException e) {
+            throw new AbortException(functionName + ": " + e.getMessage());
+        }
+        result.put("outcome", outcome.name());
+
+        if (drift) {
+            RetrainTrigger.Decision retrain = new RetrainTrigger(run, listener)
+                    .trigger(result, StepValues.text(values.get("retrainJob")), reportUrl);
+            result.put("retrainTriggered", retrain.triggered());
+            result.put("retrainNote", retrain.note());
+            if (retrain.triggered() != null) {
+                markRetraining(result, registry, retrain.note(), settings);
+            }
+            DriftAction action = DriftAction.record(run, workspace, reportId, result, retrain);
+            // a plain URL: Jenkins turns it into a link in the console
+            log.println(action != null ? "Drift report: " + reportUrl
+                    : functionName + ": the engine wrote no drift report file, so the build shows none");
+        }
+
+        applyOutcome(step, outcome, result);
+        return result;
+    }
+
+    /** The step's values with the global defaults filled in where the step has the parameter and it is unset. */
+    private static LinkedHashMap<String, Object> withDefaults(final StepSpec step, final Map<String, Object> given,
+            final MlStagesConfiguration settings) {
+        LinkedHashMap<String, Object> values = new LinkedHashMap<>(given);
+        fillDefault(step, values, "driftShare", settings.getDriftShare());
+        fillDefault(step, values, "alpha", settings.getAlpha());
+        if (values.get("model") != null) {
+            fillDefault(step, values, "coolDown", settings.getCoolDown());
+        }
+        return values;
+    }
+
+    private static void fillDefault(final StepSpec step, final Map<String, Object> values, final String name,
+            @CheckForNull final Object value) {
+        if (value != null && step.parameter(name).isPresent() && values.get(name) == null) {
+            values.put(name, value);
+        }
+    }
+
+    private static boolean isDriftCheck(final StepSpec step) {
+        return step.functionName().equals(StepCatalog.CHECK_DRIFT)
+                || step.functionName().equals(StepCatalog.DRIFT_CHECK_BUILDER);
+    }
+
+    /** Whether this call reads or writes the registry. */
+    private static boolean needsRegistry(final StepSpec step, final Map<String, Object> values) {
+        return switch (step.functionName()) {
+            case StepCatalog.DEPLOY -> true;
+            case StepCatalog.VALIDATE -> values.get("registryModel") != null;
+            case StepCatalog.CHECK_DRIFT, StepCatalog.DRIFT_CHECK_BUILDER -> values.get("model") != null;
+            default -> false;
+        };
+    }
+
+    /** The registry must exist on this agent: agents do not share a disk unless a shared volume is mounted. */
+    private void checkRegistry(final StepSpec step, @CheckForNull final String registry)
+            throws IOException, InterruptedException {
+        if (registry == null) {
+            throw new AbortException(step.functionName() + " needs a model registry: give the registry parameter or "
+                    + "set the registry in Manage Jenkins › System › ML Stages");
+        }
+        if (!workspace.child(registry).isDirectory()) {
+            throw new AbortException("The model registry folder " + registry + " does not exist on " + nodeName()
+                    + ". The registry must be a path that every agent running ML steps can reach (a shared volume "
+                    + "mounted at the same path on each agent); set it in Manage Jenkins › System › ML Stages or "
+                    + "with the step's registry parameter.");
+        }
+    }
+
+    /** The files the current data pattern matches on the agent, sorted, relative to the workspace. */
+    private List<String> expandCurrent(final StepSpec step, @CheckForNull final String pattern)
+            throws IOException, InterruptedException {
+        if (pattern == null) {
+            throw new AbortException(step.functionName() + ": current is required (a path or an Ant glob in the "
+                    + "workspace)");
+        }
+        if (isAbsolute(pattern)) {
+            if (!workspace.child(pattern).exists()) {
+                throw new AbortException(step.functionName() + ": no file " + pattern + " on " + nodeName());
+            }
+            return List.of(pattern);
+        }
+        FilePath[] matches = workspace.list(pattern);
+        if (matches.length == 0) {
+            throw new AbortException(step.functionName() + ": no file in the workspace matches current '" + pattern
+                    + "' on " + nodeName());
+        }
+        String base = workspace.getRemote();
+        List<String> paths = new ArrayList<>();
+        for (FilePath match : matches) {
+            String path = match.getRemote();
+            paths.add(path.startsWith(base) ? path.substring(base.length() + 1).replace('\\', '/') : path);
+        }
+        paths.sort(null);
+        return paths;
+    }
+
+    private static boolean isAbsolute(final String path) {
+        return path.startsWith("/") || path.startsWith("\\") || path.matches("[A-Za-z]:[\\\\/].*");
+    }
+
+    /** The value of a secret-text credential, for the child's environment only; secrets never go on a command line. */
+    private String secret(final String credentialsId, final String variable) throws AbortException {
+        StringCredentials credentials = CredentialsProvider.findCredentialById(credentialsId, StringCredentials.class,
+                run);
+        if (credentials == null) {
+            String parameter = Invocation.WEBHOOK_TOKEN_VARIABLE.equals(variable) ? "webhookCredentialsId"
+                    : "credentialsId";
+            throw new AbortException("No secret-text credential with the id '" + credentialsId + "' (" + parameter
+                    + ") is available to this build");
+        }
+        return credentials.getSecret().getPlainText();
+    }
+
+    /** Runs the engine on the agent with the agent's own java; returns its exit code. */
+    private int launch(final List<String> arguments, final String workFolder, final Map<String, String> childEnvironment,
+            final MlStagesConfiguration settings) throws IOException, InterruptedException {
+        EngineJar.AgentJvm jvm = EngineJar.install(cacheFolder());
+        String java = settings.getJavaPath() != null ? settings.getJavaPath() : jvm.java();
+        workspace.child(workFolder).mkdirs();
+        List<String> command = ChildJvm.command(java, settings.jvmOptionWords(), jvm.jar(), arguments);
+        return launcher.launch().cmds(command).pwd(workspace).envs(childEnvironment).stdout(listener).join();
+    }
+
+    /** Marks the incident RETRAINING in the registry, so that its cool-down starts. */
+    private void markRetraining(final Map<String, Object> result, @CheckForNull final String registry,
+            final String reason, final MlStagesConfiguration settings) throws IOException, InterruptedException {
+        String incident = StepValues.text(result.get("incidentId"));
+        if (incident == null || registry == null) {
+            return;
+        }
+        String workFolder = WORK_ROOT + "/incident-" + run.getNumber() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Invocation invocation;
+        try {
+            invocation = Invocation.retraining(registry, incident, reason, workFolder);
+        }
+        catch (IllegalArgumentException e) {
+            listener.getLogger().println("Could not mark incident " + incident + " as retraining: " + e.getMessage());
+            return;
+        }
+        int exitCode = launch(invocation.arguments(), workFolder, new HashMap<>(environment), settings);
+        if (exitCode != 0) {
+            listener.getLogger().println("Could not mark incident " + incident + " as retraining (the engine exited "
+                    + "with code " + exitCode + "); the next check may trigger the retrain job again");
+        }
+    }
+
+    /** A folder on the agent that outlives workspaces: the node's root, else next to the workspace. */
+    private FilePath cacheFolder() {
+        Computer computer = workspace.toComputer();
+        Node node = computer == null ? null : computer.getNode();
+        FilePath root = node == null ? null : node.getRootPath();
+        return root != null ? root.child("cache").child("mlstages") : workspace.child(WORK_ROOT).child("cache");
+    }
+
+    private String nodeName() {
+        Computer computer = workspace.toComputer();
+        if (computer == null) {
+            return "this agent";
+        }
+        String name = computer.getName();
+        return name == null || name.isEmpty() ? "the built-in node" : "agent " + name;
+    }
+
+    /** The file the child wrote: its path is relative to the work folder, or to the workspace if it says so. */
+    private FilePath resolve(final String workFolder, final String file) {
+        String path = file.replace('\\', '/');
+        return path.startsWith(workFolder + "/") || isAbsolute(path) ? workspace.child(path)
+                : workspace.child(workFolder).child(path);
+    }
+
+    @CheckForNull
+    private static String readIfPresent(final FilePath file) throws IOException, InterruptedException {
+        if (!file.exists()) {
+            return null;
+        }
+        try (InputStream in = file.read()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** What the user chose to do with a finding, or the step's default (drift: UNSTABLE; anything else: FAIL). */
+    private static OnFinding onFinding(final StepSpec step, final Map<String, Object> values) throws AbortException {
+        String name = step.parameters().stream().filter(p -> p.kind() == io.mlstages.steps.Parameter.Kind.CHOICE)
+                .map(io.mlstages.steps.Parameter::name).findFirst().orElse(null);
+        String word = name == null ? null : StepValues.text(values.get(name));
+        if (word == null) {
+            return isDriftCheck(step) ? OnFinding.UNSTABLE : OnFinding.FAIL;
+        }
+        try {
+            return OnFinding.parse(word);
+        }
+        catch (IllegalArgumentException e) {
+            throw new AbortException(step.functionName() + "." + name + ": " + e.getMessage());
+        }
+    }
+
+    /** Turns the outcome into the build's result: FAIL throws, UNSTABLE marks the build and the stage. */
+    private void applyOutcome(final StepSpec step, final Outcome outcome, final Map<String, Object> result)
+            throws AbortException {
+        switch (outcome) {
+            case PASSED -> {
+                // nothing to say beyond the engine's own output
+            }
+            case REPORTED -> listener.getLogger().println(step.functionName() + ": " + finding(step, result)
+                    + " (reported only)");
+            case UNSTABLE -> {
+                String message = step.functionName() + ": " + finding(step, result);
+                listener.getLogger().println(message + "; the build is marked unstable");
+                run.setResult(Result.UNSTABLE);
+                if (flowNode != null) {
+                    flowNode.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(message));
+                }
+            }
+            case FAIL -> throw new AbortException(step.functionName() + ": " + finding(step, result));
+            case ERROR -> throw new AbortException(step.functionName() + " failed");
+        }
+    }
+
+    /** One sentence about the finding, from the result map. */
+    @NonNull
+    static String finding(final StepSpec step, final Map<String, Object> result) {
+        return switch (step.functionName()) {
+            case StepCatalog.VALIDATE -> "gates failed: " + join(result.get("failedGates"));
+            case StepCatalog.DEPLOY -> result.get("refused") != null ? "the deployment was refused: " + result.get("refused")
+                    : "a target failed" + failedTargets(result);
+            case StepCatalog.CHECK_DRIFT, StepCatalog.DRIFT_CHECK_BUILDER -> String.format(Locale.ROOT,
+                    "dataset drift (%s of the feature columns drifted: %s)", percent(result.get("driftShare")),
+                    join(result.get("driftedColumns")));
+            default -> "the engine reported a finding (exit code 1)";
+        };
+    }
+
+    private static String failedTargets(final Map<String, Object> result) {
+        if (!(result.get("targets") instanceof List<?> targets)) {
+            return "";
+        }
+        List<String> failed = new ArrayList<>();
+        for (Object target : targets) {
+            if (target instanceof Map<?, ?> map && !Boolean.TRUE.equals(map.get("ok"))) {
+                failed.add(map.get("target") + " (" + map.get("detail") + ")");
+            }
+        }
+        return failed.isEmpty() ? "" : ": " + String.join(", ", failed);
+    }
+
+    private static String join(@CheckForNull final Object list) {
+        if (list instanceof List<?> items) {
+            return items.isEmpty() ? "none" : String.join(", ", items.stream().map(String::valueOf).toList());
+        }
+        return list == null ? "none" : list.toString();
+    }
+
+    private static String percent(@CheckForNull final Object share) {
+        return share instanceof Number number ? Math.round(number.doubleValue() * 100) + "%" : "?";
+    }
+}

@@ -1,0 +1,24 @@
+package io.jenkins.plugins.mlstages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.casc.misc.ConfiguredWithCode;
+import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
+import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
+import org.junit.jupiter.api.Test;
+
+/** Configuration as Code sets the global settings through the symbol mlStages. */
+@WithJenkinsConfiguredWithCode
+class ConfigurationAsCodeITest {
+    @Test
+    @ConfiguredWithCode("configuration-as-code.yml")
+    void shouldReadTheSettingsFromConfigurationAsCode(final JenkinsConfiguredWithCodeRule j) {
+        MlStagesConfiguration settings = MlStagesConfiguration.get();
+
+        assertThat(settings.getRegistry()).isEqualTo("/mnt/shared/ml-registry");
+        assertThat(settings.getDriftShare()).isEqualTo(0.25);
+        assertThat(settings.getAlpha()).isEqualTo(0.01);
+        assertThat(settings.getCoolDown()).isEqualTo("12h");
+        assertThat(settings.getJvmOptions()).isEqualTo("-XX:+UseParallelGC -Xmx2g");
+    }
+}

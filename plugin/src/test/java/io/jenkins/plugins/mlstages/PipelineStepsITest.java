@@ -1,0 +1,151 @@
+package io.jenkins.plugins.mlstages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.FilePath;
+import hudson.model.Result;
+import hudson.slaves.DumbSlave;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** The four pipeline steps on an agent, on the bundled real datasets. */
+@WithJenkins
+class PipelineStepsITest {
+    @Test
+    void shouldTrainValidateDeployAndCheckDriftOnAnAgent(final JenkinsRule j) throws Exception {
+        DumbSlave agent = MlStagesFixtures.agent(j);
+        MlStagesFixtures.registry();
+        WorkflowJob job = MlStagesFixtures.pipeline(j, "cancer", """
+                node('ml') {
+                  def trained = trainModel data: 'data/train.csv', target: 'diagnosis', output: 'build/model',
+                      algorithm: 'logistic'
+                  echo "TRAINED algorithm=${trained.algorithm} task=${trained.task} outcome=${trained.outcome}"
+                  def validated = validateModel model: 'build/model', data: 'data/test.csv', min: 'accuracy=0.9'
+                  echo "VALIDATED passed=${validated.passed} blessed=${validated.blessed}"
+                  def deployed = deployModel model: 'cancer', package: 'build/model'
+                  echo "DEPLOYED version=${deployed.version} alias=${deployed.alias} deployed=${deployed.deployed}"
+                  def drift = checkDrift current: 'data/test.csv', model: 'cancer'
+                  echo "DRIFT datasetDrift=${drift.datasetDrift} outcome=${drift.outcome} model=${drift.model}"
+                }
+                """);
+        MlStagesFixtures.copyIntoWorkspace(agent, job, "breast-cancer-train.csv", "data/train.csv",
+                "breast-cancer-test.csv", "data/test.csv");
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("Running on " + agent.getNodeName(), run);
+        j.assertLogContains("TRAINED algorithm=logistic task=binary outcome=PASSED", run);
+        j.assertLogContains("VALIDATED passed=true blessed=true", run);
+        j.assertLogContains("DEPLOYED version=1 alias=production deployed=true", run);
+        j.assertLogContains("DRIFT datasetDrift=false outcome=PASSED model=cancer", run);
+        FilePath cache = agent.getRootPath().child("cache").child("mlstages");
+        assertThat(cache.list("mlstages-*.jar")).as("the engine jar, copied once to the agent").hasSize(1);
+        assertThat(run.getAction(DriftAction.class)).isNotNull();
+    }
+
+    @Test
+    void shouldMarkTheBuildAndTheStageUnstableOnDrift(final JenkinsRule j) throws Exception {
+        DumbSlave agent = MlStagesFixtures.agent(j);
+        WorkflowJob job = MlStagesFixtures.pipeline(j, "ridership-drift", """
+                node('ml') {
+                  stage('Drift') {
+                    def drift = checkDrift current: 'live/*.csv', reference: 'reference.csv', driftShare: 0.3
+                    echo "DRIFT datasetDrift=${drift.datasetDrift} outcome=${drift.outcome}"
+                  }
+                }
+                """);
+        MlStagesFixtures.copyIntoWorkspace(agent, job, "chicago-2002.csv", "reference.csv");
+        // 2008 in two files: the glob's matches are checked as one sample
+        List<String> lines = Files.readAllLines(MlStagesFixtures.datasets().resolve("chicago-2008.csv"),
+                StandardCharsets.UTF_8);
+        int half = lines.size() / 2;
+        FilePath live = agent.getWorkspaceFor(job).child("live");
+        live.child("part-1.csv").write(String.join("\n", lines.subList(0, half)) + "\n", "UTF-8");
+        live.child("part-2.csv").write(lines.get(0) + "\n"
+                + String.join("\n", lines.subList(half, lines.size())) + "\n", "UTF-8");
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.UNSTABLE, job);
+
+        j.assertLogContains("--current=live/part-1.csv --current=live/part-2.csv", run);
+        j.assertLogContains("DRIFT datasetDrift=true outcome=UNSTABLE", run);
+        j.assertLogContains("Drift report: " + j.getURL() + run.getUrl() + "mlstages-drift/", run);
+        DriftAction action = run.getAction(DriftAction.class);
+        assertThat(action).isNotNull();
+        assertThat(action.isDatasetDrift()).isTrue();
+        assertThat(action.getDriftedColumns()).contains("Clark_Lake").doesNotContain("month", "day_of_week");
+        assertThat(action.getView()).as("the report kept in the build folder").isNotNull();
+        List<FlowNode> warned = new DepthFirstScanner().allNodes(run.getExecution()).stream()
+                .filter(node -> node.getPersistentAction(WarningAction.class) != null).collect(Collectors.toList());
+        assertThat(warned).as("the checkDrift node carries the warning that marks its stage").isNotEmpty();
+        WarningAction warning = warned.get(0).getPersistentAction(WarningAction.class);
+        assertThat(warning.getResult()).isEqualTo(Result.UNSTABLE);
+        assertThat(warning.getMessage()).contains("dataset drift").contains("Clark_Lake");
+    }
+
+    @Test
+    void shouldFollowTheOnFailureChoiceForAFailedGateAndARefusedDeployment(final JenkinsRule j) throws Exception {
+        DumbSlave agent = MlStagesFixtures.agent(j);
+        MlStagesFixtures.registry();
+        WorkflowJob job = MlStagesFixtures.pipeline(j, "strict-gate", """
+                node('ml') {
+                  trainModel data: 'data/train.csv', target: 'diagnosis', output: 'build/model', algorithm: 'logistic'
+                  def validated = validateModel model: 'build/model', data: 'data/test.csv', min: 'accuracy=0.999',
+                      onFailure: 'REPORT'
+                  echo "VALIDATED passed=${validated.passed} blessed=${validated.blessed} outcome=${validated.outcome}"
+                  def deployed = deployModel model: 'cancer', package: 'build/model', onFailure: 'UNSTABLE'
+                  echo "DEPLOYED deployed=${deployed.deployed} outcome=${deployed.outcome}"
+                }
+                """);
+        MlStagesFixtures.copyIntoWorkspace(agent, job, "breast-cancer-train.csv", "data/train.csv",
+                "breast-cancer-test.csv", "data/test.csv");
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.UNSTABLE, job);
+
+        // the test rows reach about 0.99 accuracy: the 0.999 floor fails, which REPORT only reports
+        j.assertLogContains("validateModel: gates failed: min accuracy (reported only)", run);
+        j.assertLogContains("VALIDATED passed=false blessed=false outcome=REPORTED", run);
+        // an unblessed package is refused, which UNSTABLE turns into an unstable build that goes on
+        j.assertLogContains("deployModel: the deployment was refused: The package build/model is not blessed", run);
+        j.assertLogContains("DEPLOYED deployed=false outcome=UNSTABLE", run);
+    }
+
+    @Test
+    void shouldFailNamingTheGlobWhenNoCurrentFileMatches(final JenkinsRule j) throws Exception {
+        DumbSlave agent = MlStagesFixtures.agent(j);
+        WorkflowJob job = MlStagesFixtures.pipeline(j, "no-data", """
+                node('ml') {
+                  checkDrift current: 'live/*.csv', reference: 'reference.csv'
+                }
+                """);
+        MlStagesFixtures.copyIntoWorkspace(agent, job, "chicago-2002.csv", "reference.csv");
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("no file in the workspace matches current 'live/*.csv'", run);
+    }
+
+    @Test
+    void shouldFailClearlyWhenTheRegistryIsNotReachableFromTheAgent(final JenkinsRule j) throws Exception {
+        MlStagesFixtures.agent(j);
+        WorkflowJob job = MlStagesFixtures.pipeline(j, "no-registry", """
+                node('ml') {
+                  deployModel model: 'cancer', version: 1, registry: '/nonexistent/mlstages-registry'
+                }
+                """);
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("The model registry folder /nonexistent/mlstages-registry does not exist on agent", run);
+        j.assertLogContains("must be a path that every agent running ML steps can reach", run);
+    }
+}
