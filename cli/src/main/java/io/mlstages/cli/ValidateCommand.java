@@ -163,7 +163,9 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (registry != null) {
             Registry opened = Registries.open(registry);
-            Optional<Integer> version = opened.alias(registryModel, baselineAlias);
+            // a model the registry does not hold yet is a first model: nothing to beat, like a missing alias
+            Optional<Integer> version = opened.models().contains(registryModel)
+                    ? opened.alias(registryModel, baselineAlias) : Optional.empty();
             if (version.isPresent()) {
                 baseline = opened.packagePath(registryModel, version.get());
             }

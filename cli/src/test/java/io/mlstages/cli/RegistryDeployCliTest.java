@@ -83,9 +83,28 @@ class RegistryDeployCliTest {
 
         CliRun validate = CliRun.of("validate", "--model", challenger.toString(), "--data",
                 DATA.resolve("breast-cancer-test.csv").toString(), "--registry", registry.toString(),
-                "--registry-model", "cancer", "--no-bless");
+                "--registry-model", "cancer", "--no-bless", "--json");
 
-        assertThat(validate.out()).contains("baseline");
+        JsonNode report = JSON.readTree(validate.out());
+        assertThat(report.path("baselineModel").path("location").asText()).as(validate.out()).contains(registry.toString());
+        assertThat(report.path("gates").findValuesAsText("kind")).contains("baseline");
+    }
+
+    @Test
+    void shouldValidateAFirstModelThatTheRegistryDoesNotHoldYetWithoutABaseline() throws IOException {
+        // the first build of a pipeline that validates against the champion: nothing registered yet
+        Path registry = Files.createDirectory(dir.resolve("registry"));
+        Path first = trained("gbt", "gbt", true);
+
+        CliRun validate = CliRun.of("validate", "--model", first.toString(), "--data",
+                DATA.resolve("breast-cancer-test.csv").toString(), "--registry", registry.toString(),
+                "--registry-model", "cancer", "--min", "accuracy=0.9", "--no-bless", "--json");
+
+        assertThat(validate.exitCode()).as(validate.err()).isZero();
+        assertThat(validate.err()).contains("model 'cancer' has no 'production' version yet");
+        JsonNode report = JSON.readTree(validate.out());
+        assertThat(report.path("baselineModel").isNull()).as(validate.out()).isTrue();
+        assertThat(report.path("gates").findValuesAsText("kind")).doesNotContain("baseline").contains("metric");
     }
 
     @Test
