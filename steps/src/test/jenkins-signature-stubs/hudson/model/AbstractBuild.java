@@ -1,0 +1,9 @@
+// Signature stub: jenkinsci/jenkins core/src/main/java/hudson/model/AbstractBuild.java
+// (only named by AbstractProject's type parameters; members left out)
+package hudson.model;
+
+public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> extends Run<P, R> {
+    protected AbstractBuild() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+}

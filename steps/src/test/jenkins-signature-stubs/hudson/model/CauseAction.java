@@ -1,0 +1,34 @@
+// Signature stub: jenkinsci/jenkins core/src/main/java/hudson/model/CauseAction.java
+// (implements FoldableAction, RunAction2 in core: left out, Action kept)
+package hudson.model;
+
+import java.util.List;
+
+public class CauseAction implements Action {
+    public CauseAction(Cause c) {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    public CauseAction(Cause... c) {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    public List<Cause> getCauses() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    @Override
+    public String getIconFileName() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    @Override
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    @Override
+    public String getUrlName() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+}

@@ -1,0 +1,19 @@
+// Signature stub: jenkinsci/jenkins core/src/main/java/hudson/model/Node.java
+// (the real class extends AbstractModelObject and implements several interfaces: left out)
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.FilePath;
+
+public abstract class Node {
+    protected Node() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    @NonNull
+    public abstract String getNodeName();
+
+    @CheckForNull
+    public abstract FilePath getRootPath();
+}
