@@ -238,7 +238,8 @@ final class PluginSources {
         }
     }
 
-    private static List<String> javac(final List<Path> sources, final List<Path> classpath, final Path output)
+    /** Compiles Java sources (--release 17, parameter names kept, no annotation processing); returns the errors. */
+    static List<String> javac(final List<Path> sources, final List<Path> classpath, final Path output)
             throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
