@@ -7,8 +7,4 @@ public class EnvVars extends TreeMap<String, String> {
     public EnvVars() {
         throw new UnsupportedOperationException("signature stub");
     }
-
-    public String expand(String s) {
-        throw new UnsupportedOperationException("signature stub");
-    }
 }

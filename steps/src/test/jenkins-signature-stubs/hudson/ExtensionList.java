@@ -5,8 +5,13 @@ package hudson;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.util.AbstractList;
+import jenkins.model.Jenkins;
 
 public class ExtensionList<T> extends AbstractList<T> {
+    protected ExtensionList(Jenkins jenkins, Class<T> extensionType) {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
     public @CheckForNull <U extends T> U get(@NonNull Class<U> type) {
         throw new UnsupportedOperationException("signature stub");
     }
@@ -18,10 +23,6 @@ public class ExtensionList<T> extends AbstractList<T> {
 
     @Override
     public int size() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public static <T> ExtensionList<T> lookup(Class<T> type) {
         throw new UnsupportedOperationException("signature stub");
     }
 }

@@ -9,21 +9,11 @@ import hudson.remoting.VirtualChannel;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Serializable;
-import java.nio.charset.Charset;
 import org.jenkinsci.remoting.RoleSensitive;
 
 public final class FilePath implements Serializable {
-    public FilePath(@CheckForNull VirtualChannel channel, @NonNull String remote) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
     public FilePath(@NonNull File localPath) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public FilePath(@NonNull FilePath base, @NonNull String rel) {
         throw new UnsupportedOperationException("signature stub");
     }
 
@@ -32,16 +22,7 @@ public final class FilePath implements Serializable {
         throw new UnsupportedOperationException("signature stub");
     }
 
-    @NonNull
-    public String getName() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
     public FilePath child(String relOrAbsolute) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public FilePath getParent() {
         throw new UnsupportedOperationException("signature stub");
     }
 
@@ -57,21 +38,8 @@ public final class FilePath implements Serializable {
         throw new UnsupportedOperationException("signature stub");
     }
 
-    public boolean delete() throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public void deleteRecursive() throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
     @NonNull
     public FilePath[] list(final String includes) throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    @NonNull
-    public FilePath[] list(final String includes, final String excludes) throws IOException, InterruptedException {
         throw new UnsupportedOperationException("signature stub");
     }
 
@@ -79,23 +47,7 @@ public final class FilePath implements Serializable {
         throw new UnsupportedOperationException("signature stub");
     }
 
-    public String readToString() throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public OutputStream write() throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public void write(final String content, final String encoding) throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
     public void copyTo(FilePath target) throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public void copyFrom(InputStream in) throws IOException, InterruptedException {
         throw new UnsupportedOperationException("signature stub");
     }
 
@@ -104,10 +56,6 @@ public final class FilePath implements Serializable {
     }
 
     public @CheckForNull Computer toComputer() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public @CheckForNull VirtualChannel getChannel() {
         throw new UnsupportedOperationException("signature stub");
     }
 

@@ -6,7 +6,6 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -25,10 +24,6 @@ public abstract class Launcher {
             throw new UnsupportedOperationException("signature stub");
         }
 
-        public ProcStarter cmds(String... args) {
-            throw new UnsupportedOperationException("signature stub");
-        }
-
         public ProcStarter cmds(List<String> args) {
             throw new UnsupportedOperationException("signature stub");
         }
@@ -41,23 +36,7 @@ public abstract class Launcher {
             throw new UnsupportedOperationException("signature stub");
         }
 
-        public ProcStarter envs(String... overrides) {
-            throw new UnsupportedOperationException("signature stub");
-        }
-
         public ProcStarter stdout(@NonNull TaskListener out) {
-            throw new UnsupportedOperationException("signature stub");
-        }
-
-        public ProcStarter stdout(OutputStream out) {
-            throw new UnsupportedOperationException("signature stub");
-        }
-
-        public ProcStarter stderr(OutputStream err) {
-            throw new UnsupportedOperationException("signature stub");
-        }
-
-        public ProcStarter quiet(boolean quiet) {
             throw new UnsupportedOperationException("signature stub");
         }
 

@@ -2,8 +2,11 @@
 // (only named by AbstractProject's type parameters; members left out)
 package hudson.model;
 
+import java.io.IOException;
+
 public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> extends Run<P, R> {
-    protected AbstractBuild() {
+    protected AbstractBuild(P job) throws IOException {
+        super(job);
         throw new UnsupportedOperationException("signature stub");
     }
 }

@@ -5,23 +5,12 @@ package hudson.model;
 import hudson.security.ACL;
 
 public abstract class AbstractItem extends Actionable implements Item {
-    @Override
-    public String getName() {
+    protected AbstractItem(ItemGroup parent, String name) {
         throw new UnsupportedOperationException("signature stub");
     }
 
     @Override
     public String getFullName() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    @Override
-    public String getFullDisplayName() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    @Override
-    public String getUrl() {
         throw new UnsupportedOperationException("signature stub");
     }
 

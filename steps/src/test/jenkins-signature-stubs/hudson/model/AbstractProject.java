@@ -3,7 +3,8 @@
 package hudson.model;
 
 public abstract class AbstractProject<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> extends Job<P, R> {
-    protected AbstractProject() {
+    protected AbstractProject(ItemGroup parent, String name) {
+        super(parent, name);
         throw new UnsupportedOperationException("signature stub");
     }
 }

@@ -7,11 +7,6 @@ import java.util.List;
 
 public abstract class Actionable {
     @NonNull
-    public final List<? extends Action> getAllActions() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    @NonNull
     public <T extends Action> List<T> getActions(Class<T> type) {
         throw new UnsupportedOperationException("signature stub");
     }

@@ -3,28 +3,14 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import java.util.List;
 
 public class AutoCompletionCandidates {
     public AutoCompletionCandidates() {
         throw new UnsupportedOperationException("signature stub");
     }
 
-    public AutoCompletionCandidates add(String v) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public List<String> getValues() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
     public static <T extends Item> AutoCompletionCandidates ofJobNames(final Class<T> type, final String value,
             @CheckForNull Item self, ItemGroup container) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public static <T extends Item> AutoCompletionCandidates ofJobNames(final Class<T> type, final String value,
-            ItemGroup container) {
         throw new UnsupportedOperationException("signature stub");
     }
 }

@@ -19,13 +19,5 @@ public abstract class Cause {
         public String getShortDescription() {
             throw new UnsupportedOperationException("signature stub");
         }
-
-        public String getUpstreamProject() {
-            throw new UnsupportedOperationException("signature stub");
-        }
-
-        public int getUpstreamBuild() {
-            throw new UnsupportedOperationException("signature stub");
-        }
     }
 }

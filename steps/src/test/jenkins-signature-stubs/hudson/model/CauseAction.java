@@ -2,18 +2,8 @@
 // (implements FoldableAction, RunAction2 in core: left out, Action kept)
 package hudson.model;
 
-import java.util.List;
-
 public class CauseAction implements Action {
     public CauseAction(Cause c) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public CauseAction(Cause... c) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public List<Cause> getCauses() {
         throw new UnsupportedOperationException("signature stub");
     }
 

@@ -6,7 +6,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 
 public abstract class Computer {
-    protected Computer(Node node) {
+    public Computer(Node node) {
         throw new UnsupportedOperationException("signature stub");
     }
 
@@ -17,11 +17,6 @@ public abstract class Computer {
 
     @NonNull
     public String getName() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    @NonNull
-    public String getDisplayName() {
         throw new UnsupportedOperationException("signature stub");
     }
 }

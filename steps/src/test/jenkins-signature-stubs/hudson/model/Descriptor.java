@@ -24,14 +24,6 @@ public abstract class Descriptor<T extends Describable<T>> {
         throw new UnsupportedOperationException("signature stub");
     }
 
-    public String getId() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public String getHelpFile() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
     public T newInstance(@CheckForNull StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
         throw new UnsupportedOperationException("signature stub");
     }
@@ -58,10 +50,6 @@ public abstract class Descriptor<T extends Describable<T>> {
         }
 
         public FormException(Throwable cause, String formField) {
-            throw new UnsupportedOperationException("signature stub");
-        }
-
-        public String getFormField() {
             throw new UnsupportedOperationException("signature stub");
         }
     }

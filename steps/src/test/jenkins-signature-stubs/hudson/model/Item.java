@@ -8,16 +8,9 @@ import hudson.security.Permission;
 public interface Item extends AccessControlled {
     Permission CONFIGURE = null;
     Permission BUILD = null;
-    Permission READ = null;
     Permission EXTENDED_READ = null;
 
     ItemGroup<? extends Item> getParent();
 
-    String getName();
-
     String getFullName();
-
-    String getFullDisplayName();
-
-    String getUrl();
 }

@@ -3,5 +3,4 @@
 package hudson.model;
 
 public interface ItemGroup<T extends Item> {
-    String getFullName();
 }

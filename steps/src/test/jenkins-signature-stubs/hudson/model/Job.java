@@ -3,19 +3,16 @@
 package hudson.model;
 
 public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem {
+    protected Job(ItemGroup parent, String name) {
+        super(parent, name);
+        throw new UnsupportedOperationException("signature stub");
+    }
+
     public boolean isBuildable() {
         throw new UnsupportedOperationException("signature stub");
     }
 
     public RunT getLastBuild() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public RunT getLastCompletedBuild() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public RunT getBuildByNumber(int n) {
         throw new UnsupportedOperationException("signature stub");
     }
 }

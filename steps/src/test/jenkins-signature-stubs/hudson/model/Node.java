@@ -3,16 +3,12 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.FilePath;
 
 public abstract class Node {
     protected Node() {
         throw new UnsupportedOperationException("signature stub");
     }
-
-    @NonNull
-    public abstract String getNodeName();
 
     @CheckForNull
     public abstract FilePath getRootPath();

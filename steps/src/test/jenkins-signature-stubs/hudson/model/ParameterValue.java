@@ -7,12 +7,4 @@ public abstract class ParameterValue implements Serializable {
     protected ParameterValue(String name) {
         throw new UnsupportedOperationException("signature stub");
     }
-
-    public final String getName() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public Object getValue() {
-        throw new UnsupportedOperationException("signature stub");
-    }
 }

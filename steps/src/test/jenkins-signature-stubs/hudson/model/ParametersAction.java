@@ -11,19 +11,6 @@ public class ParametersAction implements Action {
         throw new UnsupportedOperationException("signature stub");
     }
 
-    public ParametersAction(ParameterValue... parameters) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    @NonNull
-    public List<ParameterValue> getParameters() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public ParameterValue getParameter(String name) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
     @Override
     public String getIconFileName() {
         throw new UnsupportedOperationException("signature stub");

@@ -20,9 +20,5 @@ public class Queue {
         protected Item() {
             throw new UnsupportedOperationException("signature stub");
         }
-
-        public final long getId() {
-            throw new UnsupportedOperationException("signature stub");
-        }
     }
 }

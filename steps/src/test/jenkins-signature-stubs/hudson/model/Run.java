@@ -10,6 +10,10 @@ import java.io.IOException;
 
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
         implements ExtensionPoint {
+    protected Run(@NonNull JobT job) throws IOException {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
     public int getNumber() {
         throw new UnsupportedOperationException("signature stub");
     }
@@ -32,21 +36,8 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("signature stub");
     }
 
-    public @NonNull String getFullDisplayName() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public String getExternalizableId() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
     @CheckForNull
     public RunT getPreviousBuild() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    @CheckForNull
-    public Result getResult() {
         throw new UnsupportedOperationException("signature stub");
     }
 

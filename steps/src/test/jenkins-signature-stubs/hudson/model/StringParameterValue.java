@@ -6,14 +6,4 @@ public class StringParameterValue extends ParameterValue {
         super(name);
         throw new UnsupportedOperationException("signature stub");
     }
-
-    public StringParameterValue(String name, String value, String description) {
-        super(name);
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    @Override
-    public String getValue() {
-        throw new UnsupportedOperationException("signature stub");
-    }
 }

@@ -13,27 +13,11 @@ public abstract class FormValidation extends IOException implements HttpResponse
         throw new UnsupportedOperationException("signature stub");
     }
 
-    public static FormValidation ok(String message) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
     public static FormValidation error(String message) {
         throw new UnsupportedOperationException("signature stub");
     }
 
     public static FormValidation warning(String message) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public static FormValidation error(String format, Object... args) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public static FormValidation warning(String format, Object... args) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public static FormValidation validateRequired(String value) {
         throw new UnsupportedOperationException("signature stub");
     }
 }

@@ -1,7 +1,6 @@
 // Signature stub: jenkinsci/jenkins core/src/main/java/hudson/util/Secret.java
 package hudson.util;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.Serializable;
 
@@ -12,11 +11,6 @@ public final class Secret implements Serializable {
 
     @NonNull
     public String getPlainText() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    @NonNull
-    public static String toString(@CheckForNull Secret s) {
         throw new UnsupportedOperationException("signature stub");
     }
 }

@@ -11,13 +11,10 @@ import hudson.model.TopLevelItem;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
-import java.io.File;
 import org.springframework.security.access.AccessDeniedException;
 
 public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
     public static final Permission ADMINISTER = null;
-    public static final Permission MANAGE = null;
-    public static final Permission READ = null;
 
     private Jenkins() {
         throw new UnsupportedOperationException("signature stub");
@@ -29,16 +26,7 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
     }
 
     @CheckForNull
-    public static Jenkins getInstanceOrNull() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    @CheckForNull
     public String getRootUrl() throws IllegalStateException {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public File getRootDir() {
         throw new UnsupportedOperationException("signature stub");
     }
 
@@ -47,20 +35,11 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
         throw new UnsupportedOperationException("signature stub");
     }
 
-    public @CheckForNull Item getItemByFullName(String fullName) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
     public <T extends Item> T getItem(String pathName, ItemGroup context, @NonNull Class<T> type) {
         throw new UnsupportedOperationException("signature stub");
     }
 
     public <T extends Item> T getItem(String pathName, Item context, Class<T> type) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    @Override
-    public String getFullName() {
         throw new UnsupportedOperationException("signature stub");
     }
 

@@ -23,8 +23,5 @@ public abstract class ParameterizedJobMixIn<JobT extends Job<JobT, RunT> & Param
 
     public interface ParameterizedJob<JobT extends Job<JobT, RunT> & ParameterizedJobMixIn.ParameterizedJob<JobT, RunT> & Queue.Task,
             RunT extends Run<JobT, RunT> & Queue.Executable> {
-        default boolean isDisabled() {
-            throw new UnsupportedOperationException("signature stub");
-        }
     }
 }

@@ -15,31 +15,11 @@ public final class JSONObject implements Map<String, Object> {
         throw new UnsupportedOperationException("signature stub");
     }
 
-    public boolean has(String key) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
     public Object opt(String key) {
         throw new UnsupportedOperationException("signature stub");
     }
 
-    public String optString(String key) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
     public String optString(String key, String defaultValue) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public boolean optBoolean(String key) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public String getString(String key) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public JSONObject getJSONObject(String key) {
         throw new UnsupportedOperationException("signature stub");
     }
 

@@ -12,9 +12,4 @@ public class CredentialsMatchers {
     public static CredentialsMatcher always() {
         throw new UnsupportedOperationException("signature stub");
     }
-
-    @NonNull
-    public static CredentialsMatcher withId(@NonNull String id) {
-        throw new UnsupportedOperationException("signature stub");
-    }
 }

@@ -3,7 +3,6 @@
 package com.cloudbees.plugins.credentials;
 
 import com.cloudbees.plugins.credentials.common.IdCredentials;
-import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.ExtensionPoint;
@@ -11,13 +10,10 @@ import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Run;
 import hudson.security.Permission;
-import java.util.List;
 
 public abstract class CredentialsProvider extends Descriptor<CredentialsProvider>
         implements ExtensionPoint, Describable<CredentialsProvider> {
-    public static final Permission USE_OWN = null;
     public static final Permission USE_ITEM = null;
-    public static final Permission VIEW = null;
 
     public CredentialsProvider() {
         throw new UnsupportedOperationException("signature stub");
@@ -26,12 +22,6 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
     @CheckForNull
     public static <C extends IdCredentials> C findCredentialById(@NonNull String id, @NonNull Class<C> type,
             @NonNull Run<?, ?> run) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    @CheckForNull
-    public static <C extends IdCredentials> C findCredentialById(@NonNull String id, @NonNull Class<C> type,
-            @NonNull Run<?, ?> run, @CheckForNull List<DomainRequirement> domainRequirements) {
         throw new UnsupportedOperationException("signature stub");
     }
 }

@@ -20,12 +20,6 @@ public abstract class AbstractIdCredentialsListBoxModel<T extends AbstractIdCred
         throw new UnsupportedOperationException("signature stub");
     }
 
-    public AbstractIdCredentialsListBoxModel<T, C> includeAs(@NonNull Authentication authentication,
-            @CheckForNull Item context, @NonNull Class<? extends C> type,
-            @NonNull List<DomainRequirement> domainRequirements) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
     public AbstractIdCredentialsListBoxModel<T, C> includeMatchingAs(@NonNull Authentication authentication,
             @CheckForNull Item context, @NonNull Class<? extends C> type,
             @NonNull List<DomainRequirement> domainRequirements, @NonNull CredentialsMatcher matcher) {

@@ -1,7 +1,6 @@
 // Signature stub: jenkinsci/workflow-api-plugin src/main/java/org/jenkinsci/plugins/workflow/actions/WarningAction.java
 package org.jenkinsci.plugins.workflow.actions;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Result;
 
@@ -11,14 +10,6 @@ public class WarningAction implements PersistentAction {
     }
 
     public WarningAction withMessage(String message) {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public @CheckForNull String getMessage() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public @NonNull Result getResult() {
         throw new UnsupportedOperationException("signature stub");
     }
 

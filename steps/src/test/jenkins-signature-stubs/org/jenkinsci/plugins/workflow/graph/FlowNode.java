@@ -8,8 +8,4 @@ public abstract class FlowNode extends Actionable {
     private FlowNode() {
         throw new UnsupportedOperationException("signature stub");
     }
-
-    public String getId() {
-        throw new UnsupportedOperationException("signature stub");
-    }
 }

@@ -3,7 +3,6 @@
 // plugin does not call them)
 package org.jenkinsci.plugins.workflow.steps;
 
-import hudson.model.Result;
 import java.io.IOException;
 import java.io.Serializable;
 
@@ -15,14 +14,4 @@ public abstract class StepContext implements Serializable {
     }
 
     public abstract <T> T get(Class<T> key) throws IOException, InterruptedException;
-
-    public abstract void onSuccess(Object result);
-
-    public abstract boolean isReady();
-
-    public abstract void setResult(Result r);
-
-    public boolean hasBody() {
-        throw new UnsupportedOperationException("signature stub");
-    }
 }

@@ -1,7 +1,6 @@
 // Signature stub: jenkinsci/workflow-step-api-plugin src/main/java/org/jenkinsci/plugins/workflow/steps/StepDescriptor.java
 package org.jenkinsci.plugins.workflow.steps;
 
-import java.util.Map;
 import java.util.Set;
 import hudson.model.Descriptor;
 
@@ -12,29 +11,5 @@ public abstract class StepDescriptor extends Descriptor<Step> {
 
     public abstract Set<? extends Class<?>> getRequiredContext();
 
-    public Set<? extends Class<?>> getProvidedContext() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
     public abstract String getFunctionName();
-
-    public boolean takesImplicitBlockArgument() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public boolean isAdvanced() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public boolean isMetaStep() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public Step newInstance(Map<String, Object> arguments) throws Exception {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public String argumentsToString(Map<String, Object> namedArgs) {
-        throw new UnsupportedOperationException("signature stub");
-    }
 }

@@ -1,17 +1,11 @@
 // Signature stub: jenkinsci/workflow-step-api-plugin src/main/java/org/jenkinsci/plugins/workflow/steps/StepExecution.java
 package org.jenkinsci.plugins.workflow.steps;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.Serializable;
 
 public abstract class StepExecution implements Serializable {
     private static final long serialVersionUID = 1L;
-
-    @Deprecated
-    protected StepExecution() {
-        throw new UnsupportedOperationException("signature stub");
-    }
 
     protected StepExecution(@NonNull StepContext context) {
         throw new UnsupportedOperationException("signature stub");
@@ -22,20 +16,4 @@ public abstract class StepExecution implements Serializable {
     }
 
     public abstract boolean start() throws Exception;
-
-    public void stop(@NonNull Throwable cause) throws Exception {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public void onResume() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public @CheckForNull String getStatus() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    public boolean blocksRestart() {
-        throw new UnsupportedOperationException("signature stub");
-    }
 }

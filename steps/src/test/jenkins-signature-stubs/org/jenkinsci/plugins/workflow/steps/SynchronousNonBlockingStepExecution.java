@@ -17,24 +17,4 @@ public abstract class SynchronousNonBlockingStepExecution<T> extends StepExecuti
     public final boolean start() throws Exception {
         throw new UnsupportedOperationException("signature stub");
     }
-
-    @Override
-    public void stop(Throwable cause) throws Exception {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    @Override
-    public void onResume() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    @Override
-    public @NonNull String getStatus() {
-        throw new UnsupportedOperationException("signature stub");
-    }
-
-    @Override
-    public boolean blocksRestart() {
-        throw new UnsupportedOperationException("signature stub");
-    }
 }
