@@ -76,6 +76,9 @@ class JenkinsfileStepsTest {
 
         assertThat(results.stream().flatMap(r -> r.problems().stream()))
                 .as("step calls in the docs that do not match StepCatalog").isEmpty();
+        // the docs show every step, the freestyle build step's symbol included, so all of them are checked here
+        assertThat(results.stream().flatMap(r -> r.calls().stream()).map(Call::step).distinct())
+                .containsExactlyInAnyOrderElementsOf(StepCatalog.steps().stream().map(StepSpec::functionName).toList());
     }
 
     @Test
