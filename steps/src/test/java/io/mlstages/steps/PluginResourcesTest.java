@@ -96,6 +96,29 @@ class PluginResourcesTest {
     }
 
     @Test
+    void shouldOfferEveryCatalogParameterAndNoOtherInTheConfigForm() {
+        Map<String, Class<?>> described = sources.describedClasses();
+
+        assertThat(described).isNotEmpty();
+        assertSoftly(softly -> described.forEach((name, type) -> {
+            Path config = sources.resourceFolder(type).resolve("config.jelly");
+            if (!Files.isRegularFile(config)) {
+                return; // reported by the test above
+            }
+            List<String> fields = new ArrayList<>();
+            try {
+                collectFields(parser().parse(config.toFile()).getDocumentElement(), fields);
+            }
+            catch (SAXException | IOException e) {
+                softly.fail(config + " is not well-formed XML: " + e.getMessage());
+                return;
+            }
+            softly.assertThat(fields).as(config + " form fields").doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(StepCatalog.step(name).names());
+        }));
+    }
+
+    @Test
     void shouldReadTheTextOfAHelpFileWithoutTagsOrEntities() {
         assertThat(text("<div>\n  Bounds, e.g. <code>'auc=0.9'</code> &amp;\n <b>more</b>&#8230; &#x2019;</div>"))
                 .isEqualTo("Bounds, e.g. 'auc=0.9' & more\u2026 \u2019");
@@ -116,6 +139,19 @@ class PluginResourcesTest {
         for (int i = 0; i < children.getLength(); i++) {
             if (children.item(i).getNodeType() == Node.ELEMENT_NODE) {
                 collectInlineAttributes((Element) children.item(i), view, problems);
+            }
+        }
+    }
+
+    /** The {@code field} attributes of the form's entries ({@code <f:entry field="...">}), in document order. */
+    private static void collectFields(final Element element, final List<String> fields) {
+        if (element.getLocalName() != null && element.getLocalName().equals("entry") && element.hasAttribute("field")) {
+            fields.add(element.getAttribute("field"));
+        }
+        NodeList children = element.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i).getNodeType() == Node.ELEMENT_NODE) {
+                collectFields((Element) children.item(i), fields);
             }
         }
     }
