@@ -1,0 +1,288 @@
+package io.mlstages.steps;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The plugin's Java sources compiled here, where the Jenkins Maven repository is out of reach: against the steps
+ * module, Jackson, and the signature stubs of the Jenkins API in {@code steps/src/test/jenkins-signature-stubs}
+ * (compiled first, into a temporary folder). Compiled once per test run and shared by the tests that need it.
+ */
+final class PluginSources {
+    /** The system property naming the plugin module's folder (default: {@code plugin} in the repository). */
+    static final String PLUGIN_DIR_PROPERTY = "mlstages.pluginDir";
+
+    private static PluginSources compiled;
+
+    private URLClassLoader loader;
+    private Map<String, Class<?>> described;
+
+    final Path pluginDir;
+    final Path stubSources;
+    final Path stubClasses;
+    final Path pluginClasses;
+    final List<String> stubErrors;
+    final List<String> pluginErrors;
+    final List<String> pluginSourceFiles;
+
+    private PluginSources(final Path pluginDir, final Path stubSources, final Path stubClasses,
+            final Path pluginClasses, final List<String> stubErrors, final List<String> pluginErrors,
+            final List<String> pluginSourceFiles) {
+        this.pluginDir = pluginDir;
+        this.stubSources = stubSources;
+        this.stubClasses = stubClasses;
+        this.pluginClasses = pluginClasses;
+        this.stubErrors = List.copyOf(stubErrors);
+        this.pluginErrors = List.copyOf(pluginErrors);
+        this.pluginSourceFiles = List.copyOf(pluginSourceFiles);
+    }
+
+    /** The plugin module's folder: the system property, else {@code <repository root>/plugin}. */
+    static Path pluginDir() {
+        String property = System.getProperty(PLUGIN_DIR_PROPERTY);
+        return property == null || property.isBlank() ? RepositoryRoot.find().resolve("plugin")
+                : Path.of(property).toAbsolutePath();
+    }
+
+    static Path stubSourceDir() {
+        return RepositoryRoot.find().resolve("steps/src/test/jenkins-signature-stubs");
+    }
+
+    /** Compiles the stubs, then the plugin's sources, once. */
+    static synchronized PluginSources compile() {
+        if (compiled == null) {
+            compiled = compileNow();
+        }
+        return compiled;
+    }
+
+    private static PluginSources compileNow() {
+        Path pluginDir = pluginDir();
+        Path javaDir = pluginDir.resolve("src/main/java");
+        if (!Files.isDirectory(javaDir)) {
+            throw new IllegalStateException("No plugin sources at " + javaDir + ": the plugin module is missing "
+                    + "(or give its folder with -D" + PLUGIN_DIR_PROPERTY + "=DIR)");
+        }
+        try {
+            Path work = Files.createTempDirectory("mlstages-plugin-compile");
+            Path stubClasses = Files.createDirectories(work.resolve("stubs"));
+            Path pluginClasses = Files.createDirectories(work.resolve("plugin"));
+            List<Path> stubFiles = javaFiles(stubSourceDir());
+            List<String> stubErrors = javac(stubFiles, List.of(), stubClasses);
+            List<Path> pluginFiles = javaFiles(javaDir);
+            List<Path> classpath = new ArrayList<>();
+            classpath.add(stubClasses);
+            classpath.add(location(StepCatalog.class));
+            classpath.add(location(ObjectMapper.class));
+            classpath.add(location(JsonParser.class));
+            classpath.add(location(JsonProperty.class));
+            List<String> pluginErrors = stubErrors.isEmpty() ? javac(pluginFiles, classpath, pluginClasses)
+                    : List.of("not compiled: the stubs do not compile");
+            return new PluginSources(pluginDir, stubSourceDir(), stubClasses, pluginClasses, stubErrors,
+                    pluginErrors, pluginFiles.stream().map(p -> javaDir.relativize(p).toString()).toList());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot compile the plugin sources of " + pluginDir, e);
+        }
+    }
+
+    /**
+     * The class loader over the compiled plugin and stubs (the steps module and Jackson come from the test's),
+     * open for the rest of the test run.
+     */
+    synchronized ClassLoader classLoader() {
+        if (loader == null) {
+            try {
+                loader = new URLClassLoader(new URL[] {pluginClasses.toUri().toURL(), stubClasses.toUri().toURL()},
+                        PluginSources.class.getClassLoader());
+            }
+            catch (MalformedURLException e) {
+                throw new IllegalStateException("Bad class folder " + pluginClasses, e);
+            }
+        }
+        return loader;
+    }
+
+    /**
+     * The plugin's steps and build step by the name users write: a {@code Step} by its nested descriptor's
+     * function name, a {@code Builder} by its nested descriptor's {@code @Symbol}.
+     *
+     * @throws IllegalStateException naming the classes whose name cannot be told
+     */
+    synchronized Map<String, Class<?>> describedClasses() {
+        if (described == null) {
+            try {
+                described = findDescribedClasses();
+            }
+            catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot inspect the compiled plugin classes in " + pluginClasses, e);
+            }
+        }
+        return described;
+    }
+
+    private Map<String, Class<?>> findDescribedClasses() throws ReflectiveOperationException {
+        if (!stubErrors.isEmpty() || !pluginErrors.isEmpty()) {
+            // javac leaves out the classes of files with errors: what is left would be judged wrongly
+            throw new IllegalStateException("The plugin sources do not compile against the signature stubs, so their "
+                    + "classes cannot be inspected: " + String.join("; ", stubErrors.isEmpty() ? pluginErrors : stubErrors));
+        }
+        ClassLoader classes = classLoader();
+        Map<String, Class<?>> found = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        Class<?> step = classes.loadClass("org.jenkinsci.plugins.workflow.steps.Step");
+        Class<?> stepDescriptor = classes.loadClass("org.jenkinsci.plugins.workflow.steps.StepDescriptor");
+        Class<?> builder = classes.loadClass("hudson.tasks.Builder");
+        @SuppressWarnings("unchecked")
+        Class<? extends Annotation> symbol = (Class<? extends Annotation>) classes.loadClass("org.jenkinsci.Symbol");
+        for (String className : pluginClassNames()) {
+            Class<?> type = Class.forName(className, false, classes);
+            if (Modifier.isAbstract(type.getModifiers())) {
+                continue;
+            }
+            if (step.isAssignableFrom(type)) {
+                String name = functionName(type, stepDescriptor, problems);
+                if (name != null && found.put(name, type) != null) {
+                    problems.add("two steps named " + name);
+                }
+            }
+            else if (builder.isAssignableFrom(type)) {
+                for (Class<?> nested : type.getDeclaredClasses()) {
+                    Annotation a = nested.getAnnotation(symbol);
+                    if (a != null) {
+                        for (String value : (String[]) symbol.getMethod("value").invoke(a)) {
+                            found.put(value, type);
+                        }
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", problems));
+        }
+        return Map.copyOf(found);
+    }
+
+    /**
+     * A step's function name, as its nested descriptor's {@code getFunctionName()} returns it. The descriptor is
+     * allocated without running a constructor (the stubs' constructors throw, and Jenkins is not here): a
+     * {@code getFunctionName()} that returns a constant needs nothing else.
+     */
+    private static String functionName(final Class<?> type, final Class<?> stepDescriptor, final List<String> problems)
+            throws ReflectiveOperationException {
+        List<Class<?>> descriptors = Arrays.stream(type.getDeclaredClasses())
+                .filter(stepDescriptor::isAssignableFrom).toList();
+        if (descriptors.size() != 1) {
+            problems.add(type.getName() + " has " + descriptors.size() + " nested StepDescriptor classes, not 1");
+            return null;
+        }
+        Class<?> unsafeType = Class.forName("sun.misc.Unsafe");
+        Field theUnsafe = unsafeType.getDeclaredField("theUnsafe");
+        theUnsafe.setAccessible(true);
+        Object descriptor = unsafeType.getMethod("allocateInstance", Class.class)
+                .invoke(theUnsafe.get(null), descriptors.get(0));
+        try {
+            return (String) descriptors.get(0).getMethod("getFunctionName").invoke(descriptor);
+        }
+        catch (InvocationTargetException e) {
+            problems.add(descriptors.get(0).getName() + ".getFunctionName() does not return a constant: "
+                    + e.getCause());
+            return null;
+        }
+    }
+
+    /** The resource folder of a class's views and help files. */
+    Path resourceFolder(final Class<?> type) {
+        return pluginDir.resolve("src/main/resources").resolve(type.getName().replace('.', '/').replace('$', '/'));
+    }
+
+    /** The binary names of every compiled plugin class. */
+    List<String> pluginClassNames() {
+        try (Stream<Path> files = Files.walk(pluginClasses)) {
+            return files.filter(p -> p.toString().endsWith(".class")).map(p -> {
+                String relative = pluginClasses.relativize(p).toString().replace('\\', '/');
+                return relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+            }).sorted().toList();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + pluginClasses, e);
+        }
+    }
+
+    /** Compiles Java sources (--release 17, parameter names kept, no annotation processing); returns the errors. */
+    static List<String> javac(final List<Path> sources, final List<Path> classpath, final Path output)
+            throws IOException {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler == null) {
+            throw new IllegalStateException("No Java compiler in this runtime (a JRE?): " + System.getProperty("java.home"));
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
+                StandardCharsets.UTF_8)) {
+            List<String> options = new ArrayList<>(List.of("--release", "17", "-proc:none", "-parameters",
+                    "-encoding", "UTF-8", "-d", output.toString(), "-Xlint:none", "-Xmaxerrs", "1000"));
+            if (!classpath.isEmpty()) {
+                options.add("-classpath");
+                options.add(classpath.stream().map(Path::toString)
+                        .collect(Collectors.joining(System.getProperty("path.separator"))));
+            }
+            boolean ok = compiler.getTask(null, files, diagnostics, options, null,
+                    files.getJavaFileObjectsFromPaths(sources)).call();
+            List<String> errors = diagnostics.getDiagnostics().stream()
+                    .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).map(PluginSources::describe).toList();
+            if (!ok && errors.isEmpty()) {
+                return List.of("javac failed without an error message");
+            }
+            return errors;
+        }
+    }
+
+    private static String describe(final Diagnostic<? extends JavaFileObject> d) {
+        String file = d.getSource() == null ? "?" : Path.of(d.getSource().toUri()).toString();
+        return file + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT);
+    }
+
+    private static List<Path> javaFiles(final Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        }
+    }
+
+    private static Path location(final Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        }
+        catch (URISyntaxException e) {
+            throw new IllegalStateException("Cannot locate the classes of " + type.getName(), e);
+        }
+    }
+}

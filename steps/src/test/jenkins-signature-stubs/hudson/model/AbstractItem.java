@@ -1,0 +1,26 @@
+// Signature stub: jenkinsci/jenkins core/src/main/java/hudson/model/AbstractItem.java
+// (other interfaces of the real class left out)
+package hudson.model;
+
+import hudson.security.ACL;
+
+public abstract class AbstractItem extends Actionable implements Item {
+    protected AbstractItem(ItemGroup parent, String name) {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    @Override
+    public String getFullName() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    @Override
+    public ItemGroup<? extends Item> getParent() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    @Override
+    public ACL getACL() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+}

@@ -1,0 +1,22 @@
+// Signature stub: jenkinsci/jenkins core/src/main/java/hudson/model/Computer.java
+// (the real class extends Actionable and implements AccessControlled and more: left out)
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+
+public abstract class Computer {
+    public Computer(Node node) {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    @CheckForNull
+    public Node getNode() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    @NonNull
+    public String getName() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+}

@@ -1,0 +1,18 @@
+// Signature stub: jenkinsci/jenkins core/src/main/java/hudson/model/Job.java
+// (ExtensionPoint, StaplerOverridable, ModelObjectWithChildren, OnMaster left out)
+package hudson.model;
+
+public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem {
+    protected Job(ItemGroup parent, String name) {
+        super(parent, name);
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    public boolean isBuildable() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    public RunT getLastBuild() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+}

@@ -1,0 +1,15 @@
+// Signature stub: jenkinsci/jenkins core/src/main/java/hudson/model/Node.java
+// (the real class extends AbstractModelObject and implements several interfaces: left out)
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.FilePath;
+
+public abstract class Node {
+    protected Node() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    @CheckForNull
+    public abstract FilePath getRootPath();
+}

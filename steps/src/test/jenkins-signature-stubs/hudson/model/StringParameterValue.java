@@ -1,0 +1,9 @@
+// Signature stub: jenkinsci/jenkins core/src/main/java/hudson/model/StringParameterValue.java
+package hudson.model;
+
+public class StringParameterValue extends ParameterValue {
+    public StringParameterValue(String name, String value) {
+        super(name);
+        throw new UnsupportedOperationException("signature stub");
+    }
+}
