@@ -53,10 +53,13 @@ final class PluginSources {
     final List<String> stubErrors;
     final List<String> pluginErrors;
     final List<String> pluginSourceFiles;
+    /** Errors compiling {@code src/test/java} against the plugin's classes, the stubs, JUnit and AssertJ. */
+    final List<String> testErrors;
+    final List<String> testSourceFiles;
 
     private PluginSources(final Path pluginDir, final Path stubSources, final Path stubClasses,
             final Path pluginClasses, final List<String> stubErrors, final List<String> pluginErrors,
-            final List<String> pluginSourceFiles) {
+            final List<String> pluginSourceFiles, final List<String> testErrors, final List<String> testSourceFiles) {
         this.pluginDir = pluginDir;
         this.stubSources = stubSources;
         this.stubClasses = stubClasses;
@@ -64,6 +67,8 @@ final class PluginSources {
         this.stubErrors = List.copyOf(stubErrors);
         this.pluginErrors = List.copyOf(pluginErrors);
         this.pluginSourceFiles = List.copyOf(pluginSourceFiles);
+        this.testErrors = List.copyOf(testErrors);
+        this.testSourceFiles = List.copyOf(testSourceFiles);
     }
 
     /** The plugin module's folder: the system property, else {@code <repository root>/plugin}. */
@@ -107,8 +112,19 @@ final class PluginSources {
             classpath.add(location(JsonProperty.class));
             List<String> pluginErrors = stubErrors.isEmpty() ? javac(pluginFiles, classpath, pluginClasses)
                     : List.of("not compiled: the stubs do not compile");
+            // the tests: against the plugin's classes too, with the JUnit 5 and AssertJ jars of this test run
+            Path testDir = pluginDir.resolve("src/test/java");
+            List<Path> testFiles = Files.isDirectory(testDir) ? javaFiles(testDir) : List.of();
+            List<Path> testClasspath = new ArrayList<>(classpath);
+            testClasspath.add(pluginClasses);
+            testClasspath.add(location(org.junit.jupiter.api.Test.class));
+            testClasspath.add(location(org.assertj.core.api.Assertions.class));
+            List<String> testErrors = stubErrors.isEmpty() && pluginErrors.isEmpty()
+                    ? javac(testFiles, testClasspath, Files.createDirectories(work.resolve("plugin-tests")))
+                    : List.of("not compiled: the stubs or the plugin's main sources do not compile");
             return new PluginSources(pluginDir, stubSourceDir(), stubClasses, pluginClasses, stubErrors,
-                    pluginErrors, pluginFiles.stream().map(p -> javaDir.relativize(p).toString()).toList());
+                    pluginErrors, pluginFiles.stream().map(p -> javaDir.relativize(p).toString()).toList(),
+                    testErrors, testFiles.stream().map(p -> testDir.relativize(p).toString()).toList());
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot compile the plugin sources of " + pluginDir, e);
