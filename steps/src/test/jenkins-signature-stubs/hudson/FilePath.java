@@ -62,4 +62,12 @@ public final class FilePath implements Serializable {
     public interface FileCallable<T> extends Serializable, RoleSensitive {
         T invoke(File f, VirtualChannel channel) throws IOException, InterruptedException;
     }
+
+    public void copyFrom(FilePath src) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    public void write(final String content, final String encoding) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("signature stub");
+    }
 }

@@ -23,4 +23,8 @@ public abstract class AbstractItem extends Actionable implements Item {
     public ACL getACL() {
         throw new UnsupportedOperationException("signature stub");
     }
+
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("signature stub");
+    }
 }

@@ -1,10 +1,19 @@
 // Signature stub: jenkinsci/jenkins core/src/main/java/hudson/model/AbstractProject.java
-// (the type is only named by BuildStepDescriptor.isApplicable; its members and other supertypes are left out)
+// (implements BuildableItem, a Queue.Task: kept as Queue.Task; LazyLoadingJob and other supertypes and members left
+// out)
 package hudson.model;
 
-public abstract class AbstractProject<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> extends Job<P, R> {
+import java.io.IOException;
+import jenkins.model.ParameterizedJobMixIn;
+
+public abstract class AbstractProject<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> extends Job<P, R>
+        implements Queue.Task, ParameterizedJobMixIn.ParameterizedJob<P, R> {
     protected AbstractProject(ItemGroup parent, String name) {
         super(parent, name);
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    public void setAssignedLabel(Label l) throws IOException {
         throw new UnsupportedOperationException("signature stub");
     }
 }

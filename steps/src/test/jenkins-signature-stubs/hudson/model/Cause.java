@@ -19,5 +19,13 @@ public abstract class Cause {
         public String getShortDescription() {
             throw new UnsupportedOperationException("signature stub");
         }
+
+        public String getUpstreamProject() {
+            throw new UnsupportedOperationException("signature stub");
+        }
+
+        public int getUpstreamBuild() {
+            throw new UnsupportedOperationException("signature stub");
+        }
     }
 }

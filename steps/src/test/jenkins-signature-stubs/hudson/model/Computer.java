@@ -4,6 +4,7 @@ package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.security.Permission;
 
 public abstract class Computer {
     public Computer(Node node) {
@@ -19,4 +20,6 @@ public abstract class Computer {
     public String getName() {
         throw new UnsupportedOperationException("signature stub");
     }
+
+    public static final Permission BUILD = null;
 }

@@ -13,4 +13,7 @@ public interface Item extends AccessControlled {
     ItemGroup<? extends Item> getParent();
 
     String getFullName();
+
+    Permission READ = null;
+    Permission DISCOVER = null;
 }

@@ -2,6 +2,9 @@
 // (ExtensionPoint, StaplerOverridable, ModelObjectWithChildren, OnMaster left out)
 package hudson.model;
 
+import hudson.util.RunList;
+import java.io.IOException;
+
 public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem {
     protected Job(ItemGroup parent, String name) {
         super(parent, name);
@@ -13,6 +16,14 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public RunT getLastBuild() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    public void addProperty(JobProperty<? super JobT> jobProp) throws IOException {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    public RunList<RunT> getBuilds() {
         throw new UnsupportedOperationException("signature stub");
     }
 }

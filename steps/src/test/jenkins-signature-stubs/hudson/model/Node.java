@@ -4,6 +4,7 @@ package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.FilePath;
+import edu.umd.cs.findbugs.annotations.NonNull;
 
 public abstract class Node {
     protected Node() {
@@ -12,4 +13,7 @@ public abstract class Node {
 
     @CheckForNull
     public abstract FilePath getRootPath();
+
+    @NonNull
+    public abstract String getNodeName();
 }

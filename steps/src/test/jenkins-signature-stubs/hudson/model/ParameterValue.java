@@ -7,4 +7,8 @@ public abstract class ParameterValue implements Serializable {
     protected ParameterValue(String name) {
         throw new UnsupportedOperationException("signature stub");
     }
+
+    public Object getValue() {
+        throw new UnsupportedOperationException("signature stub");
+    }
 }

@@ -25,4 +25,8 @@ public class ParametersAction implements Action {
     public String getUrlName() {
         throw new UnsupportedOperationException("signature stub");
     }
+
+    public ParameterValue getParameter(String name) {
+        throw new UnsupportedOperationException("signature stub");
+    }
 }

@@ -3,6 +3,7 @@
 package hudson.model;
 
 import java.io.Serializable;
+import edu.umd.cs.findbugs.annotations.NonNull;
 
 public final class Result implements Serializable {
     public static final Result UNSTABLE = null;
@@ -10,4 +11,7 @@ public final class Result implements Serializable {
     private Result() {
         throw new UnsupportedOperationException("signature stub");
     }
+
+    public static final @NonNull Result SUCCESS = null;
+    public static final @NonNull Result FAILURE = null;
 }

@@ -48,4 +48,9 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public synchronized void save() throws IOException {
         throw new UnsupportedOperationException("signature stub");
     }
+
+    @CheckForNull
+    public <T extends Cause> T getCause(Class<T> type) {
+        throw new UnsupportedOperationException("signature stub");
+    }
 }

@@ -6,4 +6,9 @@ public class StringParameterValue extends ParameterValue {
         super(name);
         throw new UnsupportedOperationException("signature stub");
     }
+
+    @Override
+    public String getValue() {
+        throw new UnsupportedOperationException("signature stub");
+    }
 }

@@ -12,6 +12,8 @@ import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import org.springframework.security.access.AccessDeniedException;
+import hudson.security.AuthorizationStrategy;
+import hudson.security.SecurityRealm;
 
 public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
     public static final Permission ADMINISTER = null;
@@ -46,6 +48,16 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
     @NonNull
     @Override
     public ACL getACL() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    public static final Permission READ = null;
+
+    public void setSecurityRealm(@CheckForNull SecurityRealm securityRealm) {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    public void setAuthorizationStrategy(@CheckForNull AuthorizationStrategy a) {
         throw new UnsupportedOperationException("signature stub");
     }
 }

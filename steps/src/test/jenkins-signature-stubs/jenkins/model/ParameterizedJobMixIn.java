@@ -1,6 +1,6 @@
 // Signature stub: jenkinsci/jenkins core/src/main/java/jenkins/model/ParameterizedJobMixIn.java
-// (instance members and ParameterizedJob's supertypes BuildableItem, TriggeredItem left out: the plugin calls the
-// static helper only)
+// (instance members left out: the plugin calls the static helper only; ParameterizedJob extends BuildableItem,
+// a Queue.Task, and TriggeredItem: kept as Queue.Task, which JenkinsRule.buildAndAssertStatus's bounds need)
 package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
@@ -22,6 +22,6 @@ public abstract class ParameterizedJobMixIn<JobT extends Job<JobT, RunT> & Param
     }
 
     public interface ParameterizedJob<JobT extends Job<JobT, RunT> & ParameterizedJobMixIn.ParameterizedJob<JobT, RunT> & Queue.Task,
-            RunT extends Run<JobT, RunT> & Queue.Executable> {
+            RunT extends Run<JobT, RunT> & Queue.Executable> extends Queue.Task {
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlstages;
 
 import hudson.FilePath;
+import hudson.model.Descriptor;
 import hudson.model.Label;
 import hudson.model.TopLevelItem;
 import hudson.slaves.DumbSlave;
@@ -56,8 +57,12 @@ final class MlStagesFixtures {
         }
     }
 
-    /** A sandboxed pipeline job running {@code script}. */
-    static WorkflowJob pipeline(final JenkinsRule j, final String name, final String script) throws IOException {
+    /**
+     * A sandboxed pipeline job running {@code script}. CpsFlowDefinition's constructor declares FormException (it
+     * checks the script approval).
+     */
+    static WorkflowJob pipeline(final JenkinsRule j, final String name, final String script)
+            throws IOException, Descriptor.FormException {
         WorkflowJob job = j.createProject(WorkflowJob.class, name);
         job.setDefinition(new CpsFlowDefinition(script, true));
         return job;

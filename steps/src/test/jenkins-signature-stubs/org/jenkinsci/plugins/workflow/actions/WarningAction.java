@@ -1,6 +1,7 @@
 // Signature stub: jenkinsci/workflow-api-plugin src/main/java/org/jenkinsci/plugins/workflow/actions/WarningAction.java
 package org.jenkinsci.plugins.workflow.actions;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Result;
 
@@ -25,6 +26,14 @@ public class WarningAction implements PersistentAction {
 
     @Override
     public String getUrlName() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    public @CheckForNull String getMessage() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    public @NonNull Result getResult() {
         throw new UnsupportedOperationException("signature stub");
     }
 }

@@ -1,0 +1,30 @@
+// Signature stub: jenkinsci/jenkins core/src/main/java/hudson/model/Slave.java
+// (implements Serializable; other members left out)
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.FilePath;
+
+public abstract class Slave extends Node {
+    protected Slave(String name) {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    @NonNull
+    @Override
+    public String getNodeName() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    @CheckForNull
+    public FilePath getWorkspaceFor(TopLevelItem item) {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    @CheckForNull
+    @Override
+    public FilePath getRootPath() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+}

@@ -1,0 +1,11 @@
+// Signature stub: jenkinsci/workflow-cps-plugin plugin/src/main/java/org/jenkinsci/plugins/workflow/cps/CpsFlowDefinition.java
+package org.jenkinsci.plugins.workflow.cps;
+
+import hudson.model.Descriptor;
+import org.jenkinsci.plugins.workflow.flow.FlowDefinition;
+
+public class CpsFlowDefinition extends FlowDefinition {
+    public CpsFlowDefinition(String script, boolean sandbox) throws Descriptor.FormException {
+        throw new UnsupportedOperationException("signature stub");
+    }
+}
