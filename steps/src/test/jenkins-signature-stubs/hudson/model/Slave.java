@@ -5,9 +5,12 @@ package hudson.model;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.FilePath;
+import hudson.slaves.ComputerLauncher;
+import java.io.IOException;
 
 public abstract class Slave extends Node {
-    protected Slave(String name) {
+    protected Slave(@NonNull String name, String remoteFS, ComputerLauncher launcher)
+            throws Descriptor.FormException, IOException {
         throw new UnsupportedOperationException("signature stub");
     }
 

@@ -2,11 +2,13 @@
 // (the tests get agents from JenkinsRule: its constructors are left out, a private one stands in)
 package hudson.slaves;
 
+import hudson.model.Descriptor;
 import hudson.model.Slave;
+import java.io.IOException;
 
 public final class DumbSlave extends Slave {
-    private DumbSlave() {
-        super(null);
+    private DumbSlave() throws Descriptor.FormException, IOException {
+        super(null, null, null);
         throw new UnsupportedOperationException("signature stub");
     }
 }

@@ -16,7 +16,7 @@ public class MockAuthorizationStrategy extends AuthorizationStrategy {
     }
 
     public class Grant {
-        Grant() {
+        private Grant() {
             throw new UnsupportedOperationException("signature stub");
         }
 
@@ -29,7 +29,7 @@ public class MockAuthorizationStrategy extends AuthorizationStrategy {
         }
 
         public class GrantOn {
-            GrantOn() {
+            private GrantOn() {
                 throw new UnsupportedOperationException("signature stub");
             }
 
