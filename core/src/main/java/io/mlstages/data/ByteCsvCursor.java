@@ -35,6 +35,8 @@ final class ByteCsvCursor extends RowCursor {
     private final TextInput input;
     private final InputStream in;
     private final byte delimiter;
+    /** The largest byte value with a meaning outside quotes: every byte above it is plain data. */
+    private final byte highestSpecial;
     /** Byte classes outside quotes (a quote is plain data there unless it opens the field). */
     private final byte[] unquoted = new byte[256];
     /** Byte classes inside quotes. */
@@ -67,6 +69,7 @@ final class ByteCsvCursor extends RowCursor {
         this.input = input;
         this.in = input.bytes();
         this.delimiter = (byte) delimiter;
+        this.highestSpecial = (byte) Math.max(delimiter, Math.max('\r', '\n'));
         for (int b = 128; b < 256; b++) {
             unquoted[b] = HIGH;
             quoted[b] = HIGH;
@@ -153,10 +156,148 @@ final class ByteCsvCursor extends RowCursor {
     /** Reads the next record that is not a blank line into the buffers; false at the end of the file. */
     private boolean fetch() {
         while (true) {
+            if (fastRecord()) {
+                return true;
+            }
             int kind = record();
             if (kind >= 0) {
                 return kind > 0;
             }
+        }
+    }
+
+    /**
+     * Reads the next record when it is of the common kind: no quotes, ASCII only, ending in a line break inside
+     * the buffer. Everything stays in local variables, which is what makes it about twice as fast as
+     * {@link #record()}; anything else returns false having changed nothing but the row buffers, and
+     * {@link #record()} reads the record instead. Plain numbers of numeric columns are parsed on the way, as in
+     * {@link #number()}.
+     */
+    private boolean fastRecord() {
+        int p = pos;
+        final int lim = limit;
+        final byte[] bytes = buffer;
+        if (skipLf) {
+            if (p >= lim) {
+                return false;
+            }
+            if (bytes[p] == '\n') {
+                p++;
+            }
+        }
+        final char[] out = chars;
+        final int[] rowStarts = starts;
+        final int[] rowEnds = ends;
+        final boolean[] numbers = numeric;
+        final byte[] classes = unquoted;
+        final byte highest = highestSpecial;
+        int u = 0;
+        int n = 0;
+        while (true) {
+            int fieldStart = u;
+            // a field's chars match its bytes one to one here, so this bound keeps both arrays in range
+            int stop = Math.min(lim, p + (out.length - u));
+            if (p >= stop) {
+                return false;
+            }
+            byte b = bytes[p];
+            if (b == '"') {
+                return false;
+            }
+            boolean number = false;
+            double value = 0;
+            if (numbers != null && n < numbers.length && numbers[n]) {
+                int numberStop = Math.min(stop, p + 20); // a sign, 15 digits, a dot and the byte after
+                boolean negative = false;
+                if (b == '-' || b == '+') {
+                    negative = b == '-';
+                    out[u++] = (char) b;
+                    p++;
+                }
+                int digitsStart = p;
+                int dot = -1;
+                long mantissa = 0;
+                while (p < numberStop) {
+                    b = bytes[p];
+                    int digit = b - '0';
+                    if (digit >= 0 && digit <= 9) {
+                        mantissa = mantissa * 10 + digit;
+                    } else if (b == '.' && dot < 0) {
+                        dot = p;
+                    } else {
+                        break;
+                    }
+                    out[u++] = (char) b;
+                    p++;
+                }
+                int digits = p - digitsStart - (dot < 0 ? 0 : 1);
+                if (p < numberStop && digits > 0 && digits <= 15 && b >= 0) {
+                    byte kind = classes[b];
+                    if (kind == DELIMITER || kind == CR || kind == LF) {
+                        int fraction = dot < 0 ? 0 : p - dot - 1;
+                        value = fraction == 0 ? mantissa : mantissa / NumberParser.POWERS[fraction];
+                        if (negative) {
+                            value = -value;
+                        }
+                        number = true;
+                    }
+                }
+            }
+            byte kind;
+            while (true) {
+                if (p >= stop) {
+                    return false;
+                }
+                b = bytes[p];
+                if (b > highest) {
+                    out[u++] = (char) b;
+                    p++;
+                    continue;
+                }
+                if (b < 0) {
+                    return false;
+                }
+                kind = classes[b];
+                if (kind != PLAIN) {
+                    break;
+                }
+                out[u++] = (char) b;
+                p++;
+            }
+            if (n == 0 && u == fieldStart && kind != DELIMITER) {
+                return false; // a blank line: record() skips it
+            }
+            if (n >= rowStarts.length) {
+                return false;
+            }
+            if (parsed != null && n < parsed.length) {
+                parsed[n] = number;
+                values[n] = value;
+            }
+            rowStarts[n] = fieldStart;
+            rowEnds[n] = u;
+            n++;
+            p++;
+            if (kind == DELIMITER) {
+                continue;
+            }
+            boolean crAtEnd = false;
+            if (kind == CR) {
+                if (p < lim) {
+                    if (bytes[p] == '\n') {
+                        p++;
+                    }
+                } else {
+                    crAtEnd = true; // the LF that may follow is not read yet
+                }
+            }
+            pos = p;
+            used = u;
+            count = n;
+            skipLf = crAtEnd;
+            line = nextLine;
+            nextLine = line + 1;
+            return true;
         }
     }
 
