@@ -24,6 +24,10 @@ final class ByteCsvCursor extends RowCursor {
     /** As FastCSV's buffer limit: a row this long is far more likely a quote that never closes than data. */
     static final int MAX_ROW_CHARS = 16 * 1024 * 1024;
 
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long[] LONG_POWERS = {1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000};
+
     private static final byte PLAIN = 0;
     private static final byte DELIMITER = 1;
     private static final byte QUOTE = 2;
@@ -59,6 +63,10 @@ final class ByteCsvCursor extends RowCursor {
     private boolean[] numeric;
     /** Whether the field being read was parsed as a number. */
     private boolean number;
+    /** Whether the current row has parsed cells whose chars are not copied yet; they are at {@link #holesFrom}. */
+    private boolean holes;
+    /** Where the current row starts in the byte buffer, when it has {@link #holes}. */
+    private int holesFrom;
 
     ByteCsvCursor(final Path file, final TextInput input, final char delimiter) {
         if (delimiter >= 128 || delimiter == '"' || delimiter == '\r' || delimiter == '\n') {
@@ -85,6 +93,20 @@ final class ByteCsvCursor extends RowCursor {
             throw new DataException(file, 0, null, "is empty: expected a header line naming the columns");
         }
         header = readHeader();
+    }
+
+    @Override
+    void fillChars() {
+        if (holes) {
+            holes = false;
+            for (int i = 0; i < count; i++) {
+                if (parsed[i]) {
+                    for (int k = starts[i]; k < ends[i]; k++) {
+                        chars[k] = (char) buffer[holesFrom + k];
+                    }
+                }
+            }
+        }
     }
 
     @Override
@@ -155,6 +177,7 @@ final class ByteCsvCursor extends RowCursor {
 
     /** Reads the next record that is not a blank line into the buffers; false at the end of the file. */
     private boolean fetch() {
+        holes = false;
         while (true) {
             if (fastRecord()) {
                 return true;
@@ -168,10 +191,11 @@ final class ByteCsvCursor extends RowCursor {
 
     /**
      * Reads the next record when it is of the common kind: no quotes, ASCII only, ending in a line break inside
-     * the buffer. Everything stays in local variables, which is what makes it about twice as fast as
-     * {@link #record()}; anything else returns false having changed nothing but the row buffers, and
-     * {@link #record()} reads the record instead. Plain numbers of numeric columns are parsed on the way, as in
-     * {@link #number()}.
+     * the buffer, with everything in local variables. Such a row's chars are its bytes one to one; they are copied
+     * as the fields are scanned, except those of the plain numbers of numeric columns, which are parsed here (as
+     * {@link #number()} does) and copied only if someone asks for their text ({@link #fillChars()}): copying them
+     * cost as much as parsing them. Anything else returns false having changed nothing but the row buffers, and
+     * {@link #record()} reads the record instead.
      */
     private boolean fastRecord() {
         int p = pos;
@@ -185,18 +209,19 @@ final class ByteCsvCursor extends RowCursor {
                 p++;
             }
         }
+        final int rowStart = p;
         final char[] out = chars;
         final int[] rowStarts = starts;
         final int[] rowEnds = ends;
         final boolean[] numbers = numeric;
         final byte[] classes = unquoted;
         final byte highest = highestSpecial;
-        int u = 0;
+        boolean gaps = false;
         int n = 0;
         while (true) {
-            int fieldStart = u;
-            // a field's chars match its bytes one to one here, so this bound keeps both arrays in range
-            int stop = Math.min(lim, p + (out.length - u));
+            int fieldStart = p;
+            // the bound on the chars: a row longer than the char buffer goes through record(), which grows it
+            int stop = Math.min(lim, rowStart + out.length);
             if (p >= stop) {
                 return false;
             }
@@ -207,39 +232,77 @@ final class ByteCsvCursor extends RowCursor {
             boolean number = false;
             double value = 0;
             if (numbers != null && n < numbers.length && numbers[n]) {
-                int numberStop = Math.min(stop, p + 20); // a sign, 15 digits, a dot and the byte after
-                boolean negative = false;
-                if (b == '-' || b == '+') {
-                    negative = b == '-';
-                    out[u++] = (char) b;
-                    p++;
-                }
-                int digitsStart = p;
-                int dot = -1;
-                long mantissa = 0;
-                while (p < numberStop) {
-                    b = bytes[p];
-                    int digit = b - '0';
-                    if (digit >= 0 && digit <= 9) {
-                        mantissa = mantissa * 10 + digit;
-                    } else if (b == '.' && dot < 0) {
-                        dot = p;
-                    } else {
-                        break;
+                if (p + 24 <= stop) {
+                    // eight bytes at a time: a loop over the digits mispredicts its exit and the position of the
+                    // dot once per number, which cost more than the rest of the row
+                    int q = p;
+                    boolean negative = b == '-';
+                    if (negative || b == '+') {
+                        q++;
                     }
-                    out[u++] = (char) b;
-                    p++;
-                }
-                int digits = p - digitsStart - (dot < 0 ? 0 : 1);
-                if (p < numberStop && digits > 0 && digits <= 15 && b >= 0) {
-                    byte kind = classes[b];
-                    if (kind == DELIMITER || kind == CR || kind == LF) {
-                        int fraction = dot < 0 ? 0 : p - dot - 1;
-                        value = fraction == 0 ? mantissa : mantissa / NumberParser.POWERS[fraction];
-                        if (negative) {
-                            value = -value;
+                    long head = (long) LONGS.get(bytes, q);
+                    int whole = Long.numberOfTrailingZeros(nonDigits(head)) >>> 3;
+                    if (whole < 8) {
+                        long mantissa = digits(head, whole);
+                        int end = q + whole;
+                        int fraction = 0;
+                        if (bytes[end] == '.') {
+                            long tail = (long) LONGS.get(bytes, end + 1);
+                            fraction = Long.numberOfTrailingZeros(nonDigits(tail)) >>> 3;
+                            mantissa = mantissa * LONG_POWERS[fraction & 7] + digits(tail, fraction);
+                            end += 1 + fraction;
                         }
-                        number = true;
+                        byte last = bytes[end];
+                        if (fraction < 8 && whole + fraction > 0 && last >= 0) {
+                            byte kind = classes[last];
+                            if (kind == DELIMITER || kind == CR || kind == LF) {
+                                value = fraction == 0 ? mantissa : mantissa / NumberParser.POWERS[fraction];
+                                if (negative) {
+                                    value = -value;
+                                }
+                                number = true;
+                                gaps = true; // the chars of this cell are not copied
+                                p = end;
+                            }
+                        }
+                    }
+                }
+                if (!number) {
+                    // near the end of the buffer, or eight digits or more on a side of the dot: byte by byte
+                    int numberStop = Math.min(stop, p + 20); // a sign, 15 digits, a dot and the byte after
+                    boolean negative = false;
+                    if (b == '-' || b == '+') {
+                        negative = b == '-';
+                        out[p - rowStart] = (char) b;
+                        p++;
+                    }
+                    int digitsStart = p;
+                    int dot = -1;
+                    long mantissa = 0;
+                    while (p < numberStop) {
+                        b = bytes[p];
+                        int digit = b - '0';
+                        if (digit >= 0 && digit <= 9) {
+                            mantissa = mantissa * 10 + digit;
+                        } else if (b == '.' && dot < 0) {
+                            dot = p;
+                        } else {
+                            break;
+                        }
+                        out[p - rowStart] = (char) b;
+                        p++;
+                    }
+                    int digits = p - digitsStart - (dot < 0 ? 0 : 1);
+                    if (p < numberStop && digits > 0 && digits <= 15 && b >= 0) {
+                        byte kind = classes[b];
+                        if (kind == DELIMITER || kind == CR || kind == LF) {
+                            int fraction = dot < 0 ? 0 : p - dot - 1;
+                            value = fraction == 0 ? mantissa : mantissa / NumberParser.POWERS[fraction];
+                            if (negative) {
+                                value = -value;
+                            }
+                            number = true;
+                        }
                     }
                 }
             }
@@ -250,7 +313,7 @@ final class ByteCsvCursor extends RowCursor {
                 }
                 b = bytes[p];
                 if (b > highest) {
-                    out[u++] = (char) b;
+                    out[p - rowStart] = (char) b;
                     p++;
                     continue;
                 }
@@ -261,10 +324,10 @@ final class ByteCsvCursor extends RowCursor {
                 if (kind != PLAIN) {
                     break;
                 }
-                out[u++] = (char) b;
+                out[p - rowStart] = (char) b;
                 p++;
             }
-            if (n == 0 && u == fieldStart && kind != DELIMITER) {
+            if (n == 0 && p == fieldStart && kind != DELIMITER) {
                 return false; // a blank line: record() skips it
             }
             if (n >= rowStarts.length) {
@@ -274,13 +337,14 @@ final class ByteCsvCursor extends RowCursor {
                 parsed[n] = number;
                 values[n] = value;
             }
-            rowStarts[n] = fieldStart;
-            rowEnds[n] = u;
+            rowStarts[n] = fieldStart - rowStart;
+            rowEnds[n] = p - rowStart;
             n++;
             p++;
             if (kind == DELIMITER) {
                 continue;
             }
+            int length = p - 1 - rowStart;
             boolean crAtEnd = false;
             if (kind == CR) {
                 if (p < lim) {
@@ -292,13 +356,38 @@ final class ByteCsvCursor extends RowCursor {
                 }
             }
             pos = p;
-            used = u;
+            used = length;
             count = n;
+            holes = gaps;
+            holesFrom = rowStart;
             skipLf = crAtEnd;
             line = nextLine;
             nextLine = line + 1;
             return true;
         }
+    }
+
+    /** Per byte of {@code word}: zero where it is an ASCII digit, not zero elsewhere. */
+    private static long nonDigits(final long word) {
+        // a digit is 0x30..0x39: its high nibble is 3 before and after adding 6; a carry out of a byte of 0xFA or
+        // more only disturbs the bytes after it, which come after a non-digit anyway
+        long high = word & 0xF0F0F0F0F0F0F0F0L;
+        long shifted = (word + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L;
+        return (high ^ 0x3030303030303030L) | (shifted ^ 0x3030303030303030L);
+    }
+
+    /** The value of the first {@code count} (0 to 8) bytes of {@code word}, ASCII digits, first byte first. */
+    private static long digits(final long word, final int count) {
+        if (count == 0) {
+            return 0;
+        }
+        // the digits' values, moved to the top bytes so that the bytes below read as leading zeros; then three
+        // multiply-and-add steps combine pairs, quads and the two halves (the method of fast_float)
+        long value = (word - 0x3030303030303030L) << (8 - count) * 8;
+        value = value * 10 + (value >>> 8);
+        value = ((value & 0x000000FF000000FFL) * (100 + (1000000L << 32))
+                + ((value >>> 16) & 0x000000FF000000FFL) * (1 + (10000L << 32))) >>> 32;
+        return value;
     }
 
     /**

@@ -355,6 +355,7 @@ final class PipelinedSource implements RowSource {
         }
 
         void add(final TabularSource source) {
+            source.fillChars(); // the batch copies the row's text
             int offset = rows * width;
             lines[rows] = source.line();
             // a row's cells are contiguous in the source's buffer: copy the span once

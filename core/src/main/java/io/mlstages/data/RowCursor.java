@@ -34,6 +34,14 @@ abstract class RowCursor implements AutoCloseable {
     }
 
     /**
+     * Makes {@link #chars} hold the text of every cell of the current row: a cursor may leave out the chars of
+     * cells it parsed (see {@link #parsed}) until they are asked for.
+     */
+    void fillChars() {
+        // the chars are always there unless a cursor says otherwise
+    }
+
+    /**
      * Reads the next row; its cells are then in {@link #starts}/{@link #ends} for every column of
      * {@link #columns()}.
      *

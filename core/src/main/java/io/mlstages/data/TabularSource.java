@@ -362,6 +362,13 @@ final class TabularSource implements RowSource {
         return line;
     }
 
+    /** Makes {@link #chars} hold every cell of the current row (the cursor may leave out cells it parsed). */
+    void fillChars() {
+        if (parsed != null) {
+            cursor.fillChars();
+        }
+    }
+
     @Override
     public boolean isMissing(final int column) {
         checkRow();
@@ -385,6 +392,7 @@ final class TabularSource implements RowSource {
         if (types[column] == ColumnType.BOOLEAN) {
             return bools[column];
         }
+        fillChars();
         return typer.bool(chars, starts[column], ends[column], line, column);
     }
 
@@ -398,6 +406,9 @@ final class TabularSource implements RowSource {
     @Override
     public String text(final int column) {
         checkRow();
+        if (parsed != null && parsed[column]) {
+            fillChars();
+        }
         int start = starts[column];
         return start < 0 ? "" : texts.text(column, chars, start, ends[column]);
     }

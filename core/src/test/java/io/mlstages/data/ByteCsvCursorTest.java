@@ -115,6 +115,7 @@ class ByteCsvCursorTest {
             cursor.parseNumbers(new boolean[] {true, false});
             List<String> fast = new ArrayList<>();
             while (cursor.advance()) {
+                cursor.fillChars();
                 String cell = new String(cursor.chars, cursor.starts[0], cursor.ends[0] - cursor.starts[0]);
                 assertThat(cursor.parsed[1]).isFalse();
                 if (cursor.parsed[0]) {
@@ -127,6 +128,54 @@ class ByteCsvCursorTest {
                 }
             }
             assertThat(fast).containsExactly("12", "-0.5", "+3", "5.", ".25", "007", "123456789012345", "0.1", "-0");
+        }
+    }
+
+    @Test
+    void shouldParseRandomPlainNumbersToTheSameDoubleAsTheJdk() throws IOException {
+        Random random = new Random(3);
+        StringBuilder text = new StringBuilder("v,w\n");
+        List<String> written = new ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder cell = new StringBuilder(new String[] {"", "", "-", "+"}[random.nextInt(4)]);
+            int whole = random.nextInt(10);
+            for (int k = 0; k < whole; k++) {
+                cell.append((char) ('0' + random.nextInt(10)));
+            }
+            if (random.nextBoolean()) {
+                cell.append('.');
+                int fraction = random.nextInt(10);
+                for (int k = 0; k < fraction; k++) {
+                    cell.append((char) ('0' + random.nextInt(10)));
+                }
+            }
+            if (random.nextInt(50) == 0) {
+                cell.append(new String[] {"x", ".", "e3", " "}[random.nextInt(4)]);
+            }
+            written.add(cell.toString());
+            text.append(cell).append(random.nextBoolean() ? ",a\n" : ",a\r\n");
+        }
+        Path file = Files.writeString(temp.resolve("random-numbers.csv"), text);
+        java.util.regex.Pattern plain = java.util.regex.Pattern.compile("[-+]?[0-9]*\\.?[0-9]*");
+        try (ByteCsvCursor cursor = new ByteCsvCursor(file, TextInput.open(file, "x"), ',')) {
+            cursor.parseNumbers(new boolean[] {true, false});
+            int row = 0;
+            int parsed = 0;
+            while (cursor.advance()) {
+                cursor.fillChars();
+                String cell = new String(cursor.chars, cursor.starts[0], cursor.ends[0] - cursor.starts[0]);
+                assertThat(cell).isEqualTo(written.get(row++));
+                long digits = cell.chars().filter(Character::isDigit).count();
+                boolean expected = plain.matcher(cell).matches() && digits > 0 && digits <= 15;
+                assertThat(cursor.parsed[0]).as(cell).isEqualTo(expected);
+                if (expected) {
+                    parsed++;
+                    assertThat(Double.doubleToRawLongBits(cursor.values[0])).as(cell)
+                            .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(cell)));
+                }
+            }
+            assertThat(row).isEqualTo(written.size());
+            assertThat(parsed).isGreaterThan(30_000);
         }
     }
 
