@@ -30,6 +30,32 @@ final class MissingTokens {
         firstNonAscii = nonAscii;
     }
 
+    /**
+     * Whether some token has the shape of a plain decimal number, {@code [sign] digits [. digits]} (such as
+     * {@code -999}): a cell of that shape may then still be missing, so a cursor cannot take it for a number
+     * without looking at the tokens.
+     */
+    boolean anyPlainNumber() {
+        for (char[] token : tokens) {
+            int i = token[0] == '-' || token[0] == '+' ? 1 : 0;
+            int digits = 0;
+            int dots = 0;
+            for (; i < token.length; i++) {
+                if (token[i] >= '0' && token[i] <= '9') {
+                    digits++;
+                } else if (token[i] == '.') {
+                    dots++;
+                } else {
+                    break;
+                }
+            }
+            if (i == token.length && digits > 0 && dots <= 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the trimmed range {@code [from, to)} is empty or a token. */
     boolean matches(final char[] text, final int from, final int to) {
         int length = to - from;

@@ -115,7 +115,7 @@ final class PipelinedSource implements RowSource {
                 int offset = r * target.width;
                 try {
                     rowTyper.type(target.chars, target.starts, target.ends, offset, target.missing, target.numbers,
-                            target.bools, offset, target.lines[r]);
+                            target.bools, offset, target.lines[r], target.parsed, target.values);
                 } catch (RuntimeException error) {
                     target.typingFailure = error;
                     target.failedRow = r;
@@ -317,6 +317,9 @@ final class PipelinedSource implements RowSource {
         final boolean[] bools;
         final int[] starts;
         final int[] ends;
+        /** Cells the cursor parsed already, and their values (see {@link RowCursor#parsed}). */
+        final boolean[] parsed;
+        final double[] values;
         char[] chars = new char[64 * 1024];
         int used;
         int rows;
@@ -336,6 +339,8 @@ final class PipelinedSource implements RowSource {
             bools = new boolean[capacity * width];
             starts = new int[capacity * width];
             ends = new int[capacity * width];
+            parsed = new boolean[capacity * width];
+            values = new double[capacity * width];
         }
 
         void clear() {
@@ -350,6 +355,7 @@ final class PipelinedSource implements RowSource {
         }
 
         void add(final TabularSource source) {
+            source.fillChars(); // the batch copies the row's text
             int offset = rows * width;
             lines[rows] = source.line();
             // a row's cells are contiguous in the source's buffer: copy the span once
@@ -372,6 +378,12 @@ final class PipelinedSource implements RowSource {
             }
             System.arraycopy(source.chars, low, chars, used, length);
             int shift = used - low;
+            if (source.parsed != null) {
+                System.arraycopy(source.parsed, 0, parsed, offset, width);
+                System.arraycopy(source.values, 0, values, offset, width);
+            } else {
+                java.util.Arrays.fill(parsed, offset, offset + width, false);
+            }
             for (int i = 0; i < width; i++) {
                 int start = rowStarts[i];
                 if (start < 0) {

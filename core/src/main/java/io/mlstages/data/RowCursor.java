@@ -16,6 +16,30 @@ abstract class RowCursor implements AutoCloseable {
     int[] ends = new int[16];
     /** The 1-based line where the current row starts. */
     long line;
+    /**
+     * Per column, whether the cursor already parsed the current row's cell as a number (into {@link #values}),
+     * or null when it parses none; see {@link #parseNumbers}.
+     */
+    boolean[] parsed;
+    /** Per column, the number parsed by the cursor where {@link #parsed} says so. */
+    double[] values;
+
+    /**
+     * Asks the cursor to parse the cells of these columns as numbers while it splits rows, where it can do so
+     * cheaply and exactly as {@link NumberParser} would; it marks those cells in {@link #parsed}. The cells'
+     * text is still there. Cursors that cannot leave {@link #parsed} null.
+     */
+    void parseNumbers(final boolean[] numeric) {
+        // only the byte-level CSV cursor does
+    }
+
+    /**
+     * Makes {@link #chars} hold the text of every cell of the current row: a cursor may leave out the chars of
+     * cells it parsed (see {@link #parsed}) until they are asked for.
+     */
+    void fillChars() {
+        // the chars are always there unless a cursor says otherwise
+    }
 
     /**
      * Reads the next row; its cells are then in {@link #starts}/{@link #ends} for every column of

@@ -53,7 +53,23 @@ final class RowTyper {
      */
     void type(final char[] chars, final int[] starts, final int[] ends, final int from, final boolean[] missing,
             final double[] numbers, final boolean[] bools, final int to, final long line) {
+        type(chars, starts, ends, from, missing, numbers, bools, to, line, null, null);
+    }
+
+    /**
+     * As {@link #type(char[], int[], int[], int, boolean[], double[], boolean[], int, long)}, taking the numbers
+     * that the cursor already parsed: where {@code parsed[from + i]} is true the cell is the number
+     * {@code values[from + i]} (the cursor only parses cells that cannot be missing-value tokens).
+     */
+    void type(final char[] chars, final int[] starts, final int[] ends, final int from, final boolean[] missing,
+            final double[] numbers, final boolean[] bools, final int to, final long line, final boolean[] parsed,
+            final double[] values) {
         for (int i = 0; i < width; i++) {
+            if (parsed != null && parsed[from + i]) {
+                missing[to + i] = false;
+                numbers[to + i] = values[from + i];
+                continue;
+            }
             int start = starts[from + i];
             if (start < 0) {
                 missing[to + i] = true;

@@ -33,6 +33,9 @@ final class TabularSource implements RowSource {
     char[] chars;
     int[] starts;
     int[] ends;
+    /** Which cells of the current row the cursor already parsed as numbers (null: none), and their values. */
+    boolean[] parsed;
+    double[] values;
     private final int[] replayStarts;
     private final int[] replayEnds;
     private long line;
@@ -63,6 +66,13 @@ final class TabularSource implements RowSource {
         this.bools = new boolean[width];
         this.texts = new TextCache(width);
         this.typer = new RowTyper(file, schema, origins, tokens);
+        if (!tokens.anyPlainNumber()) {
+            boolean[] numeric = new boolean[width];
+            for (int i = 0; i < width; i++) {
+                numeric[i] = types[i] == ColumnType.NUMERIC;
+            }
+            cursor.parseNumbers(numeric);
+        }
     }
 
     /** Opens a file and fixes its schema; see {@link DataReader#open}. */
@@ -88,8 +98,14 @@ final class TabularSource implements RowSource {
         TextInput input = TextInput.open(file, format == Format.JSONL ? "one JSON object per line"
                 : "a header line naming the columns, then data rows");
         try {
-            return format == Format.JSONL ? new JsonlCursor(file, input) : new CsvCursor(file, input,
-                    options.delimiter());
+            if (format == Format.JSONL) {
+                return new JsonlCursor(file, input);
+            }
+            // the byte-level splitter gives the same rows and errors, faster; FastCSV stays for a delimiter that
+            // is not ASCII, and on request (-Dmlstages.data.fastcsv=true) to compare the two
+            return ByteCsvCursor.handles(options.delimiter()) && !Boolean.getBoolean("mlstages.data.fastcsv")
+                    ? new ByteCsvCursor(file, input, options.delimiter())
+                    : new CsvCursor(file, input, options.delimiter());
         } catch (RuntimeException e) {
             input.close();
             throw e;
@@ -301,7 +317,7 @@ final class TabularSource implements RowSource {
         if (!nextRaw()) {
             return false;
         }
-        typer.type(chars, starts, ends, 0, missing, numbers, bools, 0, line);
+        typer.type(chars, starts, ends, 0, missing, numbers, bools, 0, line, parsed, values);
         return true;
     }
 
@@ -319,6 +335,8 @@ final class TabularSource implements RowSource {
                 starts = replayStarts;
                 ends = replayEnds;
                 line = prefix.load(replayed++, replayStarts, replayEnds, width);
+                parsed = null;
+                values = null;
                 positioned = true;
                 return true;
             }
@@ -332,6 +350,8 @@ final class TabularSource implements RowSource {
         chars = cursor.chars;
         starts = cursor.starts;
         ends = cursor.ends;
+        parsed = cursor.parsed;
+        values = cursor.values;
         line = cursor.line;
         positioned = true;
         return true;
@@ -340,6 +360,13 @@ final class TabularSource implements RowSource {
     @Override
     public long line() {
         return line;
+    }
+
+    /** Makes {@link #chars} hold every cell of the current row (the cursor may leave out cells it parsed). */
+    void fillChars() {
+        if (parsed != null) {
+            cursor.fillChars();
+        }
     }
 
     @Override
@@ -365,6 +392,7 @@ final class TabularSource implements RowSource {
         if (types[column] == ColumnType.BOOLEAN) {
             return bools[column];
         }
+        fillChars();
         return typer.bool(chars, starts[column], ends[column], line, column);
     }
 
@@ -378,6 +406,9 @@ final class TabularSource implements RowSource {
     @Override
     public String text(final int column) {
         checkRow();
+        if (parsed != null && parsed[column]) {
+            fillChars();
+        }
         int start = starts[column];
         return start < 0 ? "" : texts.text(column, chars, start, ends[column]);
     }

@@ -185,6 +185,23 @@ final class TextInput implements AutoCloseable {
         }
     }
 
+    /**
+     * The message for a malformed UTF-8 sequence of {@code length} bytes at {@code index} of {@code bytes} (valid
+     * up to {@code limit}), which is at offset {@code at} of the decoded stream.
+     */
+    static String describeMalformed(final byte[] bytes, final int index, final int limit, final long at,
+            final int length) {
+        StringBuilder text = new StringBuilder("is not valid UTF-8 (byte");
+        if (length > 1) {
+            text.append('s');
+        }
+        for (int k = 0; k < length && index + k < limit; k++) {
+            text.append(String.format(" 0x%02X", bytes[index + k] & 0xff));
+        }
+        return text.append(" at offset ").append(at).append("): expected UTF-8 text; convert the file, ")
+                .append("for example with iconv -f LATIN1 -t UTF-8").toString();
+    }
+
     /** Counts and hashes the bytes read from the file. */
     private static final class CountingStream extends FilterInputStream {
         private final MessageDigest digest;
@@ -301,15 +318,7 @@ final class TextInput implements AutoCloseable {
         }
 
         private String describe(final long at, final int length) {
-            StringBuilder text = new StringBuilder("is not valid UTF-8 (byte");
-            if (length > 1) {
-                text.append('s');
-            }
-            for (int k = 0; k < length && bytes.position() + k < bytes.limit(); k++) {
-                text.append(String.format(" 0x%02X", bytes.get(bytes.position() + k) & 0xff));
-            }
-            return text.append(" at offset ").append(at).append("): expected UTF-8 text; convert the file, ")
-                    .append("for example with iconv -f LATIN1 -t UTF-8").toString();
+            return describeMalformed(bytes.array(), bytes.position(), bytes.limit(), at, length);
         }
 
         private void fill() throws IOException {

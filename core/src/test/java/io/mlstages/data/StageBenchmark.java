@@ -31,6 +31,14 @@ public final class StageBenchmark {
                 System.out.printf("+fastcsv+copy: %.2f s (%d rows)%n", (cpu() - t) / 1e9, rows);
             }
             t = cpu();
+            try (ByteCsvCursor cursor = new ByteCsvCursor(file, TextInput.open(file, "x"), ',')) {
+                long rows = 0;
+                while (cursor.advance()) {
+                    rows++;
+                }
+                System.out.printf("bytes split+sha: %.2f s (%d rows)%n", (cpu() - t) / 1e9, rows);
+            }
+            t = cpu();
             try (RowSource source = DataReader.open(file, ReadOptions.defaults(), Long.MAX_VALUE)) {
                 long rows = 0;
                 while (source.next()) {
