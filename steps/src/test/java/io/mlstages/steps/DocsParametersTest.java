@@ -21,7 +21,7 @@ class DocsParametersTest {
 
     @Test
     void shouldDocumentEveryParameterOfEveryStep() throws IOException {
-        Map<String, List<String[]>> tables = tables(Files.readAllLines(repositoryRoot().resolve("docs/jenkins.md")));
+        Map<String, List<String[]>> tables = tables(Files.readAllLines(RepositoryRoot.find().resolve("docs/jenkins.md")));
 
         for (StepSpec step : StepCatalog.steps()) {
             if (step.functionName().equals(StepCatalog.DRIFT_CHECK_BUILDER)) {
@@ -42,7 +42,7 @@ class DocsParametersTest {
                         .contains(parameter.help());
             }
         }
-        assertThat(Files.readString(repositoryRoot().resolve("docs/jenkins.md")))
+        assertThat(Files.readString(RepositoryRoot.find().resolve("docs/jenkins.md")))
                 .contains("`" + StepCatalog.DRIFT_CHECK_BUILDER + "` (the freestyle build step) takes the same "
                         + "parameters as `" + StepCatalog.CHECK_DRIFT + "`");
         assertThat(StepCatalog.step(StepCatalog.DRIFT_CHECK_BUILDER).parameters())
@@ -78,16 +78,5 @@ class DocsParametersTest {
             }
         }
         return tables;
-    }
-
-    static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("No repository root (a folder with mvnw) above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
     }
 }
