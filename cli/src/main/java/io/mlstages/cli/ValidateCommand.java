@@ -161,6 +161,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (registry != null && (baseline != null || baselinePredictions != null)) {
             throw new IllegalArgumentException("Give one baseline: --baseline, --baseline-predictions or --registry");
         }
+        // a registry baseline is known by the model's name and version (the champion), not by its package folder
+        Integer registryVersion = null;
         if (registry != null) {
             Registry opened = Registries.open(registry);
             // a model the registry does not hold yet is a first model: nothing to beat, like a missing alias
@@ -168,6 +170,7 @@ final class ValidateCommand implements Callable<Integer> {
                     ? opened.alias(registryModel, baselineAlias) : Optional.empty();
             if (version.isPresent()) {
                 baseline = opened.packagePath(registryModel, version.get());
+                registryVersion = version.get();
             }
             else if (!out.quiet) {
                 spec.commandLine().getErr().println("mlstages: model '" + registryModel + "' has no '" + baselineAlias
@@ -182,7 +185,12 @@ final class ValidateCommand implements Callable<Integer> {
         ValidationInput input = model != null ? fromPackage(readOptions) : fromPredictionsFile(readOptions);
         if (baseline != null) {
             ModelPackage base = ModelPackage.load(baseline);
-            input = input.withBaseline(ModelIdentity.of(base),
+            ModelIdentity identity = ModelIdentity.of(base);
+            if (registryVersion != null) {
+                identity = new ModelIdentity(registryModel, String.valueOf(registryVersion), identity.sha256(),
+                        identity.location());
+            }
+            input = input.withBaseline(identity,
                     Metrics.evaluate(Scoring.score(base, data, readOptions)));
         }
         else if (baselinePredictions != null) {

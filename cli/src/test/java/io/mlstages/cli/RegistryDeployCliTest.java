@@ -87,6 +87,9 @@ class RegistryDeployCliTest {
 
         JsonNode report = JSON.readTree(validate.out());
         assertThat(report.path("baselineModel").path("location").asText()).as(validate.out()).contains(registry.toString());
+        // the champion is named by the registry's model name and version, not by its package folder
+        assertThat(report.path("baselineModel").path("name").asText()).isEqualTo("cancer");
+        assertThat(report.path("baselineModel").path("version").asText()).isEqualTo("1");
         assertThat(report.path("gates").findValuesAsText("kind")).contains("baseline");
     }
 

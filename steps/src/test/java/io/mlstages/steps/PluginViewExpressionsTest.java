@@ -67,6 +67,13 @@ class PluginViewExpressionsTest {
                     .filter(p -> !p.getParent().equals(resources)).sorted().toList();
         }
         assertThat(views).as("build and job views under " + resources).isNotEmpty();
+        // the views of the build page's actions must be among them (a moved folder would silently drop them)
+        assertThat(views.stream().map(v -> resources.relativize(v).toString().replace('\\', '/')))
+                .contains("io/jenkins/plugins/mlstages/DriftAction/index.jelly",
+                        "io/jenkins/plugins/mlstages/DriftAction/summary.jelly",
+                        "io/jenkins/plugins/mlstages/DriftTrendAction/floatingBox.jelly",
+                        "io/jenkins/plugins/mlstages/ModelAction/index.jelly",
+                        "io/jenkins/plugins/mlstages/ModelAction/summary.jelly");
 
         List<String> problems = new ArrayList<>();
         int checked = 0;

@@ -39,7 +39,8 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 /**
  * The one code path of every ML step and of the freestyle build step: resolve the global defaults, check the registry
  * and the current data on the agent, run the engine in a child JVM there, read its JSON result back, record the drift
- * report, trigger a retrain, and turn the outcome into the build's result.
+ * report, the validation report or the deployment on the build page, trigger a retrain, and turn the outcome into the
+ * build's result.
  *
  * <p>Everything about parameters, command lines and result fields is decided by {@code io.mlstages.steps}; this
  * class only moves files and processes through Jenkins.</p>
@@ -159,6 +160,16 @@ final class StepRunner {
             // a plain URL: Jenkins turns it into a link in the console
             log.println(action != null ? "Drift report: " + reportUrl
                     : functionName + ": the engine wrote no drift report file, so the build shows none");
+        }
+
+        if (step.functionName().equals(StepCatalog.VALIDATE)) {
+            String id = ModelAction.nextValidationId(run);
+            ModelAction action = ModelAction.recordValidation(run, workspace, id, result);
+            log.println(action != null ? "Validation report: " + ModelAction.absoluteUrl(run, id)
+                    : functionName + ": the engine wrote no readable validation report, so the build shows none");
+        }
+        else if (step.functionName().equals(StepCatalog.DEPLOY)) {
+            ModelAction.recordDeployment(run, result);
         }
 
         applyOutcome(step, outcome, result);

@@ -51,6 +51,80 @@ class PipelineStepsITest {
         FilePath cache = agent.getRootPath().child("cache").child("mlstages");
         assertThat(cache.list("mlstages-*.jar")).as("the engine jar, copied once to the agent").hasSize(1);
         assertThat(run.getAction(DriftAction.class)).isNotNull();
+        j.assertLogContains("Validation report: " + j.getURL() + run.getUrl() + "mlstages-validation/", run);
+        List<ModelAction> actions = run.getActions(ModelAction.class);
+        assertThat(actions).extracting(ModelAction::isValidation).containsExactly(true, false);
+        ModelAction validation = actions.get(0);
+        assertThat(validation.getUrlName()).isEqualTo("mlstages-validation");
+        assertThat(validation.isPassed()).isTrue();
+        assertThat(validation.getFailedGates()).isEmpty();
+        assertThat(validation.getGatesPassed()).isEqualTo(validation.getGates()).isGreaterThan(30);
+        assertThat(validation.getBaseline()).isNull();
+        assertThat(validation.getView()).as("the report kept in the build folder").isNotNull();
+        assertThat(validation.getHeadlineMetrics()).first().extracting(m -> m.name()).isEqualTo("accuracy");
+        ModelAction deployment = actions.get(1);
+        assertThat(deployment.getUrlName()).as("a deployment has no page of its own").isNull();
+        assertThat(deployment.getModel()).isEqualTo("cancer");
+        assertThat(deployment.getVersion()).isEqualTo(1);
+        assertThat(deployment.getPreviousVersion()).isNull();
+        assertThat(deployment.getAlias()).isEqualTo("production");
+        assertThat(deployment.isDeployed()).isTrue();
+        assertThat(deployment.getTargetsOk()).containsExactly("registry");
+    }
+
+    @Test
+    void shouldShowTheValidationAgainstTheChampionAndTheDeploymentsOnTheBuildPage(final JenkinsRule j)
+            throws Exception {
+        DumbSlave agent = MlStagesFixtures.agent(j);
+        MlStagesFixtures.registry();
+        WorkflowJob job = MlStagesFixtures.pipeline(j, "champion", """
+                node('ml') {
+                  trainModel data: 'data/train.csv', target: 'diagnosis', output: 'build/champion',
+                      algorithm: 'logistic', param: 'l2=100'
+                  validateModel model: 'build/champion', data: 'data/test.csv', min: 'accuracy=0.9'
+                  deployModel model: 'cancer', package: 'build/champion'
+                  trainModel data: 'data/train.csv', target: 'diagnosis', output: 'build/challenger',
+                      algorithm: 'logistic'
+                  def validated = validateModel model: 'build/challenger', data: 'data/test.csv',
+                      min: 'accuracy=0.999', registryModel: 'cancer', maxRegression: 'roc_auc=0.01',
+                      onFailure: 'UNSTABLE'
+                  echo "CHALLENGER passed=${validated.passed} failed=${validated.failedGates}"
+                  deployModel model: 'cancer', package: 'build/challenger', force: true
+                }
+                """);
+        MlStagesFixtures.copyIntoWorkspace(agent, job, "breast-cancer-train.csv", "data/train.csv",
+                "breast-cancer-test.csv", "data/test.csv");
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.UNSTABLE, job);
+
+        // the test rows reach about 0.99 accuracy: the 0.999 floor fails, the comparison with the champion passes
+        j.assertLogContains("CHALLENGER passed=false failed=[min accuracy]", run);
+        j.assertLogContains("Validation report: " + j.getURL() + run.getUrl() + "mlstages-validation-2/", run);
+        List<ModelAction> actions = run.getActions(ModelAction.class);
+        assertThat(actions).extracting(ModelAction::getId)
+                .containsExactly("validation", "deployment", "validation-2", "deployment-2");
+        ModelAction challenger = actions.get(2);
+        assertThat(challenger.getUrlName()).isEqualTo("mlstages-validation-2");
+        assertThat(challenger.isPassed()).isFalse();
+        assertThat(challenger.getFailedGates()).containsExactly("min accuracy");
+        assertThat(challenger.getGatesPassed()).isEqualTo(challenger.getGates() - 1);
+        assertThat(challenger.getBaseline()).isEqualTo("cancer v1");
+        assertThat(challenger.isChampion()).isTrue();
+        assertThat(challenger.getHeadlineMetrics()).extracting(m -> m.name()).startsWith("accuracy", "roc_auc");
+        assertThat(challenger.getHeadlineMetrics()).allSatisfy(m -> assertThat(m.difference()).isNotEmpty());
+        ModelAction second = actions.get(3);
+        assertThat(second.getVersion()).isEqualTo(2);
+        assertThat(second.getPreviousVersion()).isEqualTo(1);
+        assertThat(second.isDeployed()).isTrue();
+
+        // the pages render: the build page's summaries and the report page's tables
+        JenkinsRule.WebClient web = j.createWebClient();
+        String buildPage = web.goTo(run.getUrl()).asNormalizedText();
+        assertThat(buildPage).contains("Validation passed", "Validation failed", "Against champion cancer v1",
+                "min accuracy", "Deployed cancer v1 to production", "Deployed cancer v2 to production (was v1)");
+        String report = web.goTo(run.getUrl() + "mlstages-validation-2/").asNormalizedText();
+        assertThat(report).contains("Validation failed", "cancer v1", "min accuracy", "roc_auc vs baseline",
+                "log_loss", "Difference");
     }
 
     @Test
@@ -117,6 +191,14 @@ class PipelineStepsITest {
         // an unblessed package is refused, which UNSTABLE turns into an unstable build that goes on
         j.assertLogContains("deployModel: the deployment was refused: The package build/model is not blessed", run);
         j.assertLogContains("DEPLOYED deployed=false outcome=UNSTABLE", run);
+        ModelAction validation = run.getAction(ModelAction.class);
+        assertThat(validation.isValidation()).isTrue();
+        assertThat(validation.isPassed()).isFalse();
+        assertThat(validation.getFailedGates()).containsExactly("min accuracy");
+        ModelAction refused = run.getActions(ModelAction.class).get(1);
+        assertThat(refused.isValidation()).isFalse();
+        assertThat(refused.isDeployed()).isFalse();
+        assertThat(refused.getRefused()).contains("not blessed");
     }
 
     @Test

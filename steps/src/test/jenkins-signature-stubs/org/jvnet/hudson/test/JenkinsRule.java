@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.net.URL;
 import jenkins.model.Jenkins;
 import jenkins.model.ParameterizedJobMixIn;
+import org.htmlunit.html.HtmlPage;
+import org.xml.sax.SAXException;
 
 public class JenkinsRule {
     public Jenkins jenkins;
@@ -42,6 +44,21 @@ public class JenkinsRule {
     /** Real: extends AbstractPasswordBasedSecurityRealm, members left out. */
     public static class DummySecurityRealm extends AbstractPasswordBasedSecurityRealm {
         DummySecurityRealm() {
+            throw new UnsupportedOperationException("signature stub");
+        }
+    }
+
+    public WebClient createWebClient() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    /** Real: an inner class; its members but goTo(String) left out. */
+    public class WebClient extends org.htmlunit.WebClient {
+        public WebClient() {
+            throw new UnsupportedOperationException("signature stub");
+        }
+
+        public HtmlPage goTo(String relative) throws IOException, SAXException {
             throw new UnsupportedOperationException("signature stub");
         }
     }

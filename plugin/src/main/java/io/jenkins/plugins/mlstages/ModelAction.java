@@ -1,0 +1,324 @@
+package io.jenkins.plugins.mlstages;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.FilePath;
+import hudson.model.Run;
+import io.mlstages.steps.DeploymentSummary;
+import io.mlstages.steps.StepException;
+import io.mlstages.steps.ValidationView;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.Jenkins;
+import jenkins.model.RunAction2;
+
+/**
+ * One {@code validateModel} or {@code deployModel} call on the build page. A validation has a summary (verdict, gate
+ * counts, headline metrics, the comparison with the champion, failed gates) and a report page rendered from the report
+ * JSON kept in the build's folder; a deployment has only a summary, taken from the step's result map. The fields are
+ * JDK types only (the action is saved in build.xml); parsing and formatting happen in {@link ValidationView} and
+ * {@link DeploymentSummary}.
+ */
+public class ModelAction implements RunAction2 {
+    private static final Logger LOGGER = Logger.getLogger(ModelAction.class.getName());
+    private static final Map<Run<?, ?>, Integer> RESERVED = new WeakHashMap<>();
+    /** The report file in {@code <build>/mlstages/<id>/}. */
+    static final String REPORT = "validation.json";
+    /** How many metrics the summary names. */
+    static final int HEADLINE = 4;
+
+    private final String id;
+    private final boolean validation;
+    @CheckForNull
+    private final String model;
+
+    // a validation's summary
+    private final boolean passed;
+    private final int gatesPassed;
+    private final int gates;
+    private final ArrayList<String> failedGates;
+    @CheckForNull
+    private final String baseline;
+    private final boolean champion;
+
+    // a deployment's summary
+    @CheckForNull
+    private final Integer version;
+    @CheckForNull
+    private final String alias;
+    @CheckForNull
+    private final Integer previousVersion;
+    private final boolean deployed;
+    @CheckForNull
+    private final String refused;
+    private final ArrayList<String> targetsOk;
+    private final ArrayList<String> targetsFailed;
+    @CheckForNull
+    private final String mitigatedIncident;
+
+    private transient Run<?, ?> run;
+    private transient ValidationView view;
+
+    private ModelAction(final String id, final boolean validation, @CheckForNull final String model,
+            final boolean passed, final int gatesPassed, final int gates, final List<String> failedGates,
+            @CheckForNull final String baseline, final boolean champion, @CheckForNull final Integer version,
+            @CheckForNull final String alias, @CheckForNull final Integer previousVersion, final boolean deployed,
+            @CheckForNull final String refused, final List<String> targetsOk, final List<String> targetsFailed,
+            @CheckForNull final String mitigatedIncident) {
+        this.id = id;
+        this.validation = validation;
+        this.model = model;
+        this.passed = passed;
+        this.gatesPassed = gatesPassed;
+        this.gates = gates;
+        this.failedGates = new ArrayList<>(failedGates);
+        this.baseline = baseline;
+        this.champion = champion;
+        this.version = version;
+        this.alias = alias;
+        this.previousVersion = previousVersion;
+        this.deployed = deployed;
+        this.refused = refused;
+        this.targetsOk = new ArrayList<>(targetsOk);
+        this.targetsFailed = new ArrayList<>(targetsFailed);
+        this.mitigatedIncident = mitigatedIncident;
+    }
+
+    /** The id of this build's next validation report: {@code validation}, then {@code validation-2}, … */
+    static synchronized String nextValidationId(final Run<?, ?> run) {
+        int used = Math.max(RESERVED.getOrDefault(run, 0),
+                (int) run.getActions(ModelAction.class).stream().filter(ModelAction::isValidation).count());
+        RESERVED.put(run, used + 1);
+        return used == 0 ? "validation" : "validation-" + (used + 1);
+    }
+
+    /** The report page's absolute URL (relative to the root when Jenkins does not know its own URL). */
+    static String absoluteUrl(final Run<?, ?> run, final String id) {
+        String root = Jenkins.get().getRootUrl();
+        return (root == null ? "/" : root) + run.getUrl() + urlNameOf(id) + "/";
+    }
+
+    private static String urlNameOf(final String id) {
+        return "mlstages-" + id;
+    }
+
+    /**
+     * Copies a validation's report from the workspace into the build's folder and adds its action to the build.
+     *
+     * @return the action, or null when the engine wrote no report file or it cannot be read as one
+     */
+    @CheckForNull
+    static ModelAction recordValidation(final Run<?, ?> run, final FilePath workspace, final String id,
+            final Map<String, Object> result) throws IOException, InterruptedException {
+        String reportFile = StepValues.text(result.get("reportFile"));
+        if (reportFile == null || !workspace.child(reportFile).exists()) {
+            return null;
+        }
+        File folder = folder(run, id);
+        Files.createDirectories(folder.toPath());
+        File report = new File(folder, REPORT);
+        workspace.child(reportFile).copyTo(new FilePath(report));
+        ValidationView parsed;
+        try {
+            parsed = ValidationView.parse(Files.readString(report.toPath(), StandardCharsets.UTF_8), reportFile);
+        }
+        catch (StepException e) {
+            LOGGER.log(Level.WARNING, "Unreadable validation report " + reportFile, e);
+            return null;
+        }
+        ValidationView.Model base = parsed.baseline();
+        ModelAction action = new ModelAction(id, true, parsed.model().label(), parsed.passed(), parsed.gatesPassed(),
+                parsed.gates().size(), parsed.failedGates().stream().map(ValidationView.Gate::name).toList(),
+                base == null ? null : base.label(), base != null && !base.version().isEmpty(), null, null, null,
+                false, null, List.of(), List.of(), null);
+        action.view = parsed;
+        run.addAction(action);
+        run.save();
+        return action;
+    }
+
+    /**
+     * Adds a deployment's summary to the build, from the step's result map.
+     *
+     * @return the action, or null when the map names no model (the engine resolved nothing to deploy)
+     */
+    @CheckForNull
+    static ModelAction recordDeployment(final Run<?, ?> run, final Map<String, Object> result) throws IOException {
+        DeploymentSummary summary;
+        try {
+            summary = DeploymentSummary.of(result);
+        }
+        catch (StepException e) {
+            LOGGER.log(Level.WARNING, "No deployment summary for " + run, e);
+            return null;
+        }
+        ModelAction action;
+        synchronized (ModelAction.class) {
+            long before = run.getActions(ModelAction.class).stream().filter(a -> !a.isValidation()).count();
+            String id = before == 0 ? "deployment" : "deployment-" + (before + 1);
+            action = new ModelAction(id, false, summary.model(), false, 0, 0, List.of(), null, false,
+                    summary.version(), summary.alias(), summary.previousVersion(), summary.deployed(),
+                    summary.refused(), summary.targetsOk(), summary.targetsFailed(), summary.mitigatedIncident());
+            run.addAction(action);
+        }
+        run.save();
+        return action;
+    }
+
+    private static File folder(final Run<?, ?> run, final String id) {
+        return new File(new File(run.getRootDir(), "mlstages"), id);
+    }
+
+    @Override
+    public void onAttached(final Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(final Run<?, ?> r) {
+        this.run = r;
+    }
+
+    /** The build this belongs to. */
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    /** A validation has a report page in the side panel; a deployment only its summary. */
+    @Override
+    @CheckForNull
+    public String getIconFileName() {
+        return validation ? getSummaryIcon() : null;
+    }
+
+    /** The icon of the build page's summary (core symbols). */
+    public String getSummaryIcon() {
+        return validation ? "symbol-flask" : "symbol-cube";
+    }
+
+    @Override
+    public String getDisplayName() {
+        String what = validation ? "Validation report" : "Deployment";
+        String named = model == null ? what : what + ": " + model;
+        return id.equals("validation") || id.equals("deployment") ? named : named + " (" + id + ")";
+    }
+
+    @Override
+    @CheckForNull
+    public String getUrlName() {
+        return validation ? urlNameOf(id) : null;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    /** Whether this is a validation (else a deployment). */
+    public boolean isValidation() {
+        return validation;
+    }
+
+    /** The candidate's label (validation) or the registry's model name (deployment). */
+    @CheckForNull
+    public String getModel() {
+        return model;
+    }
+
+    public boolean isPassed() {
+        return passed;
+    }
+
+    public int getGatesPassed() {
+        return gatesPassed;
+    }
+
+    /** How many gates the validation checked. */
+    public int getGates() {
+        return gates;
+    }
+
+    public List<String> getFailedGates() {
+        return List.copyOf(failedGates);
+    }
+
+    /** The baseline's label ({@code cancer v1}), or null when there was none. */
+    @CheckForNull
+    public String getBaseline() {
+        return baseline;
+    }
+
+    /** Whether the baseline is a registry version (the champion) rather than a package. */
+    public boolean isChampion() {
+        return champion;
+    }
+
+    @CheckForNull
+    public Integer getVersion() {
+        return version;
+    }
+
+    @CheckForNull
+    public String getAlias() {
+        return alias;
+    }
+
+    @CheckForNull
+    public Integer getPreviousVersion() {
+        return previousVersion;
+    }
+
+    public boolean isDeployed() {
+        return deployed;
+    }
+
+    @CheckForNull
+    public String getRefused() {
+        return refused;
+    }
+
+    public List<String> getTargetsOk() {
+        return List.copyOf(targetsOk);
+    }
+
+    public List<String> getTargetsFailed() {
+        return List.copyOf(targetsFailed);
+    }
+
+    @CheckForNull
+    public String getMitigatedIncident() {
+        return mitigatedIncident;
+    }
+
+    /** The full report, read from the stored JSON; null for a deployment or when it cannot be read. */
+    @CheckForNull
+    public ValidationView getView() {
+        ValidationView known = view;
+        if (known == null && validation && run != null) {
+            File report = new File(folder(run, id), REPORT);
+            try {
+                known = ValidationView.parse(Files.readString(report.toPath(), StandardCharsets.UTF_8),
+                        report.getName());
+                view = known;
+            }
+            catch (IOException | StepException e) {
+                LOGGER.log(Level.WARNING, "Cannot read the validation report " + report, e);
+            }
+        }
+        return known;
+    }
+
+    /** The metrics the summary names: those the gates checked first. */
+    @NonNull
+    public List<ValidationView.Metric> getHeadlineMetrics() {
+        ValidationView report = getView();
+        return report == null ? List.of() : report.headlineMetrics(HEADLINE);
+    }
+}
