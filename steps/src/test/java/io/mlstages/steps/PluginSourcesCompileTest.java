@@ -121,6 +121,43 @@ class PluginSourcesCompileTest {
         }));
     }
 
+    @Test
+    void shouldPassEveryParameterToTheRunnerUnderItsOwnName() throws Exception {
+        // values() is what StepRunner receives: a parameter missing there would be bound and then silently dropped
+        Map<String, Class<?>> steps = sources.describedClasses();
+        assertThat(steps).isNotEmpty();
+        java.util.regex.Pattern put = java.util.regex.Pattern.compile("values\\.put\\(\"(\\w+)\",\\s*(\\w+)\\);");
+        assertSoftly(softly -> steps.forEach((name, type) -> {
+            java.nio.file.Path file = sources.pluginDir.resolve("src/main/java/" + type.getName().replace('.', '/')
+                    + ".java");
+            String source;
+            try {
+                source = java.nio.file.Files.readString(file);
+            }
+            catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            int start = source.indexOf("LinkedHashMap<String, Object> values() {");
+            softly.assertThat(start).as(file + " has values()").isNotNegative();
+            if (start < 0) {
+                return;
+            }
+            String body = source.substring(start, source.indexOf("return values;", start));
+            java.util.regex.Matcher matcher = put.matcher(body);
+            List<String> keys = new java.util.ArrayList<>();
+            while (matcher.find()) {
+                // a parameter named by a Java keyword (package) cannot name its field: <name>Value then
+                String field = javax.lang.model.SourceVersion.isKeyword(matcher.group(1)) ? matcher.group(1) + "Value"
+                        : matcher.group(1);
+                softly.assertThat(matcher.group(2)).as(file + ": the value put under " + matcher.group(1))
+                        .isEqualTo(field);
+                keys.add(matcher.group(1));
+            }
+            softly.assertThat(keys).as(file + ": the keys of values()")
+                    .containsExactlyElementsOf(StepCatalog.step(name).names());
+        }));
+    }
+
     private static String property(final String method, final String prefix) {
         String rest = method.startsWith(prefix) ? method.substring(prefix.length()) : method;
         return rest.isEmpty() ? rest : rest.substring(0, 1).toLowerCase(Locale.ROOT) + rest.substring(1);
