@@ -16,9 +16,7 @@ import io.mlstages.validate.Gates;
 import io.mlstages.validate.ModelIdentity;
 import io.mlstages.validate.ValidationInput;
 import io.mlstages.validate.ValidationReport;
-import org.junit.jupiter.api.Assumptions;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,16 +25,9 @@ final class DeployFixtures {
     private DeployFixtures() {
     }
 
-    /** A real data set at the repository root; the test is skipped, saying so, when it is absent. */
+    /** A real data set of the repository; a missing one fails the test. */
     static Path dataset(final String name) {
-        for (Path folder : List.of(Path.of("..", "test-resources", "datasets"),
-                Path.of("test-resources", "datasets"))) {
-            if (Files.isRegularFile(folder.resolve(name))) {
-                return folder.resolve(name);
-            }
-        }
-        Assumptions.assumeTrue(false, "test-resources/datasets/" + name + " is not in this checkout");
-        return null;
+        return io.mlstages.TestData.dataset(name);
     }
 
     /** Trains a package into {@code dir}; seeds differ so that two packages differ in content. */

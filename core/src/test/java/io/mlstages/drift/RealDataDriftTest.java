@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,14 +46,7 @@ class RealDataDriftTest {
     }
 
     private static Path datasets() {
-        String configured = System.getenv("MLSTAGES_DATASETS");
-        for (Path candidate : configured != null ? List.of(Path.of(configured))
-                : List.of(Path.of("..", "test-resources", "datasets"), Path.of("test-resources", "datasets"))) {
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
+        return io.mlstages.TestData.folder();
     }
 
     /** Profiles a simple CSV (no quotes, no missing cells: true of these files), leaving out the date. */
@@ -96,7 +88,6 @@ class RealDataDriftTest {
     void shouldMatchScipyAndFlagTheExpectedColumnsOnRealData(final String name, final JsonNode pair)
             throws IOException {
         Path folder = datasets();
-        Assumptions.assumeTrue(folder != null, "test-resources/datasets is not in this checkout");
         Profile reference = profile(folder.resolve(pair.get("reference").asText()));
         Profile current = profile(folder.resolve(pair.get("current").asText()));
 

@@ -5,11 +5,8 @@ import io.mlstages.registry.Registry;
 import io.mlstages.train.Algorithm;
 import io.mlstages.train.TrainOptions;
 import io.mlstages.train.Trainer;
-import org.junit.jupiter.api.Assumptions;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /** A real registry for the incident tests: linear regressions of Chicago ridership, registered and deployed. */
 final class ChicagoModel {
@@ -19,14 +16,9 @@ final class ChicagoModel {
     private ChicagoModel() {
     }
 
+    /** A real data set of the repository; a missing one fails the test. */
     static Path dataset(final String name) {
-        for (Path folder : List.of(Path.of("..", "test-resources", "datasets"), Path.of("test-resources", "datasets"))) {
-            if (Files.isRegularFile(folder.resolve(name))) {
-                return folder.resolve(name);
-            }
-        }
-        Assumptions.assumeTrue(false, "test-resources/datasets/" + name + " is not in this checkout");
-        return null;
+        return io.mlstages.TestData.dataset(name);
     }
 
     /** Trains a linear model of {@code ridership} on {@code data} and registers it as the next version. */

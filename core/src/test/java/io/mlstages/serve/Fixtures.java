@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Real models trained on the breast cancer data, its rows as JSON, and an HTTP client. */
 final class Fixtures {
@@ -31,9 +30,7 @@ final class Fixtures {
     }
 
     static Path dataset(final String name) {
-        Path path = Path.of("..", "test-resources", "datasets", name);
-        assumeTrue(Files.isRegularFile(path), "data set " + name + " is not present");
-        return path;
+        return io.mlstages.TestData.dataset(name);
     }
 
     /** Trains a package on the breast cancer training split into {@code dir}. */

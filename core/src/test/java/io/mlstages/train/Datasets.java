@@ -1,9 +1,8 @@
 package io.mlstages.train;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import io.mlstages.TestData;
 
 /** The real data sets in {@code test-resources/datasets} (see its README for their sources). */
 final class Datasets {
@@ -11,8 +10,6 @@ final class Datasets {
     }
 
     static Path file(final String name) {
-        Path path = Path.of("..", "test-resources", "datasets", name);
-        assumeTrue(Files.isRegularFile(path), "data set " + name + " is not present");
-        return path;
+        return TestData.dataset(name);
     }
 }

@@ -12,13 +12,11 @@ import io.mlstages.profile.Profiles;
 import io.mlstages.metrics.Task;
 
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
 
 /** Shared inputs of the validation tests: resource files, the real data sets, training descriptions. */
 final class ValidationFixtures {
@@ -35,17 +33,9 @@ final class ValidationFixtures {
         }
     }
 
-    /** The real data sets at the repository root; the test is skipped, saying so, when they are absent. */
+    /** A real data set of the repository; a missing one fails the test. */
     static Path dataset(final String name) {
-        String configured = System.getenv("MLSTAGES_DATASETS");
-        for (Path folder : configured != null ? List.of(Path.of(configured))
-                : List.of(Path.of("..", "test-resources", "datasets"), Path.of("test-resources", "datasets"))) {
-            if (Files.isRegularFile(folder.resolve(name))) {
-                return folder.resolve(name);
-            }
-        }
-        Assumptions.assumeTrue(false, "test-resources/datasets/" + name + " is not in this checkout");
-        return null;
+        return io.mlstages.TestData.dataset(name);
     }
 
     /** What a model trained on this file would record: every column but the target (and excluded ones) as a feature. */
