@@ -35,11 +35,11 @@ final class DriftOptionsMixin {
 
     @Option(names = "--missing-rate-floor", paramLabel = "CHANGE",
             defaultValue = "" + DriftOptions.DEFAULT_MISSING_RATE_FLOOR,
-            description = "Absolute change of a column's missing rate that counts as drift when significant "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Absolute change of a column's missing rate (or of its share of NaN and infinite "
+                    + "values) that counts as drift when significant (default: ${DEFAULT-VALUE}).")
     double missingRateFloor;
 
-    @Option(names = "--no-missing-drift", description = "A change in missing rate is reported but never drift.")
+    @Option(names = "--no-missing-drift", description = "A change in missing rate or non-finite share is reported but never drift.")
     boolean noMissingDrift;
 
     @Option(names = "--no-pooling", description = "Do not pool rare categories (see docs/drift.md).")

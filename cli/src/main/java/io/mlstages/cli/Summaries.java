@@ -33,6 +33,11 @@ final class Summaries {
         // the names too: the pipeline step returns them, and a count alone cannot be checked
         com.fasterxml.jackson.databind.node.ArrayNode names = summary.putArray("featureNames");
         metadata.features().forEach(f -> names.add(f.name()));
+        // what was left out and why (an empty column among them), so that a pipeline can see it without model.json
+        ObjectNode skipped = summary.putObject("skipped");
+        metadata.skipped().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> skipped.put(e.getKey(), e.getValue()));
+        summary.putPOJO("notes", metadata.notes());
         summary.putPOJO("classes", metadata.classes());
         summary.put("trainingRows", metadata.rows().training());
         summary.put("holdoutRows", metadata.rows().holdout());

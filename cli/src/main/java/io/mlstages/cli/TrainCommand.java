@@ -130,6 +130,12 @@ final class TrainCommand implements Callable<Integer> {
             model = Trainer.train(data, options, output, report);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        // what a reader of model.json should know (an empty feature column left out, an optimizer stopped early)
+        // is shown even with --quiet: it is a warning, not progress
+        for (String note : model.metadata().notes()) {
+            err.println("warning: " + note);
+        }
+        err.flush();
         Summaries.printTraining(spec.commandLine().getOut(), model, output, seconds, json);
         return ExitCodes.OK;
     }

@@ -280,6 +280,30 @@ public final class DriftDetector {
                         : ", missing-rate drift disabled"));
             }
         }
+        double refNonFiniteRate = Double.NaN;
+        double curNonFiniteRate = Double.NaN;
+        boolean nonFiniteDrift = false;
+        if (ref.type() == ColumnType.NUMERIC) {
+            // NaN kept as data and the infinities (an upstream overflow: 1e400) are left out of the distribution
+            // test, so a column turning into them would pass unseen: their share is compared as the missing rate is
+            long refNonFinite = nonFiniteCount(ref.numeric());
+            long curNonFinite = nonFiniteCount(cur.numeric());
+            refNonFiniteRate = ref.count() == 0 ? 0 : (double) refNonFinite / ref.count();
+            curNonFiniteRate = cur.count() == 0 ? 0 : (double) curNonFinite / cur.count();
+            if (ref.count() > 0 && cur.count() > 0 && (refNonFinite > 0 || curNonFinite > 0)) {
+                Statistics.Proportions test = Statistics.twoProportion(refNonFinite, ref.count(), curNonFinite,
+                        cur.count());
+                double change = Math.abs(curNonFiniteRate - refNonFiniteRate);
+                boolean significant = test.pValue() < alpha;
+                nonFiniteDrift = options.missingRateDrift() && significant && change >= options.missingRateFloor();
+                if (significant || nonFiniteDrift) {
+                    notes.add("non-finite share (NaN, +Infinity, -Infinity) " + percent(refNonFiniteRate) + " -> "
+                            + percent(curNonFiniteRate) + " (" + pText(test.pValue()) + ")" + (nonFiniteDrift
+                            ? ": non-finite drift" : options.missingRateDrift() ? ", change below the floor "
+                            + number(options.missingRateFloor()) : ", non-finite drift disabled"));
+                }
+            }
+        }
         if (role == Role.IDENTIFIER) {
             notes.add(0, "every value is distinct on both sides: an identifier or a timestamp, reported but not "
                     + "counted toward dataset drift (name the columns to compare with the columns filter, or declare "
@@ -288,8 +312,9 @@ public final class DriftDetector {
             missingDrift = false;
         }
         return new ColumnDrift(ref.name(), ref.type(), role, outcome.method(), outcome.score(), outcome.threshold(),
-                outcome.pValue(), alpha, distributionDrift || missingDrift, refCount, curCount, ref.missingRate(),
-                cur.missingRate(), missingDrift, outcome.exact(), String.join("; ", notes));
+                outcome.pValue(), alpha, distributionDrift || missingDrift || nonFiniteDrift, refCount, curCount,
+                ref.missingRate(), cur.missingRate(), missingDrift, refNonFiniteRate, curNonFiniteRate, nonFiniteDrift,
+                outcome.exact(), String.join("; ", notes));
     }
 
     // ---------------------------------------------------------------------------------------------- numeric
@@ -308,7 +333,7 @@ public final class DriftDetector {
         boolean exact = ref.isExact() && cur.isExact();
         if (n == 0 || m == 0) {
             remarks.add("no finite values in the " + (n == 0 ? "reference" : "current data")
-                    + ": no distribution test, only the missing rate is compared");
+                    + ": no distribution test, only the missing rate and the non-finite share are compared");
             if (nonFinite != null) {
                 remarks.add(nonFinite);
             }
@@ -406,9 +431,13 @@ public final class DriftDetector {
         return sketch.isEstimationMode() ? sketch.getNormalizedRankError(false) : 0;
     }
 
+    private static long nonFiniteCount(final NumericSummary summary) {
+        return summary.nan() + summary.positiveInfinity() + summary.negativeInfinity();
+    }
+
     private static String nonFinite(final NumericSummary ref, final NumericSummary cur) {
-        long refCount = ref.nan() + ref.positiveInfinity() + ref.negativeInfinity();
-        long curCount = cur.nan() + cur.positiveInfinity() + cur.negativeInfinity();
+        long refCount = nonFiniteCount(ref);
+        long curCount = nonFiniteCount(cur);
         if (refCount == 0 && curCount == 0) {
             return null;
         }

@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param prediction       the prediction column, likewise; or null
  * @param columns          the columns to compare (target and prediction are added); empty means all
  * @param perColumn        per-column overrides of method, threshold and alpha, by column name
- * @param missingRateFloor the absolute change in a column's missing rate that, when also significant, makes
- *                         the column drift (default 0.1); see {@code missingRateDrift}
- * @param missingRateDrift whether a missing-rate change can make a column drift (default true)
+ * @param missingRateFloor the absolute change in a column's missing rate, or in a numeric column's share of
+ *                         non-finite values (NaN, +Infinity, -Infinity), that, when also significant, makes the
+ *                         column drift (default 0.1); see {@code missingRateDrift}
+ * @param missingRateDrift whether a missing-rate or non-finite-share change can make a column drift (default true)
  * @param poolRareLevels   whether categorical levels too rare to test (expected count below 5 in either
  *                         sample) are pooled into one "other" level (default true)
  */

@@ -272,7 +272,7 @@ public final class DriftHtml {
             return "not compared (identifier)";
         }
         if (column.drift()) {
-            return column.missingDrift() ? "DRIFT (missing rate)" : "DRIFT";
+            return "DRIFT" + DriftTable.signals(column, " (missing rate)", " (non-finite values)");
         }
         return column.significant() ? "change below threshold" : "ok";
     }
@@ -295,6 +295,11 @@ public final class DriftHtml {
                 : DriftTable.formatP(column.pValue()) + " (alpha " + DriftTable.format(column.alpha()) + ")");
         row(html, "Missing rate", DriftTable.percent(column.referenceMissingRate()) + " → "
                 + DriftTable.percent(column.currentMissingRate()) + (column.missingDrift() ? " (drifted)" : ""));
+        if (!Double.isNaN(column.referenceNonFiniteRate())) {
+            row(html, "Non-finite share", DriftTable.percent(column.referenceNonFiniteRate()) + " → "
+                    + DriftTable.percent(column.currentNonFiniteRate()) + " (NaN, +Infinity, -Infinity)"
+                    + (column.nonFiniteDrift() ? " (drifted)" : ""));
+        }
         row(html, "Values", column.referenceCount() + " reference, " + column.currentCount() + " current");
         if (column.note() != null) {
             row(html, "Note", "<span class=\"note\">" + escape(column.note()) + "</span>");

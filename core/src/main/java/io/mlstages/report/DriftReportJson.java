@@ -69,6 +69,9 @@ public final class DriftReportJson {
             putNumber(node, "referenceMissingRate", column.referenceMissingRate());
             putNumber(node, "currentMissingRate", column.currentMissingRate());
             node.put("missingDrift", column.missingDrift());
+            putNumber(node, "referenceNonFiniteRate", column.referenceNonFiniteRate());
+            putNumber(node, "currentNonFiniteRate", column.currentNonFiniteRate());
+            node.put("nonFiniteDrift", column.nonFiniteDrift());
             node.put("exact", column.exact());
             if (column.note() == null) {
                 node.putNull("note");
@@ -138,7 +141,10 @@ public final class DriftReportJson {
                         number(node, "alpha"), node.path("drift").asBoolean(),
                         node.path("referenceCount").asLong(), node.path("currentCount").asLong(),
                         number(node, "referenceMissingRate"), number(node, "currentMissingRate"),
-                        node.path("missingDrift").asBoolean(), node.path("exact").asBoolean(),
+                        node.path("missingDrift").asBoolean(),
+                        // absent from reports written before the non-finite share was measured: unknown (NaN)
+                        number(node, "referenceNonFiniteRate"), number(node, "currentNonFiniteRate"),
+                        node.path("nonFiniteDrift").asBoolean(), node.path("exact").asBoolean(),
                         node.path("note").isTextual() ? node.path("note").asText() : null));
             }
             return new DriftReport(version, root.path("reference").asText(), root.path("current").asText(),

@@ -17,11 +17,18 @@ public final class DriftTable {
 
     /** The table, ending with a newline. Control characters in column names are shown as '?'. */
     public static String toText(final DriftReport report) {
+        // the non-finite column appears only when a column has such values, so the usual table stays narrow
+        boolean nonFinite = report.columns().stream().anyMatch(DriftTable::hasNonFinite);
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"column", "type", "role", "method", "score", "threshold", "p-value", "missing ref→cur",
-            "verdict"});
+        List<String> header = new ArrayList<>(List.of("column", "type", "role", "method", "score", "threshold",
+                "p-value", "missing ref→cur"));
+        if (nonFinite) {
+            header.add("non-finite ref→cur");
+        }
+        header.add("verdict");
+        rows.add(header.toArray(String[]::new));
         for (ColumnDrift column : report.columns()) {
-            rows.add(new String[] {
+            List<String> row = new ArrayList<>(List.of(
                 printable(column.name()),
                 column.type().label(),
                 column.role() == Role.FEATURE ? "" : column.role().name().toLowerCase(Locale.ROOT),
@@ -29,11 +36,14 @@ public final class DriftTable {
                 format(column.score()),
                 format(column.threshold()),
                 column.pValue() == null ? "-" : formatP(column.pValue()),
-                percent(column.referenceMissingRate()) + "→" + percent(column.currentMissingRate()),
-                column.role() == Role.IDENTIFIER ? "not compared (identifier)"
-                        : column.drift() ? "DRIFT" + (column.missingDrift() ? " (missing)" : "")
-                        : column.significant() ? "change below floor" : "ok"
-            });
+                percent(column.referenceMissingRate()) + "→" + percent(column.currentMissingRate())));
+            if (nonFinite) {
+                row.add(percent(column.referenceNonFiniteRate()) + "→" + percent(column.currentNonFiniteRate()));
+            }
+            row.add(column.role() == Role.IDENTIFIER ? "not compared (identifier)"
+                        : column.drift() ? "DRIFT" + signals(column, " (missing)", " (non-finite)")
+                        : column.significant() ? "change below floor" : "ok");
+            rows.add(row.toArray(String[]::new));
         }
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
@@ -68,9 +78,16 @@ public final class DriftTable {
 
     /** A one-line verdict for a column, e.g. for a JUnit failure message. */
     static String verdict(final ColumnDrift column) {
+        List<String> parts = new ArrayList<>();
         if (column.missingDrift()) {
-            return "missing rate changed from " + percent(column.referenceMissingRate()) + " to "
-                    + percent(column.currentMissingRate());
+            parts.add("missing rate changed from " + percent(column.referenceMissingRate()) + " to "
+                    + percent(column.currentMissingRate()));
+        }
+        if (column.nonFiniteDrift()) {
+            parts.add(nonFiniteChange(column));
+        }
+        if (!parts.isEmpty()) {
+            return String.join("; ", parts);
         }
         return column.method().label() + " " + format(column.score()) + " >= " + format(column.threshold())
                 + (column.pValue() == null ? "" : ", p-value " + formatP(column.pValue()));
@@ -84,9 +101,31 @@ public final class DriftTable {
                 + "\nalpha: " + format(column.alpha())
                 + "\nmissing rate: " + percent(column.referenceMissingRate()) + " -> "
                 + percent(column.currentMissingRate())
+                + (Double.isNaN(column.referenceNonFiniteRate()) ? "" : "\nnon-finite share (NaN, +Infinity, "
+                        + "-Infinity): " + percent(column.referenceNonFiniteRate()) + " -> "
+                        + percent(column.currentNonFiniteRate()))
                 + "\nvalues: " + column.referenceCount() + " reference, " + column.currentCount() + " current"
                 + "\ncomputed: " + (column.exact() ? "exactly" : "from sketches")
                 + (column.note() == null ? "" : "\nnote: " + column.note()) + "\n";
+    }
+
+    /** Whether a column holds NaN or infinite values on either side. */
+    static boolean hasNonFinite(final ColumnDrift column) {
+        return column.referenceNonFiniteRate() > 0 || column.currentNonFiniteRate() > 0;
+    }
+
+    /** The non-finite share's change, as a verdict. */
+    static String nonFiniteChange(final ColumnDrift column) {
+        return "non-finite share (NaN, +Infinity, -Infinity) changed from "
+                + percent(column.referenceNonFiniteRate()) + " to " + percent(column.currentNonFiniteRate());
+    }
+
+    /** Which rate signals made a drifted column drift, e.g. " (missing, non-finite)"; empty when neither did. */
+    static String signals(final ColumnDrift column, final String missing, final String nonFinite) {
+        if (column.missingDrift() && column.nonFiniteDrift()) {
+            return missing.substring(0, missing.length() - 1) + ", " + nonFinite.substring(2);
+        }
+        return column.missingDrift() ? missing : column.nonFiniteDrift() ? nonFinite : "";
     }
 
     static String format(final double value) {

@@ -134,6 +134,10 @@ final class Scorer {
                 }
                 continue;
             }
+            if (f == null && model.leftOut.contains(name)) {
+                // a column the model left out in training: known, not misspelt, and ignored as validate does
+                continue;
+            }
             if (f == null) {
                 throw new BadRequest(where(index) + "'" + name + "' is not a feature of model " + model.name
                         + " version " + model.version + "; its features are " + featureNames(model), name, index);

@@ -22,6 +22,8 @@ final class ServedModel {
     final ModelPackage model;
     final List<Feature> features;
     final Map<String, Integer> featureIndex;
+    /** The columns the model left out in training (no values, identifier-like): a row may hold them; ignored. */
+    final Set<String> leftOut;
     final List<String> classes;
     final boolean classification;
     /** The Java scorer of a GBT model, or null to score through the package (native library, linear models). */
@@ -43,6 +45,7 @@ final class ServedModel {
         for (int f = 0; f < features.size(); f++) {
             featureIndex.put(features.get(f).name(), f);
         }
+        this.leftOut = Set.copyOf(model.metadata().skipped().keySet());
         this.classes = model.metadata().classes();
         this.classification = model.metadata().task() != Task.REGRESSION;
         this.offsets = new int[features.size()];

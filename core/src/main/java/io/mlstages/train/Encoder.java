@@ -72,6 +72,23 @@ final class Encoder {
     }
 
     /**
+     * The position in the training data's columns of each feature, found by name as in every other source: the
+     * data may hold columns the model left out (no values in the training rows), so positions differ.
+     */
+    int[] locate(final TrainingData data) {
+        int[] at = new int[features.size()];
+        for (int f = 0; f < at.length; f++) {
+            at[f] = data.featureNames.indexOf(features.get(f).name());
+            if (at[f] < 0 || data.featureTypes.get(at[f]) != features.get(f).type()) {
+                throw new IllegalStateException("The feature '" + features.get(f).name() + "' of type "
+                        + features.get(f).type().label() + " is not among the training columns "
+                        + data.featureNames + " " + data.featureTypes);
+            }
+        }
+        return at;
+    }
+
+    /**
      * Encodes the source's current row into {@code out} from {@code offset}.
      *
      * @return whether a category was unseen
@@ -176,11 +193,12 @@ final class Encoder {
 
     /** Encodes rows of the training data (by row index) into a row-major matrix. */
     double[] encode(final TrainingData data, final int[] rows) {
+        int[] column = locate(data);
         double[] out = new double[rows.length * width];
         int[][] slotOfCode = new int[features.size()][];
         for (int f = 0; f < features.size(); f++) {
             if (features.get(f).type() != ColumnType.NUMERIC) {
-                List<String> labels = data.labels.get(f);
+                List<String> labels = data.labels.get(column[f]);
                 slotOfCode[f] = new int[labels.size()];
                 for (int c = 0; c < labels.size(); c++) {
                     Integer slot = slots.get(f).get(labels.get(c));
@@ -194,9 +212,9 @@ final class Encoder {
             for (int f = 0; f < features.size(); f++) {
                 int at = base + offsets[f];
                 if (slotOfCode[f] == null) {
-                    out[at] = data.numbers.get(f)[row];
+                    out[at] = data.numbers.get(column[f])[row];
                 } else {
-                    int code = data.codes.get(f)[row];
+                    int code = data.codes.get(column[f])[row];
                     if (code < 0) {
                         java.util.Arrays.fill(out, at, at + features.get(f).width(), Double.NaN);
                     } else if (slotOfCode[f][code] >= 0) {
@@ -225,12 +243,13 @@ final class Encoder {
 
     /** How many of the given training-data rows hold a category that the encoding does not know. */
     long countUnseen(final TrainingData data, final int[] rows) {
+        int[] column = locate(data);
         long unseen = 0;
         for (int row : rows) {
             for (int f = 0; f < features.size(); f++) {
                 if (features.get(f).type() != ColumnType.NUMERIC) {
-                    int code = data.codes.get(f)[row];
-                    if (code >= 0 && !slots.get(f).containsKey(data.labels.get(f).get(code))) {
+                    int code = data.codes.get(column[f])[row];
+                    if (code >= 0 && !slots.get(f).containsKey(data.labels.get(column[f]).get(code))) {
                         unseen++;
                         break;
                     }

@@ -91,7 +91,7 @@ public final class ExternalTrainer {
             Map<String, Map<String, Double>> metrics = collect(modelFolder, argv.get(0));
             ModelMetadata metadata = new ModelMetadata(ModelPackage.FORMAT_VERSION, Algorithm.EXTERNAL, target.task,
                     options.target(), features, skipped, target.classes, hyper, metrics,
-                    new ModelMetadata.Rows(data.rows, 0, data.withoutTarget), runSeconds, List.of(), MODEL_FOLDER,
+                    new ModelMetadata.Rows(data.rows, 0, data.withoutTarget), runSeconds, Trainer.emptyFeatureNotes(skipped), MODEL_FOLDER,
                     Trainer.lineage(data, options.seed(), System::getenv), Map.of());
             return Trainer.finish(staging, output, metadata, data.profile, null);
         } catch (IOException e) {

@@ -26,6 +26,8 @@ public final class Trainer {
     static final int MAX_CATEGORIES = 1000;
     /** A classification target may have at most this many classes. */
     static final int MAX_CLASSES = 1000;
+    /** The reason a feature column is left out when the training rows hold none of its values. */
+    static final String NO_VALUES = "no values in the training rows";
 
     private Trainer() {
     }
@@ -91,7 +93,8 @@ public final class Trainer {
 
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
         metrics.put("training", Metrics.of(predictions(target, predictor, trainInputs, training, 0)));
-        List<String> notes = new ArrayList<>(predictor.notes());
+        List<String> notes = new ArrayList<>(emptyFeatureNotes(skipped));
+        notes.addAll(predictor.notes());
         if (holdout.length > 0) {
             long unseen = encoder.countUnseen(data, holdout);
             metrics.put("holdout", Metrics.of(predictions(target, predictor, holdoutInputs, holdout, unseen)));
@@ -231,7 +234,7 @@ public final class Trainer {
                     }
                 }
                 if (count == 0) {
-                    skipped.put(name, "no values in the training rows");
+                    skipped.put(name, noValues(data, f, rows.length));
                     continue;
                 }
                 double mean = sum / count;
@@ -260,7 +263,7 @@ public final class Trainer {
                     }
                 }
                 if (present.isEmpty()) {
-                    skipped.put(name, "no values in the training rows");
+                    skipped.put(name, noValues(data, f, rows.length));
                     continue;
                 }
                 present.sort(Comparator.<Integer>comparingLong(c -> -counts[c]).thenComparing(labels::get));
@@ -276,6 +279,34 @@ public final class Trainer {
             throw new TrainException(data.file + ": no usable feature is left: " + skipped);
         }
         return features;
+    }
+
+    /**
+     * Why a feature column with no values in the training rows is left out, with how many values the other
+     * (holdout) rows hold: a model cannot learn from a column it has not seen, and must not shift the others.
+     */
+    private static String noValues(final TrainingData data, final int feature, final int trainingRows) {
+        long values = 0;
+        double[] numbers = data.numbers.get(feature);
+        int[] codes = data.codes.get(feature);
+        for (int r = 0; r < data.rows; r++) {
+            if (numbers != null ? !Double.isNaN(numbers[r]) : codes[r] >= 0) {
+                values++;
+            }
+        }
+        return NO_VALUES + (values == 0 || trainingRows == data.rows ? "" : " (" + values + " in the holdout rows)");
+    }
+
+    /** The notes that name each feature column left out for having no values in the training rows. */
+    static List<String> emptyFeatureNotes(final Map<String, String> skipped) {
+        List<String> notes = new ArrayList<>();
+        skipped.forEach((name, reason) -> {
+            if (reason.startsWith(NO_VALUES)) {
+                notes.add("the feature column '" + name + "' was left out of the model: " + reason
+                        + "; predictions ignore it");
+            }
+        });
+        return notes;
     }
 
     static Lineage lineage(final TrainingData data, final long seed, final UnaryOperator<String> environment) {

@@ -366,15 +366,18 @@ class DriftDetectorTest {
     @Test
     void shouldLeaveNonFiniteValuesOutOfTheTestAndSaySo() {
         List<GeneratedRows.Spec> before = List.of(numeric("x", normal(0, 1)));
-        List<GeneratedRows.Spec> after = List.of(numeric("x", random -> random.nextDouble() < 0.1
+        // 5 %: a significant rise of the non-finite share, but below its 10-point floor (NonFiniteDriftTest has more)
+        List<GeneratedRows.Spec> after = List.of(numeric("x", random -> random.nextDouble() < 0.05
                 ? (random.nextBoolean() ? Double.NaN : Double.POSITIVE_INFINITY) : normal(0, 1).draw(random)));
 
         ColumnDrift x = column(DriftDetector.compare(GeneratedRows.profile(before, 800, 71, DEFAULTS),
                 GeneratedRows.profile(after, 800, 72, DEFAULTS), DriftOptions.defaults()), "x");
 
         assertThat(x.note()).containsPattern("current \\d+ NaN, \\d+ \\+Infinity, 0 -Infinity")
-                .contains("reference 0 NaN, 0 +Infinity, 0 -Infinity");
+                .contains("reference 0 NaN, 0 +Infinity, 0 -Infinity")
+                .contains("non-finite share (NaN, +Infinity, -Infinity) 0.00% -> ").contains("change below the floor");
         assertThat(x.drift()).isFalse();
+        assertThat(x.nonFiniteDrift()).isFalse();
     }
 
     @Test
