@@ -173,7 +173,7 @@ class PipelineStepsITest {
         String buildPage = web.goTo(run.getUrl()).asNormalizedText();
         assertThat(buildPage).contains("of the feature columns drifted (threshold 30%)").doesNotContain("Retrain");
         String report = web.goTo(run.getUrl() + "mlstages-drift/").asNormalizedText();
-        assertThat(report).contains("Dataset drift.", "Clark_Lake", "Missing (reference → current)");
+        assertThat(report).contains("Dataset drift.", "Clark_Lake", "floor 0.1", "Missing: the share of missing values");
         assertThat(action.getDriftedColumns()).contains("Clark_Lake").doesNotContain("month", "day_of_week");
         assertThat(action.getView()).as("the report kept in the build folder").isNotNull();
         List<FlowNode> warned = new DepthFirstScanner().allNodes(run.getExecution()).stream()
