@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.Collectors;
+import jenkins.model.JenkinsLocationConfiguration;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
@@ -182,6 +183,31 @@ class PipelineStepsITest {
         WarningAction warning = warned.get(0).getPersistentAction(WarningAction.class);
         assertThat(warning.getResult()).isEqualTo(Result.UNSTABLE);
         assertThat(warning.getMessage()).contains("dataset drift").contains("Clark_Lake");
+    }
+
+    @Test
+    void shouldLinkTheReportWithinTheContextPathWhenJenkinsDoesNotKnowItsUrl(final JenkinsRule j) throws Exception {
+        DumbSlave agent = MlStagesFixtures.agent(j);
+        // JenkinsRule configures a Jenkins URL; without one, Jenkins cannot tell its address or context path (/jenkins)
+        JenkinsLocationConfiguration.get().setUrl(null);
+        WorkflowJob job = MlStagesFixtures.pipeline(j, "no-root-url", """
+                node('ml') {
+                  def drift = checkDrift current: 'current.csv', reference: 'reference.csv', onDrift: 'REPORT'
+                  echo "REPORT_URL=${drift.reportUrl}"
+                }
+                """);
+        MlStagesFixtures.copyIntoWorkspace(agent, job, "chicago-2002.csv", "reference.csv", "chicago-2008.csv",
+                "current.csv");
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        // the map has the path relative to the Jenkins root, never "/job/…", which is a 404 under a context path
+        j.assertLogContains("REPORT_URL=" + run.getUrl() + "mlstages-drift/", run);
+        j.assertLogNotContains("REPORT_URL=/", run);
+        j.assertLogContains("Drift report: " + run.getUrl() + "mlstages-drift/", run);
+        // the console's link is a hyperlink note: Jenkins adds the context path of the request that shows the log
+        String console = j.createWebClient().goTo(run.getUrl() + "console").asXml();
+        assertThat(console).contains("href=\"" + j.getURL().getPath() + run.getUrl() + "mlstages-drift/\"");
     }
 
     @Test
