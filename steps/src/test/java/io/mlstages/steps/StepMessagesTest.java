@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -59,6 +61,32 @@ class StepMessagesTest {
         assertThat(EngineFailure.describe("validate", 3, "mlstages: internal error")).contains("internal error (exit code 3)");
         assertThat(EngineFailure.describe("check", 137, null)).isEqualTo("the engine failed: mlstages check ended with "
                 + "exit code 137 without writing its result and printed nothing");
+    }
+
+    @Test
+    void shouldQuoteTheLastLineOfAnEngineThatDiesBeforeWritingItsResult() throws Exception {
+        // a JVM that cannot start (a heap too small to boot) stands for any crash: no result file, an exit code, a line
+        Path jar = Path.of("../cli/target/mlstages-all.jar");
+        assertThat(jar).as("the CLI's shaded jar, built by the cli module before this one").exists();
+        StepSpec check = StepCatalog.step(StepCatalog.CHECK_DRIFT);
+        Invocation invocation = Invocation.of(check, Map.of("current", "../test-resources/datasets/chicago-2008.csv",
+                "reference", "../test-resources/datasets/chicago-2002.csv"), null, "target/crash");
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(ChildJvm.command(javaCommand, List.of("-Xmx1m"),
+                jar.toAbsolutePath().toString(), invocation.arguments())).redirectErrorStream(true).start();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        EngineOutput output = new EngineOutput(log);
+        process.getInputStream().transferTo(output);
+        int exitCode = process.waitFor();
+
+        String message = StepMessages.forStep("checkDrift",
+                EngineFailure.describe(invocation.command(), exitCode, output.lastLine()));
+
+        assertThat(exitCode).isNotZero();
+        assertThat(Path.of("target/crash").resolve(invocation.resultFile())).doesNotExist();
+        assertThat(output.lastLine()).as(log.toString(StandardCharsets.UTF_8)).isNotBlank();
+        assertThat(message).startsWith("checkDrift: the engine failed: mlstages " + invocation.command()
+                + " ended with exit code " + exitCode + " without writing its result: ").endsWith(output.lastLine());
     }
 
     @Test
