@@ -36,6 +36,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
@@ -169,7 +170,7 @@ final class StepRunner {
                 markRetraining(result, registry, retrain.note(), settings);
             }
             DriftAction action = DriftAction.record(run, workspace, reportId, result, retrain, retraining);
-            log.println(action != null ? Messages.StepRunner_DriftReport(link(reportLink))
+            log.println(action != null ? Messages.StepRunner_DriftReport(link(Objects.requireNonNull(reportLink)))
                     : StepMessages.forStep(functionName, Messages.StepRunner_NoDriftReport()));
         }
 
