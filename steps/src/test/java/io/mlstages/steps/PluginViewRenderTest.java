@@ -107,24 +107,45 @@ class PluginViewRenderTest {
 
     @Test
     void shouldReproduceTheWordsThatRanTogetherInTheFirstRunInJenkins() throws Exception {
-        // the deployment line as it was written before: Jelly drops the space before "(was v1)"
+        // the five places seen in a real Jenkins, as the views were written then: the harness must show them too
         Path old = workspace.resolve("old-summary.jelly");
         Files.writeString(old, """
                 <?jelly escape-by-default='true'?>
                 <j:jelly xmlns:j="jelly:core">
-                  <p>Deployed <code>${it.alias}</code>
+                  <p>Deployed <code>${deployment.alias}</code>
                     <j:choose>
-                      <j:when test="${it.previousVersion != null}"> (was v${it.previousVersion})</j:when>
+                      <j:when test="${deployment.previousVersion != null}"> (was v${deployment.previousVersion})</j:when>
                     </j:choose>
+                  </p>
+                  <p><strong>Deployment of ${deployment.model}<j:if test="${deployment.version != null}"> v${deployment.version}</j:if> failed</strong></p>
+                  <p>
+                    <j:forEach var="metric" items="${metrics}">
+                      ${metric.name()} <code>${metric.baseline()}</code><j:if test="${!empty(metric.difference())}"> (${metric.difference()})</j:if>
+                    </j:forEach>
+                  </p>
+                  <p>
+                    <j:choose>
+                      <j:when test="${drift.datasetDrift}">
+                        <strong>Dataset drift</strong>: ${drift.driftSharePercent} of the feature columns drifted
+                      </j:when>
+                    </j:choose>
+                    <j:if test="${!empty(drift.thresholdPercent)}"> (threshold ${drift.thresholdPercent})</j:if>
+                    <j:if test="${drift.model != null}">; model ${drift.model}<j:if test="${drift.version != null}"> version ${drift.version}</j:if></j:if>
                   </p>
                 </j:jelly>
                 """);
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("deployment", deploymentAction("deployment", 2, 1, false, List.of()));
+        variables.put("metrics", validation.headlineMetrics(1));
+        variables.put("drift", driftAction("ridership", 1, null, null, null, null));
 
-        String text = JellyViews.text(JellyViews.render(old, Map.of("it", deploymentAction("deployment", 2, 1, false,
-                List.of())), null));
+        String text = JellyViews.text(JellyViews.render(old, variables, null));
 
-        assertThat(text).contains("Deployed production(was v1)");
-        assertThat(PluginViewTextTest.lint(Files.readString(old), "old-summary.jelly")).hasSize(1);
+        ValidationView.Metric metric = validation.headlineMetrics(1).get(0);
+        assertThat(text).contains("Deployed production(was v1)", "Deployment of cancerv2 failed",
+                metric.name() + " " + metric.baseline() + "(" + metric.difference() + ")",
+                "of the feature columns drifted(threshold 30%); model ridershipversion 1");
+        assertThat(PluginViewTextTest.lint(Files.readString(old), "old-summary.jelly")).hasSize(5);
     }
 
     @Test

@@ -11,12 +11,13 @@ import java.util.List;
 
 /**
  * Test-only replacement of Apache Commons Jelly 1.0's class of the same name (test classes come first on the class
- * path), so that {@code io.mlstages.steps.JellyViews} trims whitespace as Jenkins' Jelly does. A tag body of mixed
- * text and tags is a script block: Jelly 1.0 strips every text in it at both ends ({@code Deployed <strong>} would
- * lose its space), while Jenkins' Jelly (jenkinsci/jelly, {@code ScriptBlock#trimWhitespace}) only drops the texts
- * that are nothing but whitespace. A body of text and expressions only is a {@link CompositeTextScriptBlock}, whose
- * first text loses its leading and last text its trailing whitespace in both: that is what ran words together on the
- * build page ({@code production(was v1)}), and what the views now avoid.
+ * path), so that {@code io.mlstages.steps.JellyViews} trims a tag's body as Jenkins' Jelly does. Jelly 1.0 strips
+ * every text of a body of mixed text and tags at both ends ({@code Deployed <strong>} would lose its space); Jenkins
+ * does not (jenkinsci/jelly {@code ScriptBlock#trimWhitespace} only drops whitespace-only texts). What Jenkins showed
+ * in its first run of this plugin fixes the rest: whitespace-only texts between tags go, the first text of a body loses
+ * its leading and the last text its trailing whitespace ({@code drifted(threshold 30%)}, {@code production(was v1)}),
+ * texts in the middle keep theirs. Text with expressions is a {@link CompositeTextScriptBlock}; its first and last
+ * texts are the body's when it starts or ends the body. {@code PluginViewRenderTest} reproduces all five places.
  */
 public class ScriptBlock implements Script {
     private final List<Script> scripts = new ArrayList<>();
@@ -64,8 +65,30 @@ public class ScriptBlock implements Script {
         }
     }
 
-    /** Drops the texts that are only whitespace; other texts keep theirs, as in Jenkins' Jelly. */
+    /** Drops whitespace-only texts, then the leading whitespace of the body and its trailing whitespace. */
     public void trimWhitespace() {
         scripts.removeIf(script -> script instanceof TextScript text && text.getText().isBlank());
+        if (!scripts.isEmpty()) {
+            trimStart(scripts.get(0));
+            trimEnd(scripts.get(scripts.size() - 1));
+        }
+    }
+
+    private static void trimStart(final Script script) {
+        if (script instanceof TextScript text) {
+            text.trimStartWhitespace();
+        }
+        else if (script instanceof CompositeTextScriptBlock block && !block.getScriptList().isEmpty()) {
+            trimStart((Script) block.getScriptList().get(0));
+        }
+    }
+
+    private static void trimEnd(final Script script) {
+        if (script instanceof TextScript text) {
+            text.trimEndWhitespace();
+        }
+        else if (script instanceof CompositeTextScriptBlock block && !block.getScriptList().isEmpty()) {
+            trimEnd((Script) block.getScriptList().get(block.getScriptList().size() - 1));
+        }
     }
 }
