@@ -36,6 +36,10 @@ public abstract class Launcher {
             throw new UnsupportedOperationException("signature stub");
         }
 
+        public ProcStarter stdout(@CheckForNull java.io.OutputStream out) {
+            throw new UnsupportedOperationException("signature stub");
+        }
+
         public ProcStarter stdout(@NonNull TaskListener out) {
             throw new UnsupportedOperationException("signature stub");
         }

@@ -7,6 +7,11 @@ public class StringParameterValue extends ParameterValue {
         throw new UnsupportedOperationException("signature stub");
     }
 
+    public StringParameterValue(String name, String value, String description) {
+        super(name);
+        throw new UnsupportedOperationException("signature stub");
+    }
+
     @Override
     public String getValue() {
         throw new UnsupportedOperationException("signature stub");

@@ -5,6 +5,14 @@ import java.io.IOException;
 import org.kohsuke.stapler.HttpResponse;
 
 public abstract class FormValidation extends IOException implements HttpResponse {
+    public enum Kind {
+        OK,
+        WARNING,
+        ERROR
+    }
+
+    public final Kind kind = null;
+
     private FormValidation() {
         throw new UnsupportedOperationException("signature stub");
     }

@@ -18,16 +18,73 @@ import java.util.Objects;
  * @param targetsOk         the targets that took it
  * @param targetsFailed     the targets that failed, each as {@code target: detail}
  * @param mitigatedIncident the model's drift incident this deployment mitigated, or null
+ * @param forced            whether an unblessed version went out ({@code force: true} or {@code noRequireBlessing}),
+ *                          as the registry's alias history records it
+ * @param skippedGates      for a forced deployment, the gates that failed when this build validated the package (the
+ *                          reason it had no blessing); empty when unknown
  */
 public record DeploymentSummary(String model, Integer version, String alias, Integer previousVersion,
         boolean deployed, String refused, List<String> targetsOk, List<String> targetsFailed,
-        String mitigatedIncident) {
+        String mitigatedIncident, boolean forced, List<String> skippedGates) {
 
     public DeploymentSummary {
         Objects.requireNonNull(model, "model");
         alias = Objects.requireNonNullElse(alias, "");
         targetsOk = List.copyOf(targetsOk);
         targetsFailed = List.copyOf(targetsFailed);
+        skippedGates = List.copyOf(skippedGates);
+    }
+
+    /** This summary with the gates a forced deployment skipped. */
+    public DeploymentSummary withSkippedGates(final List<String> gates) {
+        return new DeploymentSummary(model, version, alias, previousVersion, deployed, refused, targetsOk,
+                targetsFailed, mitigatedIncident, forced, gates);
+    }
+
+    /**
+     * The build page's mark of a forced deployment, or empty for a normal one: {@code Forced: not blessed, skipped the
+     * failed gates min accuracy, max_regression roc_auc}.
+     */
+    public String forcedNote() {
+        if (!forced) {
+            return "";
+        }
+        return skippedGates.isEmpty() ? "Forced: deployed without a blessing (no validation gates passed for it)"
+                : "Forced: deployed without a blessing, skipping the failed gates " + String.join(", ", skippedGates);
+    }
+
+    /**
+     * The gates a forced deployment of {@code deployedPackage} skipped: those that failed in this build's last
+     * validation of the same package folder.
+     *
+     * @param deployedPackage the {@code package} parameter of {@code deployModel}, or null (a registered version)
+     * @param validations     this build's validations in order: the validated package (the {@code model} parameter of
+     *                        {@code validateModel}) and its failed gates
+     */
+    public static List<String> skippedGates(final String deployedPackage,
+            final List<Map.Entry<String, List<String>>> validations) {
+        if (deployedPackage == null || validations == null) {
+            return List.of();
+        }
+        String wanted = normalise(deployedPackage);
+        List<String> skipped = List.of();
+        for (Map.Entry<String, List<String>> validation : validations) {
+            if (validation.getKey() != null && normalise(validation.getKey()).equals(wanted)) {
+                skipped = List.copyOf(validation.getValue());
+            }
+        }
+        return skipped;
+    }
+
+    private static String normalise(final String path) {
+        String p = path.strip().replace('\\', '/');
+        while (p.startsWith("./")) {
+            p = p.substring(2);
+        }
+        while (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
     }
 
     /**
@@ -58,7 +115,8 @@ public record DeploymentSummary(String model, Integer version, String alias, Int
         }
         return new DeploymentSummary(model, integer(result.get("version")), text(result.get("alias")),
                 integer(result.get("previousVersion")), Boolean.TRUE.equals(result.get("deployed")),
-                text(result.get("refused")), ok, failed, text(result.get("mitigatedIncident")));
+                text(result.get("refused")), ok, failed, text(result.get("mitigatedIncident")),
+                Boolean.TRUE.equals(result.get("forced")), List.of());
     }
 
     private static Integer integer(final Object value) {

@@ -17,6 +17,17 @@ public final class RetrainParameters {
     }
 
     /**
+     * Whether retraining concerns a drift check at all: only a check of a registered model opens incidents and asks
+     * for a retrain, and a retrain job is configured only for that. A reference-only check says nothing about it.
+     *
+     * @param model      the check's {@code model} parameter, or null
+     * @param retrainJob the check's {@code retrainJob} parameter, or null
+     */
+    public static boolean applies(final String model, final String retrainJob) {
+        return model != null && !model.isBlank() || retrainJob != null && !retrainJob.isBlank();
+    }
+
+    /**
      * The values for a checkDrift result map (from {@link StepResults#read}) and the report's absolute URL.
      *
      * @throws StepException when the result has no incident (there is nothing to retrain for)

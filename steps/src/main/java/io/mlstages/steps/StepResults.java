@@ -145,6 +145,8 @@ public final class StepResults {
         map.put("alias", in.text("alias"));
         map.put("previousVersion", in.root.path("previous").isNumber() ? in.root.path("previous").intValue() : null);
         map.put("deployed", in.flag("succeeded"));
+        // an unblessed version that went out (force or noRequireBlessing); the alias history records it as forced
+        map.put("forced", in.root.path("forced").asBoolean(false));
         List<Object> targets = new ArrayList<>();
         for (JsonNode outcome : in.root.path("outcomes")) {
             LinkedHashMap<String, Object> one = new LinkedHashMap<>();

@@ -103,7 +103,10 @@ final class PluginSources {
             Path pluginClasses = Files.createDirectories(work.resolve("plugin"));
             List<Path> stubFiles = javaFiles(stubSourceDir());
             List<String> stubErrors = javac(stubFiles, List.of(), stubClasses);
-            List<Path> pluginFiles = javaFiles(javaDir);
+            List<Path> pluginFiles = new ArrayList<>(javaFiles(javaDir));
+            // the Messages classes that Jenkins' localizer generates from Messages.properties in the real build
+            pluginFiles.addAll(LocalizerMessages.generate(pluginDir.resolve("src/main/resources"),
+                    Files.createDirectories(work.resolve("generated"))));
             List<Path> classpath = new ArrayList<>();
             classpath.add(stubClasses);
             classpath.add(location(StepCatalog.class));
@@ -123,7 +126,8 @@ final class PluginSources {
                     ? javac(testFiles, testClasspath, Files.createDirectories(work.resolve("plugin-tests")))
                     : List.of("not compiled: the stubs or the plugin's main sources do not compile");
             return new PluginSources(pluginDir, stubSourceDir(), stubClasses, pluginClasses, stubErrors,
-                    pluginErrors, pluginFiles.stream().map(p -> javaDir.relativize(p).toString()).toList(),
+                    pluginErrors, pluginFiles.stream().filter(p -> p.startsWith(javaDir))
+                            .map(p -> javaDir.relativize(p).toString()).toList(),
                     testErrors, testFiles.stream().map(p -> testDir.relativize(p).toString()).toList());
         }
         catch (IOException e) {

@@ -186,12 +186,18 @@ class ValidationViewTest {
         assertThat(first.targetsOk()).containsExactly("registry");
         assertThat(first.targetsFailed()).isEmpty();
         assertThat(first.mitigatedIncident()).isNull();
+        // the champion package was never validated: noRequireBlessing put it out unblessed, which the registry records
+        // as forced, and nothing in this build names a gate it skipped
+        assertThat(first.forced()).isTrue();
+        assertThat(first.forcedNote()).startsWith("Forced: deployed without a blessing").doesNotContain("skipping");
 
         DeploymentSummary second = DeploymentSummary.of(challengerDeployment);
         assertThat(second.version()).isEqualTo(2);
         assertThat(second.previousVersion()).isEqualTo(1);
         assertThat(second.targetsOk()).hasSize(2).last().isEqualTo("registry");
         assertThat(second.targetsOk().get(0)).startsWith("directory");
+        assertThat(second.forced()).as("blessed by the passed validation").isFalse();
+        assertThat(second.forcedNote()).isEmpty();
 
         DeploymentSummary unreachable = DeploymentSummary.of(unreachableDeployment);
         assertThat(unreachable.deployed()).isFalse();
@@ -210,6 +216,26 @@ class ValidationViewTest {
 
         assertThatThrownBy(() -> DeploymentSummary.of(Map.of("version", 1))).isInstanceOf(StepException.class)
                 .hasMessageContaining("\"model\"");
+    }
+
+    @Test
+    void shouldNameTheGatesAForcedDeploymentSkippedFromThisBuildsValidationOfTheSamePackage() {
+        @SuppressWarnings("unchecked")
+        List<String> failed = (List<String>) (List<?>) failedValidation.get("failedGates");
+        assertThat(failed).containsExactly("min accuracy");
+        List<Map.Entry<String, List<String>>> validations = List.of(Map.entry("models/champion", List.of()),
+                Map.entry("./models/challenger", failed));
+
+        List<String> skipped = DeploymentSummary.skippedGates("models/challenger/", validations);
+        DeploymentSummary forced = DeploymentSummary.of(unreachableDeployment).withSkippedGates(skipped);
+
+        assertThat(skipped).containsExactly("min accuracy");
+        assertThat(forced.forced()).as("version 1 was never blessed, and force: true put it out").isTrue();
+        assertThat(forced.forcedNote()).isEqualTo("Forced: deployed without a blessing, skipping the failed gates "
+                + "min accuracy");
+        assertThat(DeploymentSummary.skippedGates("models/champion", validations)).isEmpty();
+        assertThat(DeploymentSummary.skippedGates("models/other", validations)).isEmpty();
+        assertThat(DeploymentSummary.skippedGates(null, validations)).as("a registered version").isEmpty();
     }
 
     @Test

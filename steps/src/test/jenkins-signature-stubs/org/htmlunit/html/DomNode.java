@@ -9,6 +9,10 @@ public abstract class DomNode {
         throw new UnsupportedOperationException("signature stub");
     }
 
+    public String asXml() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
     public String asNormalizedText() {
         throw new UnsupportedOperationException("signature stub");
     }

@@ -510,7 +510,7 @@ public class CheckDriftStep extends Step {
         @NonNull
         @Override
         public String getDisplayName() {
-            return StepCatalog.step(StepCatalog.CHECK_DRIFT).displayName();
+            return Messages.CheckDriftStep_DisplayName();
         }
 
         @Override
@@ -586,8 +586,10 @@ public class CheckDriftStep extends Step {
         }
 
         @POST
-        public FormValidation doCheckRetrainJob(@AncestorInPath final Item item, @QueryParameter final String value) {
-            return Forms.retrainJob(item, value);
+        /** The model is a query parameter too, so the form re-checks the retrain job when the model changes. */
+        public FormValidation doCheckRetrainJob(@AncestorInPath final Item item, @QueryParameter final String value,
+                @QueryParameter final String model) {
+            return Forms.retrainJob(item, value, model);
         }
     }
 }

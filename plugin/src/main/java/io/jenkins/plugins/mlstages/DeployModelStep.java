@@ -341,7 +341,7 @@ public class DeployModelStep extends Step {
         @NonNull
         @Override
         public String getDisplayName() {
-            return StepCatalog.step(StepCatalog.DEPLOY).displayName();
+            return Messages.DeployModelStep_DisplayName();
         }
 
         @Override

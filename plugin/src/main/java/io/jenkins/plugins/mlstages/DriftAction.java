@@ -6,6 +6,7 @@ import hudson.FilePath;
 import hudson.model.Action;
 import hudson.model.Run;
 import io.mlstages.steps.DriftView;
+import io.mlstages.steps.ReportLink;
 import io.mlstages.steps.StepException;
 import java.io.File;
 import java.io.IOException;
@@ -85,10 +86,9 @@ public class DriftAction implements RunAction2, SimpleBuildStep.LastBuildAction 
         return used == 0 ? "drift" : "drift-" + (used + 1);
     }
 
-    /** The report page's absolute URL (relative to the root when Jenkins does not know its own URL). */
-    static String absoluteUrl(final Run<?, ?> run, final String id) {
-        String root = Jenkins.get().getRootUrl();
-        return (root == null ? "/" : root) + run.getUrl() + urlNameOf(id) + "/";
+    /** The report page's link: absolute only when Jenkins knows its root URL (see {@link ReportLink}). */
+    static ReportLink link(final Run<?, ?> run, final String id) {
+        return ReportLink.of(Jenkins.get().getRootUrl(), run.getUrl(), urlNameOf(id));
     }
 
     private static String urlNameOf(final String id) {
@@ -98,11 +98,13 @@ public class DriftAction implements RunAction2, SimpleBuildStep.LastBuildAction 
     /**
      * Copies the check's report files from the workspace into the build's folder and adds the action to the build.
      *
+     * @param retraining whether the check concerns retraining (a model or a retrain job is configured); the retrain
+     *                   line is kept only then
      * @return the action, or null when the engine wrote no report file
      */
     @CheckForNull
     static DriftAction record(final Run<?, ?> run, final FilePath workspace, final String id,
-            final Map<String, Object> result, final RetrainTrigger.Decision retrain)
+            final Map<String, Object> result, final RetrainTrigger.Decision retrain, final boolean retraining)
             throws IOException, InterruptedException {
         String reportFile = StepValues.text(result.get("reportFile"));
         if (reportFile == null || !workspace.child(reportFile).exists()) {
@@ -134,7 +136,7 @@ public class DriftAction implements RunAction2, SimpleBuildStep.LastBuildAction 
                 result.get("driftShare") instanceof Number share ? share.doubleValue() : 0,
                 threshold, drifted, StepValues.text(result.get("incidentId")),
                 StepValues.text(result.get("incidentStage")), StepValues.text(result.get("severity")),
-                retrain.triggered(), retrain.note(), html);
+                retrain.triggered(), retraining ? retrain.note() : null, html);
         run.addAction(action);
         run.save();
         return action;
@@ -166,8 +168,8 @@ public class DriftAction implements RunAction2, SimpleBuildStep.LastBuildAction 
 
     @Override
     public String getDisplayName() {
-        String what = model == null ? "Drift report" : "Drift report: " + model;
-        return id.equals("drift") ? what : what + " (" + id + ")";
+        String what = model == null ? Messages.DriftAction_DisplayName() : Messages.DriftAction_DisplayNameOfModel(model);
+        return id.equals("drift") ? what : Messages.ModelAction_Numbered(what, id);
     }
 
     @Override

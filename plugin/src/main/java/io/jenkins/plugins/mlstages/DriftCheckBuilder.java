@@ -502,7 +502,7 @@ public class DriftCheckBuilder extends Builder implements SimpleBuildStep {
         @NonNull
         @Override
         public String getDisplayName() {
-            return StepCatalog.step(StepCatalog.DRIFT_CHECK_BUILDER).displayName();
+            return Messages.DriftCheckBuilder_DisplayName();
         }
 
         /** Empty number boxes mean "not given", not 0. */
@@ -574,8 +574,10 @@ public class DriftCheckBuilder extends Builder implements SimpleBuildStep {
         }
 
         @POST
-        public FormValidation doCheckRetrainJob(@AncestorInPath final Item item, @QueryParameter final String value) {
-            return Forms.retrainJob(item, value);
+        /** The model is a query parameter too, so the form re-checks the retrain job when the model changes. */
+        public FormValidation doCheckRetrainJob(@AncestorInPath final Item item, @QueryParameter final String value,
+                @QueryParameter final String model) {
+            return Forms.retrainJob(item, value, model);
         }
     }
 }

@@ -37,7 +37,7 @@ public class DriftTrendAction implements Action {
 
     @Override
     public String getDisplayName() {
-        return "Drift trend";
+        return Messages.DriftTrendAction_DisplayName();
     }
 
     @Override

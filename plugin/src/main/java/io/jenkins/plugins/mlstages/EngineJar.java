@@ -61,8 +61,7 @@ final class EngineJar {
     private static InputStream open() throws IOException {
         InputStream jar = EngineJar.class.getResourceAsStream(RESOURCE);
         if (jar == null) {
-            throw new AbortException("The ML Stages plugin was built without its engine (" + RESOURCE
-                    + " is missing from the plugin); rebuild it with 'mvn -Pjenkins package'");
+            throw new AbortException(Messages.EngineJar_Missing(RESOURCE));
         }
         return jar;
     }

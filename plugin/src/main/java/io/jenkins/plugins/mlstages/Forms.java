@@ -66,7 +66,7 @@ final class Forms {
     /** The choices of an on-finding option; the empty choice keeps the step's default. */
     static ListBoxModel onFindingItems(final OnFinding defaultChoice) {
         ListBoxModel model = new ListBoxModel();
-        model.add("Default (" + defaultChoice.name() + ")", "");
+        model.add(Messages.Forms_DefaultChoice(defaultChoice.name()), "");
         for (OnFinding choice : OnFinding.values()) {
             model.add(choice.name(), choice.name());
         }
@@ -84,10 +84,10 @@ final class Forms {
             if (number > 0 && number <= 1) {
                 return FormValidation.ok();
             }
-            return FormValidation.error("Give a number above 0 and at most 1, not " + text);
+            return FormValidation.error(Messages.Forms_ShareOutOfRange(text));
         }
         catch (NumberFormatException e) {
-            return FormValidation.error("Not a number: " + text);
+            return FormValidation.error(Messages.Forms_NotANumber(text));
         }
     }
 
@@ -99,10 +99,11 @@ final class Forms {
         }
         try {
             int number = Integer.parseInt(text);
-            return number >= min ? FormValidation.ok() : FormValidation.error("Give at least " + min + ", not " + text);
+            return number >= min ? FormValidation.ok()
+                    : FormValidation.error(Messages.Forms_TooSmall(String.valueOf(min), text));
         }
         catch (NumberFormatException e) {
-            return FormValidation.error("Not a whole number: " + text);
+            return FormValidation.error(Messages.Forms_NotAWholeNumber(text));
         }
     }
 
@@ -111,23 +112,30 @@ final class Forms {
         if (!allowed || StepValues.text(value) != null) {
             return FormValidation.ok();
         }
-        return FormValidation.error(what + " is required");
+        return FormValidation.error(Messages.Forms_Required(what));
     }
 
-    /** Checks the retrain job: it must exist (relative to {@code item}) and the user should be able to start it. */
-    static FormValidation retrainJob(@CheckForNull final Item item, @CheckForNull final String value) {
+    /**
+     * Checks the retrain job: only a check of a registered model can start one (a reference-only check never does,
+     * which used to show only when the build ran); it must exist (relative to {@code item}) and the user should be
+     * able to start it.
+     */
+    static FormValidation retrainJob(@CheckForNull final Item item, @CheckForNull final String value,
+            @CheckForNull final String model) {
         String name = StepValues.text(value);
         if (!canConfigure(item) || name == null) {
             return FormValidation.ok();
         }
+        if (StepValues.text(model) == null) {
+            return FormValidation.error(Messages.Forms_RetrainJobWithoutModel());
+        }
         Job<?, ?> job = item == null ? Jenkins.get().getItemByFullName(name, Job.class)
                 : Jenkins.get().getItem(name, item, Job.class);
         if (job == null) {
-            return FormValidation.error("No job '" + name + "' (or you cannot see it)");
+            return FormValidation.error(Messages.Forms_NoSuchJob(name));
         }
         if (!job.hasPermission(Item.BUILD)) {
-            return FormValidation.warning("You may not start " + job.getFullName()
-                    + "; the build's own permissions decide when it runs");
+            return FormValidation.warning(Messages.Forms_MayNotStartJob(job.getFullName()));
         }
         return FormValidation.ok();
     }

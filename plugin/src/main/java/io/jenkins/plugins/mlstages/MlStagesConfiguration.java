@@ -50,7 +50,7 @@ public class MlStagesConfiguration extends GlobalConfiguration {
     @NonNull
     @Override
     public String getDisplayName() {
-        return "ML Stages";
+        return Messages.MlStagesConfiguration_DisplayName();
     }
 
     /** The model registry folder: a path every agent running ML steps can reach (a shared volume); null if unset. */

@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.FilePath;
 import hudson.model.Run;
 import io.mlstages.steps.DeploymentSummary;
+import io.mlstages.steps.ReportLink;
 import io.mlstages.steps.StepException;
 import io.mlstages.steps.ValidationView;
 import java.io.File;
@@ -48,6 +49,9 @@ public class ModelAction implements RunAction2 {
     @CheckForNull
     private final String baseline;
     private final boolean champion;
+    /** The validated package as the step named it ({@code model} parameter), or null (predictions). */
+    @CheckForNull
+    private final String location;
 
     // a deployment's summary
     @CheckForNull
@@ -63,16 +67,22 @@ public class ModelAction implements RunAction2 {
     private final ArrayList<String> targetsFailed;
     @CheckForNull
     private final String mitigatedIncident;
+    /** Whether an unblessed version went out; null in build.xml files written before this field existed. */
+    @CheckForNull
+    private final Boolean forced;
+    @CheckForNull
+    private final ArrayList<String> skippedGates;
 
     private transient Run<?, ?> run;
     private transient ValidationView view;
 
     private ModelAction(final String id, final boolean validation, @CheckForNull final String model,
             final boolean passed, final int gatesPassed, final int gates, final List<String> failedGates,
-            @CheckForNull final String baseline, final boolean champion, @CheckForNull final Integer version,
-            @CheckForNull final String alias, @CheckForNull final Integer previousVersion, final boolean deployed,
-            @CheckForNull final String refused, final List<String> targetsOk, final List<String> targetsFailed,
-            @CheckForNull final String mitigatedIncident) {
+            @CheckForNull final String baseline, final boolean champion, @CheckForNull final String location,
+            @CheckForNull final Integer version, @CheckForNull final String alias,
+            @CheckForNull final Integer previousVersion, final boolean deployed, @CheckForNull final String refused,
+            final List<String> targetsOk, final List<String> targetsFailed, @CheckForNull final String mitigatedIncident,
+            final boolean forced, final List<String> skippedGates) {
         this.id = id;
         this.validation = validation;
         this.model = model;
@@ -82,6 +92,7 @@ public class ModelAction implements RunAction2 {
         this.failedGates = new ArrayList<>(failedGates);
         this.baseline = baseline;
         this.champion = champion;
+        this.location = location;
         this.version = version;
         this.alias = alias;
         this.previousVersion = previousVersion;
@@ -90,6 +101,8 @@ public class ModelAction implements RunAction2 {
         this.targetsOk = new ArrayList<>(targetsOk);
         this.targetsFailed = new ArrayList<>(targetsFailed);
         this.mitigatedIncident = mitigatedIncident;
+        this.forced = forced;
+        this.skippedGates = new ArrayList<>(skippedGates);
     }
 
     /** The id of this build's next validation report: {@code validation}, then {@code validation-2}, … */
@@ -100,10 +113,9 @@ public class ModelAction implements RunAction2 {
         return used == 0 ? "validation" : "validation-" + (used + 1);
     }
 
-    /** The report page's absolute URL (relative to the root when Jenkins does not know its own URL). */
-    static String absoluteUrl(final Run<?, ?> run, final String id) {
-        String root = Jenkins.get().getRootUrl();
-        return (root == null ? "/" : root) + run.getUrl() + urlNameOf(id) + "/";
+    /** The report page's link: absolute only when Jenkins knows its root URL (see {@link ReportLink}). */
+    static ReportLink link(final Run<?, ?> run, final String id) {
+        return ReportLink.of(Jenkins.get().getRootUrl(), run.getUrl(), urlNameOf(id));
     }
 
     private static String urlNameOf(final String id) {
@@ -113,11 +125,13 @@ public class ModelAction implements RunAction2 {
     /**
      * Copies a validation's report from the workspace into the build's folder and adds its action to the build.
      *
+     * @param location the validated package as the step named it, or null
      * @return the action, or null when the engine wrote no report file or it cannot be read as one
      */
     @CheckForNull
     static ModelAction recordValidation(final Run<?, ?> run, final FilePath workspace, final String id,
-            final Map<String, Object> result) throws IOException, InterruptedException {
+            final Map<String, Object> result, @CheckForNull final String location)
+            throws IOException, InterruptedException {
         String reportFile = StepValues.text(result.get("reportFile"));
         if (reportFile == null || !workspace.child(reportFile).exists()) {
             return null;
@@ -137,8 +151,8 @@ public class ModelAction implements RunAction2 {
         ValidationView.Model base = parsed.baseline();
         ModelAction action = new ModelAction(id, true, parsed.model().label(), parsed.passed(), parsed.gatesPassed(),
                 parsed.gates().size(), parsed.failedGates().stream().map(ValidationView.Gate::name).toList(),
-                base == null ? null : base.label(), base != null && !base.version().isEmpty(), null, null, null,
-                false, null, List.of(), List.of(), null);
+                base == null ? null : base.label(), base != null && !base.version().isEmpty(), location, null, null,
+                null, false, null, List.of(), List.of(), null, false, List.of());
         action.view = parsed;
         run.addAction(action);
         run.save();
@@ -148,13 +162,15 @@ public class ModelAction implements RunAction2 {
     /**
      * Adds a deployment's summary to the build, from the step's result map.
      *
+     * @param skippedGates the gates that failed when this build validated the deployed package
      * @return the action, or null when the map names no model (the engine resolved nothing to deploy)
      */
     @CheckForNull
-    static ModelAction recordDeployment(final Run<?, ?> run, final Map<String, Object> result) throws IOException {
+    static ModelAction recordDeployment(final Run<?, ?> run, final Map<String, Object> result,
+            final List<String> skippedGates) throws IOException {
         DeploymentSummary summary;
         try {
-            summary = DeploymentSummary.of(result);
+            summary = DeploymentSummary.of(result).withSkippedGates(skippedGates);
         }
         catch (StepException e) {
             LOGGER.log(Level.WARNING, "No deployment summary for " + run, e);
@@ -164,9 +180,10 @@ public class ModelAction implements RunAction2 {
         synchronized (ModelAction.class) {
             long before = run.getActions(ModelAction.class).stream().filter(a -> !a.isValidation()).count();
             String id = before == 0 ? "deployment" : "deployment-" + (before + 1);
-            action = new ModelAction(id, false, summary.model(), false, 0, 0, List.of(), null, false,
+            action = new ModelAction(id, false, summary.model(), false, 0, 0, List.of(), null, false, null,
                     summary.version(), summary.alias(), summary.previousVersion(), summary.deployed(),
-                    summary.refused(), summary.targetsOk(), summary.targetsFailed(), summary.mitigatedIncident());
+                    summary.refused(), summary.targetsOk(), summary.targetsFailed(), summary.mitigatedIncident(),
+                    summary.forced(), summary.skippedGates());
             run.addAction(action);
         }
         run.save();
@@ -206,9 +223,16 @@ public class ModelAction implements RunAction2 {
 
     @Override
     public String getDisplayName() {
-        String what = validation ? "Validation report" : "Deployment";
-        String named = model == null ? what : what + ": " + model;
-        return id.equals("validation") || id.equals("deployment") ? named : named + " (" + id + ")";
+        String named;
+        if (validation) {
+            named = model == null ? Messages.ModelAction_ValidationDisplayName()
+                    : Messages.ModelAction_ValidationDisplayNameOfModel(model);
+        }
+        else {
+            named = model == null ? Messages.ModelAction_DeploymentDisplayName()
+                    : Messages.ModelAction_DeploymentDisplayNameOfModel(model);
+        }
+        return id.equals("validation") || id.equals("deployment") ? named : Messages.ModelAction_Numbered(named, id);
     }
 
     @Override
@@ -295,6 +319,28 @@ public class ModelAction implements RunAction2 {
     @CheckForNull
     public String getMitigatedIncident() {
         return mitigatedIncident;
+    }
+
+    /** The validated package as the step named it, or null. */
+    @CheckForNull
+    public String getLocation() {
+        return location;
+    }
+
+    /** Whether this deployment put out an unblessed version ({@code force} or {@code noRequireBlessing}). */
+    public boolean isForced() {
+        return Boolean.TRUE.equals(forced);
+    }
+
+    /** The gates a forced deployment skipped (failed in this build's validation of the package); may be empty. */
+    public List<String> getSkippedGates() {
+        return skippedGates == null ? List.of() : List.copyOf(skippedGates);
+    }
+
+    /** The build page's mark of a forced deployment, or empty (worded by {@link DeploymentSummary#forcedNote()}). */
+    public String getForcedNote() {
+        return new DeploymentSummary(model == null ? "" : model, version, alias, previousVersion, deployed, refused,
+                List.of(), List.of(), null, isForced(), getSkippedGates()).forcedNote();
     }
 
     /** The full report, read from the stored JSON; null for a deployment or when it cannot be read. */

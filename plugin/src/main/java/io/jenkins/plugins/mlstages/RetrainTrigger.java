@@ -11,6 +11,7 @@ import hudson.model.Queue;
 import hudson.model.Run;
 import hudson.model.StringParameterValue;
 import hudson.model.TaskListener;
+import io.mlstages.steps.ReportLink;
 import io.mlstages.steps.RetrainParameters;
 import io.mlstages.steps.StepException;
 import java.util.ArrayList;
@@ -46,52 +47,59 @@ final class RetrainTrigger {
      *
      * @param result     the check's result map
      * @param jobName    the retrain job (relative to the checking job, or a full name), or null
-     * @param reportUrl  the drift report's URL, passed on to the job
+     * @param reportLink the drift report's link, passed on to the job, or null
+     * @param logged     whether to say in the log what was decided (not for a reference-only check, which has nothing
+     *                   to do with retraining)
      */
     Decision trigger(final Map<String, Object> result, @CheckForNull final String jobName,
-            @CheckForNull final String reportUrl) {
-        Decision decision = decide(result, jobName, reportUrl);
-        listener.getLogger().println("Retrain: " + decision.note());
+            @CheckForNull final ReportLink reportLink, final boolean logged) {
+        Decision decision = decide(result, jobName, reportLink);
+        if (logged) {
+            listener.getLogger().println(Messages.RetrainTrigger_Log(decision.note()));
+        }
         return decision;
     }
 
     private Decision decide(final Map<String, Object> result, @CheckForNull final String jobName,
-            @CheckForNull final String reportUrl) {
+            @CheckForNull final ReportLink reportLink) {
         String reason = StepValues.text(result.get("retrainReason"));
         if (!Boolean.TRUE.equals(result.get("retrainDue"))) {
-            return new Decision(null, "not due" + (reason == null ? "" : ": " + reason));
+            return new Decision(null, reason == null ? Messages.RetrainTrigger_NotDue()
+                    : Messages.RetrainTrigger_NotDueBecause(reason));
         }
         if (jobName == null) {
-            return new Decision(null, "due" + (reason == null ? "" : " (" + reason + ")")
-                    + ", but no retrainJob is configured");
+            return new Decision(null, reason == null ? Messages.RetrainTrigger_DueWithoutJob()
+                    : Messages.RetrainTrigger_DueWithoutJobBecause(reason));
         }
         Job<?, ?> job = Jenkins.get().getItem(jobName, run.getParent(), Job.class);
         if (job == null) {
-            return new Decision(null, "due, but the retrain job '" + jobName + "' does not exist or this build "
-                    + "cannot see it");
+            return new Decision(null, Messages.RetrainTrigger_NoSuchJob(jobName));
         }
         if (!job.hasPermission(Item.BUILD)) {
-            return new Decision(null, "due, but this build may not start " + job.getFullName()
-                    + " (it lacks the Job/Build permission there)");
+            return new Decision(null, Messages.RetrainTrigger_MayNotStart(job.getFullName()));
         }
         if (!job.isBuildable()) {
-            return new Decision(null, "due, but " + job.getFullName() + " is disabled or cannot be built");
+            return new Decision(null, Messages.RetrainTrigger_NotBuildable(job.getFullName()));
         }
         Map<String, String> parameters;
         try {
-            parameters = RetrainParameters.of(result, reportUrl);
+            parameters = RetrainParameters.of(result, reportLink == null ? null : reportLink.value());
         }
         catch (StepException e) {
-            return new Decision(null, "due, but " + e.getMessage());
+            return new Decision(null, Messages.RetrainTrigger_NoParameters(e.getMessage()));
         }
         List<ParameterValue> values = new ArrayList<>();
-        parameters.forEach((name, value) -> values.add(new StringParameterValue(name, value == null ? "" : value)));
+        parameters.forEach((name, value) -> values.add(name.equals("DRIFT_REPORT_URL") && reportLink != null
+                && reportLink.parameterDescription() != null
+                // no root URL: the value is relative to it, and the parameter says so
+                ? new StringParameterValue(name, value == null ? "" : value, reportLink.parameterDescription())
+                : new StringParameterValue(name, value == null ? "" : value)));
         Queue.Item item = ParameterizedJobMixIn.scheduleBuild2(job, 0,
                 new CauseAction(new Cause.UpstreamCause(run)), new ParametersAction(values));
         if (item == null) {
-            return new Decision(null, "due, but Jenkins refused to schedule " + job.getFullName());
+            return new Decision(null, Messages.RetrainTrigger_NotScheduled(job.getFullName()));
         }
-        return new Decision(job.getFullName(), "started " + job.getFullName() + " for incident "
-                + parameters.get("INCIDENT_ID") + " (" + parameters.get("DRIFTED_COLUMNS") + ")");
+        return new Decision(job.getFullName(), Messages.RetrainTrigger_Started(job.getFullName(),
+                parameters.get("INCIDENT_ID"), parameters.get("DRIFTED_COLUMNS")));
     }
 }

@@ -7,17 +7,24 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.console.HyperlinkNote;
 import hudson.model.Computer;
 import hudson.model.Node;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.mlstages.steps.ChildJvm;
+import io.mlstages.steps.DeploymentSummary;
+import io.mlstages.steps.EngineFailure;
+import io.mlstages.steps.EngineOutput;
 import io.mlstages.steps.Invocation;
 import io.mlstages.steps.OnFinding;
 import io.mlstages.steps.Outcome;
+import io.mlstages.steps.ReportLink;
+import io.mlstages.steps.RetrainParameters;
 import io.mlstages.steps.StepCatalog;
 import io.mlstages.steps.StepException;
+import io.mlstages.steps.StepMessages;
 import io.mlstages.steps.StepResults;
 import io.mlstages.steps.StepSpec;
 import java.io.IOException;
@@ -28,8 +35,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
@@ -78,7 +85,7 @@ final class StepRunner {
             throws IOException, InterruptedException {
         T value = context.get(key);
         if (value == null) {
-            throw new AbortException("This ML step needs a " + key.getSimpleName() + ": call it inside node { }");
+            throw new AbortException(Messages.StepRunner_NeedsContext(key.getSimpleName()));
         }
         return value;
     }
@@ -114,14 +121,15 @@ final class StepRunner {
                 + UUID.randomUUID().toString().substring(0, 8);
         boolean drift = isDriftCheck(step);
         String reportId = drift ? DriftAction.nextId(run) : null;
-        String reportUrl = drift ? DriftAction.absoluteUrl(run, reportId) : null;
+        ReportLink reportLink = drift ? DriftAction.link(run, reportId) : null;
+        String reportUrl = reportLink == null ? null : reportLink.value();
 
         Invocation invocation;
         try {
             invocation = Invocation.of(step, values, settings.getRegistry(), workFolder);
         }
         catch (IllegalArgumentException | StepException e) {
-            throw new AbortException(functionName + ": " + e.getMessage());
+            throw new AbortException(StepMessages.forStep(functionName, e.getMessage()));
         }
 
         Map<String, String> childEnvironment = new HashMap<>(environment);
@@ -130,50 +138,78 @@ final class StepRunner {
             childEnvironment.put(secret.getKey(), secret(secret.getValue(), secret.getKey()));
         }
 
-        int exitCode = launch(invocation.arguments(), workFolder, childEnvironment, settings);
+        Finished engine = launch(invocation.arguments(), workFolder, childEnvironment, settings);
+        int exitCode = engine.exitCode();
         OnFinding onFinding = onFinding(step, values);
         Outcome outcome = Outcome.of(exitCode, onFinding);
-        if (outcome == Outcome.ERROR) {
-            throw new AbortException(functionName + " failed: the engine exited with code " + exitCode
-                    + (exitCode == 2 ? " (bad input)" : "") + "; its message is in the log above");
+        String resultJson = outcome == Outcome.ERROR ? null
+                : readIfPresent(resolve(workFolder, invocation.resultFile()));
+        if (resultJson == null || resultJson.isBlank()) {
+            // bad input, an internal error, or a crash (no result): the exit code and the engine's last word
+            throw new AbortException(StepMessages.forStep(functionName,
+                    EngineFailure.describe(invocation.command(), exitCode, engine.lastLine())));
         }
-
-        String resultJson = readIfPresent(resolve(workFolder, invocation.resultFile()));
         LinkedHashMap<String, Object> result;
         try {
             result = StepResults.read(step, invocation, exitCode, resultJson, reportUrl);
         }
         catch (StepException e) {
-            throw new AbortException(functionName + ": " + e.getMessage());
+            throw new AbortException(StepMessages.forStep(functionName, e.getMessage()));
         }
         result.put("outcome", outcome.name());
 
         if (drift) {
+            String retrainJob = StepValues.text(values.get("retrainJob"));
+            // a reference-only check has nothing to do with retraining: neither the log nor the page mentions it
+            boolean retraining = RetrainParameters.applies(StepValues.text(values.get("model")), retrainJob);
             RetrainTrigger.Decision retrain = new RetrainTrigger(run, listener)
-                    .trigger(result, StepValues.text(values.get("retrainJob")), reportUrl);
+                    .trigger(result, retrainJob, reportLink, retraining);
             result.put("retrainTriggered", retrain.triggered());
             result.put("retrainNote", retrain.note());
             if (retrain.triggered() != null) {
                 markRetraining(result, registry, retrain.note(), settings);
             }
-            DriftAction action = DriftAction.record(run, workspace, reportId, result, retrain);
-            // a plain URL: Jenkins turns it into a link in the console
-            log.println(action != null ? "Drift report: " + reportUrl
-                    : functionName + ": the engine wrote no drift report file, so the build shows none");
+            DriftAction action = DriftAction.record(run, workspace, reportId, result, retrain, retraining);
+            log.println(action != null ? Messages.StepRunner_DriftReport(link(Objects.requireNonNull(reportLink)))
+                    : StepMessages.forStep(functionName, Messages.StepRunner_NoDriftReport()));
         }
 
         if (step.functionName().equals(StepCatalog.VALIDATE)) {
             String id = ModelAction.nextValidationId(run);
-            ModelAction action = ModelAction.recordValidation(run, workspace, id, result);
-            log.println(action != null ? "Validation report: " + ModelAction.absoluteUrl(run, id)
-                    : functionName + ": the engine wrote no readable validation report, so the build shows none");
+            ModelAction action = ModelAction.recordValidation(run, workspace, id, result,
+                    StepValues.text(values.get("model")));
+            log.println(action != null ? Messages.StepRunner_ValidationReport(link(ModelAction.link(run, id)))
+                    : StepMessages.forStep(functionName, Messages.StepRunner_NoValidationReport()));
         }
         else if (step.functionName().equals(StepCatalog.DEPLOY)) {
-            ModelAction.recordDeployment(run, result);
+            ModelAction action = ModelAction.recordDeployment(run, result,
+                    skippedGates(StepValues.text(values.get("package"))));
+            if (action != null && action.isForced()) {
+                log.println(StepMessages.forStep(functionName, action.getForcedNote()));
+            }
         }
 
         applyOutcome(step, outcome, result);
         return result;
+    }
+
+    /**
+     * A console hyperlink to a report page: Jenkins adds its context path when it shows the log, so the link works
+     * under {@code /jenkins} even when no root URL is configured.
+     */
+    private static String link(final ReportLink reportLink) {
+        return HyperlinkNote.encodeTo(reportLink.consoleHref(), reportLink.consoleText());
+    }
+
+    /** The gates a forced deployment of this package skipped: those that failed in this build's validation of it. */
+    private List<String> skippedGates(@CheckForNull final String packagePath) {
+        List<Map.Entry<String, List<String>>> validations = new ArrayList<>();
+        for (ModelAction action : run.getActions(ModelAction.class)) {
+            if (action.isValidation() && action.getLocation() != null) {
+                validations.add(Map.entry(action.getLocation(), action.getFailedGates()));
+            }
+        }
+        return DeploymentSummary.skippedGates(packagePath, validations);
     }
 
     /** The step's values with the global defaults filled in where the step has the parameter and it is unset. */
@@ -214,14 +250,10 @@ final class StepRunner {
     private void checkRegistry(final StepSpec step, @CheckForNull final String registry)
             throws IOException, InterruptedException {
         if (registry == null) {
-            throw new AbortException(step.functionName() + " needs a model registry: give the registry parameter or "
-                    + "set the registry in Manage Jenkins › System › ML Stages");
+            throw new AbortException(Messages.StepRunner_NeedsRegistry(step.functionName()));
         }
         if (!workspace.child(registry).isDirectory()) {
-            throw new AbortException("The model registry folder " + registry + " does not exist on " + nodeName()
-                    + ". The registry must be a path that every agent running ML steps can reach (a shared volume "
-                    + "mounted at the same path on each agent); set it in Manage Jenkins › System › ML Stages or "
-                    + "with the step's registry parameter.");
+            throw new AbortException(Messages.StepRunner_NoRegistryFolder(registry, nodeName()));
         }
     }
 
@@ -229,19 +261,19 @@ final class StepRunner {
     private List<String> expandCurrent(final StepSpec step, @CheckForNull final String pattern)
             throws IOException, InterruptedException {
         if (pattern == null) {
-            throw new AbortException(step.functionName() + ": current is required (a path or an Ant glob in the "
-                    + "workspace)");
+            throw new AbortException(StepMessages.forStep(step.functionName(), Messages.StepRunner_CurrentRequired()));
         }
         if (isAbsolute(pattern)) {
             if (!workspace.child(pattern).exists()) {
-                throw new AbortException(step.functionName() + ": no file " + pattern + " on " + nodeName());
+                throw new AbortException(StepMessages.forStep(step.functionName(),
+                        Messages.StepRunner_NoSuchFile(pattern, nodeName())));
             }
             return List.of(pattern);
         }
         FilePath[] matches = workspace.list(pattern);
         if (matches.length == 0) {
-            throw new AbortException(step.functionName() + ": no file in the workspace matches current '" + pattern
-                    + "' on " + nodeName());
+            throw new AbortException(StepMessages.forStep(step.functionName(),
+                    Messages.StepRunner_NoMatch(pattern, nodeName())));
         }
         String base = workspace.getRemote();
         List<String> paths = new ArrayList<>();
@@ -264,20 +296,30 @@ final class StepRunner {
         if (credentials == null) {
             String parameter = Invocation.WEBHOOK_TOKEN_VARIABLE.equals(variable) ? "webhookCredentialsId"
                     : "credentialsId";
-            throw new AbortException("No secret-text credential with the id '" + credentialsId + "' (" + parameter
-                    + ") is available to this build");
+            throw new AbortException(Messages.StepRunner_NoCredential(credentialsId, parameter));
         }
         return credentials.getSecret().getPlainText();
     }
 
-    /** Runs the engine on the agent with the agent's own java; returns its exit code. */
-    private int launch(final List<String> arguments, final String workFolder, final Map<String, String> childEnvironment,
-            final MlStagesConfiguration settings) throws IOException, InterruptedException {
+    /** How the engine ended: its exit code and its last non-blank output line (null when it printed nothing). */
+    private record Finished(int exitCode, @CheckForNull String lastLine) {
+    }
+
+    /**
+     * Runs the engine on the agent with the agent's own java. Its output (stderr is merged into stdout by default) goes
+     * to the build log through {@link EngineOutput}, which keeps the last line for a failure message.
+     */
+    private Finished launch(final List<String> arguments, final String workFolder,
+            final Map<String, String> childEnvironment, final MlStagesConfiguration settings)
+            throws IOException, InterruptedException {
         EngineJar.AgentJvm jvm = EngineJar.install(cacheFolder());
         String java = settings.getJavaPath() != null ? settings.getJavaPath() : jvm.java();
         workspace.child(workFolder).mkdirs();
         List<String> command = ChildJvm.command(java, settings.jvmOptionWords(), jvm.jar(), arguments);
-        return launcher.launch().cmds(command).pwd(workspace).envs(childEnvironment).stdout(listener).join();
+        EngineOutput output = new EngineOutput(listener.getLogger());
+        int exitCode = launcher.launch().cmds(command).pwd(workspace).envs(childEnvironment).stdout(output).join();
+        output.flush();
+        return new Finished(exitCode, output.lastLine());
     }
 
     /** Marks the incident RETRAINING in the registry, so that its cool-down starts. */
@@ -293,13 +335,13 @@ final class StepRunner {
             invocation = Invocation.retraining(registry, incident, reason, workFolder);
         }
         catch (IllegalArgumentException e) {
-            listener.getLogger().println("Could not mark incident " + incident + " as retraining: " + e.getMessage());
+            listener.getLogger().println(Messages.StepRunner_CannotMarkRetraining(incident, e.getMessage()));
             return;
         }
-        int exitCode = launch(invocation.arguments(), workFolder, new HashMap<>(environment), settings);
-        if (exitCode != 0) {
-            listener.getLogger().println("Could not mark incident " + incident + " as retraining (the engine exited "
-                    + "with code " + exitCode + "); the next check may trigger the retrain job again");
+        Finished engine = launch(invocation.arguments(), workFolder, new HashMap<>(environment), settings);
+        if (engine.exitCode() != 0) {
+            listener.getLogger().println(Messages.StepRunner_CannotMarkRetrainingExit(incident,
+                    String.valueOf(engine.exitCode())));
         }
     }
 
@@ -314,10 +356,10 @@ final class StepRunner {
     private String nodeName() {
         Computer computer = workspace.toComputer();
         if (computer == null) {
-            return "this agent";
+            return Messages.StepRunner_UnknownAgent();
         }
         String name = computer.getName();
-        return name == null || name.isEmpty() ? "the built-in node" : "agent " + name;
+        return name == null || name.isEmpty() ? Messages.StepRunner_BuiltInNode() : Messages.StepRunner_Agent(name);
     }
 
     /** The file the child wrote: its path is relative to the work folder, or to the workspace if it says so. */
@@ -349,7 +391,7 @@ final class StepRunner {
             return OnFinding.parse(word);
         }
         catch (IllegalArgumentException e) {
-            throw new AbortException(step.functionName() + "." + name + ": " + e.getMessage());
+            throw new AbortException(StepMessages.forStep(step.functionName(), e.getMessage()));
         }
     }
 
@@ -360,18 +402,18 @@ final class StepRunner {
             case PASSED -> {
                 // nothing to say beyond the engine's own output
             }
-            case REPORTED -> listener.getLogger().println(step.functionName() + ": " + finding(step, result)
-                    + " (reported only)");
+            case REPORTED -> listener.getLogger().println(Messages.StepRunner_ReportedOnly(
+                    StepMessages.forStep(step.functionName(), finding(step, result))));
             case UNSTABLE -> {
-                String message = step.functionName() + ": " + finding(step, result);
-                listener.getLogger().println(message + "; the build is marked unstable");
+                String message = StepMessages.forStep(step.functionName(), finding(step, result));
+                listener.getLogger().println(Messages.StepRunner_MarkedUnstable(message));
                 run.setResult(Result.UNSTABLE);
                 if (flowNode != null) {
                     flowNode.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(message));
                 }
             }
-            case FAIL -> throw new AbortException(step.functionName() + ": " + finding(step, result));
-            case ERROR -> throw new AbortException(step.functionName() + " failed");
+            case FAIL -> throw new AbortException(StepMessages.forStep(step.functionName(), finding(step, result)));
+            case ERROR -> throw new AbortException(StepMessages.forStep(step.functionName(), "failed"));
         }
     }
 
@@ -379,13 +421,13 @@ final class StepRunner {
     @NonNull
     static String finding(final StepSpec step, final Map<String, Object> result) {
         return switch (step.functionName()) {
-            case StepCatalog.VALIDATE -> "gates failed: " + join(result.get("failedGates"));
-            case StepCatalog.DEPLOY -> result.get("refused") != null ? "the deployment was refused: " + result.get("refused")
-                    : "a target failed" + failedTargets(result);
-            case StepCatalog.CHECK_DRIFT, StepCatalog.DRIFT_CHECK_BUILDER -> String.format(Locale.ROOT,
-                    "dataset drift (%s of the feature columns drifted: %s)", percent(result.get("driftShare")),
-                    join(result.get("driftedColumns")));
-            default -> "the engine reported a finding (exit code 1)";
+            case StepCatalog.VALIDATE -> Messages.StepRunner_GatesFailed(join(result.get("failedGates")));
+            case StepCatalog.DEPLOY -> result.get("refused") != null
+                    ? Messages.StepRunner_DeploymentRefused(result.get("refused"))
+                    : Messages.StepRunner_TargetFailed(failedTargets(result));
+            case StepCatalog.CHECK_DRIFT, StepCatalog.DRIFT_CHECK_BUILDER -> Messages.StepRunner_DatasetDrift(
+                    percent(result.get("driftShare")), join(result.get("driftedColumns")));
+            default -> Messages.StepRunner_OtherFinding();
         };
     }
 
@@ -404,9 +446,10 @@ final class StepRunner {
 
     private static String join(@CheckForNull final Object list) {
         if (list instanceof List<?> items) {
-            return items.isEmpty() ? "none" : String.join(", ", items.stream().map(String::valueOf).toList());
+            return items.isEmpty() ? Messages.StepRunner_None()
+                    : String.join(", ", items.stream().map(String::valueOf).toList());
         }
-        return list == null ? "none" : list.toString();
+        return list == null ? Messages.StepRunner_None() : list.toString();
     }
 
     private static String percent(@CheckForNull final Object share) {

@@ -319,7 +319,7 @@ public class TrainModelStep extends Step {
         @NonNull
         @Override
         public String getDisplayName() {
-            return StepCatalog.step(StepCatalog.TRAIN).displayName();
+            return Messages.TrainModelStep_DisplayName();
         }
 
         @Override

@@ -596,7 +596,7 @@ public class ValidateModelStep extends Step {
         @NonNull
         @Override
         public String getDisplayName() {
-            return StepCatalog.step(StepCatalog.VALIDATE).displayName();
+            return Messages.ValidateModelStep_DisplayName();
         }
 
         @Override

@@ -15,6 +15,7 @@ import hudson.model.StringParameterDefinition;
 import hudson.model.StringParameterValue;
 import hudson.model.Computer;
 import hudson.model.User;
+import hudson.util.FormValidation;
 import hudson.slaves.DumbSlave;
 import io.mlstages.steps.RetrainParameters;
 import java.util.ArrayList;
@@ -124,6 +125,22 @@ class DriftCheckBuilderITest {
         assertThat(after.getAlpha()).isNull();
         assertThat(after.getInferRows()).isNull();
         assertThat(after.getOnDrift()).isNull();
+    }
+
+    @Test
+    void shouldRefuseARetrainJobWithoutAModelInTheForm(final JenkinsRule j) throws Exception {
+        FreeStyleProject drift = j.createFreeStyleProject("reference-check");
+        j.createFreeStyleProject("retrain");
+        DriftCheckBuilder.DescriptorImpl descriptor = new DriftCheckBuilder.DescriptorImpl();
+
+        FormValidation withoutModel = descriptor.doCheckRetrainJob(drift, "retrain", "");
+        FormValidation withModel = descriptor.doCheckRetrainJob(drift, "retrain", "ridership");
+
+        // a reference-only check never starts the retrain job: the form says so instead of the build, silently
+        assertThat(withoutModel.kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(withoutModel.getMessage()).contains("A retrain job needs a model");
+        assertThat(withModel.kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(descriptor.doCheckRetrainJob(drift, "", "").kind).isEqualTo(FormValidation.Kind.OK);
     }
 
     /** Trains a regression model on 2005-2007 and deploys it as version 1 of "ridership". */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.Collectors;
+import jenkins.model.JenkinsLocationConfiguration;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
@@ -116,12 +117,22 @@ class PipelineStepsITest {
         assertThat(second.getVersion()).isEqualTo(2);
         assertThat(second.getPreviousVersion()).isEqualTo(1);
         assertThat(second.isDeployed()).isTrue();
+        // the challenger failed a gate, so it had no blessing: force put it out, skipping that gate
+        assertThat(second.isForced()).isTrue();
+        assertThat(second.getSkippedGates()).containsExactly("min accuracy");
+        assertThat(actions.get(1).isForced()).as("the champion was validated and blessed").isFalse();
+        j.assertLogContains("deployModel: Forced: deployed without a blessing, skipping the failed gates min accuracy",
+                run);
 
-        // the pages render: the build page's summaries and the report page's tables
+        // the pages render: the build page's summaries and the report page's tables, words apart where Jelly trims
         JenkinsRule.WebClient web = j.createWebClient();
         String buildPage = web.goTo(run.getUrl()).asNormalizedText();
         assertThat(buildPage).contains("Validation passed", "Validation failed", "Against champion cancer v1",
-                "min accuracy", "Deployed cancer v1 to production", "Deployed cancer v2 to production (was v1)");
+                "min accuracy", "Deployed cancer v1 to production (its first version there)",
+                "Deployed cancer v2 to production (was v1)",
+                "Forced: deployed without a blessing, skipping the failed gates min accuracy");
+        // a metric against the champion: "roc_auc 0.99 (+0.01)", never "0.99(+0.01)"
+        assertThat(buildPage).containsPattern("roc_auc \\d[.\\d]* \\([+-]?\\d");
         String report = web.goTo(run.getUrl() + "mlstages-validation-2/").asNormalizedText();
         assertThat(report).contains("Validation failed", "cancer v1", "min accuracy", "roc_auc vs baseline",
                 "log_loss", "Difference");
@@ -153,9 +164,17 @@ class PipelineStepsITest {
         j.assertLogContains("--current=live/part-1.csv --current=live/part-2.csv", run);
         j.assertLogContains("DRIFT datasetDrift=true outcome=UNSTABLE", run);
         j.assertLogContains("Drift report: " + j.getURL() + run.getUrl() + "mlstages-drift/", run);
+        // a check against a reference has nothing to do with retraining: no "Retrain: not due" anywhere
+        j.assertLogNotContains("Retrain:", run);
         DriftAction action = run.getAction(DriftAction.class);
         assertThat(action).isNotNull();
         assertThat(action.isDatasetDrift()).isTrue();
+        assertThat(action.getRetrainNote()).isNull();
+        JenkinsRule.WebClient web = j.createWebClient();
+        String buildPage = web.goTo(run.getUrl()).asNormalizedText();
+        assertThat(buildPage).contains("of the feature columns drifted (threshold 30%)").doesNotContain("Retrain");
+        String report = web.goTo(run.getUrl() + "mlstages-drift/").asNormalizedText();
+        assertThat(report).contains("Dataset drift.", "Clark_Lake", "floor 0.1", "Missing: the share of missing values");
         assertThat(action.getDriftedColumns()).contains("Clark_Lake").doesNotContain("month", "day_of_week");
         assertThat(action.getView()).as("the report kept in the build folder").isNotNull();
         List<FlowNode> warned = new DepthFirstScanner().allNodes(run.getExecution()).stream()
@@ -164,6 +183,31 @@ class PipelineStepsITest {
         WarningAction warning = warned.get(0).getPersistentAction(WarningAction.class);
         assertThat(warning.getResult()).isEqualTo(Result.UNSTABLE);
         assertThat(warning.getMessage()).contains("dataset drift").contains("Clark_Lake");
+    }
+
+    @Test
+    void shouldLinkTheReportWithinTheContextPathWhenJenkinsDoesNotKnowItsUrl(final JenkinsRule j) throws Exception {
+        DumbSlave agent = MlStagesFixtures.agent(j);
+        // JenkinsRule configures a Jenkins URL; without one, Jenkins cannot tell its address or context path (/jenkins)
+        JenkinsLocationConfiguration.get().setUrl(null);
+        WorkflowJob job = MlStagesFixtures.pipeline(j, "no-root-url", """
+                node('ml') {
+                  def drift = checkDrift current: 'current.csv', reference: 'reference.csv', onDrift: 'REPORT'
+                  echo "REPORT_URL=${drift.reportUrl}"
+                }
+                """);
+        MlStagesFixtures.copyIntoWorkspace(agent, job, "chicago-2002.csv", "reference.csv", "chicago-2008.csv",
+                "current.csv");
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        // the map has the path relative to the Jenkins root, never "/job/…", which is a 404 under a context path
+        j.assertLogContains("REPORT_URL=" + run.getUrl() + "mlstages-drift/", run);
+        j.assertLogNotContains("REPORT_URL=/", run);
+        j.assertLogContains("Drift report: " + run.getUrl() + "mlstages-drift/", run);
+        // the console's link is a hyperlink note: Jenkins adds the context path of the request that shows the log
+        String console = j.createWebClient().goTo(run.getUrl() + "console").asXml();
+        assertThat(console).contains("href=\"" + j.getURL().getPath() + run.getUrl() + "mlstages-drift/\"");
     }
 
     @Test
