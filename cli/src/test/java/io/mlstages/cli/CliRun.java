@@ -11,7 +11,7 @@ record CliRun(int exitCode, String out, String err) {
         var line = MlStages.commandLine();
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
-        int code = line.execute(args);
+        int code = MlStages.execute(line, args);
         return new CliRun(code, out.toString(), err.toString());
     }
 }
