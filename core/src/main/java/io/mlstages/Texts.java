@@ -19,6 +19,15 @@ public final class Texts {
         return "'" + shortened(value, QUOTED_CHARS) + "'";
     }
 
+    /** {@code 'cell'} for a cell in a parser's buffer, copying no more of it than is shown. */
+    public static String quote(final char[] chars, final int start, final int end) {
+        if (end - start <= QUOTED_CHARS) {
+            return quote(new String(chars, start, end - start));
+        }
+        int cut = Character.isHighSurrogate(chars[start + QUOTED_CHARS - 1]) ? QUOTED_CHARS - 1 : QUOTED_CHARS;
+        return "'" + escape(new String(chars, start, cut)) + "... (" + (end - start) + " characters)'";
+    }
+
     /** The value escaped and cut to {@code max} characters, the cut marked with the full length. */
     public static String shortened(final String value, final int max) {
         if (value == null) {
