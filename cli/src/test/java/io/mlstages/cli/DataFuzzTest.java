@@ -78,6 +78,15 @@ class DataFuzzTest {
         return starts.get(1 + random.nextInt(starts.size() - 2));
     }
 
+    /** The offset just after the first line break at or after {@code from}. */
+    private static int indexAfterNewline(final byte[] bytes, final int from) {
+        int i = from;
+        while (bytes[i] != '\n') {
+            i++;
+        }
+        return i + 1;
+    }
+
     private static byte[] splice(final byte[] bytes, final int at, final int removed, final byte[] inserted) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + inserted.length);
         out.write(bytes, 0, at);
@@ -91,7 +100,7 @@ class DataFuzzTest {
     }
 
     static Damaged damage(final byte[] clean, final boolean isJsonl, final Random random) {
-        int kind = random.nextInt(14);
+        int kind = random.nextInt(15);
         int row = rowStart(clean, random);
         return switch (kind) {
             case 0 -> new Damaged("truncated", Arrays.copyOf(clean, random.nextInt(clean.length)), false);
@@ -129,6 +138,18 @@ class DataFuzzTest {
                         .replace("\u001b", "\\u001b") + "\": 1}\n"))
                         : splice(clean, 0, "date".length(), ascii("\"" + name + "\""));
                 yield new Damaged("control characters in a name", renamed, false);
+            }
+            case 13 -> {
+                // past the 64 KB that opening sniffs: the rows again until the file is large enough, then a NUL
+                ByteArrayOutputStream longer = new ByteArrayOutputStream();
+                longer.write(clean, 0, clean.length);
+                int firstRow = isJsonl ? 0 : indexAfterNewline(clean, 0);
+                while (longer.size() < 100_000) {
+                    longer.write(clean, firstRow, clean.length - firstRow);
+                }
+                byte[] big = longer.toByteArray();
+                int at = indexAfterNewline(big, 70_000 + random.nextInt(20_000)) + random.nextInt(5);
+                yield new Damaged("NUL after 64 KB", splice(big, at, 0, new byte[] {0}), true);
             }
             default -> new Damaged("no line breaks", new String(clean, StandardCharsets.UTF_8).replace('\n', ',')
                     .getBytes(StandardCharsets.UTF_8), false);

@@ -1,7 +1,6 @@
 package io.mlstages.data;
 
 import io.mlstages.Texts;
-
 import io.mlstages.MlStagesException;
 
 import java.nio.file.Path;
