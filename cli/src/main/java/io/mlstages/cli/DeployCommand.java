@@ -145,7 +145,7 @@ final class DeployCommand implements Callable<Integer> {
     /** A refused or failed deployment: the reason and each target's outcome, exit code 1. */
     static int refused(final CommandSpec spec, final DeployException e) {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("mlstages: " + e.getMessage());
+        err.println("mlstages: " + io.mlstages.Texts.line(e.getMessage()));
         e.result().ifPresent(result -> err.println(result.summary()));
         err.flush();
         return ExitCodes.FINDING;
