@@ -186,6 +186,7 @@ class DataFuzzTest {
             }
             Files.delete(file);
         }
+        System.out.println("DataFuzzTest: " + CASES + " cases, seed " + SEED + ", exit code and command: " + exits);
         // the harness must exercise refusals, not only files that happen to read
         assertThat(exits.entrySet().stream().filter(e -> e.getKey().startsWith("2 ")).mapToInt(Map.Entry::getValue)
                 .sum()).as(exits.toString()).isGreaterThan(CASES / 2);

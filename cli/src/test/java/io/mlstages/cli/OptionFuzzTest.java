@@ -23,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the option.
  */
 class OptionFuzzTest {
+    /** One command line for every run: building one per run costs most of the time. */
+    private static final CommandLine LINE = MlStages.commandLine();
     private static final Set<Class<?>> WHOLE = Set.of(int.class, Integer.class, long.class, Long.class);
     private static final Set<Class<?>> DECIMAL = Set.of(double.class, Double.class);
 
@@ -117,6 +119,8 @@ class OptionFuzzTest {
                 cases++;
             }
         }
+        System.out.println("OptionFuzzTest: " + cases + " refused values over " + numericArgs().size()
+                + " numeric and duration arguments");
         assertThat(cases).isGreaterThan(200);
     }
 
@@ -195,6 +199,6 @@ class OptionFuzzTest {
             args.add("--");
             args.addAll(positionals);
         }
-        return CliRun.of(args.toArray(String[]::new));
+        return CliRun.on(LINE, args.toArray(String[]::new));
     }
 }
