@@ -52,9 +52,11 @@ final class Durations {
             throw new IllegalArgumentException(Texts.quote(text) + " is not a duration: write e.g. 500ms, 90s, 30m, "
                     + "2h or 1d");
         }
-        if (duration.isNegative() || duration.compareTo(LONGEST) > 0) {
-            throw new IllegalArgumentException(Texts.quote(text) + " is out of range: a duration from 0 to "
-                    + LONGEST.toDays() + "d is expected");
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException(Texts.quote(text) + " is negative: a duration is 0 or more");
+        }
+        if (duration.compareTo(LONGEST) > 0) {
+            throw tooLong(text);
         }
         return duration;
     }
@@ -70,10 +72,14 @@ final class Durations {
             default -> 86_400_000;
         };
         if (amount > LONGEST.toMillis() / perUnit) {
-            throw new IllegalArgumentException(Texts.quote(text) + " is out of range: a duration from 0 to "
-                    + LONGEST.toDays() + "d is expected");
+            throw tooLong(text);
         }
         return Duration.ofMillis(amount * perUnit);
+    }
+
+    private static IllegalArgumentException tooLong(final String text) {
+        return new IllegalArgumentException(Texts.quote(text) + " is out of range: longer than any option takes (at "
+                + "most " + LONGEST.toDays() + "d, and less for most)");
     }
 
     /** The duration as the user would write it, in the largest unit that divides it. */

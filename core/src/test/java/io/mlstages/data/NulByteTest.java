@@ -64,6 +64,26 @@ class NulByteTest {
     }
 
     @Test
+    void shouldNameTheLineOfANulAtEveryPositionInAWord() throws Exception {
+        byte[] clean = rows(false, -1);
+        for (int shift = 0; shift < 9; shift++) {
+            byte[] bytes = clean.clone();
+            int at = 90_000 + shift;
+            bytes[at] = 0;
+            long line = 1;
+            for (int i = 0; i < at; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            final long expected = line;
+            final int offset = at;
+            Path file = Files.write(temp.resolve("shift-" + shift + ".csv"), bytes);
+            assertThatThrownBy(() -> readAll(file, ReadOptions.defaults()))
+                    .isInstanceOfSatisfying(DataException.class, e -> assertThat(e.line()).isEqualTo(expected))
+                    .hasMessageContaining("a NUL byte at offset " + offset + ")");
+        }
+    }
+
+    @Test
     void shouldStillReadTheSameFileWithoutTheNul() throws Exception {
         Path file = Files.write(temp.resolve("clean.csv"), rows(false, -1));
 
