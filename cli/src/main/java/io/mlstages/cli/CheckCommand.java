@@ -28,6 +28,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -71,7 +72,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--cool-down", paramLabel = "DURATION", defaultValue = "6h",
             description = "No second retrain request within this time unless severity rose (default: "
                     + "${DEFAULT-VALUE}).")
-    String coolDown;
+    @Range(min = "0s", max = "3650d")
+    Duration coolDown;
 
     @Option(names = "--retrain-command", paramLabel = "CMD",
             description = "Run this command (split into words, no shell) when a retrain is due, with MLSTAGES_MODEL_NAME,"
@@ -99,7 +101,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // every option is checked before the data is read: a typo must not cost a full read
-        CheckOptions options = new CheckOptions(drift.toDriftOptions(), Durations.parse(coolDown, "--cool-down"),
+        CheckOptions options = new CheckOptions(drift.toDriftOptions(), coolDown,
                 read.toReadOptions());
         URI hook = webhook == null ? null : uri(webhook);
         if ((hook == null) != (webhookTokenEnv == null)) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlstages.deploy.DeployException;
 import io.mlstages.deploy.DeployRequest;
 import io.mlstages.deploy.DeployResult;
+import io.mlstages.deploy.DeployTarget;
 import io.mlstages.deploy.Deployer;
 import io.mlstages.incident.Incident;
 import io.mlstages.incident.Incidents;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -42,6 +44,7 @@ final class DeployCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--version", paramLabel = "N", description = "Deploy registered version N.")
+    @Range(min = "1", max = "2147483647")
     Integer version;
 
     @Option(names = "--package", paramLabel = "PACKAGE",
@@ -80,9 +83,11 @@ final class DeployCommand implements Callable<Integer> {
         DeployRequest request = (version != null ? DeployRequest.ofVersion(model, version)
                 : DeployRequest.ofPackage(model, packagePath))
                 .withAlias(alias).withRequireBlessing(requireBlessing).withForce(force).withMessage(message);
+        // bad targets or tokens are usage errors (exit 2), found before anything is done; exit 1 is for refusals
+        List<DeployTarget> chosen = targets.toTargets();
         PrintWriter out = spec.commandLine().getOut();
         try {
-            DeployResult result = Deployer.deploy(Registries.open(registry), request, targets.toTargets());
+            DeployResult result = Deployer.deploy(Registries.open(registry), request, chosen);
             boolean text = !"-".equals(json);
             if (text) {
                 out.println(result.summary());
@@ -140,7 +145,7 @@ final class DeployCommand implements Callable<Integer> {
     /** A refused or failed deployment: the reason and each target's outcome, exit code 1. */
     static int refused(final CommandSpec spec, final DeployException e) {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("mlstages: " + e.getMessage());
+        err.println("mlstages: " + io.mlstages.Texts.line(e.getMessage()));
         e.result().ifPresent(result -> err.println(result.summary()));
         err.flush();
         return ExitCodes.FINDING;

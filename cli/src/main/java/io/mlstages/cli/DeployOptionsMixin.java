@@ -6,6 +6,7 @@ import io.mlstages.deploy.Secret;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,7 @@ final class DeployOptionsMixin {
 
     @Option(names = "--keep", paramLabel = "K", defaultValue = "0",
             description = "Directory targets keep the K newest version folders; 0 keeps all (default: ${DEFAULT-VALUE}).")
+    @Range(min = "0", max = "10000")
     int keep;
 
     @Option(names = "--token-env", paramLabel = "NAME",
@@ -29,27 +31,33 @@ final class DeployOptionsMixin {
 
     @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "5s",
             description = "Per attempt (default: ${DEFAULT-VALUE}).")
-    String connectTimeout;
+    @Range(min = "1ms", max = "1d")
+    Duration connectTimeout;
 
     @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "30s",
             description = "Per attempt (default: ${DEFAULT-VALUE}).")
-    String requestTimeout;
+    @Range(min = "1ms", max = "1d")
+    Duration requestTimeout;
 
     @Option(names = "--attempts", paramLabel = "N", defaultValue = "5",
             description = "Attempts of an http target, the first included (default: ${DEFAULT-VALUE}).")
+    @Range(min = "1", max = "100")
     int attempts;
 
     @Option(names = "--backoff", paramLabel = "DURATION", defaultValue = "500ms",
             description = "Wait before the second attempt, doubled each time (default: ${DEFAULT-VALUE}).")
-    String backoff;
+    @Range(min = "1ms", max = "1d")
+    Duration backoff;
 
     @Option(names = "--max-backoff", paramLabel = "DURATION", defaultValue = "30s",
             description = "The longest wait between attempts (default: ${DEFAULT-VALUE}).")
-    String maxBackoff;
+    @Range(min = "1ms", max = "1d")
+    Duration maxBackoff;
 
     @Option(names = "--max-retry-after", paramLabel = "DURATION", defaultValue = "120s",
             description = "The longest Retry-After a server may ask for (default: ${DEFAULT-VALUE}).")
-    String maxRetryAfter;
+    @Range(min = "0s", max = "1d")
+    Duration maxRetryAfter;
 
     /** The targets; a token is read only when one is named, and only its source ever appears in messages. */
     List<DeployTarget> toTargets() {
@@ -59,11 +67,11 @@ final class DeployOptionsMixin {
         Secret token = tokenEnv != null ? Secret.fromEnvironment(tokenEnv)
                 : tokenFile != null ? Secret.fromFile(tokenFile) : null;
         HttpSettings http = HttpSettings.defaults()
-                .withConnectTimeout(Durations.parse(connectTimeout, "--connect-timeout"))
-                .withRequestTimeout(Durations.parse(requestTimeout, "--request-timeout"))
+                .withConnectTimeout(connectTimeout)
+                .withRequestTimeout(requestTimeout)
                 .withAttempts(attempts)
-                .withBackoff(Durations.parse(backoff, "--backoff"), Durations.parse(maxBackoff, "--max-backoff"))
-                .withMaxRetryAfter(Durations.parse(maxRetryAfter, "--max-retry-after"));
+                .withBackoff(backoff, maxBackoff)
+                .withMaxRetryAfter(maxRetryAfter);
         DeployTarget.Options options = DeployTarget.Options.defaults().withKeep(keep).withHttp(http);
         if (token != null) {
             options = options.withToken(token);

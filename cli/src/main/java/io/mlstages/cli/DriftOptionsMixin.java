@@ -14,10 +14,12 @@ import java.util.Map;
 final class DriftOptionsMixin {
     @Option(names = "--drift-share", paramLabel = "SHARE", defaultValue = "" + DriftOptions.DEFAULT_DRIFT_SHARE,
             description = "Share of drifted feature columns that makes dataset drift (default: ${DEFAULT-VALUE}).")
+    @Range(min = "0", max = "1")
     double driftShare;
 
     @Option(names = "--alpha", paramLabel = "P", defaultValue = "" + DriftOptions.DEFAULT_ALPHA,
             description = "Significance level of the per-column tests (default: ${DEFAULT-VALUE}).")
+    @Range(min = "0", max = "1")
     double alpha;
 
     @Option(names = "--method", paramLabel = "COLUMN=METHOD", split = ",",
@@ -27,16 +29,19 @@ final class DriftOptionsMixin {
 
     @Option(names = "--threshold", paramLabel = "COLUMN=VALUE", split = ",",
             description = "Effect-size floor for a column's score. Repeatable.")
+    @Range(min = "0", max = "1000000")
     Map<String, Double> thresholds = new LinkedHashMap<>();
 
     @Option(names = "--column-alpha", paramLabel = "COLUMN=P", split = ",",
             description = "Significance level for one column. Repeatable.")
+    @Range(min = "0", max = "1")
     Map<String, Double> alphas = new LinkedHashMap<>();
 
     @Option(names = "--missing-rate-floor", paramLabel = "CHANGE",
             defaultValue = "" + DriftOptions.DEFAULT_MISSING_RATE_FLOOR,
             description = "Absolute change of a column's missing rate (or of its share of NaN and infinite "
                     + "values) that counts as drift when significant (default: ${DEFAULT-VALUE}).")
+    @Range(min = "0", max = "1")
     double missingRateFloor;
 
     @Option(names = "--no-missing-drift", description = "A change in missing rate or non-finite share is reported but never drift.")

@@ -1,6 +1,8 @@
 package io.mlstages.cli;
 
-import picocli.CommandLine;
+import io.mlstages.Texts;
+
+import java.io.PrintWriter;
 
 /** Entry point of the {@code mlstages} command: only runs the command line and exits with its code. */
 public final class Main {
@@ -8,6 +10,29 @@ public final class Main {
     }
 
     public static void main(final String[] args) {
-        System.exit(MlStages.commandLine().execute(args));
+        Thread.setDefaultUncaughtExceptionHandler(Main::uncaught);
+        int code;
+        try {
+            code = MlStages.execute(MlStages.commandLine(), args);
+        }
+        catch (Throwable e) { // building the command line failed (a class that cannot initialise): still exit 3
+            code = MlStages.internalError(e, new PrintWriter(System.err, true));
+        }
+        System.exit(code);
+    }
+
+    /**
+     * A thread of ours died: an {@link Error} (out of memory in a worker, say) ends the command with exit 3 and
+     * one line, as it would on the main thread; anything else is reported on one line, without the JVM's trace.
+     */
+    private static void uncaught(final Thread thread, final Throwable e) {
+        PrintWriter err = new PrintWriter(System.err, true);
+        if (e instanceof Error) {
+            MlStages.internalError(e, err);
+            Runtime.getRuntime().halt(ExitCodes.INTERNAL_ERROR);
+        }
+        err.println("mlstages: internal error in thread " + Texts.line(thread.getName() + ": " + e
+                + " (please report it; MLSTAGES_DEBUG=1 prints the stack trace)"));
+        MlStages.debug(e, err);
     }
 }

@@ -1,6 +1,7 @@
 package io.mlstages.cli;
 
 import io.mlstages.MlStagesException;
+import io.mlstages.Texts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,35 +35,84 @@ final class MlStages implements Runnable {
     static CommandLine commandLine() {
         CommandLine line = new CommandLine(new MlStages());
         line.setCaseInsensitiveEnumValuesAllowed(true);
+        Converters.register(line);
+        line.setExecutionStrategy(parsed -> {
+            // ranges are checked after parsing and before any command runs, so a bad value costs no work
+            Converters.checkRanges(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         line.setExecutionExceptionHandler(MlStages::handle);
         line.setParameterExceptionHandler(MlStages::handleUsage);
         return line;
     }
 
+    /**
+     * Runs the command line and returns its exit code, whatever is thrown: picocli lets an {@link Error} through,
+     * and the JVM would exit with 1 for it, which a pipeline reads as "drift found".
+     */
+    static int execute(final CommandLine line, final String... args) {
+        try {
+            return line.execute(args);
+        }
+        catch (Throwable e) { // an Error, or an exception a handler threw: a bug either way
+            return internalError(e, line.getErr());
+        }
+    }
+
     private static int handleUsage(final CommandLine.ParameterException e, final String[] args) {
         CommandLine line = e.getCommandLine();
         PrintWriter err = line.getErr();
-        err.println("mlstages: " + e.getMessage());
-        err.println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for the options.");
+        err.println("mlstages: " + Texts.line(e.getMessage() + " (see '" + line.getCommandSpec().qualifiedName()
+                + " --help')"));
         err.flush();
         return ExitCodes.BAD_INPUT;
     }
 
     private static int handle(final Exception e, final CommandLine line, final CommandLine.ParseResult result) {
         PrintWriter err = line.getErr();
-        if (e instanceof MlStagesException || e instanceof IllegalArgumentException
-                || e instanceof IOException || e instanceof UncheckedIOException) {
-            err.println("mlstages: " + message(e));
+        if (!hasError(e) && (e instanceof MlStagesException || e instanceof IllegalArgumentException
+                || e instanceof IOException || e instanceof UncheckedIOException)) {
+            err.println("mlstages: " + Texts.line(message(e)));
             debug(e, err);
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        err.println("mlstages: internal error: " + message(e));
-        if (!debug(e, err)) {
-            err.println("Set MLSTAGES_DEBUG=1 to see the stack trace, and please report it.");
+        return internalError(e, err);
+    }
+
+    /**
+     * A bug, or the JVM out of memory or stack: exit 3 and one line, never 1 (a finding) and never 2 (bad input),
+     * even when an engine exception wraps the {@link Error}. Writing the line can itself fail when memory is
+     * short; the exit code matters more.
+     */
+    static int internalError(final Throwable e, final PrintWriter err) {
+        try {
+            Throwable error = firstError(e);
+            Throwable shown = error != null ? error : e;
+            String text = message(shown);
+            String kind = shown.getClass().getSimpleName();
+            err.println("mlstages: internal error: " + Texts.line((text.equals(kind) ? kind : kind + ": " + text)
+                    + " (please report it; MLSTAGES_DEBUG=1 prints the stack trace)"));
+            debug(e, err);
+            err.flush();
         }
-        err.flush();
+        catch (Throwable ignored) { // nothing more can be said; the exit code still tells
+        }
         return ExitCodes.INTERNAL_ERROR;
+    }
+
+    private static boolean hasError(final Throwable e) {
+        return firstError(e) != null;
+    }
+
+    private static Throwable firstError(final Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof Error) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static String message(final Throwable e) {
@@ -79,7 +129,7 @@ final class MlStages implements Runnable {
         return text == null ? e.getClass().getSimpleName() : text;
     }
 
-    private static boolean debug(final Throwable e, final PrintWriter err) {
+    static boolean debug(final Throwable e, final PrintWriter err) {
         String flag = System.getenv("MLSTAGES_DEBUG");
         if (flag != null && !flag.isEmpty() && !"0".equals(flag)) {
             e.printStackTrace(err);

@@ -58,10 +58,12 @@ final class PerformanceCommand implements Callable<Integer> {
 
     @Option(names = "--min", paramLabel = "METRIC=VALUE", split = ",",
             description = "A lower bound, e.g. accuracy=0.9. Repeatable.")
+    @Range(min = "-1e12", max = "1e12")
     Map<String, Double> min = new LinkedHashMap<>();
 
     @Option(names = "--max", paramLabel = "METRIC=VALUE", split = ",",
             description = "An upper bound, e.g. rmse=3.5. Repeatable.")
+    @Range(min = "-1e12", max = "1e12")
     Map<String, Double> max = new LinkedHashMap<>();
 
     @Option(names = "--rollback", negatable = true, defaultValue = "true", fallbackValue = "true",

@@ -38,6 +38,7 @@ final class ReadOptionsMixin {
 
     @Option(names = "--infer-rows", paramLabel = "N", defaultValue = "" + ReadOptions.DEFAULT_INFER_ROWS,
             description = "Rows that decide inferred types; 0 reads the whole file first (default: ${DEFAULT-VALUE}).")
+    @Range(min = "0", max = "2147483647")
     int inferRows;
 
     /** The engine's read options for these flags. */

@@ -116,6 +116,7 @@ final class RegistryCommand implements Runnable {
         String model;
 
         @Option(names = "--version", paramLabel = "N", description = "The version (default: the alias's).")
+        @Range(min = "1", max = "2147483647")
         Integer version;
 
         @Option(names = "--alias", paramLabel = "NAME", defaultValue = "production",
@@ -163,9 +164,11 @@ final class RegistryCommand implements Runnable {
         String model;
 
         @Parameters(index = "0", paramLabel = "A", description = "The first version.")
+        @Range(min = "1", max = "2147483647")
         int a;
 
         @Parameters(index = "1", paramLabel = "B", description = "The second version.")
+        @Range(min = "1", max = "2147483647")
         int b;
 
         @Override

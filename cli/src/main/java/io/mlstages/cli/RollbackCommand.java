@@ -1,7 +1,9 @@
 package io.mlstages.cli;
 
 import io.mlstages.deploy.DeployException;
+import io.mlstages.deploy.DeployRequest;
 import io.mlstages.deploy.DeployResult;
+import io.mlstages.deploy.DeployTarget;
 import io.mlstages.deploy.Deployer;
 import io.mlstages.registry.Actor;
 import picocli.CommandLine.Command;
@@ -12,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code mlstages rollback}: moves an alias back to the version it held before, and brings the targets back. */
@@ -47,10 +50,14 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // bad names, targets or tokens are usage errors (exit 2), found before anything is done
+        DeployRequest.name(model, "model");
+        DeployRequest.name(alias, "alias");
+        List<DeployTarget> chosen = targets.toTargets();
         PrintWriter out = spec.commandLine().getOut();
         try {
             DeployResult result = Deployer.rollback(Registries.open(registry), model, alias, Actor.fromEnvironment(),
-                    message, targets.toTargets());
+                    message, chosen);
             if (json != null) {
                 Summaries.emit(out, json, Summaries.recordJson(result));
             }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -42,6 +43,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
             description = "The TCP port; 0 for any free one (default: ${DEFAULT-VALUE}).")
+    @Range(min = "0", max = "65535")
     int port;
 
     @Option(names = "--log-dir", paramLabel = "DIR",
@@ -50,22 +52,27 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--log-max-mb", paramLabel = "MB", defaultValue = "64",
             description = "Rotate the prediction log at this size (default: ${DEFAULT-VALUE}).")
+    @Range(min = "1", max = "1048576")
     long logMaxMb;
 
     @Option(names = "--log-keep", paramLabel = "N", defaultValue = "" + ServeOptions.DEFAULT_LOG_KEEP,
             description = "Rotated prediction logs kept (default: ${DEFAULT-VALUE}).")
+    @Range(min = "0", max = "10000")
     int logKeep;
 
     @Option(names = "--max-body-kb", paramLabel = "KB", defaultValue = "1024",
             description = "Largest request body accepted; larger ones get 413 (default: ${DEFAULT-VALUE}).")
+    @Range(min = "1", max = "1048576")
     int maxBodyKb;
 
     @Option(names = "--threads", paramLabel = "N", description = "Request threads (default: twice the processors).")
+    @Range(min = "1", max = "1024")
     Integer threads;
 
     @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "500ms",
             description = "How often the registry is checked for an alias move (default: ${DEFAULT-VALUE}).")
-    String poll;
+    @Range(min = "10ms", max = "1d")
+    Duration poll;
 
     @Mixin
     OutputMixin quiet;
@@ -78,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
         ServeOptions options = packagePath != null ? ServeOptions.ofPackage(packagePath)
                 : ServeOptions.ofRegistry(registry, model, alias);
         options = options.withHost(host).withPort(port).withMaxBodyBytes(Math.multiplyExact(maxBodyKb, 1024))
-                .withPollInterval(Durations.parse(poll, "--poll"))
+                .withPollInterval(poll)
                 .withLogRotation(Math.multiplyExact(logMaxMb, 1024L * 1024L), logKeep);
         if (logDir != null) {
             options = options.withLogDir(logDir);

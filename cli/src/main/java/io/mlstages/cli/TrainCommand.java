@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,7 +53,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2h",
             description = "Longest an external trainer may run, e.g. 90s, 30m, 2h (default: ${DEFAULT-VALUE}).")
-    String timeout;
+    @Range(min = "1s", max = "30d")
+    Duration timeout;
 
     @Option(names = {"-o", "--output"}, paramLabel = "PACKAGE", required = true,
             description = "Where to write the model package: a folder, or a .zip file.")
@@ -74,10 +76,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + TrainOptions.DEFAULT_SEED,
             description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    @Range(min = "-9223372036854775808", max = "9223372036854775807")
     long seed;
 
     @Option(names = "--holdout", paramLabel = "FRACTION", defaultValue = "" + TrainOptions.DEFAULT_HOLDOUT,
             description = "Share of rows kept apart to measure the model; 0 for none (default: ${DEFAULT-VALUE}).")
+    @Range(min = "0", max = "0.9")
     double holdout;
 
     @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-", description = "Write a summary as JSON ('-' for stdout).")
@@ -111,7 +115,7 @@ final class TrainCommand implements Callable<Integer> {
         long start = System.nanoTime();
         ModelPackage model;
         if (command != null) {
-            model = ExternalTrainer.train(data, options, new ExternalOptions(command, Durations.parse(timeout, "--timeout"), null), output,
+            model = ExternalTrainer.train(data, options, new ExternalOptions(command, timeout, null), output,
                     line -> {
                         synchronized (err) {
                             err.println("  | " + line);

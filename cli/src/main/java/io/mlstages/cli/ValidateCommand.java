@@ -102,7 +102,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--max-missing-rate", paramLabel = "RATE", defaultValue = "0.2",
             description = "Data gate: no feature missing in more than RATE of the rows (default: ${DEFAULT-VALUE}).")
-    String maxMissingRate;
+    @Range(min = "0", max = "1")
+    double maxMissingRate;
 
     @Option(names = "--no-data-gates", description = "Leave out the schema, missing-value and drift gates.")
     boolean noDataGates;
@@ -295,7 +296,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (model != null && !noDataGates) {
             gates.add(new Gate.SchemaMatch());
-            gates.add(Gate.parseMaxMissingRate(maxMissingRate));
+            gates.add(Gate.parseMaxMissingRate(Double.toString(maxMissingRate)));
             gates.add(new Gate.Drift(drift.toDriftOptions()));
         }
         return gates;

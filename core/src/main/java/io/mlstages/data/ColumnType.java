@@ -1,5 +1,7 @@
 package io.mlstages.data;
 
+import io.mlstages.Texts;
+
 import java.util.Locale;
 
 /** The kind of values a column holds, which decides how it is profiled and which drift statistics apply. */
@@ -32,8 +34,8 @@ public enum ColumnType {
             case "boolean": case "bool":
                 return BOOLEAN;
             default:
-                throw new IllegalArgumentException("Unknown column type '" + text
-                        + "': expected numeric, categorical or boolean");
+                throw new IllegalArgumentException("Unknown column type " + Texts.quote(text)
+                        + ": expected numeric, categorical or boolean");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.mlstages.data;
 
+import io.mlstages.Texts;
 import io.mlstages.MlStagesException;
 
 import java.nio.file.Path;
@@ -55,13 +56,14 @@ public class DataException extends MlStagesException {
 
     private static String describe(final Path file, final long line, final String column, final String problem) {
         StringBuilder text = new StringBuilder();
-        text.append(file == null ? "<input>" : file.toString());
+        // file names, column names and the problem's quoted cells come from the data: one escaped, bounded line
+        text.append(file == null ? "<input>" : Texts.escape(file.toString()));
         if (line > 0) {
             text.append(", line ").append(line);
         }
         if (column != null) {
-            text.append(", column '").append(column).append('\'');
+            text.append(", column ").append(Texts.quote(column));
         }
-        return text.append(": ").append(problem).toString();
+        return text.append(": ").append(Texts.line(problem)).toString();
     }
 }

@@ -1,5 +1,7 @@
 package io.mlstages.data;
 
+import io.mlstages.Texts;
+
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -31,7 +33,7 @@ public enum Format {
             case "jsonl": case "ndjson": case "json":
                 return JSONL;
             default:
-                throw new IllegalArgumentException("Unknown format '" + text + "': expected csv or jsonl");
+                throw new IllegalArgumentException("Unknown format " + Texts.quote(text) + ": expected csv or jsonl");
         }
     }
 }

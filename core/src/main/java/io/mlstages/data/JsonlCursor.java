@@ -1,5 +1,7 @@
 package io.mlstages.data;
 
+import io.mlstages.Texts;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -205,7 +207,7 @@ final class JsonlCursor extends RowCursor {
             case VALUE_NULL:
                 return "null";
             default:
-                return "'" + token.asString() + "'";
+                return Texts.quote(token.asString());
         }
     }
 

@@ -1,5 +1,7 @@
 package io.mlstages.data;
 
+import io.mlstages.Texts;
+
 import java.nio.file.Path;
 
 /**
@@ -7,8 +9,6 @@ import java.nio.file.Path;
  * the first cell that does not fit its column. One per thread (it holds a {@link NumberParser}).
  */
 final class RowTyper {
-    /** How much of a bad value a message quotes. */
-    private static final int QUOTED_CHARS = 60;
     static final String BOOLEAN_WORDS = "a boolean (true/false, yes/no, y/n, t/f or 1/0)";
 
     private final Path file;
@@ -144,20 +144,20 @@ final class RowTyper {
             final String expected) {
         String name = schema.column(column).name();
         String origin = origins[column];
-        String value = end - start > QUOTED_CHARS ? new String(chars, start, QUOTED_CHARS) + "..."
-                : new String(chars, start, end - start);
+        String value = Texts.quote(chars, start, end);
+        String shownName = Texts.shortened(name, Texts.QUOTED_CHARS);
         String fix;
         if (origin.startsWith("inferred") && !origin.endsWith("whole file")) {
-            fix = "declare the column categorical with --type " + name + "=categorical, or infer from the whole "
+            fix = "declare the column categorical with --type " + shownName + "=categorical, or infer from the whole "
                     + "file with --infer-rows 0";
         } else if (origin.contains("schema")) {
             fix = "correct the value, add it to the missing-value tokens with --missing, or declare the column "
                     + "categorical in the schema";
         } else {
             fix = "correct the value, add it to the missing-value tokens with --missing, or declare the column "
-                    + "categorical with --type " + name + "=categorical";
+                    + "categorical with --type " + shownName + "=categorical";
         }
-        return new DataException(file, line, name, "'" + value + "' is not " + expected + ", but the column was "
+        return new DataException(file, line, name, value + " is not " + expected + ", but the column was "
                 + origin + "; " + fix);
     }
 

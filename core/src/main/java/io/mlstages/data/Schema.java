@@ -1,5 +1,7 @@
 package io.mlstages.data;
 
+import io.mlstages.Texts;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +16,8 @@ public record Schema(List<Column> columns) {
         for (int i = 0; i < columns.size(); i++) {
             Integer before = seen.put(columns.get(i).name(), i);
             if (before != null) {
-                throw new IllegalArgumentException("Duplicate column name '" + columns.get(i).name()
-                        + "' at positions " + (before + 1) + " and " + (i + 1));
+                throw new IllegalArgumentException("Duplicate column name " + Texts.quote(columns.get(i).name())
+                        + " at positions " + (before + 1) + " and " + (i + 1));
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.mlstages.data;
 
+import io.mlstages.Texts;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -85,7 +87,7 @@ public final class SchemaFile {
             if (name == null || !name.isTextual() || name.asText().isBlank()) {
                 throw bad(file, where + " needs a non-empty string \"name\"");
             }
-            where += " ('" + name.asText() + "')";
+            where += " (" + Texts.quote(name.asText()) + ")";
             JsonNode type = entry.get("type");
             if (type == null || !type.isTextual()) {
                 throw bad(file, where + " needs a string \"type\": numeric, categorical or boolean");

@@ -1,5 +1,7 @@
 package io.mlstages.data;
 
+import io.mlstages.Texts;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -290,7 +292,7 @@ final class TabularSource implements RowSource {
     private static String list(final List<String> names) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < names.size() && i < LISTED_COLUMNS; i++) {
-            text.append(i == 0 ? "" : ", ").append('\'').append(names.get(i)).append('\'');
+            text.append(i == 0 ? "" : ", ").append(Texts.quote(names.get(i)));
         }
         if (names.size() > LISTED_COLUMNS) {
             text.append(" and ").append(names.size() - LISTED_COLUMNS).append(" more");

@@ -72,7 +72,12 @@ public record DeployRequest(String model, Integer version, Path packagePath, Str
         return new DeployRequest(model, version, packagePath, alias, requireBlessing, force, message, value);
     }
 
-    static void name(final String value, final String what) {
+    /**
+     * Checks a model or alias name as a deployment does, so that a caller can refuse a bad one before any work.
+     *
+     * @throws DeployException naming the value when it is not a valid name
+     */
+    public static void name(final String value, final String what) {
         Objects.requireNonNull(value, what);
         if (!NAME.matcher(value).matches()) {
             throw new DeployException("The " + what + " name '" + value.replaceAll("\\p{Cntrl}", "?")

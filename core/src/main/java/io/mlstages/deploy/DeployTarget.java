@@ -220,8 +220,13 @@ public sealed interface DeployTarget permits DeployTarget.RegistryAlias, DeployT
     /** Reads every specification: see {@link #parse(String, Options)}. */
     static List<DeployTarget> parseAll(final List<String> specs, final Options options) {
         List<DeployTarget> targets = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (String spec : specs) {
-            targets.add(parse(spec, options));
+            DeployTarget target = parse(spec, options);
+            if (!seen.add(target.describe())) {
+                throw new DeployException("The target '" + spec + "' is listed twice: list each target once");
+            }
+            targets.add(target);
         }
         return List.copyOf(targets);
     }

@@ -15,6 +15,8 @@ import java.util.Objects;
 public final class Secret {
     /** What a secret prints as. */
     public static final String MASK = "****";
+    /** The most a token file may hold. */
+    static final int MAX_FILE_BYTES = 8192;
 
     private final String value;
     private final String source;
@@ -64,13 +66,25 @@ public final class Secret {
     public static Secret fromFile(final Path file) {
         Objects.requireNonNull(file, "file");
         String source = "token file " + file;
+        if (Files.isDirectory(file)) {
+            throw new DeployException("Cannot read the " + source + ": it is a folder");
+        }
         String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            // a token is short: reading at most this much keeps /dev/zero or a wrong, huge file from using up memory
+            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new DeployException("The " + source + " is larger than " + MAX_FILE_BYTES
+                        + " bytes: it must hold only the bearer token");
+            }
+            text = new String(bytes, StandardCharsets.UTF_8);
         }
         catch (IOException e) {
             // the exception's own message names the file and the reason, nothing of the content
-            throw new DeployException("Cannot read the " + source + ": " + e.getClass().getSimpleName(), e);
+            String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : "an I/O error (" + e.getClass().getSimpleName() + ")";
+            throw new DeployException("Cannot read the " + source + ": " + reason, e);
         }
         String firstLine = text.strip().lines().findFirst().orElse("");
         return new Secret(checked(firstLine.strip(), source), source);

@@ -1,5 +1,6 @@
 package io.mlstages.drift;
 
+import io.mlstages.Texts;
 import io.mlstages.data.ColumnType;
 import io.mlstages.profile.CategorySummary;
 import io.mlstages.profile.ColumnProfile;
@@ -190,7 +191,7 @@ public final class DriftDetector {
             ColumnType a = ref.get(name).type();
             ColumnType b = cur.get(name).type();
             if (a != b) {
-                mismatches.add("'" + name + "' is " + a.label() + " in the reference but " + b.label()
+                mismatches.add(Texts.quote(name) + " is " + a.label() + " in the reference but " + b.label()
                         + " in the current data");
             }
         }
@@ -205,7 +206,9 @@ public final class DriftDetector {
     }
 
     private static String quoted(final Collection<String> names) {
-        return names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
+        // names come from the data: each escaped and cut, and a few of them, so the message stays one short line
+        String listed = names.stream().limit(10).map(Texts::quote).collect(Collectors.joining(", "));
+        return names.size() > 10 ? listed + " and " + (names.size() - 10) + " more" : listed;
     }
 
     /** The statistic chosen for a column when the user chose none. */
