@@ -156,6 +156,9 @@ final class StepRunner {
             if (retrain.triggered() != null) {
                 markRetraining(result, registry, retrain.note(), settings);
             }
+            else if (StepValues.text(result.get("retrainRequestedAt")) != null) {
+                withdrawRetraining(result, registry, settings);
+            }
             DriftAction action = DriftAction.record(run, workspace, reportId, result, retrain);
             // a plain URL: Jenkins turns it into a link in the console
             log.println(action != null ? "Drift report: " + reportUrl
@@ -300,6 +303,34 @@ final class StepRunner {
         if (exitCode != 0) {
             listener.getLogger().println("Could not mark incident " + incident + " as retraining (the engine exited "
                     + "with code " + exitCode + "); the next check may trigger the retrain job again");
+        }
+    }
+
+    /**
+     * Withdraws the retrain request the check recorded for this build (it was due, but no job started), so that the
+     * next check asks again rather than wait out the cool-down.
+     */
+    private void withdrawRetraining(final Map<String, Object> result, @CheckForNull final String registry,
+            final MlStagesConfiguration settings) throws IOException, InterruptedException {
+        String incident = StepValues.text(result.get("incidentId"));
+        String requestedAt = StepValues.text(result.get("retrainRequestedAt"));
+        if (incident == null || registry == null || requestedAt == null) {
+            return;
+        }
+        String workFolder = WORK_ROOT + "/incident-" + run.getNumber() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Invocation invocation;
+        try {
+            invocation = Invocation.withdrawRetraining(registry, incident, requestedAt, workFolder);
+        }
+        catch (IllegalArgumentException e) {
+            listener.getLogger().println("Could not withdraw the retrain request of incident " + incident + ": "
+                    + e.getMessage());
+            return;
+        }
+        int exitCode = launch(invocation.arguments(), workFolder, new HashMap<>(environment), settings);
+        if (exitCode != 0) {
+            listener.getLogger().println("Could not withdraw the retrain request of incident " + incident + " (the "
+                    + "engine exited with code " + exitCode + "); the next check asks again after the cool-down");
         }
     }
 
