@@ -115,6 +115,12 @@ final class CheckCommand implements Callable<Integer> {
         }
         Secret token = webhookTokenEnv == null ? null : Secret.fromEnvironment(webhookTokenEnv);
         Path reportPath = json != null && !"-".equals(json) ? Path.of(json).toAbsolutePath() : null;
+        // a report that cannot be written would fail after the incident is recorded: refuse it now
+        for (Path output : java.util.Arrays.asList(reportPath, junit, html)) {
+            if (output != null && java.nio.file.Files.isDirectory(output)) {
+                throw new IllegalArgumentException(output + " is a folder: give a file to write the report to");
+            }
+        }
         // the finding and the retrain command name the page a person reads first: the HTML, else the JSON
         Path shown = html != null ? html.toAbsolutePath() : reportPath;
         if (shown != null) {

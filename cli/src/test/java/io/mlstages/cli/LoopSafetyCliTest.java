@@ -218,6 +218,10 @@ class LoopSafetyCliTest {
         CliRun drifted = CliRun.of(check("-q", "--webhook", "ftp://127.0.0.1/hook", "--webhook-token-env",
                 "MLSTAGES_TEST_WEBHOOK_TOKEN"));
         assertThat(drifted.exitCode()).isEqualTo(2);
+        // a report path that cannot be written is found before the incident too
+        CliRun folder = CliRun.of(check("-q", "--html", dir.toString()));
+        assertThat(folder.exitCode()).isEqualTo(2);
+        assertThat(folder.err()).contains("is a folder");
         assertThat(registry().resolve("incidents")).doesNotExist();
     }
 
