@@ -186,12 +186,14 @@ class LoopSafetyCliTest {
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
             Cli run = new Cli("leak", Map.of("MLSTAGES_DEPLOY_TOKEN", deployToken, "MLSTAGES_WEBHOOK_TOKEN",
-                    webhookToken, "OWN_HOOK_TOKEN", ownToken), check("--retrain-command", "bash " + script + " "
+                    webhookToken, "OWN_HOOK_TOKEN", ownToken, "MLSTAGES_STAGING_TOKEN", "staging-T0ken/jjjj+kkkk"),
+                    check("--retrain-command", "bash " + script + " "
                     + leaked, "--webhook", url, "--webhook-token-env", "OWN_HOOK_TOKEN"));
             assertThat(run.finish()).as(run.err()).isEqualTo(1);
             String err = run.err();
             assertThat(err).contains("retrain: MLSTAGES_INCIDENT_ID=ridership-0001", "retrain: {\"t\": \"****\"}");
-            assertThat(err).doesNotContain("MLSTAGES_DEPLOY_TOKEN", "MLSTAGES_WEBHOOK_TOKEN", "OWN_HOOK_TOKEN");
+            assertThat(err).doesNotContain("MLSTAGES_DEPLOY_TOKEN", "MLSTAGES_WEBHOOK_TOKEN", "OWN_HOOK_TOKEN",
+                    "MLSTAGES_STAGING_TOKEN", "jjjj+kkkk");
             String all = (err + run.out()).toLowerCase(Locale.ROOT);
             for (String token : List.of(deployToken, webhookToken, ownToken)) {
                 assertThat(all).doesNotContain(token.toLowerCase(Locale.ROOT).substring(0, 12))

@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * ... (prefixed so that they cannot clash with the variables a training script already reads). The command's output
  * goes to a log, line by line; a non-zero exit fails the request.
  *
- * <p>The command gets none of the token variables ({@link #TOKEN_VARIABLES} and those named by the caller): a
+ * <p>The command gets none of the token variables ({@link #TOKEN_VARIABLES}, any other {@code MLSTAGES_..._TOKEN}
+ * and those named by the caller): a
  * training script has no use for the deployment or webhook token, and a script that prints its environment must not
  * put them in a build log. Should it print them anyway (read from a file, say), the copied lines are masked.</p>
  */
@@ -58,6 +59,9 @@ public final class RetrainCommand implements RetrainRequest {
         if (secretVariables != null) {
             hidden.addAll(secretVariables);
         }
+        // any other token named the engine's way (MLSTAGES_..._TOKEN), such as a second deployment's
+        environment.keySet().stream().filter(name -> name.startsWith(PREFIX) && name.endsWith("_TOKEN"))
+                .forEach(hidden::add);
         this.secrets = new ArrayList<>();
         for (String name : hidden) {
             String value = environment.get(name);
