@@ -273,6 +273,19 @@ class LoopSafetyCliTest {
         for (Cli run : runs) {
             assertThat(run.finish()).as(run.err()).isZero();
         }
+        assertServesTheAlias(serving);
+
+        // an older version deployed after a newer one: the newer folders go, or TF Serving would keep serving them
+        int older = Registry.open(registry()).alias("ridership", "live").orElseThrow() == 1 ? 2 : 1;
+        Cli back = new Cli("deploy-older", Map.of(), "deploy", "--registry", registry().toString(), "--model",
+                "ridership", "--version", Integer.toString(older), "--alias", "live", "--force", "--target",
+                "directory=" + serving, "--keep", "2");
+        assertThat(back.finish()).as(back.err()).isZero();
+        assertThat(assertServesTheAlias(serving)).isEqualTo(older);
+    }
+
+    /** The alias's version folder is in the directory, as its highest; returns that version. */
+    private int assertServesTheAlias(final Path serving) throws IOException {
         int live = Registry.open(registry()).alias("ridership", "live").orElseThrow();
         List<Integer> folders;
         try (Stream<Path> entries = Files.list(serving)) {
@@ -280,6 +293,7 @@ class LoopSafetyCliTest {
                     .map(Integer::parseInt).sorted().toList();
         }
         assertThat(folders).as("alias on %d", live).contains(live);
-        assertThat(folders.get(folders.size() - 1)).isEqualTo(live);
+        assertThat(folders.get(folders.size() - 1)).as("folders %s, alias on %d", folders, live).isEqualTo(live);
+        return live;
     }
 }
