@@ -1,7 +1,6 @@
 package io.mlstages.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mlstages.MlStagesException;
 import io.mlstages.deploy.HttpSettings;
 import io.mlstages.deploy.JsonPost;
 import io.mlstages.deploy.Secret;
@@ -11,6 +10,8 @@ import io.mlstages.incident.Incident;
 import io.mlstages.incident.Incidents;
 import io.mlstages.incident.Monitor;
 import io.mlstages.incident.Notifier;
+import io.mlstages.incident.RetrainCommand;
+import io.mlstages.incident.RetrainRequest;
 import io.mlstages.io.AtomicFiles;
 import io.mlstages.registry.Actor;
 import io.mlstages.registry.Registry;
@@ -81,6 +82,13 @@ final class CheckCommand implements Callable<Integer> {
                     + " MLSTAGES_SEVERITY in its environment.")
     String retrainCommand;
 
+    @Option(names = "--claim-retrain",
+            description = "The caller sends the retrain that is due (the Jenkins plugin starts its retrain job): the"
+                    + " check records the request at once, in its locked decision, so that an overlapping check does"
+                    + " not ask again. The JSON's retrain.requestedAt names it; withdraw it with 'incident retraining"
+                    + " ID --withdraw=TIME' should sending fail.")
+    boolean claimRetrain;
+
     @Option(names = "--webhook", paramLabel = "URL",
             description = "POST a JSON message here when an incident opens, escalates or resolves.")
     String webhook;
@@ -103,19 +111,31 @@ final class CheckCommand implements Callable<Integer> {
         // every option is checked before the data is read: a typo must not cost a full read
         CheckOptions options = new CheckOptions(drift.toDriftOptions(), coolDown,
                 read.toReadOptions());
-        URI hook = webhook == null ? null : uri(webhook);
+        URI hook = webhook == null ? null : Notifier.checkUrl(uri(webhook));
         if ((hook == null) != (webhookTokenEnv == null)) {
             throw new IllegalArgumentException("Give --webhook and --webhook-token-env together");
         }
         Secret token = webhookTokenEnv == null ? null : Secret.fromEnvironment(webhookTokenEnv);
         Path reportPath = json != null && !"-".equals(json) ? Path.of(json).toAbsolutePath() : null;
+        // a report that cannot be written would fail after the incident is recorded: refuse it now
+        for (Path output : java.util.Arrays.asList(reportPath, junit, html)) {
+            if (output != null && java.nio.file.Files.isDirectory(output)) {
+                throw new IllegalArgumentException(output + " is a folder: give a file to write the report to");
+            }
+        }
         // the finding and the retrain command name the page a person reads first: the HTML, else the JSON
         Path shown = html != null ? html.toAbsolutePath() : reportPath;
         if (shown != null) {
             options = options.withReportFile(shown.toString());
         }
         PrintWriter progress = out.progress(spec);
-        RetrainCommand command = retrainCommand == null ? null : new RetrainCommand(retrainCommand, progress);
+        // the command's output is copied to stderr; it never sees the token variables (docs/incidents.md)
+        RetrainCommand command = retrainCommand == null ? null : new RetrainCommand(retrainCommand, line -> {
+            if (progress != null) {
+                progress.println("retrain: " + line);
+                progress.flush();
+            }
+        }, webhookTokenEnv == null ? List.of() : List.of(webhookTokenEnv), System.getenv());
         Registry opened = Registries.open(registry);
         if (progress != null) {
             progress.println("Checking " + current.stream().map(Path::toString).collect(Collectors.joining(" + "))
@@ -125,34 +145,17 @@ final class CheckCommand implements Callable<Integer> {
         Actor actor = Actor.fromEnvironment();
         // the version checked is the alias's now; Monitor.check reads the same alias and fails when it has none
         Integer version = opened.alias(model, alias).orElse(null);
-        CheckResult result = Monitor.check(opened, model, alias, current, options, actor, null);
-
-        // the reports are written before the retrain command runs, so that the path it receives exists
-        if (reportPath != null) {
-            AtomicFiles.write(reportPath, Summaries.json(reportJson(result, version)) + "\n");
-        }
-        if (junit != null) {
-            DriftJUnit.write(result.report(), junit);
-        }
-        if (html != null) {
-            DriftHtml.write(result.report(), result.reference(), result.current(), html,
-                    result.incident().map(CheckCommand::shown).orElse(null));
-        }
-        if (command != null && result.retrainRequested() && result.incident().isPresent()) {
-            Incident incident = result.incident().get();
-            try {
-                command.send(incident, result);
-                result = result.withIncident(Monitor.retraining(opened.root(), incident.id(), actor,
-                        result.retrainReason()), true, result.retrainReason());
+        // Monitor.check records the retrain request in its locked decision, then sends it: the reports are written
+        // first, so that the path the command receives exists; it withdraws the request when the command fails
+        RetrainRequest request = command == null && !claimRetrain ? null : (incident, due) -> {
+            writeReports(due, version, reportPath);
+            if (command != null) {
+                command.send(incident, due);
             }
-            catch (MlStagesException e) {
-                result = result.withIncident(incident, false, "the retrain request failed: " + e.getMessage());
-            }
-            if (reportPath != null) {
-                // again, with the incident as the retrain request left it
-                AtomicFiles.write(reportPath, Summaries.json(reportJson(result, version)) + "\n");
-            }
-        }
+        };
+        CheckResult result = Monitor.check(opened, model, alias, current, options, actor, request);
+        // (again) with the incident as the retrain request left it
+        writeReports(result, version, reportPath);
 
         PrintWriter stdout = spec.commandLine().getOut();
         if ("-".equals(json)) {
@@ -161,7 +164,7 @@ final class CheckCommand implements Callable<Integer> {
         else {
             stdout.print(DriftTable.toText(result.report()));
             stdout.println(incidentLine(result));
-            stdout.println(retrainLine(result, command));
+            stdout.println(retrainLine(result, command, claimRetrain));
         }
         CheckResult checked = result;
         if (hook != null) {
@@ -175,6 +178,19 @@ final class CheckCommand implements Callable<Integer> {
         stdout.flush();
         spec.commandLine().getErr().flush();
         return result.report().datasetDrift() ? ExitCodes.FINDING : ExitCodes.OK;
+    }
+
+    private void writeReports(final CheckResult result, final Integer version, final Path reportPath) {
+        if (reportPath != null) {
+            AtomicFiles.write(reportPath, Summaries.json(reportJson(result, version)) + "\n");
+        }
+        if (junit != null) {
+            DriftJUnit.write(result.report(), junit);
+        }
+        if (html != null) {
+            DriftHtml.write(result.report(), result.reference(), result.current(), html,
+                    result.incident().map(CheckCommand::shown).orElse(null));
+        }
     }
 
     /**
@@ -202,6 +218,12 @@ final class CheckCommand implements Callable<Integer> {
         ObjectNode retrain = root.putObject("retrain");
         retrain.put("due", result.retrainRequested());
         retrain.put("reason", result.retrainReason());
+        Incident claimed = result.incident().orElse(null);
+        if ((claimRetrain || retrainCommand != null) && result.retrainRequested() && claimed != null
+                && claimed.lastRetrainRequest() != null) {
+            // the time the check recorded the request, which `incident retraining --withdraw` names
+            retrain.put("requestedAt", claimed.lastRetrainRequest().toString());
+        }
         return root;
     }
 
@@ -215,12 +237,18 @@ final class CheckCommand implements Callable<Integer> {
         return what + Incidents.line(incident);
     }
 
-    private static String retrainLine(final CheckResult result, final RetrainCommand command) {
+    private static String retrainLine(final CheckResult result, final RetrainCommand command,
+            final boolean claimRetrain) {
         if (!result.report().datasetDrift()) {
             return "Retrain: not requested (" + result.retrainReason() + ").";
         }
         if (!result.retrainRequested()) {
             return "Retrain: not requested (" + result.retrainReason() + ").";
+        }
+        if (command == null && claimRetrain) {
+            return "Retrain: due (" + result.retrainReason() + "); recorded as requested at "
+                    + result.incident().orElseThrow().lastRetrainRequest() + " for the caller to send"
+                    + " (--claim-retrain).";
         }
         if (command == null) {
             return "Retrain: due (" + result.retrainReason() + "), but no --retrain-command is given: nothing run.";

@@ -40,6 +40,16 @@ final class IncidentCommand implements Runnable {
         return IncidentStore.open(registry);
     }
 
+    private static java.time.Instant instant(final String text) {
+        try {
+            return java.time.Instant.parse(text.strip());
+        }
+        catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--withdraw '" + text + "' is not a time such as"
+                    + " 2026-11-27T08:00:00.123Z (the check's retrain.requestedAt)");
+        }
+    }
+
     /** {@code incident list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
             description = "List incidents, oldest first.")
@@ -157,15 +167,23 @@ final class IncidentCommand implements Runnable {
                         + " the ID, or write --json=FILE.")
         String json;
 
+        @Option(names = "--withdraw", paramLabel = "TIME",
+                description = "Instead: withdraw the retrain request a 'check --claim-retrain' recorded at TIME (its "
+                        + "JSON's retrain.requestedAt), because it could not be sent; the next check asks again.")
+        String withdraw;
+
         @Override
         public Integer call() {
+            java.time.Instant requestedAt = withdraw == null ? null : instant(withdraw);
             store(registry).get(id); // an unknown id fails here, naming the registry
-            Incident incident = Monitor.retraining(registry, id, Actor.fromEnvironment(), reason);
+            Incident incident = requestedAt != null ? Monitor.withdrawRetrain(registry, id, requestedAt)
+                    : Monitor.retraining(registry, id, Actor.fromEnvironment(), reason);
             PrintWriter out = spec.commandLine().getOut();
             if (json != null && !"-".equals(json)) {
                 AtomicFiles.write(Path.of(json), Incidents.toJson(incident));
             }
-            out.print("-".equals(json) ? Incidents.toJson(incident) : "Retraining " + Incidents.line(incident) + "\n");
+            out.print("-".equals(json) ? Incidents.toJson(incident) : (requestedAt != null ? "Withdrew the retrain"
+                    + " request of " + requestedAt + ": " : "Retraining ") + Incidents.line(incident) + "\n");
             out.flush();
             return ExitCodes.OK;
         }

@@ -108,20 +108,7 @@ public sealed interface DeployTarget permits DeployTarget.RegistryAlias, DeployT
      */
     record Http(URI url, Secret token, HttpSettings settings) implements DeployTarget {
         public Http {
-            Objects.requireNonNull(url, "url");
-            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new DeployException("The http target's URL must start with http:// or https://, not '"
-                        + url + "'");
-            }
-            if (url.getHost() == null || url.getHost().isEmpty()) {
-                throw new DeployException("The http target's URL '" + url + "' names no host");
-            }
-            if (url.getRawUserInfo() != null) {
-                // credentials in a URL end up in logs; the token has its own safe channel
-                throw new DeployException("The http target's URL must not hold user information (user:password@);"
-                        + " give the token with --token-env or --token-file");
-            }
+            JsonPost.checkUrl(url, "The http target's URL", "--token-env or --token-file");
             Objects.requireNonNull(token, "token of the http target " + url);
             Objects.requireNonNull(settings, "settings");
         }

@@ -70,6 +70,15 @@ public final class Deployer {
                 ? registry.register(model, request.packagePath(), request.actor(), request.message() == null
                         ? "registered to deploy as " + alias : request.message())
                 : registry.version(model, request.version());
+        // publication, alias move and retention run under each serving directory's lock: a concurrent deployment
+        // into the same directory can neither prune the folder this one makes live nor leave a newer folder beside it
+        return lockDirectories(publishing, 0, () -> deployLocked(registry, request, publishing, version, registered));
+    }
+
+    private static DeployResult deployLocked(final Registry registry, final DeployRequest request,
+            final List<DeployTarget> publishing, final ModelVersion version, final boolean registered) {
+        String model = request.model();
+        String alias = request.alias();
         int number = version.version();
         Integer previous = registry.alias(model, alias).orElse(null);
         boolean forced = !version.blessed();
@@ -125,8 +134,53 @@ public final class Deployer {
                 + (previous == null ? "" : "from version " + previous + " ") + "to version " + number
                 + (forced ? " (forced: not blessed)" : ""), 1, since(start)));
         prune(publishing, number, previous, outcomes);
-        return new DeployResult(model, number, alias, previous, DeployResult.DEPLOY, registered, version.blessed(),
-                forced, move, outcomes);
+        // the alias's version is the directory's highest, as after a rollback: TF Serving serves the highest
+        List<String> failures = new ArrayList<>();
+        for (DeployTarget target : publishing) {
+            if (target instanceof DeployTarget.Directory directory) {
+                int index = indexOf(outcomes, directory.describe());
+                Outcome outcome = retireNewer(directory, number, outcomes.get(index));
+                outcomes.set(index, outcome);
+                if (!outcome.status().ok()) {
+                    failures.add(outcome.detail());
+                }
+            }
+        }
+        DeployResult result = new DeployResult(model, number, alias, previous, DeployResult.DEPLOY, registered,
+                version.blessed(), forced, move, outcomes);
+        if (!failures.isEmpty()) {
+            throw new DeployException("The alias '" + alias + "' of " + model + " moved to version " + number
+                    + ", but " + String.join("; ", failures) + ": a server serving the highest version would not"
+                    + " serve it. Remove those folders.", result, null);
+        }
+        return result;
+    }
+
+    /**
+     * Runs {@code work} holding the lock of every serving directory among {@code targets} from {@code from} on,
+     * taken in the order of their paths so that two deployments into the same directories cannot deadlock.
+     */
+    private static <T> T lockDirectories(final List<DeployTarget> targets, final int from,
+            final java.util.function.Supplier<T> work) {
+        List<Path> dirs = targets.stream().filter(t -> t instanceof DeployTarget.Directory)
+                .map(t -> ((DeployTarget.Directory) t).dir().toAbsolutePath().normalize()).distinct().sorted()
+                .toList();
+        return lockEach(dirs, from, work);
+    }
+
+    private static <T> T lockEach(final List<Path> dirs, final int index, final java.util.function.Supplier<T> work) {
+        if (index == dirs.size()) {
+            return work.get();
+        }
+        Path dir = dirs.get(index);
+        Path lock = DirectoryPublisher.lockFile(dir);
+        try {
+            Files.createDirectories(lock.getParent());
+        }
+        catch (java.io.IOException e) {
+            throw new DeployException("Cannot create the folder of the serving directory " + dir + ": " + e, e);
+        }
+        return Registry.locked(lock, "serving directory " + dir, () -> lockEach(dirs, index + 1, work));
     }
 
     /**
@@ -147,6 +201,12 @@ public final class Deployer {
         DeployRequest.name(alias, "alias");
         Objects.requireNonNull(actor, "actor");
         List<DeployTarget> publishing = publishing(targets);
+        return lockDirectories(publishing, 0, () -> rollbackLocked(registry, model, alias, actor, message,
+                publishing));
+    }
+
+    private static DeployResult rollbackLocked(final Registry registry, final String model, final String alias,
+            final Actor actor, final String message, final List<DeployTarget> publishing) {
         Integer current = registry.alias(model, alias).orElseThrow(() -> new DeployException("The alias '" + alias
                 + "' of " + model + " points to no version: there is nothing to roll back"));
         String why = message != null ? message : "roll back from version " + current;

@@ -41,6 +41,7 @@ final class DirectoryPublisher {
     /** Temporary folders older than this are leftovers of a killed deployment and are removed. */
     static final Duration STALE = Duration.ofHours(1);
 
+
     private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,9}");
 
     private DirectoryPublisher() {
@@ -135,6 +136,18 @@ final class DirectoryPublisher {
             }
         }
         return removed;
+    }
+
+    /**
+     * The directory's lock file, held from publication to retention by each deployment and rollback into it (the
+     * registry's kind of lock): beside the directory, {@code .<name>.mlstages-lock}, so that a deployment refused
+     * before it publishes leaves no directory behind and the directory holds nothing but versions.
+     */
+    static Path lockFile(final Path dir) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        return parent == null || absolute.getFileName() == null ? absolute.resolve(".mlstages-lock")
+                : parent.resolve("." + absolute.getFileName() + ".mlstages-lock");
     }
 
     /** The numbered version folders, ascending. */

@@ -2,6 +2,7 @@ package io.mlstages.deploy;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,32 @@ public final class JsonPost {
      * @param detail   what happened, the token masked
      */
     public record Sent(boolean ok, int status, int attempts, String detail) {
+    }
+
+    /**
+     * Checks a URL the engine will POST to with a token: http or https, a host, no user information.
+     *
+     * @param what       what the URL is, for the message (e.g. {@code The webhook URL})
+     * @param tokenOptions where the token is given instead of in the URL, for the message
+     * @return the URL
+     * @throws DeployException naming the URL and what is wrong with it
+     */
+    public static URI checkUrl(final URI url, final String what, final String tokenOptions) {
+        Objects.requireNonNull(url, "url");
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new DeployException(what + " must start with http:// or https://, not '" + url + "'");
+        }
+        if (url.getHost() == null || url.getHost().isEmpty()) {
+            throw new DeployException(what + " '" + url + "' names no host");
+        }
+        if (url.getRawUserInfo() != null) {
+            // credentials in a URL end up in logs; the token has its own safe channel (the URL is not quoted: it
+            // holds them)
+            throw new DeployException(what + " must not hold user information (user:password@); give the token"
+                    + " with " + tokenOptions);
+        }
+        return url;
     }
 
     /**

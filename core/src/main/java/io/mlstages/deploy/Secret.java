@@ -39,6 +39,21 @@ public final class Secret {
     }
 
     /**
+     * A secret known only to be masked, never sent (a token variable kept from a child process): any text but the
+     * empty one.
+     *
+     * @throws DeployException when the value is empty
+     */
+    public static Secret forMasking(final String value, final String source) {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(source, "source");
+        if (value.isEmpty()) {
+            throw new DeployException("The " + source + " is empty");
+        }
+        return new Secret(value, source);
+    }
+
+    /**
      * The token in an environment variable, surrounding white space removed.
      *
      * @throws DeployException naming the variable when it is unset, empty or not a valid token
@@ -115,9 +130,13 @@ public final class Secret {
         return value;
     }
 
-    /** The text with every occurrence of the secret replaced by {@value #MASK}; null stays null. */
-    String mask(final String text) {
-        return text == null ? null : text.replace(value, MASK);
+    /**
+     * The text with every echo of the secret replaced by {@value #MASK}: the secret itself, its JSON-, URL- and
+     * HTML-escaped forms, in any letter case, its Base64 forms, and any run of {@link SecretMask#MIN_RUN} or more of
+     * its characters (a truncated echo); null stays null.
+     */
+    public String mask(final String text) {
+        return SecretMask.mask(text, value);
     }
 
     /** Always {@value #MASK}, so that a secret logged or concatenated by mistake shows nothing. */

@@ -75,6 +75,28 @@ public record Incident(String id, String model, int modelVersion, Stage stage, S
         return new Incident(id, model, modelVersion, stage, severity, findings, steps, at, mitigatedBy);
     }
 
+    /**
+     * This incident without the {@link Stage#RETRAINING} step of time {@code at}: the stage becomes that of the last
+     * step left, the last request that of the latest {@link Stage#RETRAINING} step left (each request records one).
+     *
+     * @return the incident, or null when it has no such step
+     */
+    Incident withoutRetrainRequest(final Instant at) {
+        List<Step> left = new ArrayList<>(steps);
+        for (int i = left.size() - 1; i >= 0; i--) {
+            Step step = left.get(i);
+            if (step.stage() == Stage.RETRAINING && step.at().equals(at)) {
+                left.remove(i);
+                Instant previous = left.stream().filter(s -> s.stage() == Stage.RETRAINING).map(Step::at)
+                        .reduce((a, b) -> b).orElse(null);
+                Stage back = left.isEmpty() ? Stage.OPEN : left.get(left.size() - 1).stage();
+                return new Incident(id, model, modelVersion, back, severity, findings, left,
+                        at.equals(lastRetrainRequest) ? previous : lastRetrainRequest, mitigatedBy);
+            }
+        }
+        return null;
+    }
+
     Incident withMitigatedBy(final Integer version) {
         return new Incident(id, model, modelVersion, stage, severity, findings, steps, lastRetrainRequest, version);
     }

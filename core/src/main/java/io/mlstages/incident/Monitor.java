@@ -94,18 +94,26 @@ public final class Monitor {
         }
         Profile current = Profiles.merge(currentData, profiles);
         DriftReport report = DriftDetector.compare(reference, current, drift);
-        CheckResult result = record(IncidentStore.open(registry.root()), model, version, report, settings, who)
-                .withProfiles(reference, current);
+        // with a request to send, the decision records it at once, under the incident lock: an overlapping check
+        // then sees the request and its cool-down, and does not send a second one
+        CheckResult result = record(IncidentStore.open(registry.root()), model, version, report, settings, who,
+                request != null).withProfiles(reference, current);
         if (request != null && result.retrainRequested() && result.incident().isPresent()) {
             Incident incident = result.incident().get();
             try {
                 request.send(incident, result);
             }
             catch (RuntimeException e) {
-                return result.withIncident(incident, false, "the retrain request failed: " + e.getMessage());
+                String failed = "the retrain request failed: " + e.getMessage();
+                try {
+                    Incident restored = withdrawRetrain(registry.root(), incident.id(), incident.lastRetrainRequest());
+                    return result.withIncident(restored, false, failed);
+                }
+                catch (IncidentException gone) {
+                    // resolved by hand meanwhile: there is no request left to withdraw
+                    return result.withIncident(incident, false, failed + " (" + gone.getMessage() + ")");
+                }
             }
-            Incident marked = retraining(registry.root(), incident.id(), who, result.retrainReason());
-            return result.withIncident(marked, true, result.retrainReason());
         }
         return result;
     }
@@ -116,6 +124,17 @@ public final class Monitor {
      */
     public static CheckResult record(final IncidentStore store, final String model, final int version,
             final DriftReport report, final CheckOptions options, final Actor actor) {
+        return record(store, model, version, report, options, actor, false);
+    }
+
+    /**
+     * As {@link #record(IncidentStore, String, int, DriftReport, CheckOptions, Actor)}; with {@code claim}, a retrain
+     * that is due is recorded as requested in the same locked decision (a {@link Stage#RETRAINING} step, the
+     * cool-down starts), for a caller that sends it next and calls {@link #withdrawRetrain} should sending fail.
+     * The result's incident then carries the request's time in {@link Incident#lastRetrainRequest()}.
+     */
+    public static CheckResult record(final IncidentStore store, final String model, final int version,
+            final DriftReport report, final CheckOptions options, final Actor actor, final boolean claim) {
         Instant now = now();
         return store.update(model, open -> {
             if (!report.datasetDrift()) {
@@ -134,9 +153,12 @@ public final class Monitor {
                 Incident opened = new Incident(store.nextId(model), model, version, Stage.OPEN, finding.severity(),
                         List.of(finding), List.of(new Step(Stage.OPEN, now, actor.buildUrl(), actor.user(),
                         describe(finding))), null, null);
+                String reason = "incident " + opened.id() + " opened";
+                if (claim) {
+                    opened = requested(opened, now, actor, reason);
+                }
                 store.save(opened);
-                return new CheckResult(report, Optional.of(opened), true, true,
-                        "incident " + opened.id() + " opened", false, null, null);
+                return new CheckResult(report, Optional.of(opened), true, true, reason, false, null, null);
             }
             boolean escalated = finding.severity().above(open.severity());
             Incident updated = open.withFinding(finding);
@@ -145,7 +167,6 @@ public final class Monitor {
                         "drift persists after the mitigation by version " + open.mitigatedBy() + ": "
                                 + describe(finding)));
             }
-            store.save(updated);
             boolean requested;
             String reason;
             Instant last = open.lastRetrainRequest();
@@ -167,6 +188,10 @@ public final class Monitor {
                 reason = "cool-down: a retrain was requested at " + last + "; the next is allowed from "
                         + last.plus(options.coolDown()) + " unless severity rises above " + open.severity();
             }
+            if (requested && claim) {
+                updated = requested(updated, now, actor, reason);
+            }
+            store.save(updated);
             return new CheckResult(report, Optional.of(updated), false, requested, reason, escalated, null, null);
         });
     }
@@ -191,6 +216,34 @@ public final class Monitor {
                     .withRetrainRequest(now);
             store.save(marked);
             return marked;
+        });
+    }
+
+    /**
+     * Withdraws a retrain request recorded by a check (its sending failed): removes the {@link Stage#RETRAINING}
+     * step of time {@code requestedAt} and sets the last request back to the one before, so that the incident is as
+     * if the request had never been made and the next check asks again. Steps recorded since stay.
+     *
+     * @return the incident as it now stands
+     * @throws IncidentException when there is no such incident, or no request of that time to withdraw
+     */
+    public static Incident withdrawRetrain(final Path registryRoot, final String incidentId,
+            final Instant requestedAt) {
+        Objects.requireNonNull(requestedAt, "requestedAt");
+        IncidentStore store = IncidentStore.open(registryRoot);
+        Incident incident = store.get(incidentId);
+        return store.update(incident.model(), open -> {
+            if (open == null || !open.id().equals(incidentId)) {
+                throw new IncidentException("Incident " + incidentId + " is not open: no retrain request to"
+                        + " withdraw");
+            }
+            Incident withdrawn = open.withoutRetrainRequest(requestedAt);
+            if (withdrawn == null) {
+                throw new IncidentException("Incident " + incidentId + " has no retrain request made at "
+                        + requestedAt + " to withdraw");
+            }
+            store.save(withdrawn);
+            return withdrawn;
         });
     }
 
@@ -227,6 +280,12 @@ public final class Monitor {
     /** Sets the clock (tests only). */
     static void clock(final Clock value) {
         clock = value == null ? Clock.systemUTC() : value;
+    }
+
+    private static Incident requested(final Incident incident, final Instant now, final Actor actor,
+            final String reason) {
+        return incident.withStep(new Step(Stage.RETRAINING, now, actor.buildUrl(), actor.user(),
+                "retrain requested: " + reason)).withRetrainRequest(now);
     }
 
     private static Finding finding(final DriftReport report, final Instant at, final String reportFile,

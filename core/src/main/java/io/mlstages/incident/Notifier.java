@@ -21,6 +21,17 @@ public final class Notifier {
     }
 
     /**
+     * Checks a webhook URL before anything else happens, so that a check with a bad URL writes no incident it then
+     * cannot announce.
+     *
+     * @return the URL
+     * @throws io.mlstages.deploy.DeployException when the URL is not http(s), names no host or holds user information
+     */
+    public static URI checkUrl(final URI url) {
+        return JsonPost.checkUrl(url, "The webhook URL", "--webhook-token-env (or the plugin's webhookCredentialsId)");
+    }
+
+    /**
      * POSTs the event.
      *
      * @param event {@code opened}, {@code escalated}, {@code resolved}, {@code finding}, {@code retraining} or

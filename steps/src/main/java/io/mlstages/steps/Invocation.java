@@ -185,6 +185,27 @@ public record Invocation(String command, List<String> arguments, Map<String, Str
         return new Invocation("incident", arguments, Map.of(), resultFile, Map.of());
     }
 
+    /**
+     * The invocation that withdraws the retrain request a check recorded ({@code check --claim-retrain}) when the
+     * plugin could not start the retrain job, so that the next check asks again:
+     * {@code mlstages incident retraining ID --registry DIR --withdraw=TIME --json=FILE}.
+     *
+     * @param requestedAt the check result's {@code retrainRequestedAt}
+     * @throws IllegalArgumentException naming the value when the registry or time is blank or the id is not an
+     *                                  incident id
+     */
+    public static Invocation withdrawRetraining(final String registry, final String incidentId,
+            final String requestedAt, final String workFolder) {
+        if (blank(requestedAt)) {
+            throw new IllegalArgumentException("Withdrawing a retrain request needs the time the check recorded it");
+        }
+        Invocation marking = retraining(registry, incidentId, null, workFolder);
+        List<String> arguments = new ArrayList<>(marking.arguments());
+        // before the id, which goes last
+        arguments.add(arguments.size() - 1, "--withdraw=" + requestedAt.trim());
+        return new Invocation("incident", arguments, Map.of(), marking.resultFile(), Map.of());
+    }
+
     /** The arguments as the build log shows them: each quoted when it holds a space. Never holds a secret. */
     public String display() {
         return arguments.stream().map(a -> a.isEmpty() || a.chars().anyMatch(Character::isWhitespace)
@@ -273,8 +294,12 @@ public record Invocation(String command, List<String> arguments, Map<String, Str
                 arguments.add("--webhook-token-env=" + WEBHOOK_TOKEN_VARIABLE);
                 environment.put(WEBHOOK_TOKEN_VARIABLE, value.toString());
             }
+            case "retrainJob" ->
+                // the plugin starts the job when the check says a retrain is due: the check records the request in
+                // its locked decision, so that an overlapping check does not start the job a second time
+                arguments.add("--claim-retrain");
             default -> {
-                // onFailure, onDrift, retrainJob: the plugin acts on them after the child ran
+                // onFailure, onDrift: the plugin acts on them after the child ran
             }
         }
     }

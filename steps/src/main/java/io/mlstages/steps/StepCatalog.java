@@ -177,7 +177,7 @@ public final class StepCatalog {
                 .onlyWith("model"));
         return new StepSpec(name, displayName, List.of("check", "drift"), p, List.of(List.of("model", "reference")),
                 concat(REPORTS, List.of("--junit", "--html", "--report-html", "--retrain-command",
-                        "--webhook-token-env")));
+                        "--webhook-token-env", "--claim-retrain")));
     }
 
     private static List<Parameter> driftOptions() {

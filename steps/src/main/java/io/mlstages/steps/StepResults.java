@@ -192,6 +192,9 @@ public final class StepResults {
         map.put("retrainDue", retrain.path("due").asBoolean(false));
         map.put("retrainReason", retrain.isObject() ? retrain.path("reason").asText("")
                 : "a check against a reference (not a registered model) opens no incident and asks for no retrain");
+        // set when the check recorded the due request for the plugin (--claim-retrain): withdrawn if no job starts
+        map.put("retrainRequestedAt", retrain.path("requestedAt").isTextual() ? retrain.path("requestedAt").asText()
+                : null);
         map.put("reportFile", invocation.resultFile());
         map.put("htmlFile", invocation.reportFiles().get(Invocation.HTML));
         map.put("junitFile", invocation.reportFiles().get(Invocation.JUNIT));

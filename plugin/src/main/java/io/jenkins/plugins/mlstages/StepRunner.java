@@ -169,6 +169,9 @@ final class StepRunner {
             if (retrain.triggered() != null) {
                 markRetraining(result, registry, retrain.note(), settings);
             }
+            else if (StepValues.text(result.get("retrainRequestedAt")) != null) {
+                withdrawRetraining(result, registry, settings);
+            }
             DriftAction action = DriftAction.record(run, workspace, reportId, result, retrain, retraining);
             log.println(action != null ? Messages.StepRunner_DriftReport(link(Objects.requireNonNull(reportLink)))
                     : StepMessages.forStep(functionName, Messages.StepRunner_NoDriftReport()));
@@ -341,6 +344,33 @@ final class StepRunner {
         Finished engine = launch(invocation.arguments(), workFolder, new HashMap<>(environment), settings);
         if (engine.exitCode() != 0) {
             listener.getLogger().println(Messages.StepRunner_CannotMarkRetrainingExit(incident,
+                    String.valueOf(engine.exitCode())));
+        }
+    }
+
+    /**
+     * Withdraws the retrain request the check recorded for this build (it was due, but no job started), so that the
+     * next check asks again rather than wait out the cool-down.
+     */
+    private void withdrawRetraining(final Map<String, Object> result, @CheckForNull final String registry,
+            final MlStagesConfiguration settings) throws IOException, InterruptedException {
+        String incident = StepValues.text(result.get("incidentId"));
+        String requestedAt = StepValues.text(result.get("retrainRequestedAt"));
+        if (incident == null || registry == null || requestedAt == null) {
+            return;
+        }
+        String workFolder = WORK_ROOT + "/incident-" + run.getNumber() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Invocation invocation;
+        try {
+            invocation = Invocation.withdrawRetraining(registry, incident, requestedAt, workFolder);
+        }
+        catch (IllegalArgumentException e) {
+            listener.getLogger().println(Messages.StepRunner_CannotWithdrawRetraining(incident, e.getMessage()));
+            return;
+        }
+        Finished engine = launch(invocation.arguments(), workFolder, new HashMap<>(environment), settings);
+        if (engine.exitCode() != 0) {
+            listener.getLogger().println(Messages.StepRunner_CannotWithdrawRetrainingExit(incident,
                     String.valueOf(engine.exitCode())));
         }
     }
