@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Wide tables in a small heap (issue 11, item 3): a CSV of 20,000 numeric columns and 4 rows (about 290 KB)
  * profiles and drift-checks in a child JVM limited to 256 MB, with the right verdict. Before, every column got
- * a full-size sketch and block buffer up front (about 20 KB each), and the run died of OutOfMemoryError.
+ * a full-size sketch and block buffer up front (about 24 KB per column), and the run died of OutOfMemoryError.
  */
 class WideDataMemoryTest {
     private static final int COLUMNS = 20_000;
