@@ -240,7 +240,10 @@ final class QuantileSketch {
         capacity = totalCapacity(k, numLevels);
     }
 
-    /** The array of level h, grown (doubling, but not past what is needed) to hold at least {@code needed}. */
+    /**
+     * The array of level h, grown to hold at least {@code needed}: doubling from a few items, but not past the
+     * level's capacity unless more is needed (level 0 may run over its capacity while higher levels have room).
+     */
     private double[] grow(final int h, final int needed) {
         double[] level = levels[h];
         if (level != null && level.length >= needed) {
@@ -418,7 +421,11 @@ final class QuantileSketch {
             sketch.levels[h] = level.clone();
             sketch.sizes[h] = level.length;
             sketch.retained += level.length;
-            weight += (long) level.length << h;
+            try {
+                weight = Math.addExact(weight, Math.multiplyExact((long) level.length, 1L << h));
+            } catch (ArithmeticException e) {
+                throw corrupt("its items weigh more than 2^63 values");
+            }
         }
         if (weight != n) {
             throw corrupt("its items weigh " + weight + " but it claims " + n + " values");
