@@ -19,9 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.apache.datasketches.kll.KllDoublesSketch;
-import org.apache.datasketches.memory.Memory;
-
 /**
  * Compares the profile of current data with a reference profile, column by column.
  *
@@ -427,11 +424,7 @@ public final class DriftDetector {
 
     /** The sketch's normalised rank error (its 99% bound), or 0 when the CDF is exact. */
     private static double rankError(final NumericSummary summary) {
-        if (summary.isExact()) {
-            return 0;
-        }
-        KllDoublesSketch sketch = KllDoublesSketch.heapify(Memory.wrap(summary.sketch()));
-        return sketch.isEstimationMode() ? sketch.getNormalizedRankError(false) : 0;
+        return summary.rankError();
     }
 
     private static long nonFiniteCount(final NumericSummary summary) {

@@ -4,31 +4,34 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.apache.datasketches.kll.KllDoublesSketch;
-import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
-
 /**
  * Summarises one numeric column in one pass. Finite values are buffered in blocks; each full block is sorted
  * (see {@link BlockSorter}) and then updates the moments (the block's own mean and squared deviations, merged
  * into the running ones with Chan's formula, which is as stable as Welford's per-value update and needs no
- * division per value), the extremes, the KLL sketch (fed largest first, see {@link #flush}) and, while under the limit, the kept
- * values. NaN and the infinities are only counted.
+ * division per value), the extremes and, while under the limit, the kept values; the KLL sketch is made only
+ * when the column passes the limit (fed the kept values then) or at the end, so a short column costs no sketch
+ * while it is read. NaN and the infinities are only counted.
+ *
+ * <p>Every buffer starts small and grows with the column, so that a table of many short columns (20,000
+ * columns of a few rows) fits in a small heap.</p>
  */
 final class NumericAccumulator {
     /** The largest block: 8192 values, enough for the sorted-input speed-up of the sketch. */
     static final int MAX_BLOCK = 8192;
+    private static final int FIRST_BLOCK = 16;
 
     private final ProfileSettings settings;
     private final BlockSorter sorter;
-    private final double[] block;
+    private final int blockSize;
+    private double[] block;
     private int filled;
 
     private long nan;
     private long positiveInfinity;
     private long negativeInfinity;
     private final Moments moments = new Moments();
-    private final KllDoublesSketch sketch;
-    private double[] values = new double[64];
+    private QuantileSketch sketch;
+    private double[] values;
     private boolean keepingValues;
 
     /**
@@ -38,17 +41,21 @@ final class NumericAccumulator {
     NumericAccumulator(final ProfileSettings settings, final int blockSize, final BlockSorter sorter) {
         this.settings = settings;
         this.sorter = sorter;
-        this.block = new double[blockSize];
-        this.sketch = KllDoublesSketch.newHeapInstance(settings.sketchK());
+        this.blockSize = blockSize;
         this.keepingValues = true;
     }
 
     void add(final double value) {
         if (value - value == 0) { // finite: NaN and the infinities give NaN here
-            block[filled++] = value;
-            if (filled == block.length) {
-                flush();
+            if (block == null || filled == block.length) {
+                if (block != null && block.length == blockSize) {
+                    flush();
+                } else {
+                    block = block == null ? new double[Math.min(FIRST_BLOCK, blockSize)]
+                            : Arrays.copyOf(block, Math.min(2 * block.length, blockSize));
+                }
             }
+            block[filled++] = value;
         } else if (value != value) {
             nan++;
         } else if (value > 0) {
@@ -64,24 +71,30 @@ final class NumericAccumulator {
         }
         sorter.sort(block, filled);
         moments.addSortedBlock(block, filled);
-        // largest first: the sketch stacks each new value below those it holds, so its level-0 buffer stays in
-        // ascending order and the sort it does before each compaction is a linear scan; the bulk update of an
-        // ascending block leaves that buffer in descending runs, which it then quicksorts (about twice the cost)
-        for (int i = filled - 1; i >= 0; i--) {
-            sketch.update(block[i]);
-        }
         if (keepingValues) {
             long total = moments.n;
+            int start = (int) (total - filled);
             if (total > settings.exactLimit()) {
+                // past the limit: the sketch takes over, starting with the values kept so far
                 keepingValues = false;
+                sketch = new QuantileSketch(settings.sketchK());
+                for (int i = 0; i < start; i++) {
+                    sketch.update(values[i]);
+                }
                 values = null;
             } else {
-                int start = (int) (total - filled);
-                if (values.length < total) {
-                    values = Arrays.copyOf(values, (int) Math.min(settings.exactLimit(),
-                            Math.max(total, 2L * values.length)));
+                if (values == null || values.length < total) {
+                    values = Arrays.copyOf(values == null ? new double[0] : values,
+                            (int) Math.min(settings.exactLimit(), Math.max(total, 2L * (values == null ? 8 : values.length))));
                 }
                 System.arraycopy(block, 0, values, start, filled);
+            }
+        }
+        if (!keepingValues) {
+            // sorted blocks give the sketch's level 0 ascending runs, which its sort before each compaction
+            // handles quickly
+            for (int i = 0; i < filled; i++) {
+                sketch.update(block[i]);
             }
         }
         filled = 0;
@@ -89,10 +102,18 @@ final class NumericAccumulator {
 
     NumericSummary finish() {
         flush();
-        double[] exact = keepingValues ? Arrays.copyOf(values, (int) moments.n) : null;
-        if (exact != null) {
+        double[] exact = null;
+        QuantileSketch sketch = this.sketch;
+        if (keepingValues) {
+            exact = values == null ? new double[0] : Arrays.copyOf(values, (int) moments.n);
             Arrays.sort(exact);
+            sketch = new QuantileSketch(settings.sketchK());
+            for (double value : exact) {
+                sketch.update(value);
+            }
         }
+        block = null; // the column is done: let its buffers go before the next one is summarised
+        values = null;
         return summary(nan, positiveInfinity, negativeInfinity, moments, sketch, exact, settings);
     }
 
@@ -100,8 +121,8 @@ final class NumericAccumulator {
     static NumericSummary merge(final NumericSummary a, final NumericSummary b, final ProfileSettings settings) {
         Moments moments = Moments.of(a);
         moments.merge(Moments.of(b));
-        KllDoublesSketch sketch = SketchCache.heapify(a.sketch());
-        sketch.merge(SketchCache.heapify(b.sketch()));
+        QuantileSketch sketch = QuantileSketch.fromBytes(a.sketch());
+        sketch.merge(QuantileSketch.fromBytes(b.sketch()));
         double[] exact = null;
         if (a.isExact() && b.isExact() && moments.n <= settings.exactLimit()) {
             double[] left = a.values();
@@ -115,7 +136,7 @@ final class NumericAccumulator {
     }
 
     private static NumericSummary summary(final long nan, final long positiveInfinity,
-            final long negativeInfinity, final Moments moments, final KllDoublesSketch sketch, final double[] exact,
+            final long negativeInfinity, final Moments moments, final QuantileSketch sketch, final double[] exact,
             final ProfileSettings settings) {
         long n = moments.n;
         double min = n == 0 ? Double.NaN : moments.min;
@@ -134,7 +155,7 @@ final class NumericAccumulator {
      * one also max. When all values are equal there is one bin holding them all.
      */
     static NumericSummary.Histogram histogram(final long n, final double min, final double max,
-            final KllDoublesSketch sketch, final double[] exact, final int bins) {
+            final QuantileSketch sketch, final double[] exact, final int bins) {
         if (n == 0) {
             return NumericSummary.Histogram.empty();
         }
@@ -156,10 +177,10 @@ final class NumericAccumulator {
                     below[i + 1] = countBelow(exact, inner[i]);
                 }
             } else {
-                // EXCLUSIVE: share strictly below the edge, so bins are [lower, upper) as in the exact case
-                double[] cdf = sketch.getCDF(strictlyIncreasing(inner), QuantileSearchCriteria.EXCLUSIVE);
+                // the share strictly below the edge, so bins are [lower, upper) as in the exact case
+                QuantileSketch.SortedView view = sketch.sortedView();
                 for (int i = 0; i < inner.length; i++) {
-                    below[i + 1] = Math.max(below[i], Math.round(cdf[i] * n));
+                    below[i + 1] = Math.max(below[i], Math.round(view.rankBelow(inner[i]) * n));
                 }
             }
         }
@@ -172,17 +193,6 @@ final class NumericAccumulator {
             }
         }
         return new NumericSummary.Histogram(edgeList, counts);
-    }
-
-    /** The sketch wants strictly increasing split points; edges of a tiny range may repeat in floating point. */
-    private static double[] strictlyIncreasing(final double[] points) {
-        double[] result = points.clone();
-        for (int i = 1; i < result.length; i++) {
-            if (result[i] <= result[i - 1]) {
-                result[i] = Math.nextUp(result[i - 1]);
-            }
-        }
-        return result;
     }
 
     private static long countBelow(final double[] sorted, final double point) {

@@ -4,12 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import org.apache.datasketches.quantilescommon.DoublesSortedView;
-import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
-
 /**
  * What a profile keeps of a numeric column's finite values: moments, extremes, a fixed-bin histogram, a KLL
- * quantile sketch, and, while the column is small, the values themselves (so that small samples get exact
+ * quantile sketch ({@link QuantileSketch}), and, while the column is small, the values themselves (so that small samples get exact
  * statistics).
  *
  * <p>The arrays are copied on the way in and out, so a summary is immutable. {@link #equals} compares the
@@ -18,7 +15,7 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
  * <p>{@link #cdf} and {@link #quantiles} use the same convention whether exact or sketched: the CDF at x is
  * the share of values {@code <= x}, and the quantile at rank r is the smallest value whose CDF is at least r
  * (the lower empirical quantile, the inverse of the step ECDF; rank 0 gives the minimum, rank 1 the maximum).
- * The sketch is queried with DataSketches' {@code INCLUSIVE} criterion, which has exactly these meanings.</p>
+ * The sketch's sorted view answers with exactly these meanings.</p>
  *
  * @param finite            how many finite values the column had
  * @param nan               how many NaN values it had (only when NaN is not a missing token)
@@ -29,7 +26,8 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
  * @param mean              the mean of the finite values (NaN when there is none)
  * @param std               the sample standard deviation (n - 1) of the finite values (NaN below two values)
  * @param histogram         equal-width bins over [min, max]
- * @param sketch            the KLL sketch of the finite values, serialized (DataSketches' compact form)
+ * @param sketch            the KLL sketch of the finite values, serialized ({@link QuantileSketch#toByteArray};
+ *                          older profiles hold DataSketches' compact KLL form, which is read as well)
  * @param values            the finite values, sorted ascending, while there are at most the profile's
  *                          {@code exactLimit} of them; null beyond that
  */
@@ -93,7 +91,7 @@ public record NumericSummary(long finite, long nan, long positiveInfinity, long 
             Arrays.fill(result, Double.NaN);
             return result;
         }
-        DoublesSortedView view = values == null ? SketchCache.sortedView(sketch) : null;
+        QuantileSketch.SortedView view = values == null ? SketchCache.sortedView(sketch) : null;
         for (int i = 0; i < points.length; i++) {
             double point = points[i];
             if (Double.isNaN(point)) {
@@ -101,7 +99,7 @@ public record NumericSummary(long finite, long nan, long positiveInfinity, long 
             } else if (values != null) {
                 result[i] = (double) countAtMost(values, point) / values.length;
             } else {
-                result[i] = view.getRank(point, QuantileSearchCriteria.INCLUSIVE);
+                result[i] = view.rank(point);
             }
         }
         return result;
@@ -124,7 +122,7 @@ public record NumericSummary(long finite, long nan, long positiveInfinity, long 
             Arrays.fill(result, Double.NaN);
             return result;
         }
-        DoublesSortedView view = values == null ? SketchCache.sortedView(sketch) : null;
+        QuantileSketch.SortedView view = values == null ? SketchCache.sortedView(sketch) : null;
         for (int i = 0; i < ranks.length; i++) {
             if (values != null) {
                 result[i] = values[lowerQuantileIndex(ranks[i], values.length)];
@@ -133,10 +131,21 @@ public record NumericSummary(long finite, long nan, long positiveInfinity, long 
             } else if (ranks[i] == 1) {
                 result[i] = max;
             } else {
-                result[i] = view.getQuantile(ranks[i], QuantileSearchCriteria.INCLUSIVE);
+                result[i] = view.quantile(ranks[i]);
             }
         }
         return result;
+    }
+
+    /**
+     * The sketch's normalised rank error (its 99% bound, one rank) when the CDF comes from a sketch that has
+     * compacted values away; 0 when it is exact (values kept, or a sketch that still holds every value).
+     */
+    public double rankError() {
+        if (values != null || finite == 0) {
+            return 0;
+        }
+        return QuantileSketch.fromBytes(sketch).rankError();
     }
 
     /** The number of values in an ascending array that are at most the point (a binary search). */

@@ -1,7 +1,11 @@
 package io.mlstages.profile;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,7 +34,7 @@ public record Profile(int schemaVersion, List<Source> sources, long rows, Profil
         }
         Objects.requireNonNull(settings, "settings");
         sources = List.copyOf(sources);
-        columns = List.copyOf(columns);
+        columns = new Columns(columns);
         for (ColumnProfile column : columns) {
             if (column.count() != rows) {
                 throw new IllegalArgumentException("Column '" + column.name() + "' counts " + column.count()
@@ -39,9 +43,9 @@ public record Profile(int schemaVersion, List<Source> sources, long rows, Profil
         }
     }
 
-    /** The column of that name, if any. */
+    /** The column of that name (the first, should names repeat), if any. Constant time: callers loop over wide tables. */
     public Optional<ColumnProfile> column(final String name) {
-        return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+        return Optional.ofNullable(((Columns) columns).byName.get(name));
     }
 
     /**
@@ -113,6 +117,33 @@ public record Profile(int schemaVersion, List<Source> sources, long rows, Profil
             if (rows < 0) {
                 throw new IllegalArgumentException("rows of " + file + " must not be negative, not " + rows);
             }
+        }
+    }
+
+    /**
+     * The columns as an immutable list that also finds a column by name, so that a lookup per column of a table
+     * with 100,000 columns is not quadratic. Equal to any list with the same columns.
+     */
+    private static final class Columns extends AbstractList<ColumnProfile> implements RandomAccess {
+        private final ColumnProfile[] items;
+        private final Map<String, ColumnProfile> byName;
+
+        Columns(final List<ColumnProfile> columns) {
+            items = columns.toArray(new ColumnProfile[0]);
+            byName = new HashMap<>(items.length * 4 / 3 + 1);
+            for (ColumnProfile column : items) {
+                byName.putIfAbsent(Objects.requireNonNull(column, "column").name(), column);
+            }
+        }
+
+        @Override
+        public ColumnProfile get(final int index) {
+            return items[index];
+        }
+
+        @Override
+        public int size() {
+            return items.length;
         }
     }
 }

@@ -352,9 +352,9 @@ public final class ProfileJson {
         // a corrupt sketch fails here, naming the file, rather than later in a drift check
         long sketched;
         try {
-            sketched = SketchCache.heapify(sketch).getN();
+            sketched = QuantileSketch.fromBytes(sketch).n();
         } catch (ProfileException e) {
-            throw reader.error("sketch", "a KLL sketch (" + e.getMessage() + ")");
+            throw reader.error("sketch", "a quantile sketch (" + e.getMessage() + ")");
         }
         if (sketched != summary.finite()) {
             throw reader.error("sketch", "a sketch of the " + summary.finite() + " finite values, found one of "

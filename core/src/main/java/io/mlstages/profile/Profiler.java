@@ -67,8 +67,8 @@ public final class Profiler implements AutoCloseable {
         numeric = new NumericAccumulator[size];
         categories = new CategoryAccumulator[size];
         long numericColumns = schema.columns().stream().filter(c -> c.type() == ColumnType.NUMERIC).count();
-        int blockSize = fit(BLOCK_BYTES / (8 * Math.max(1, numericColumns)), 1024, NumericAccumulator.MAX_BLOCK);
-        batchRows = fit(BATCH_BYTES / (8L * BATCHES * Math.max(1, size)), 64, MAX_BATCH_ROWS);
+        int blockSize = fit(BLOCK_BYTES / (8 * Math.max(1, numericColumns)), 64, NumericAccumulator.MAX_BLOCK);
+        batchRows = fit(BATCH_BYTES / (8L * BATCHES * Math.max(1, size)), 8, MAX_BATCH_ROWS);
         BlockSorter sorter = numericColumns == 0 ? null : new BlockSorter(blockSize);
         for (int i = 0; i < size; i++) {
             ColumnType type = schema.column(i).type();

@@ -24,8 +24,6 @@ public final class ReadBenchmark {
         Path file = Path.of(args.length > 0 ? args[0] : "/tmp/bench.csv");
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int digits = args.length > 2 ? Integer.parseInt(args[2]) : 6;
-        // "sketch": feed every number to a KLL sketch, as a profile would, to see the reader under a busy caller
-        boolean sketch = args.length > 3 && args[3].equals("sketch");
         if (!Files.exists(file)) {
             generate(file, rows, digits);
         }
@@ -43,11 +41,6 @@ public final class ReadBenchmark {
                 for (int i = 0; i < width; i++) {
                     types[i] = source.schema().column(i).type();
                 }
-                org.apache.datasketches.kll.KllDoublesSketch[] sketches =
-                        new org.apache.datasketches.kll.KllDoublesSketch[width];
-                for (int i = 0; i < width; i++) {
-                    sketches[i] = org.apache.datasketches.kll.KllDoublesSketch.newHeapInstance(200);
-                }
                 while (source.next()) {
                     count++;
                     for (int i = 0; i < width; i++) {
@@ -56,9 +49,6 @@ public final class ReadBenchmark {
                         } else if (types[i] == ColumnType.NUMERIC) {
                             double value = source.number(i);
                             sum += value;
-                            if (sketch) {
-                                sketches[i].update(value);
-                            }
                         } else {
                             texts += source.text(i).length();
                         }

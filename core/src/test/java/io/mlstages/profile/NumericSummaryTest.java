@@ -7,13 +7,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import java.util.Random;
 
-import org.apache.datasketches.kll.KllDoublesSketch;
 import org.junit.jupiter.api.Test;
 
 class NumericSummaryTest {
 
     private static NumericSummary summary(final double[] data, final int k, final boolean keepValues) {
-        KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance(k);
+        QuantileSketch sketch = new QuantileSketch(k);
         for (double value : data) {
             sketch.update(value);
         }
@@ -75,7 +74,7 @@ class NumericSummaryTest {
         }
         NumericSummary exact = summary(data, 200, true);
         NumericSummary sketched = summary(data, 200, false);
-        double bound = KllDoublesSketch.getNormalizedRankError(200, false);
+        double bound = QuantileSketch.normalizedRankError(200);
         double[] points = {-2, -1, -0.5, 0, 0.5, 1, 2};
 
         double[] expected = exact.cdf(points);
@@ -92,7 +91,7 @@ class NumericSummaryTest {
     @Test
     void shouldReturnNaNWithoutFiniteValues() {
         NumericSummary empty = new NumericSummary(0, 2, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                NumericSummary.Histogram.empty(), KllDoublesSketch.newHeapInstance(200).toByteArray(),
+                NumericSummary.Histogram.empty(), new QuantileSketch(200).toByteArray(),
                 new double[0]);
 
         assertThat(empty.cdf(new double[] {0})).containsExactly(Double.NaN);

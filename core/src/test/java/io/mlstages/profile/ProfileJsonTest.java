@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
-import org.apache.datasketches.kll.KllDoublesSketch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,7 +72,7 @@ class ProfileJsonTest {
 
     @Test
     void shouldWriteUndefinedStatisticsAsNullAndInfinityAsText() throws IOException {
-        KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance(200);
+        QuantileSketch sketch = new QuantileSketch(200);
         sketch.update(-1e308);
         sketch.update(1e308);
         NumericSummary summary = new NumericSummary(2, 0, 0, 0, -1e308, 1e308, 0, Double.POSITIVE_INFINITY,

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import org.apache.datasketches.kll.KllDoublesSketch;
 import org.junit.jupiter.api.Test;
 
 import io.mlstages.data.Column;
@@ -54,7 +53,7 @@ class ProfileMergeTest {
 
         assertThat(merged.rows()).isEqualTo(whole.rows());
         assertThat(merged.sources()).hasSize(2);
-        double bound = KllDoublesSketch.getNormalizedRankError(settings.sketchK(), false);
+        double bound = QuantileSketch.normalizedRankError(settings.sketchK());
         for (int c = 0; c < 2; c++) {
             ColumnProfile expectedColumn = whole.columns().get(c);
             ColumnProfile actualColumn = merged.columns().get(c);

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 
-import org.apache.datasketches.kll.KllDoublesSketch;
 
 /**
  * Measures how far drift statistics computed from KLL sketches stray from the same statistics computed from
@@ -148,7 +147,7 @@ public final class SketchErrorBenchmark {
 
     private static NumericSummary exactSummary(final double[] sorted) {
         return new NumericSummary(sorted.length, 0, 0, 0, sorted[0], sorted[sorted.length - 1], 0, 0,
-                NumericSummary.Histogram.empty(), KllDoublesSketch.newHeapInstance().toByteArray(), sorted);
+                NumericSummary.Histogram.empty(), new QuantileSketch(ProfileSettings.DEFAULT_SKETCH_K).toByteArray(), sorted);
     }
 
     private static NumericSummary sketchSummary(final double[] sorted, final int k, final Random random) {
@@ -164,7 +163,7 @@ public final class SketchErrorBenchmark {
             order[j] = t;
         }
         if (Boolean.getBoolean("unsorted")) { // for comparison: the values one by one, in random order
-            KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance(k);
+            QuantileSketch sketch = new QuantileSketch(k);
             for (int index : order) {
                 sketch.update(sorted[index]);
             }
