@@ -152,20 +152,29 @@ final class HttpLoop implements AutoCloseable {
                     }
                     if (key.isAcceptable()) {
                         accept(now);
-                    } else {
-                        Conn conn = (Conn) key.attachment();
+                        continue;
+                    }
+                    Conn conn = (Conn) key.attachment();
+                    try {
                         if (key.isReadable()) {
                             readable(conn, now);
                         }
                         if (key.isValid() && key.isWritable()) {
                             write(conn, now);
                         }
+                    } catch (RuntimeException e) {
+                        // one connection's trouble (a key cancelled under it, say) must not stop the server
+                        close(conn);
                     }
                 }
                 selector.selectedKeys().clear();
                 Conn done;
                 while ((done = answered.poll()) != null) {
-                    respond(done, done.response, now);
+                    try {
+                        respond(done, done.response, now);
+                    } catch (RuntimeException e) {
+                        close(done);
+                    }
                 }
                 if (now - lastSweep >= SWEEP_MILLIS * 1_000_000L) {
                     lastSweep = now;
@@ -262,8 +271,11 @@ final class HttpLoop implements AutoCloseable {
                 conn.requestStart = now;
                 conn.deadline = now + limits.headerNanos();
             }
-            int end = headEnd(conn.buf, conn.pos, conn.len);
+            // bytes already searched are not searched again (but for the two that may start the end of the head),
+            // so that a client sending one byte at a time costs linear, not quadratic, time
+            int end = headEnd(conn.buf, conn.pos + Math.max(0, conn.scanned - 2), conn.len);
             if (end < 0) {
+                conn.scanned = conn.len - conn.pos;
                 if (conn.len - conn.pos > MAX_HEAD_BYTES) {
                     refuse(conn, null, 431, "The request line and headers exceed " + MAX_HEAD_BYTES + " bytes", now);
                 }
@@ -281,6 +293,7 @@ final class HttpLoop implements AutoCloseable {
                 return;
             }
             conn.pos = end;
+            conn.scanned = 0;
             conn.head = head;
             conn.deadline = conn.requestStart + limits.requestNanos();
             String te = head.headers.get("transfer-encoding");
@@ -481,7 +494,11 @@ final class HttpLoop implements AutoCloseable {
             if (partial) {
                 String rawPath = conn.head == null ? null : conn.head.rawPath;
                 long seconds = (conn.head == null ? limits.headerNanos() : limits.requestNanos()) / 1_000_000_000L;
-                refuse(conn, rawPath, 408, "The request was not received within " + seconds + " seconds", now);
+                try {
+                    refuse(conn, rawPath, 408, "The request was not received within " + seconds + " seconds", now);
+                } catch (RuntimeException e) {
+                    close(conn);
+                }
             } else {
                 // idle between requests, a client that does not read its response, or a finished drain
                 close(conn);
@@ -834,6 +851,8 @@ final class HttpLoop implements AutoCloseable {
         int len;
         long requestStart;
         long deadline;
+        /** How many bytes after {@code pos} were searched for the end of the head. */
+        int scanned;
         Head head;
         int expected;
         Chunks chunks;
