@@ -136,6 +136,18 @@ public final class RegistryVerifier {
 
     private void checkModel(final String model) {
         models++;
+        // the history first, then the folders: a move is written only after its version was published, and
+        // retention never deletes an aliased version, so a writer working meanwhile cannot cause a false finding
+        Path historyFile = modelDir(model).resolve(Registry.HISTORY);
+        byte[] history;
+        try {
+            history = Files.readAllBytes(historyFile);
+        } catch (NoSuchFileException e) {
+            history = new byte[0];
+        } catch (IOException e) {
+            finding(model, null, historyFile, "not readable: " + e.getMessage());
+            history = new byte[0];
+        }
         Path versionsDir = versionsDir(model);
         TreeSet<Integer> numbers = new TreeSet<>();
         for (Path entry : list(versionsDir, model, null)) {
@@ -175,8 +187,22 @@ public final class RegistryVerifier {
         Map<Integer, ModelVersion> good = new HashMap<>();
         Map<Integer, ModelVersion> recorded = new HashMap<>();
         for (int n : numbers) {
+            if (!Files.isDirectory(versionsDir.resolve(Integer.toString(n)))) {
+                // retention renamed it away after the listing: gone whole, as retention does
+                note(model, n, versionsDir.resolve(Integer.toString(n)), "deleted while being verified");
+                continue;
+            }
             int before = findings.size();
+            int noted = notes.size();
             ModelVersion version = checkVersion(model, n);
+            if (!Files.isDirectory(versionsDir.resolve(Integer.toString(n)))) {
+                // retention renamed it away while it was read (a rename is atomic: while the folder is there, its
+                // files are the ones it was published with), so what was found is the deletion, not damage
+                findings.subList(before, findings.size()).clear();
+                notes.subList(noted, notes.size()).clear();
+                note(model, n, versionsDir.resolve(Integer.toString(n)), "deleted while being verified");
+                continue;
+            }
             if (version != null) {
                 recorded.put(n, version);
                 if (findings.size() == before) {
@@ -184,7 +210,7 @@ public final class RegistryVerifier {
                 }
             }
         }
-        checkHistory(model, numbers, handedOut, recorded, good);
+        checkHistory(model, historyFile, history, numbers, handedOut, recorded, good);
     }
 
     private int highestDeleted(final String model) {
@@ -275,18 +301,8 @@ public final class RegistryVerifier {
         return version;
     }
 
-    private void checkHistory(final String model, final Set<Integer> numbers, final int handedOut,
-            final Map<Integer, ModelVersion> recorded, final Map<Integer, ModelVersion> good) {
-        Path file = modelDir(model).resolve(Registry.HISTORY);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return;
-        } catch (IOException e) {
-            finding(model, null, file, "not readable: " + e.getMessage());
-            return;
-        }
+    private void checkHistory(final String model, final Path file, final byte[] bytes, final Set<Integer> numbers,
+            final int handedOut, final Map<Integer, ModelVersion> recorded, final Map<Integer, ModelVersion> good) {
         Map<String, Deque<Integer>> stacks = new HashMap<>();
         Instant lastAt = Instant.MIN;
         int start = 0;
@@ -322,17 +338,34 @@ public final class RegistryVerifier {
             note(model, null, file, "its last line (" + (bytes.length - start) + " bytes) has no newline: a move "
                     + "whose writer was killed while appending; readers ignore it and the next move cuts it off");
         }
-        for (Iterator<Map.Entry<String, Deque<Integer>>> it = new TreeMap<>(stacks).entrySet().iterator();
-                it.hasNext();) {
-            Map.Entry<String, Deque<Integer>> alias = it.next();
-            Integer holder = alias.getValue().peek();
-            if (holder == null) {
+        Map<String, Integer> suspect = new TreeMap<>();
+        // a removed alias has an empty stack
+        stacks.values().removeIf(Deque::isEmpty);
+        for (Map.Entry<String, Integer> alias : HistoryLog.current(stacks).entrySet()) {
+            if (!good.containsKey(alias.getValue())) {
+                suspect.put(alias.getKey(), alias.getValue());
+            }
+        }
+        if (suspect.isEmpty()) {
+            return;
+        }
+        // the history was read before the folders: an alias may have moved on meanwhile, and its old version been
+        // deleted by retention; only an alias that still points at the version is a finding
+        Map<String, Integer> now;
+        try {
+            now = HistoryLog.current(HistoryLog.read(file, model).stacks());
+        } catch (RegistryException e) {
+            now = suspect;
+        }
+        for (Map.Entry<String, Integer> alias : suspect.entrySet()) {
+            int holder = alias.getValue();
+            if (!Objects.equals(now.get(alias.getKey()), holder)) {
                 continue;
             }
             Path dir = versionsDir(model).resolve(Integer.toString(holder));
             if (!numbers.contains(holder)) {
                 finding(model, holder, dir, "missing, yet alias " + alias.getKey() + " points at it");
-            } else if (!good.containsKey(holder)) {
+            } else {
                 finding(model, holder, dir, "alias " + alias.getKey() + " points at this version, which does not "
                         + "verify (see above)");
             }

@@ -71,6 +71,41 @@ class RegistryVerifierTest {
     }
 
     @Test
+    void shouldFindNothingWhileAWriterRegistersPromotesAndDeletes() throws Exception {
+        Path root = dir.resolve("registry");
+        Registry registry = Registry.open(root);
+        registry.register("churn", blessed, BOB, null);
+        registry.promote("churn", "production", 1, BOB, null, false);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread writer = new Thread(() -> {
+            try {
+                for (int i = 0; i < 15; i++) {
+                    int version = registry.register("churn", blessed, BOB, null).version();
+                    registry.promote("churn", i % 2 == 0 ? "production" : "staging", version, BOB, null, false);
+                    if (i % 6 == 2) {
+                        // right after production moved: its previous holder was aliased at the last retention
+                        registry.rollback("churn", "production", BOB, null);
+                    }
+                    registry.retain("churn", 1);
+                }
+            } catch (RuntimeException e) {
+                failed.set(e);
+            }
+        });
+        writer.start();
+        int rounds = 0;
+        while (writer.isAlive() || rounds == 0) {
+            Verification result = RegistryVerifier.verify(root, null, null);
+            assertThat(result.findings()).as("round %d", rounds).isEmpty();
+            rounds++;
+        }
+        writer.join();
+        assertThat(failed.get()).isNull();
+        assertThat(rounds).isGreaterThan(1);
+        assertThat(RegistryVerifier.verify(root, "churn", null).clean()).isTrue();
+    }
+
+    @Test
     void shouldFindForcedFlagsThatContradictTheBlessingAndMovesOutOfTimeOrder() throws IOException {
         Path root = dir.resolve("registry");
         Registry registry = Registry.open(root);
