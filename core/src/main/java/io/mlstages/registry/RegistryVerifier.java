@@ -194,7 +194,15 @@ public final class RegistryVerifier {
             }
             int before = findings.size();
             int noted = notes.size();
-            ModelVersion version = checkVersion(model, n);
+            ModelVersion version;
+            try {
+                version = checkVersion(model, n);
+            } catch (RuntimeException e) {
+                // a file that vanished or could not be read mid-check (retention, say; told apart below)
+                version = null;
+                finding(model, n, versionsDir.resolve(Integer.toString(n)), "cannot be read: "
+                        + withoutPath(String.valueOf(e.getMessage()), null));
+            }
             if (!Files.isDirectory(versionsDir.resolve(Integer.toString(n)))) {
                 // retention renamed it away while it was read (a rename is atomic: while the folder is there, its
                 // files are the ones it was published with), so what was found is the deletion, not damage
@@ -275,8 +283,8 @@ public final class RegistryVerifier {
                     finding(model, number, file, "added after registration; a registered version never changes");
                 }
             }
-        } catch (IOException e) {
-            finding(model, number, pkg, "cannot be listed: " + e.getMessage());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            finding(model, number, pkg, "cannot be listed: " + withoutPath(String.valueOf(e.getMessage()), null));
         }
         if (!version.files().containsKey(ModelPackage.METADATA)) {
             finding(model, number, json, "does not record " + ModelPackage.METADATA + "; every package has one");
