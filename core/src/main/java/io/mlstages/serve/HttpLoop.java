@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The server's HTTP/1.1 connection layer: one selector thread accepts connections and reads, parses and buffers
@@ -71,7 +72,7 @@ final class HttpLoop implements AutoCloseable {
 
     /** Timeouts and limits, all from {@link ServeOptions} or system properties (see docs/serving.md). */
     record Limits(int maxBodyBytes, int maxConnections, long headerNanos, long requestNanos, long idleNanos,
-            long writeNanos) {
+            long writeNanos, long maxBufferedBytes) {
     }
 
     private enum State { HEAD, BODY, CHUNKED, DISPATCHED, WRITING, DRAINING }
@@ -82,6 +83,12 @@ final class HttpLoop implements AutoCloseable {
     private final Handler handler;
     private final Limits limits;
     private final Set<Conn> connections = new HashSet<>();
+    /**
+     * Bytes of requests held in memory: connection buffers, bodies being received, bodies waiting for or in a
+     * worker. Bounded by {@link Limits#maxBufferedBytes}, so that many clients sending large bodies slowly cannot
+     * exhaust the heap.
+     */
+    private final AtomicLong buffered = new AtomicLong();
     private final ConcurrentLinkedQueue<Conn> answered = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -222,7 +229,7 @@ final class HttpLoop implements AutoCloseable {
                     channel.close();
                     continue;
                 }
-                Conn conn = new Conn(channel);
+                Conn conn = new Conn(channel, buffered, limits.maxBufferedBytes());
                 conn.key = channel.register(selector, SelectionKey.OP_READ, conn);
                 conn.deadline = now + limits.idleNanos();
                 synchronized (connections) {
@@ -245,7 +252,10 @@ final class HttpLoop implements AutoCloseable {
                 drain(conn, now);
                 return;
             }
-            conn.ensureSpace();
+            if (!conn.ensureSpace()) {
+                refuse(conn, conn.head == null ? null : conn.head.rawPath, 503, busyMemory(), now);
+                return;
+            }
             int read = conn.channel.read(ByteBuffer.wrap(conn.buf, conn.len, conn.buf.length - conn.len));
             if (read < 0) {
                 close(conn);
@@ -310,7 +320,7 @@ final class HttpLoop implements AutoCloseable {
                     return;
                 }
                 conn.chunks = new Chunks();
-                conn.body = new byte[Math.min(8192, limits.maxBodyBytes() + 1)];
+                conn.body = new byte[0];
                 conn.bodyLen = 0;
                 conn.state = State.CHUNKED;
                 continueIfExpected(conn);
@@ -354,7 +364,9 @@ final class HttpLoop implements AutoCloseable {
                 refuse(conn, conn.head.rawPath, r.status, r.getMessage(), now);
                 return;
             }
-            if (status == Chunks.TOO_LARGE) {
+            if (status == Chunks.BUSY) {
+                refuse(conn, conn.head.rawPath, 503, busyMemory(), now);
+            } else if (status == Chunks.TOO_LARGE) {
                 refuse(conn, conn.head.rawPath, 413, tooLarge(), now);
             } else if (status == Chunks.DONE) {
                 byte[] body = new byte[conn.bodyLen];
@@ -364,6 +376,11 @@ final class HttpLoop implements AutoCloseable {
                 conn.compact();
             }
         }
+    }
+
+    private String busyMemory() {
+        return "The server holds too many request bytes in memory (its limit is "
+                + limits.maxBufferedBytes() / (1024 * 1024) + " MB); try again later";
     }
 
     private String tooLarge() {
@@ -385,6 +402,12 @@ final class HttpLoop implements AutoCloseable {
 
     private void dispatch(final Conn conn, final byte[] body, final long now) {
         Head head = conn.head;
+        conn.releaseBody();
+        conn.shrink();
+        if (!conn.reserve(body.length)) {
+            refuse(conn, head.rawPath, 503, busyMemory(), now);
+            return;
+        }
         Request request = new Request(head.method, head.target, head.rawPath, head.headers, body);
         conn.state = State.DISPATCHED;
         conn.key.interestOps(0);
@@ -401,12 +424,15 @@ final class HttpLoop implements AutoCloseable {
                 } catch (RuntimeException | Error e) {
                     response = handler.refuse(request.rawPath(), 500, "Internal error: "
                             + e.getClass().getSimpleName());
+                } finally {
+                    buffered.addAndGet(-body.length);
                 }
                 conn.response = response;
                 answered.add(conn);
                 selector.wakeup();
             });
         } catch (RejectedExecutionException e) {
+            buffered.addAndGet(-body.length);
             refuse(conn, head.rawPath, 503, "The server is busy: every worker is taken and the queue is full; "
                     + "try again later", now);
         }
@@ -508,8 +534,11 @@ final class HttpLoop implements AutoCloseable {
 
     private void close(final Conn conn) {
         synchronized (connections) {
-            connections.remove(conn);
+            if (!connections.remove(conn)) {
+                return;
+            }
         }
+        conn.releaseAll();
         if (conn.key != null) {
             conn.key.cancel();
         }
@@ -768,6 +797,7 @@ final class HttpLoop implements AutoCloseable {
         static final int MORE = 0;
         static final int DONE = 1;
         static final int TOO_LARGE = 2;
+        static final int BUSY = 3;
         private static final int MAX_LINE = 4096;
         private int remaining = -1;
         private boolean trailers;
@@ -782,7 +812,9 @@ final class HttpLoop implements AutoCloseable {
                     if (conn.bodyLen + take > max) {
                         return TOO_LARGE;
                     }
-                    conn.growBody(conn.bodyLen + take);
+                    if (!conn.growBody(conn.bodyLen + take)) {
+                        return BUSY;
+                    }
                     System.arraycopy(conn.buf, conn.pos, conn.body, conn.bodyLen, take);
                     conn.bodyLen += take;
                     conn.pos += take;
@@ -864,18 +896,68 @@ final class HttpLoop implements AutoCloseable {
         boolean closeAfter;
         long drained;
 
-        Conn(final SocketChannel channel) {
+        private final AtomicLong buffered;
+        private final long budget;
+
+        Conn(final SocketChannel channel, final AtomicLong buffered, final long budget) {
             this.channel = channel;
+            this.buffered = buffered;
+            this.budget = budget;
+            buffered.addAndGet(buf.length);
+        }
+
+        /** Takes {@code bytes} from the shared budget, or returns false when that would exceed it. */
+        boolean reserve(final long bytes) {
+            while (true) {
+                long now = buffered.get();
+                if (now + bytes > budget) {
+                    return false;
+                }
+                if (buffered.compareAndSet(now, now + bytes)) {
+                    return true;
+                }
+            }
+        }
+
+        void releaseBody() {
+            if (body != null) {
+                buffered.addAndGet(-body.length);
+                body = null;
+            }
+        }
+
+        /** After a request: a buffer grown for a large body goes back to its initial size. */
+        void shrink() {
+            compact();
+            if (buf.length > 8192 && len <= 2048) {
+                byte[] small = new byte[2048];
+                System.arraycopy(buf, 0, small, 0, len);
+                buffered.addAndGet(small.length - buf.length);
+                buf = small;
+            }
+        }
+
+        void releaseAll() {
+            releaseBody();
+            buffered.addAndGet(-buf.length);
+            buf = new byte[0];
+            len = 0;
+            pos = 0;
         }
 
         /** Moves unparsed bytes to the front and makes sure some space is free for the next read. */
-        void ensureSpace() {
+        boolean ensureSpace() {
             compact();
             if (buf.length - len < 1024) {
-                byte[] bigger = new byte[Math.max(buf.length * 2, len + 1024)];
+                int size = Math.max(buf.length * 2, len + 1024);
+                if (!reserve(size - buf.length)) {
+                    return false;
+                }
+                byte[] bigger = new byte[size];
                 System.arraycopy(buf, 0, bigger, 0, len);
                 buf = bigger;
             }
+            return true;
         }
 
         void compact() {
@@ -886,12 +968,17 @@ final class HttpLoop implements AutoCloseable {
             }
         }
 
-        void growBody(final int size) {
+        boolean growBody(final int size) {
             if (body.length < size) {
-                byte[] bigger = new byte[Math.max(size, body.length * 2)];
+                int grown = Math.max(Math.max(size, 8192), body.length * 2);
+                if (!reserve(grown - body.length)) {
+                    return false;
+                }
+                byte[] bigger = new byte[grown];
                 System.arraycopy(body, 0, bigger, 0, bodyLen);
                 body = bigger;
             }
+            return true;
         }
     }
 }

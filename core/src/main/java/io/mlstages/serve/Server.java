@@ -104,7 +104,8 @@ public final class Server implements AutoCloseable {
         InetSocketAddress address = new InetSocketAddress(options.host(), options.port());
         HttpLoop.Limits limits = given != null ? given : new HttpLoop.Limits(options.maxBodyBytes(), MAX_CONNECTIONS,
                 TimeUnit.SECONDS.toNanos(HEADER_SECONDS), TimeUnit.SECONDS.toNanos(MAX_REQUEST_SECONDS),
-                TimeUnit.SECONDS.toNanos(IDLE_SECONDS), TimeUnit.SECONDS.toNanos(IDLE_SECONDS));
+                TimeUnit.SECONDS.toNanos(IDLE_SECONDS), TimeUnit.SECONDS.toNanos(IDLE_SECONDS),
+                bufferBudget(options.maxBodyBytes()));
         try {
             http = new HttpLoop(address, 256, executor, new HttpLoop.Handler() {
                 @Override
@@ -400,6 +401,15 @@ public final class Server implements AutoCloseable {
         Path name = path.toAbsolutePath().normalize().getFileName();
         String text = name == null ? "model" : name.toString();
         return text.endsWith(".zip") ? text.substring(0, text.length() - 4) : text;
+    }
+
+    /**
+     * The bytes of requests the server holds in memory at once: a quarter of the heap, at most 256 MiB, but room
+     * for at least four bodies of the largest size.
+     */
+    static long bufferBudget(final int maxBodyBytes) {
+        long quarter = Math.min(256L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4);
+        return Math.max(quarter, 4L * maxBodyBytes + 1024 * 1024);
     }
 
     private static ThreadFactory daemon(final String prefix) {

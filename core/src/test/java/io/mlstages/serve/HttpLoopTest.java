@@ -28,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The server's own HTTP layer: malformed requests, timeouts, limits, keep-alive, 100-continue, HEAD. */
 class HttpLoopTest {
+    /** Bytes of requests held in memory at once: four almost complete 60 KB bodies exceed it. */
+    private static final long BUDGET = 256 * 1024;
     @TempDir
     static Path dir;
     static Server server;
@@ -39,7 +41,7 @@ class HttpLoopTest {
         Path trained = Fixtures.train(Algorithm.LOGISTIC, dir);
         // short timeouts and a small connection limit, so that each can be seen within a test
         HttpLoop.Limits limits = new HttpLoop.Limits(64 * 1024, 8, TimeUnit.SECONDS.toNanos(1),
-                TimeUnit.SECONDS.toNanos(2), TimeUnit.SECONDS.toNanos(1), TimeUnit.SECONDS.toNanos(2));
+                TimeUnit.SECONDS.toNanos(2), TimeUnit.SECONDS.toNanos(1), TimeUnit.SECONDS.toNanos(2), BUDGET);
         server = Server.start(ServeOptions.ofPackage(trained).withThreads(2), limits);
         client = Fixtures.client();
         row = Fixtures.rows("breast-cancer-test.csv").get(0).toString();
@@ -270,6 +272,40 @@ class HttpLoopTest {
                 assertThat(response).as(request.toString()).doesNotContain("Exception").doesNotContain("<html");
                 int status = Integer.parseInt(response.substring(9, 12));
                 assertThat(status).as(request.toString()).isBetween(200, 505).isNotEqualTo(500);
+            }
+        }
+        assertServerStillPredicts();
+    }
+
+    @Test
+    void shouldRefuseWith503WhenStalledBodiesWouldExceedTheMemoryBudget() throws Exception {
+        List<Socket> held = new ArrayList<>();
+        try {
+            String refused = null;
+            for (int i = 0; i < 6 && refused == null; i++) {
+                Socket socket = new Socket();
+                socket.connect(new InetSocketAddress(server.address().getAddress(), server.port()), 5_000);
+                socket.setSoTimeout(300);
+                held.add(socket);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /predict HTTP/1.1\r\nContent-Length: 60000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                try {
+                    // 59,999 of the 60,000 bytes, then the client stalls
+                    out.write(new byte[59_999]);
+                    out.flush();
+                    byte[] answer = socket.getInputStream().readNBytes(12);
+                    refused = new String(answer, StandardCharsets.US_ASCII);
+                } catch (java.net.SocketTimeoutException e) {
+                    // held by the server, waiting for the last byte
+                } catch (java.net.SocketException e) {
+                    refused = "reset: " + e.getMessage();
+                }
+            }
+            assertThat(refused).isEqualTo("HTTP/1.1 503");
+            assertThat(held.size()).isBetween(3, 5);
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
             }
         }
         assertServerStillPredicts();
