@@ -3,6 +3,8 @@ package io.mlstages.cli;
 import io.mlstages.registry.AliasMove;
 import io.mlstages.registry.ModelVersion;
 import io.mlstages.registry.Registry;
+import io.mlstages.registry.RegistryVerifier;
+import io.mlstages.registry.Verification;
 import io.mlstages.registry.VersionDiff;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,9 +20,10 @@ import java.util.concurrent.Callable;
 
 /** {@code mlstages registry list|show|diff|history}: reads the model registry. */
 @Command(name = "registry", mixinStandardHelpOptions = true,
-        description = "Read the model registry: models, versions, aliases and the history of every alias move.",
+        description = "Read the model registry: models, versions, aliases and the history of every alias move; "
+                + "verify its integrity.",
         subcommands = {RegistryCommand.ListVersions.class, RegistryCommand.Show.class, RegistryCommand.Diff.class,
-            RegistryCommand.History.class})
+            RegistryCommand.History.class, RegistryCommand.Verify.class})
 final class RegistryCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -28,7 +31,7 @@ final class RegistryCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Missing a registry command: list, show, diff or history");
+                "Missing a registry command: list, show, diff, history or verify");
     }
 
     /** The registry folder and the JSON switch every registry command takes. */
@@ -238,6 +241,57 @@ final class RegistryCommand implements Runnable {
             }
             out.flush();
             return ExitCodes.OK;
+        }
+    }
+
+    // not mixinStandardHelpOptions: its -V/--version would take the name of the --version N option below
+    @Command(name = "verify", description = {"Check the registry against every invariant of docs/registry.md: each "
+            + "version's files and SHA-256, dense numbering, the history's chain of alias moves, aliases pointing at "
+            + "versions that exist and verify. For scheduled integrity builds.",
+        "Exit 0 when clean, 1 with each finding on stdout (model, version, file, what), 2 for bad input."})
+    static final class Verify implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+
+        @picocli.CommandLine.Mixin
+        RegistryOptions registry;
+
+        @Option(names = "--model", paramLabel = "NAME", description = "Only this model (default: every model).")
+        String model;
+
+        @Option(names = "--version", paramLabel = "N", description = "Only this version of --model.")
+        Integer version;
+
+        @Override
+        public Integer call() {
+            if (version != null && model == null) {
+                throw new IllegalArgumentException("--version " + version + " needs --model NAME");
+            }
+            Verification result = RegistryVerifier.verify(Registries.existing(registry.root), model, version);
+            PrintWriter out = spec.commandLine().getOut();
+            if (registry.json) {
+                out.println(toJson(new Report(result.root(), result.clean(), result.models(), result.versions(),
+                        result.moves(), result.findings(), result.notes())));
+            }
+            else {
+                result.findings().forEach(out::println);
+                result.notes().forEach(note -> out.println("note: " + note));
+                out.println((result.clean() ? "Clean: " : "Damaged: ") + result.findings().size() + " finding"
+                        + (result.findings().size() == 1 ? "" : "s") + " in " + result.models() + " model"
+                        + (result.models() == 1 ? "" : "s") + ", " + result.versions() + " version"
+                        + (result.versions() == 1 ? "" : "s") + ", " + result.moves() + " alias move"
+                        + (result.moves() == 1 ? "" : "s"));
+            }
+            out.flush();
+            return result.clean() ? ExitCodes.OK : ExitCodes.FINDING;
+        }
+
+        /** The JSON form: {@link Verification} with {@code clean} spelt out. */
+        record Report(String registry, boolean clean, int models, int versions, int moves,
+                List<Verification.Finding> findings, List<Verification.Finding> notes) {
         }
     }
 }

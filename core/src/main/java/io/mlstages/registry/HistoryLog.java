@@ -109,31 +109,36 @@ final class HistoryLog {
     static Map<String, Deque<Integer>> replay(final List<AliasMove> moves) {
         Map<String, Deque<Integer>> stacks = new HashMap<>();
         for (AliasMove move : moves) {
-            Deque<Integer> stack = stacks.computeIfAbsent(move.alias(), a -> new ArrayDeque<>());
-            if (move.to() == null) {
-                stack.clear();
-                continue;
-            }
-            switch (move.action()) {
-                case AliasMove.ROLLBACK -> {
-                    if (!stack.isEmpty()) {
-                        stack.pop();
-                    }
-                    if (stack.isEmpty() || !stack.peek().equals(move.to())) {
-                        // a history written by hand or by another tool: trust the recorded target
-                        stack.push(move.to());
-                    }
-                }
-                case AliasMove.REMOVE -> stack.clear();
-                default -> {
-                    if (stack.isEmpty() || !stack.peek().equals(move.to())) {
-                        stack.push(move.to());
-                    }
-                }
-            }
+            apply(stacks, move);
         }
         stacks.values().removeIf(Deque::isEmpty);
         return stacks;
+    }
+
+    /** One step of {@link #replay}; may leave an empty stack for a removed alias. */
+    static void apply(final Map<String, Deque<Integer>> stacks, final AliasMove move) {
+        Deque<Integer> stack = stacks.computeIfAbsent(move.alias(), a -> new ArrayDeque<>());
+        if (move.to() == null) {
+            stack.clear();
+            return;
+        }
+        switch (move.action()) {
+            case AliasMove.ROLLBACK -> {
+                if (!stack.isEmpty()) {
+                    stack.pop();
+                }
+                if (stack.isEmpty() || !stack.peek().equals(move.to())) {
+                    // a history written by hand or by another tool: trust the recorded target
+                    stack.push(move.to());
+                }
+            }
+            case AliasMove.REMOVE -> stack.clear();
+            default -> {
+                if (stack.isEmpty() || !stack.peek().equals(move.to())) {
+                    stack.push(move.to());
+                }
+            }
+        }
     }
 
     /** The current holder of every alias, sorted by alias. */
@@ -163,7 +168,7 @@ final class HistoryLog {
         }
     }
 
-    private static AliasMove parse(final String text, final Path file, final int line, final String model) {
+    static AliasMove parse(final String text, final Path file, final int line, final String model) {
         try {
             JsonNode node = MAPPER.readTree(text);
             if (node == null || !node.isObject()) {

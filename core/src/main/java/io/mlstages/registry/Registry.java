@@ -64,7 +64,7 @@ public final class Registry {
     static final String LOCK = ".lock";
     static final String INCOMING = ".incoming-";
     static final String TRASH = ".trash-";
-    private static final Pattern VERSION_DIR = Pattern.compile("[1-9][0-9]{0,8}");
+    static final Pattern VERSION_DIR = Pattern.compile("[1-9][0-9]{0,8}");
     /** The incoming folders this JVM is filling: never probed by cleanUp (closing a probe would drop their lock). */
     private static final Set<Path> OWNED = ConcurrentHashMap.newKeySet();
 

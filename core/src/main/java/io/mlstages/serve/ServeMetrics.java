@@ -62,8 +62,8 @@ final class ServeMetrics {
                     .append("\",code=\"").append(entry.getKey().substring(space + 1)).append("\"} ")
                     .append(entry.getValue().sum()).append('\n');
         }
-        out.append("# HELP mlstages_http_request_duration_seconds Time from the request's dispatch to the end of "
-                + "its response, by path.\n");
+        out.append("# HELP mlstages_http_request_duration_seconds Time from the whole request being received to "
+                + "its response being ready to send (waiting for a worker included), by path.\n");
         out.append("# TYPE mlstages_http_request_duration_seconds histogram\n");
         for (Map.Entry<String, Histogram> entry : new TreeMap<>(latency).entrySet()) {
             entry.getValue().render(out, "mlstages_http_request_duration_seconds", entry.getKey());

@@ -2,8 +2,6 @@ package io.mlstages.serve;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import io.mlstages.MlStagesException;
 import io.mlstages.registry.Registry;
@@ -11,12 +9,12 @@ import io.mlstages.train.ModelPackage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -36,37 +34,40 @@ import java.util.function.Consumer;
  * moves without failing a request: a request takes the model once when it starts and finishes on it, while a
  * watcher loads and verifies the new version fully before it replaces the old one. See {@code docs/serving.md}.
  *
- * <p>Built on the JDK's {@code com.sun.net.httpserver} (module {@code jdk.httpserver}, in every JDK 17) with a
- * bounded pool of request threads, so that serving adds no dependency.</p>
+ * <p>The HTTP layer is {@link HttpLoop}: one thread does all network input and output without blocking, and a
+ * bounded pool of worker threads only scores, so that slow or stalled clients cannot take the workers. It needs
+ * nothing beyond the JDK.</p>
  */
 public final class Server implements AutoCloseable {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final String JSON = "application/json";
     private static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
-    /** Requests that may wait for a thread; beyond that the accepting thread runs them itself (back-pressure). */
+    /** Complete requests that may wait for a worker; beyond that a request gets 503 at once. */
     private static final int QUEUED_REQUESTS = 1024;
-    /** The longest a client may take to send a request; a tunable system property of the JDK server. */
+    /** The longest a client may take from the first byte of a request to the end of its headers. */
+    static final int HEADER_SECONDS = Integer.getInteger("mlstages.serve.headerSeconds", 10);
+    /** The longest a client may take to send a whole request (headers and body). */
     static final int MAX_REQUEST_SECONDS = Integer.getInteger("mlstages.serve.maxRequestSeconds", 30);
-    /**
-     * The request being handled on this thread (a request runs on one thread from dispatch to response): when it
-     * was dispatched, its path label, whether it was counted. Not exchange attributes: the JDK 17 server keeps
-     * those per context, shared by all requests.
-     */
-    private static final ThreadLocal<Call> CALLS = ThreadLocal.withInitial(Call::new);
+    /** How long a keep-alive connection may sit idle between requests, and a response may take to be read. */
+    static final int IDLE_SECONDS = Integer.getInteger("mlstages.serve.idleSeconds", 30);
+    /** Open connections; each costs a socket and a buffer (a few KB while idle), no thread. */
+    static final int MAX_CONNECTIONS = Integer.getInteger("mlstages.serve.maxConnections", 4096);
 
     private final ServeOptions options;
     private final Consumer<String> events;
     private final AtomicReference<ServedModel> current = new AtomicReference<>();
     private final AtomicReference<String> unavailable = new AtomicReference<>();
+    /** {@link #unavailable} without paths or exception text: what {@code /health} shows to anyone. */
+    private final AtomicReference<String> publicProblem = new AtomicReference<>();
     private final PredictionLog log;
     private final ServeMetrics metrics;
     private final Registry registry;
     private final ThreadPoolExecutor executor;
     private final ScheduledExecutorService watcher;
-    private final HttpServer http;
+    private final HttpLoop http;
     private long seenChanges = Long.MIN_VALUE;
 
-    private Server(final ServeOptions options, final Consumer<String> events) {
+    private Server(final ServeOptions options, final Consumer<String> events, final HttpLoop.Limits given) {
         this.options = options;
         this.events = events;
         this.registry = options.registry() == null ? null : Registry.open(options.registry());
@@ -84,7 +85,7 @@ public final class Server implements AutoCloseable {
                 events.accept("Serving " + options.model() + " version " + version.get() + " (alias "
                         + options.alias() + ")");
             } else {
-                unavailable.set(noVersion());
+                problem(noVersion(), publicNoVersion());
                 events.accept(unavailable.get() + "; waiting for it");
             }
         }
@@ -96,19 +97,28 @@ public final class Server implements AutoCloseable {
         this.log = opened;
         this.metrics = new ServeMetrics(opened == null ? () -> 0 : opened::bytesWritten,
                 opened == null ? () -> 0 : opened::dropped, opened == null ? () -> 0 : opened::queued);
+        // a full queue refuses (503 from the I/O thread) rather than running the request on the I/O thread
         this.executor = new ThreadPoolExecutor(options.threads(), options.threads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUED_REQUESTS), daemon("mlstages-serve-"),
-                new ThreadPoolExecutor.CallerRunsPolicy());
-        // the JDK server's default leaves Nagle's algorithm on, which with delayed ACKs adds up to 40 ms to a
-        // keep-alive response; it reads the property once, when its first server is created
-        setIfAbsent("sun.net.httpserver.nodelay", "true");
-        // a client that stalls while sending its request (or a body the server refused and drains) is cut off
-        // after this many seconds, so that it cannot hold a request thread for ever
-        setIfAbsent("sun.net.httpserver.maxReqTime", Integer.toString(MAX_REQUEST_SECONDS));
+                new ThreadPoolExecutor.AbortPolicy());
         InetSocketAddress address = new InetSocketAddress(options.host(), options.port());
+        HttpLoop.Limits limits = given != null ? given : new HttpLoop.Limits(options.maxBodyBytes(), MAX_CONNECTIONS,
+                TimeUnit.SECONDS.toNanos(HEADER_SECONDS), TimeUnit.SECONDS.toNanos(MAX_REQUEST_SECONDS),
+                TimeUnit.SECONDS.toNanos(IDLE_SECONDS), TimeUnit.SECONDS.toNanos(IDLE_SECONDS),
+                bufferBudget(options.maxBodyBytes()));
         try {
-            http = HttpServer.create(address, 256);
-        } catch (IOException e) {
+            http = new HttpLoop(address, 256, executor, new HttpLoop.Handler() {
+                @Override
+                public HttpLoop.Response handle(final HttpLoop.Request request, final long dispatched) {
+                    return Server.this.handle(request, dispatched);
+                }
+
+                @Override
+                public HttpLoop.Response refuse(final String rawPath, final int status, final String reason) {
+                    return Server.this.refuse(rawPath, status, reason);
+                }
+            }, limits);
+        } catch (IOException | RuntimeException e) {
             executor.shutdownNow();
             if (log != null) {
                 log.close();
@@ -116,9 +126,6 @@ public final class Server implements AutoCloseable {
             throw new ServeException("Cannot listen on " + options.host() + ":" + options.port() + ": "
                     + e.getMessage(), e);
         }
-        http.setExecutor(executor);
-        http.createContext("/", this::handle);
-        http.start();
         if (registry != null) {
             watcher = Executors.newSingleThreadScheduledExecutor(daemon("mlstages-serve-watcher-"));
             long period = options.pollInterval().toMillis();
@@ -147,7 +154,7 @@ public final class Server implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(events, "events");
         try {
-            return new Server(options, events);
+            return new Server(options, events, null);
         } catch (ServeException e) {
             throw e;
         } catch (MlStagesException e) {
@@ -155,14 +162,19 @@ public final class Server implements AutoCloseable {
         }
     }
 
+    /** As {@link #start(ServeOptions, Consumer)} with other connection limits and timeouts (tests). */
+    static Server start(final ServeOptions options, final HttpLoop.Limits limits) {
+        return new Server(options, message -> { }, limits);
+    }
+
     /** The bound address (the actual port when 0 was asked). */
     public InetSocketAddress address() {
-        return http.getAddress();
+        return http.address();
     }
 
     /** The bound port. */
     public int port() {
-        return http.getAddress().getPort();
+        return http.address().getPort();
     }
 
     /** The server's base URI, {@code http://host:port/}. */
@@ -182,19 +194,19 @@ public final class Server implements AutoCloseable {
         return Optional.ofNullable(unavailable.get());
     }
 
-    /** Stops accepting, lets running requests finish (up to a second), writes the queued prediction log lines. */
+    /** Lets running requests finish (up to 5 seconds), closes every connection, writes the queued log lines. */
     @Override
     public void close() {
         if (watcher != null) {
             watcher.shutdownNow();
         }
-        http.stop(1);
         executor.shutdown();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        http.close();
         if (log != null) {
             log.close();
         }
@@ -207,6 +219,7 @@ public final class Server implements AutoCloseable {
     private void poll() {
         String model = options.model();
         String alias = options.alias();
+        int attempted = -1;
         try {
             long changes = registry.changeCount(model);
             if (changes == seenChanges) {
@@ -216,21 +229,18 @@ public final class Server implements AutoCloseable {
             Optional<Integer> version = registry.alias(model, alias);
             ServedModel served = current.get();
             if (version.isEmpty()) {
-                String reason = noVersion();
-                if (served == null) {
-                    unavailable.set(reason);
-                } else {
-                    unavailable.set(reason + "; still serving version " + served.version);
-                }
+                String still = served == null ? "" : "; still serving version " + served.version;
+                problem(noVersion() + still, publicNoVersion() + still);
                 events.accept(unavailable.get());
                 return;
             }
             if (served != null && served.version == version.get()) {
                 return;
             }
+            attempted = version.get();
             ServedModel next = new ServedModel(model, version.get(), registry.load(model, version.get()));
             current.set(next);
-            unavailable.set(null);
+            problem(null, null);
             if (served != null) {
                 metrics.swaps.increment();
                 events.accept("Serving " + model + " version " + next.version + " (alias " + alias + "), "
@@ -241,14 +251,30 @@ public final class Server implements AutoCloseable {
         } catch (MlStagesException e) {
             metrics.loadFailures.increment();
             ServedModel served = current.get();
-            unavailable.set(e.getMessage() + (served == null ? "" : "; still serving version " + served.version));
+            String still = served == null ? "" : "; still serving version " + served.version;
+            problem(e.getMessage() + still, publicLoadFailure(attempted) + still);
             events.accept(unavailable.get());
         } catch (RuntimeException e) {
             // the watcher must survive anything, or swaps would silently stop
             metrics.loadFailures.increment();
-            unavailable.set("Checking the registry failed: " + e);
+            problem("Checking the registry failed: " + e, publicLoadFailure(attempted));
             events.accept(unavailable.get());
         }
+    }
+
+    private void problem(final String detail, final String shown) {
+        unavailable.set(detail);
+        publicProblem.set(shown);
+    }
+
+    private String publicNoVersion() {
+        return "the alias " + options.alias() + " of model " + options.model() + " points to no version";
+    }
+
+    private String publicLoadFailure(final int version) {
+        String which = version < 0 ? "the registry could not be read for model " + options.model()
+                : "version " + version + " of model " + options.model() + " failed to load or verify";
+        return which + "; the server's log says why";
     }
 
     private String noVersion() {
@@ -256,81 +282,48 @@ public final class Server implements AutoCloseable {
                 + "registry " + registry.root();
     }
 
-    private void handle(final HttpExchange exchange) {
-        long start = System.nanoTime();
-        String path = exchange.getRequestURI().getRawPath();
-        String label = ServeMetrics.pathLabel(path);
-        Call call = current();
-        call.start = start;
-        call.label = label;
-        call.counted = false;
-        int status = 500;
+    /** Answers one complete request on a worker thread. */
+    private HttpLoop.Response handle(final HttpLoop.Request request, final long dispatched) {
+        String label = ServeMetrics.pathLabel(request.rawPath());
+        HttpLoop.Response response;
         try {
-            if (!"/predict".equals(label) || !"POST".equals(exchange.getRequestMethod())) {
-                unread(exchange);
-            }
-            status = switch (label) {
-                case "/predict" -> predict(exchange);
-                case "/health" -> health(exchange);
-                case "/metrics" -> metricsPage(exchange);
-                default -> error(exchange, 404, "No such endpoint: " + shorten(path)
+            response = switch (label) {
+                case "/predict" -> predict(request);
+                case "/health" -> health(request);
+                case "/metrics" -> metricsPage(request);
+                default -> error(404, "No such endpoint: " + HttpLoop.quote(request.rawPath())
                         + "; the endpoints are POST /predict, GET /health and GET /metrics", null, -1);
             };
-        } catch (IOException e) {
-            // the client went away; nothing can be sent
-            status = 499;
         } catch (RuntimeException e) {
-            status = 500;
-            try {
-                error(exchange, 500, "Internal error: " + e.getClass().getSimpleName(), null, -1);
-            } catch (IOException | RuntimeException ignored) {
-                // the response may have started; the connection is closed below
-            }
-        } finally {
-            if (!call.counted) {
-                // no response was sent (the client went away before): count it here
-                metrics.record(label, status, System.nanoTime() - start);
-            }
-            exchange.close();
+            response = error(500, "Internal error: " + e.getClass().getSimpleName(), null, -1);
         }
+        // counted before the response goes out, so that a client that reads /metrics after its response sees it
+        metrics.record(label, response.status(), System.nanoTime() - dispatched);
+        return response;
     }
 
-    private int predict(final HttpExchange exchange) throws IOException {
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            exchange.getResponseHeaders().set("Allow", "POST");
-            return error(exchange, 405, "Use POST for /predict, not " + exchange.getRequestMethod(), null, -1);
-        }
-        int max = options.maxBodyBytes();
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            long declared;
-            try {
-                declared = Long.parseLong(length.trim());
-            } catch (NumberFormatException e) {
-                return error(unread(exchange), 400, "The Content-Length header is not a number", null, -1);
-            }
-            if (declared > max) {
-                return tooLarge(exchange, max);
-            }
-        }
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(max + 1);
-        }
-        if (body.length > max) {
-            return tooLarge(exchange, max);
+    /** A refusal by the connection layer (malformed request, timeout, full server): answered and counted here. */
+    private HttpLoop.Response refuse(final String rawPath, final int status, final String reason) {
+        metrics.record(rawPath == null ? ServeMetrics.OTHER : ServeMetrics.pathLabel(rawPath), status, 0);
+        return error(status, reason, null, -1);
+    }
+
+    private HttpLoop.Response predict(final HttpLoop.Request request) {
+        if (!"POST".equals(request.method())) {
+            return error(405, "Use POST for /predict, not " + HttpLoop.quote(request.method()), null, -1,
+                    "POST");
         }
         ServedModel model = current.get();
         if (model == null) {
-            return error(exchange, 503, "No model is loaded: " + unavailable.get(), null, -1);
+            return error(503, "No model is loaded: " + publicProblem.get(), null, -1);
         }
         Scorer.Result result;
         try {
-            result = Scorer.score(model, body, log != null);
+            result = Scorer.score(model, request.body(), log != null);
         } catch (BadRequest e) {
-            return error(exchange, 400, e.getMessage(), e.field, e.row);
+            return error(400, e.getMessage(), e.field, e.row);
         } catch (MlStagesException e) {
-            return error(exchange, 400, e.getMessage(), null, -1);
+            return error(400, e.getMessage(), null, -1);
         }
         metrics.predictions.add(result.rows());
         if (log != null) {
@@ -338,18 +331,13 @@ public final class Server implements AutoCloseable {
                 log.offer(line);
             }
         }
-        return send(exchange, 200, JSON, result.response());
+        return new HttpLoop.Response(200, JSON, result.response());
     }
 
-    private int tooLarge(final HttpExchange exchange, final int max) throws IOException {
-        return error(unread(exchange), 413, "The body exceeds the limit of " + max + " bytes; send fewer rows per "
-                + "request", null, -1);
-    }
-
-    private int health(final HttpExchange exchange) throws IOException {
-        if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
-            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-            return error(exchange, 405, "Use GET for /health, not " + exchange.getRequestMethod(), null, -1);
+    private HttpLoop.Response health(final HttpLoop.Request request) {
+        if (!"GET".equals(request.method()) && !"HEAD".equals(request.method())) {
+            return error(405, "Use GET for /health, not " + HttpLoop.quote(request.method()), null, -1,
+                    "GET, HEAD");
         }
         ServedModel model = current.get();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -365,25 +353,33 @@ public final class Server implements AutoCloseable {
             if (options.alias() != null) {
                 json.writeStringField("alias", options.alias());
             }
-            String problem = unavailable.get();
+            // the public form: no file system path reaches an unauthenticated client; the server's log has it
+            String problem = publicProblem.get();
             if (problem != null) {
                 json.writeStringField("problem", problem);
             }
             json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return send(exchange, model == null ? 503 : 200, JSON, out.toByteArray());
+        return new HttpLoop.Response(model == null ? 503 : 200, JSON, out.toByteArray());
     }
 
-    private int metricsPage(final HttpExchange exchange) throws IOException {
-        if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
-            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-            return error(exchange, 405, "Use GET for /metrics, not " + exchange.getRequestMethod(), null, -1);
+    private HttpLoop.Response metricsPage(final HttpLoop.Request request) {
+        if (!"GET".equals(request.method()) && !"HEAD".equals(request.method())) {
+            return error(405, "Use GET for /metrics, not " + HttpLoop.quote(request.method()), null, -1,
+                    "GET, HEAD");
         }
-        return send(exchange, 200, PROMETHEUS, metrics.render(current.get()).getBytes(StandardCharsets.UTF_8));
+        return new HttpLoop.Response(200, PROMETHEUS, metrics.render(current.get()).getBytes(StandardCharsets.UTF_8));
     }
 
-    private int error(final HttpExchange exchange, final int status, final String reason, final String field,
-            final int row) throws IOException {
+    private static HttpLoop.Response error(final int status, final String reason, final String field,
+            final int row) {
+        return error(status, reason, field, row, null);
+    }
+
+    private static HttpLoop.Response error(final int status, final String reason, final String field,
+            final int row, final String allow) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();
@@ -395,72 +391,25 @@ public final class Server implements AutoCloseable {
                 json.writeNumberField("row", row);
             }
             json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return send(exchange, status, JSON, out.toByteArray());
-    }
-
-    private int send(final HttpExchange exchange, final int status, final String type, final byte[] body)
-            throws IOException {
-        // counted before the response goes out, so that a client that reads /metrics after its response sees it
-        Call call = current();
-        if (!call.counted) {
-            call.counted = true;
-            metrics.record(call.label, status, System.nanoTime() - call.start);
-        }
-        exchange.getResponseHeaders().set("Content-Type", type);
-        if ("HEAD".equals(exchange.getRequestMethod())) {
-            exchange.sendResponseHeaders(status, -1);
-            return status;
-        }
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-        return status;
-    }
-
-    /**
-     * Marks the response {@code Connection: close} when the request has a body that is left unread, so that the
-     * client does not reuse a connection that the server may close after draining a little of the body.
-     */
-    private static HttpExchange unread(final HttpExchange exchange) throws IOException {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        boolean body = exchange.getRequestHeaders().containsKey("Transfer-Encoding")
-                || length != null && !"0".equals(length.trim());
-        if (body) {
-            exchange.getResponseHeaders().set("Connection", "close");
-        } else {
-            // an empty body must still be read to its end, or the server takes it for unread and closes
-            exchange.getRequestBody().read();
-        }
-        return exchange;
-    }
-
-    private static Call current() {
-        return CALLS.get();
-    }
-
-    /** See {@link #CALLS}. */
-    private static final class Call {
-        long start;
-        String label;
-        boolean counted;
-    }
-
-    private static void setIfAbsent(final String property, final String value) {
-        if (System.getProperty(property) == null) {
-            System.setProperty(property, value);
-        }
-    }
-
-    private static String shorten(final String text) {
-        return text.length() > 100 ? text.substring(0, 100) + "..." : text;
+        return new HttpLoop.Response(status, JSON, out.toByteArray(), allow == null ? Map.of() : Map.of("Allow", allow));
     }
 
     private static String packageName(final Path path) {
         Path name = path.toAbsolutePath().normalize().getFileName();
         String text = name == null ? "model" : name.toString();
         return text.endsWith(".zip") ? text.substring(0, text.length() - 4) : text;
+    }
+
+    /**
+     * The bytes of requests the server holds in memory at once: a quarter of the heap, at most 256 MiB, but room
+     * for at least four bodies of the largest size.
+     */
+    static long bufferBudget(final int maxBodyBytes) {
+        long quarter = Math.min(256L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4);
+        return Math.max(quarter, 4L * maxBodyBytes + 1024 * 1024);
     }
 
     private static ThreadFactory daemon(final String prefix) {
