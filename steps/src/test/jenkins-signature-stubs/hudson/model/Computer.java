@@ -7,7 +7,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.security.Permission;
 
 public abstract class Computer {
-    public Computer(Node node) {
+    protected Computer(Node node) {
         throw new UnsupportedOperationException("signature stub");
     }
 

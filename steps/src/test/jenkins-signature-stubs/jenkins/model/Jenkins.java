@@ -37,11 +37,11 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
         throw new UnsupportedOperationException("signature stub");
     }
 
-    public <T extends Item> T getItem(String pathName, ItemGroup context, @NonNull Class<T> type) {
+    public final <T extends Item> T getItem(String pathName, ItemGroup context, @NonNull Class<T> type) {
         throw new UnsupportedOperationException("signature stub");
     }
 
-    public <T extends Item> T getItem(String pathName, Item context, Class<T> type) {
+    public final <T extends Item> T getItem(String pathName, Item context, Class<T> type) {
         throw new UnsupportedOperationException("signature stub");
     }
 
