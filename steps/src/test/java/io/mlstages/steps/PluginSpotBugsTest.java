@@ -39,28 +39,21 @@ class PluginSpotBugsTest {
     }
 
     @Test
-    void shouldReportANullableValuePassedWhereTheApiWantsNonNull(@TempDir final Path work) throws Exception {
-        // the kind of defect the real build found in Forms.secretTextItems: null where credentials-plugin's
-        // includeCurrentValue wants @NonNull. The real build's pattern (NP_PARAMETER_MUST_BE_NONNULL_BUT_MARKED_AS_NULLABLE
-        // for a @CheckForNull parameter passed on) also draws on the callee's bytecode, which stubs lack, and a value
-        // that is null on one path only is reported below the medium threshold; so this sample passes a null the
-        // analysis can see, which proves the stubs' annotation reaches it.
+    void shouldReportANullPassedWhereTheJenkinsApiWantsNonNull(@TempDir final Path work) throws Exception {
+        // the stubs' nullness annotations reach the analysis: a null into core's @NonNull hasPermission is reported.
+        // (The real build's finding in Forms.secretTextItems, NP_PARAMETER_MUST_BE_NONNULL_BUT_MARKED_AS_NULLABLE,
+        // also draws on the callee's bytecode, which stubs lack, so this analysis is weaker than the real one.)
         Path stubClasses = PluginSources.compile().stubClasses;
-        Path source = work.resolve("src/demo/Items.java");
+        Path source = work.resolve("src/demo/Check.java");
         Files.createDirectories(source.getParent());
         Files.writeString(source, """
                 package demo;
 
-                import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
-                import edu.umd.cs.findbugs.annotations.CheckForNull;
-                import hudson.util.ListBoxModel;
+                import hudson.model.Item;
 
-                final class Items {
-                    static ListBoxModel items(@CheckForNull final String current) {
-                        StandardListBoxModel model = new StandardListBoxModel();
-                        String selected = null;
-                        model.includeCurrentValue(selected);
-                        return model;
+                final class Check {
+                    static boolean allowed(final Item item) {
+                        return item.hasPermission(null);
                     }
                 }
                 """, StandardCharsets.UTF_8);
@@ -68,7 +61,7 @@ class PluginSpotBugsTest {
         assertThat(PluginSources.javac(List.of(source), List.of(stubClasses), classes)).isEmpty();
 
         assertThat(analyze(classes, List.of(stubClasses))).singleElement().asString()
-                .startsWith("NP_").contains("Items.java:[line 10]").contains("includeCurrentValue");
+                .startsWith("NP_").contains("Check.java:[line 7]").contains("hasPermission");
     }
 
     /** Runs SpotBugs on {@code classes}; returns "PATTERN class:line message" for each finding of medium or high priority. */
