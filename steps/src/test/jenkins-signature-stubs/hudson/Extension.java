@@ -14,5 +14,6 @@ import java.lang.annotation.Target;
 public @interface Extension {
     double ordinal() default 0;
 
+    @Deprecated
     boolean optional() default false;
 }

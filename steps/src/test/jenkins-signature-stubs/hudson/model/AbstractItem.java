@@ -1,5 +1,5 @@
 // Signature stub: jenkinsci/jenkins core/src/main/java/hudson/model/AbstractItem.java
-// (other interfaces of the real class left out)
+// (other interfaces of the real class left out; getParent() is raw in core, as here)
 package hudson.model;
 
 import hudson.security.ACL;
@@ -10,12 +10,13 @@ public abstract class AbstractItem extends Actionable implements Item {
     }
 
     @Override
-    public String getFullName() {
+    public final String getFullName() {
         throw new UnsupportedOperationException("signature stub");
     }
 
     @Override
-    public ItemGroup<? extends Item> getParent() {
+    @SuppressWarnings("rawtypes")
+    public ItemGroup getParent() {
         throw new UnsupportedOperationException("signature stub");
     }
 

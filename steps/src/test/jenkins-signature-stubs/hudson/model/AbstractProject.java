@@ -13,6 +13,11 @@ public abstract class AbstractProject<P extends AbstractProject<P, R>, R extends
         throw new UnsupportedOperationException("signature stub");
     }
 
+    @Override
+    public boolean isBuildable() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
     public void setAssignedLabel(Label l) throws IOException {
         throw new UnsupportedOperationException("signature stub");
     }

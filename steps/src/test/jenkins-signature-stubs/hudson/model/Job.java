@@ -11,9 +11,7 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("signature stub");
     }
 
-    public boolean isBuildable() {
-        throw new UnsupportedOperationException("signature stub");
-    }
+    public abstract boolean isBuildable();
 
     public RunT getLastBuild() {
         throw new UnsupportedOperationException("signature stub");

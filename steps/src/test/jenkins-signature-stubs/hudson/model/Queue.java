@@ -15,9 +15,12 @@ public class Queue {
     public interface Executable extends Runnable {
     }
 
-    /** In core: extends Actionable implements QueueItem. */
+    /**
+     * In core: extends Actionable implements QueueItem. Its real constructors take a task, actions, an id and a
+     * future, which the plugin never builds: a private one stands in.
+     */
     public abstract static class Item extends Actionable {
-        protected Item() {
+        private Item() {
             throw new UnsupportedOperationException("signature stub");
         }
     }

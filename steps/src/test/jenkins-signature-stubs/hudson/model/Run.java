@@ -23,6 +23,7 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("signature stub");
     }
 
+    @NonNull
     public File getRootDir() {
         throw new UnsupportedOperationException("signature stub");
     }
@@ -31,7 +32,6 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("signature stub");
     }
 
-    @NonNull
     public String getDisplayName() {
         throw new UnsupportedOperationException("signature stub");
     }

@@ -10,11 +10,13 @@ public class RunList<R extends Run> extends AbstractList<R> {
         throw new UnsupportedOperationException("signature stub");
     }
 
+    @Deprecated
     @Override
     public R get(int index) {
         throw new UnsupportedOperationException("signature stub");
     }
 
+    @Deprecated
     @Override
     public int size() {
         throw new UnsupportedOperationException("signature stub");

@@ -1,12 +1,11 @@
 // Signature stub: HtmlUnit/htmlunit src/main/java/org/htmlunit/SgmlPage.java
-// (implements Page, Document, DocumentTraversal: left out; its real constructor, public, takes a WebResponse and a
-// WebWindow, which the tests never build: a protected one without parameters stands in, for HtmlPage's stub)
+// (implements Page, Document, DocumentTraversal: left out)
 package org.htmlunit;
 
 import org.htmlunit.html.DomNode;
 
 public abstract class SgmlPage extends DomNode {
-    protected SgmlPage() {
+    public SgmlPage(final WebResponse webResponse, final WebWindow webWindow) {
         super(null);
         throw new UnsupportedOperationException("signature stub");
     }

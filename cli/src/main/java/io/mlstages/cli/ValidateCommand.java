@@ -195,7 +195,7 @@ final class ValidateCommand implements Callable<Integer> {
                     Metrics.evaluate(Scoring.score(base, data, readOptions)));
         }
         else if (baselinePredictions != null) {
-            input = input.withBaseline(ModelIdentity.named(baselinePredictions.getFileName().toString()),
+            input = input.withBaseline(ModelIdentity.named(String.valueOf(baselinePredictions.getFileName())),
                     Metrics.evaluate(PredictionsFile.read(baselinePredictions, predictionOptions(readOptions))));
         }
         ValidationReport report = Gates.check(input, gates);
@@ -251,7 +251,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private ValidationInput fromPredictionsFile(final ReadOptions readOptions) {
-        return ValidationInput.of(ModelIdentity.named(predictions.getFileName().toString()),
+        return ValidationInput.of(ModelIdentity.named(String.valueOf(predictions.getFileName())),
                 Metrics.evaluate(PredictionsFile.read(predictions, predictionOptions(readOptions))),
                 predictions.toString(), DataReader.sha256(predictions));
     }

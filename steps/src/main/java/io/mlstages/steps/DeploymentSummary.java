@@ -1,5 +1,7 @@
 package io.mlstages.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,11 +121,13 @@ public record DeploymentSummary(String model, Integer version, String alias, Int
                 Boolean.TRUE.equals(result.get("forced")), List.of());
     }
 
-    private static Integer integer(final Object value) {
+    @CheckForNull
+    private static Integer integer(@CheckForNull final Object value) {
         return value instanceof Number number ? number.intValue() : null;
     }
 
-    private static String text(final Object value) {
+    @CheckForNull
+    private static String text(@CheckForNull final Object value) {
         return value == null || value.toString().isEmpty() ? null : value.toString();
     }
 }

@@ -1,5 +1,7 @@
 package io.mlstages.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -305,7 +307,8 @@ public record Invocation(String command, List<String> arguments, Map<String, Str
     }
 
     /** The value as the parameter's kind wants it, or null when unset. */
-    private static Object typed(final StepSpec step, final Parameter parameter, final Object raw) {
+    @CheckForNull
+    private static Object typed(final StepSpec step, final Parameter parameter, @CheckForNull final Object raw) {
         if (raw == null || raw instanceof CharSequence text && text.toString().isBlank()) {
             return null;
         }

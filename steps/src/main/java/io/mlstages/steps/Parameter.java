@@ -1,5 +1,7 @@
 package io.mlstages.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -20,7 +22,8 @@ import java.util.regex.Pattern;
  * @param requires the name of another parameter this one only applies with (e.g. {@code coolDown} needs
  *                 {@code model}), or null
  */
-public record Parameter(String name, Kind kind, boolean required, String option, String help, String requires) {
+public record Parameter(String name, Kind kind, boolean required, @CheckForNull String option, String help,
+        @CheckForNull String requires) {
     private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]*");
 
     /** How a parameter's value is typed in a Jenkinsfile and passed to the command line. */
@@ -61,7 +64,7 @@ public record Parameter(String name, Kind kind, boolean required, String option,
     }
 
     /** A parameter that applies whatever else is given. */
-    public Parameter(final String name, final Kind kind, final boolean required, final String option,
+    public Parameter(final String name, final Kind kind, final boolean required, @CheckForNull final String option,
             final String help) {
         this(name, kind, required, option, help, null);
     }

@@ -1,5 +1,7 @@
 package io.mlstages.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import io.mlstages.steps.Parameter.Kind;
 
 import java.util.ArrayList;
@@ -209,19 +211,19 @@ public final class StepCatalog {
         return new Parameter(name, Kind.STRING, true, option, help);
     }
 
-    private static Parameter string(final String name, final String option, final String help) {
+    private static Parameter string(final String name, @CheckForNull final String option, final String help) {
         return new Parameter(name, Kind.STRING, false, option, help);
     }
 
-    private static Parameter decimal(final String name, final String option, final String help) {
+    private static Parameter decimal(final String name, @CheckForNull final String option, final String help) {
         return new Parameter(name, Kind.DECIMAL, false, option, help);
     }
 
-    private static Parameter flag(final String name, final String option, final String help) {
+    private static Parameter flag(final String name, @CheckForNull final String option, final String help) {
         return new Parameter(name, Kind.FLAG, false, option, help);
     }
 
-    private static Parameter list(final String name, final String option, final String help) {
+    private static Parameter list(final String name, @CheckForNull final String option, final String help) {
         return new Parameter(name, Kind.LIST, false, option, help);
     }
 

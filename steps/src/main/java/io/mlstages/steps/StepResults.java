@@ -1,5 +1,7 @@
 package io.mlstages.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -202,6 +204,7 @@ public final class StepResults {
     }
 
     /** The value of {@code --option=value} in the arguments, or null. */
+    @CheckForNull
     private static String option(final Invocation invocation, final String option) {
         for (String argument : invocation.arguments()) {
             if (argument.startsWith(option + "=")) {
@@ -238,6 +241,7 @@ public final class StepResults {
             return value.asText();
         }
 
+        @CheckForNull
         String optionalText(final String field) {
             JsonNode value = root.path(field);
             return value.isTextual() ? value.asText() : null;

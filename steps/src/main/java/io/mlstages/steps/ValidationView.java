@@ -1,5 +1,7 @@
 package io.mlstages.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -198,6 +200,7 @@ public record ValidationView(boolean passed, String task, Model model, Model bas
         return difference > 0 ? "+" + text : text;
     }
 
+    @CheckForNull
     private static Model model(final JsonNode node, final String field, final String source) {
         if (node.isMissingNode() || node.isNull()) {
             return null;

@@ -53,21 +53,27 @@ final class PluginSources {
     final List<String> stubErrors;
     final List<String> pluginErrors;
     final List<String> pluginSourceFiles;
+    /** Uses of deprecated API in {@code src/main/java} (javac's deprecation warnings, as the stubs mark the real ones). */
+    final List<String> pluginDeprecations;
     /** Errors compiling {@code src/test/java} against the plugin's classes, the stubs, JUnit and AssertJ. */
     final List<String> testErrors;
     final List<String> testSourceFiles;
+    /** Uses of deprecated API in {@code src/test/java}. */
+    final List<String> testDeprecations;
 
     private PluginSources(final Path pluginDir, final Path stubSources, final Path stubClasses,
-            final Path pluginClasses, final List<String> stubErrors, final List<String> pluginErrors,
-            final List<String> pluginSourceFiles, final List<String> testErrors, final List<String> testSourceFiles) {
+            final Path pluginClasses, final List<String> stubErrors, final Compilation plugin,
+            final List<String> pluginSourceFiles, final Compilation tests, final List<String> testSourceFiles) {
         this.pluginDir = pluginDir;
         this.stubSources = stubSources;
         this.stubClasses = stubClasses;
         this.pluginClasses = pluginClasses;
         this.stubErrors = List.copyOf(stubErrors);
-        this.pluginErrors = List.copyOf(pluginErrors);
+        this.pluginErrors = plugin.errors();
+        this.pluginDeprecations = plugin.deprecations();
         this.pluginSourceFiles = List.copyOf(pluginSourceFiles);
-        this.testErrors = List.copyOf(testErrors);
+        this.testErrors = tests.errors();
+        this.testDeprecations = tests.deprecations();
         this.testSourceFiles = List.copyOf(testSourceFiles);
     }
 
@@ -113,8 +119,8 @@ final class PluginSources {
             classpath.add(location(ObjectMapper.class));
             classpath.add(location(JsonParser.class));
             classpath.add(location(JsonProperty.class));
-            List<String> pluginErrors = stubErrors.isEmpty() ? javac(pluginFiles, classpath, pluginClasses)
-                    : List.of("not compiled: the stubs do not compile");
+            Compilation plugin = stubErrors.isEmpty() ? compile(pluginFiles, classpath, pluginClasses)
+                    : Compilation.failed("not compiled: the stubs do not compile");
             // the tests: against the plugin's classes too, with the JUnit 5 and AssertJ jars of this test run
             Path testDir = pluginDir.resolve("src/test/java");
             List<Path> testFiles = Files.isDirectory(testDir) ? javaFiles(testDir) : List.of();
@@ -122,13 +128,13 @@ final class PluginSources {
             testClasspath.add(pluginClasses);
             testClasspath.add(location(org.junit.jupiter.api.Test.class));
             testClasspath.add(location(org.assertj.core.api.Assertions.class));
-            List<String> testErrors = stubErrors.isEmpty() && pluginErrors.isEmpty()
-                    ? javac(testFiles, testClasspath, Files.createDirectories(work.resolve("plugin-tests")))
-                    : List.of("not compiled: the stubs or the plugin's main sources do not compile");
+            Compilation tests = stubErrors.isEmpty() && plugin.errors().isEmpty()
+                    ? compile(testFiles, testClasspath, Files.createDirectories(work.resolve("plugin-tests")))
+                    : Compilation.failed("not compiled: the stubs or the plugin's main sources do not compile");
             return new PluginSources(pluginDir, stubSourceDir(), stubClasses, pluginClasses, stubErrors,
-                    pluginErrors, pluginFiles.stream().filter(p -> p.startsWith(javaDir))
+                    plugin, pluginFiles.stream().filter(p -> p.startsWith(javaDir))
                             .map(p -> javaDir.relativize(p).toString()).toList(),
-                    testErrors, testFiles.stream().map(p -> testDir.relativize(p).toString()).toList());
+                    tests, testFiles.stream().map(p -> testDir.relativize(p).toString()).toList());
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot compile the plugin sources of " + pluginDir, e);
@@ -258,8 +264,29 @@ final class PluginSources {
         }
     }
 
+    /** What javac reported: errors, and uses of deprecated API (warnings, which do not stop the compilation). */
+    record Compilation(List<String> errors, List<String> deprecations) {
+        Compilation {
+            errors = List.copyOf(errors);
+            deprecations = List.copyOf(deprecations);
+        }
+
+        static Compilation failed(final String why) {
+            return new Compilation(List.of(why), List.of());
+        }
+    }
+
     /** Compiles Java sources (--release 17, parameter names kept, no annotation processing); returns the errors. */
     static List<String> javac(final List<Path> sources, final List<Path> classpath, final Path output)
+            throws IOException {
+        return compile(sources, classpath, output).errors();
+    }
+
+    /**
+     * Compiles Java sources as {@link #javac} does, with javac's deprecation lint on, so that a use of an API the
+     * stubs mark {@code @Deprecated} (as the real one is) is reported too.
+     */
+    static Compilation compile(final List<Path> sources, final List<Path> classpath, final Path output)
             throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
@@ -269,7 +296,8 @@ final class PluginSources {
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
                 StandardCharsets.UTF_8)) {
             List<String> options = new ArrayList<>(List.of("--release", "17", "-proc:none", "-parameters",
-                    "-encoding", "UTF-8", "-d", output.toString(), "-Xlint:none", "-Xmaxerrs", "1000"));
+                    "-encoding", "UTF-8", "-d", output.toString(), "-Xlint:none,deprecation", "-Xmaxerrs", "1000",
+                    "-Xmaxwarns", "1000"));
             if (!classpath.isEmpty()) {
                 options.add("-classpath");
                 options.add(classpath.stream().map(Path::toString)
@@ -279,10 +307,15 @@ final class PluginSources {
                     files.getJavaFileObjectsFromPaths(sources)).call();
             List<String> errors = diagnostics.getDiagnostics().stream()
                     .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).map(PluginSources::describe).toList();
+            // javac's keys for a use of something deprecated (compiler.warn.has.been.deprecated[.for.removal])
+            List<String> deprecations = diagnostics.getDiagnostics().stream()
+                    .filter(d -> d.getKind() != Diagnostic.Kind.ERROR && d.getCode() != null
+                            && d.getCode().contains("deprecated"))
+                    .map(PluginSources::describe).toList();
             if (!ok && errors.isEmpty()) {
-                return List.of("javac failed without an error message");
+                return Compilation.failed("javac failed without an error message");
             }
-            return errors;
+            return new Compilation(errors, deprecations);
         }
     }
 

@@ -54,6 +54,14 @@ class PluginSourcesCompileTest {
     }
 
     @Test
+    void shouldUseNoDeprecatedJenkinsApi() {
+        // the stubs carry core's @Deprecated marks (AbstractDescribableImpl, Extension.optional, RunList.get/size...)
+        assertThat(sources.pluginErrors).isEmpty();
+        assertThat(sources.pluginDeprecations).as("uses of deprecated API in " + sources.pluginDir + "/src/main/java")
+                .isEmpty();
+    }
+
+    @Test
     void shouldHaveOneStepClassPerPipelineStepOfTheCatalog() throws Exception {
         Map<String, Class<?>> steps = sources.describedClasses();
 

@@ -20,5 +20,7 @@ class PluginTestSourcesCompileTest {
                 .anyMatch(file -> file.endsWith("ITest.java"));
         assertThat(sources.testErrors).as("errors compiling " + sources.pluginDir
                 + "/src/test/java with --release 17 against the plugin classes and the signature stubs").isEmpty();
+        assertThat(sources.testDeprecations).as("uses of deprecated API in " + sources.pluginDir + "/src/test/java")
+                .isEmpty();
     }
 }

@@ -116,6 +116,43 @@ class SignatureStubsTest {
                 .asString().contains("Uncaught.java:7").contains("java.io.IOException");
     }
 
+    @Test
+    void shouldReportAUseOfApiThatCoreDeprecates(@TempDir final Path work) throws IOException {
+        Path stubClasses = Files.createDirectories(work.resolve("stubs"));
+        try (Stream<Path> files = Files.walk(STUBS)) {
+            assertThat(PluginSources.javac(files.filter(p -> p.toString().endsWith(".java")).toList(), List.of(),
+                    stubClasses)).isEmpty();
+        }
+        Path counting = write(work.resolve("src/old/Counting.java"), """
+                package old;
+
+                import hudson.model.Job;
+
+                class Counting {
+                    int builds(Job<?, ?> job) {
+                        return job.getBuilds().size();
+                    }
+                }
+                """);
+        Path describable = write(work.resolve("src/old/Thing.java"), """
+                package old;
+
+                import hudson.model.AbstractDescribableImpl;
+
+                abstract class Thing extends AbstractDescribableImpl<Thing> {
+                }
+                """);
+
+        PluginSources.Compilation compilation = PluginSources.compile(List.of(counting, describable),
+                List.of(stubClasses), work.resolve("out"));
+
+        assertThat(compilation.errors()).isEmpty();
+        // javac may report one use twice (the extends clause and the supertype check)
+        assertThat(compilation.deprecations()).allSatisfy(w -> assertThat(w).contains("has been deprecated"))
+                .anySatisfy(w -> assertThat(w).contains("Counting.java:7").contains("size()"))
+                .anySatisfy(w -> assertThat(w).contains("Thing.java:5").contains("AbstractDescribableImpl"));
+    }
+
     private static Path write(final Path file, final String text) throws IOException {
         Files.createDirectories(file.getParent());
         return Files.writeString(file, text, StandardCharsets.UTF_8);

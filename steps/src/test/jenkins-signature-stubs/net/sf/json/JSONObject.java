@@ -1,5 +1,7 @@
 // Signature stub: jenkinsci/json-lib src/main/java/net/sf/json/JSONObject.java
-// (extends AbstractJSON implements JSON, Comparable as well: left out; the Map methods are the interface's)
+// (extends AbstractJSON implements JSON, Comparable as well: left out. The class implements Map<String, Object>, but
+// keySet(), entrySet(), values() and putAll(Map) are declared raw, as here: code that relies on their element types
+// needs a cast in the real build too)
 package net.sf.json;
 
 import java.util.Collection;
@@ -58,8 +60,13 @@ public final class JSONObject implements Map<String, Object> {
         throw new UnsupportedOperationException("signature stub");
     }
 
+    public Object remove(String key) {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
     @Override
-    public void putAll(Map<? extends String, ?> map) {
+    @SuppressWarnings("rawtypes")
+    public void putAll(Map map) {
         throw new UnsupportedOperationException("signature stub");
     }
 
@@ -69,17 +76,20 @@ public final class JSONObject implements Map<String, Object> {
     }
 
     @Override
-    public Set<String> keySet() {
+    @SuppressWarnings("rawtypes")
+    public Set keySet() {
         throw new UnsupportedOperationException("signature stub");
     }
 
     @Override
-    public Collection<Object> values() {
+    @SuppressWarnings("rawtypes")
+    public Collection values() {
         throw new UnsupportedOperationException("signature stub");
     }
 
     @Override
-    public Set<Entry<String, Object>> entrySet() {
+    @SuppressWarnings("rawtypes")
+    public Set entrySet() {
         throw new UnsupportedOperationException("signature stub");
     }
 }

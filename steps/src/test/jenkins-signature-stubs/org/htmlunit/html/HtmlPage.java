@@ -1,11 +1,13 @@
 // Signature stub: HtmlUnit/htmlunit src/main/java/org/htmlunit/html/HtmlPage.java
-// (its real constructor takes a WebResponse and a WebWindow, which the tests never build: a private one stands in)
 package org.htmlunit.html;
 
 import org.htmlunit.SgmlPage;
+import org.htmlunit.WebResponse;
+import org.htmlunit.WebWindow;
 
 public class HtmlPage extends SgmlPage {
-    private HtmlPage() {
+    public HtmlPage(final WebResponse webResponse, final WebWindow webWindow) {
+        super(webResponse, webWindow);
         throw new UnsupportedOperationException("signature stub");
     }
 }

@@ -46,20 +46,23 @@ final class Forms {
         return copy;
     }
 
-    /** The secret-text credentials the user may pick for {@code item}. */
+    /**
+     * The secret-text credentials the user may pick for {@code item}, keeping the current choice listed.
+     * {@code includeCurrentValue} takes a non-null id (credentials-plugin), so an unset box (null) adds nothing.
+     */
     static ListBoxModel secretTextItems(@CheckForNull final Item item, @CheckForNull final String current) {
         StandardListBoxModel model = new StandardListBoxModel();
         boolean allowed = item == null
                 ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
                 : item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
-        if (!allowed) {
-            model.includeCurrentValue(current);
-            return model;
+        if (allowed) {
+            model.includeEmptyValue().includeMatchingAs(
+                    item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2,
+                    item, StringCredentials.class, List.of(), CredentialsMatchers.always());
         }
-        model.includeEmptyValue()
-                .includeMatchingAs(item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2,
-                        item, StringCredentials.class, List.of(), CredentialsMatchers.always())
-                .includeCurrentValue(current);
+        if (current != null && !current.isEmpty()) {
+            model.includeCurrentValue(current);
+        }
         return model;
     }
 

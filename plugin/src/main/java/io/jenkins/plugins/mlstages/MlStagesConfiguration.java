@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.util.FormValidation;
 import io.mlstages.steps.ChildJvm;
+import io.mlstages.steps.DecimalSettings;
 import java.util.Arrays;
 import java.util.List;
 import jenkins.model.GlobalConfiguration;
@@ -71,9 +72,10 @@ public class MlStagesConfiguration extends GlobalConfiguration {
         return driftShare;
     }
 
+    /** Also what Configuration as Code binds (see {@link MlStagesConfigurator}); out of range fails, naming the field. */
     @DataBoundSetter
-    public void setDriftShare(final Double driftShare) {
-        this.driftShare = driftShare;
+    public void setDriftShare(@CheckForNull final Double driftShare) {
+        this.driftShare = DecimalSettings.share("driftShare", driftShare);
         save();
     }
 
@@ -84,8 +86,8 @@ public class MlStagesConfiguration extends GlobalConfiguration {
     }
 
     @DataBoundSetter
-    public void setAlpha(final Double alpha) {
-        this.alpha = alpha;
+    public void setAlpha(@CheckForNull final Double alpha) {
+        this.alpha = DecimalSettings.share("alpha", alpha);
         save();
     }
 
@@ -151,15 +153,11 @@ public class MlStagesConfiguration extends GlobalConfiguration {
 
     @CheckForNull
     private static Double number(final JSONObject json, final String field) throws FormException {
-        String text = StepValues.text(json.optString(field, null));
-        if (text == null) {
-            return null;
-        }
         try {
-            return Double.valueOf(text);
+            return DecimalSettings.share(field, json.optString(field, null));
         }
-        catch (NumberFormatException e) {
-            throw new FormException("Not a number: '" + text + "'", e, field);
+        catch (IllegalArgumentException e) {
+            throw new FormException(e.getMessage(), e, field);
         }
     }
 

@@ -13,7 +13,7 @@ import hudson.security.Permission;
 
 public abstract class CredentialsProvider extends Descriptor<CredentialsProvider>
         implements ExtensionPoint, Describable<CredentialsProvider> {
-    public static final Permission USE_ITEM = null;
+    public static final Permission USE_ITEM = constant();
 
     public CredentialsProvider() {
         throw new UnsupportedOperationException("signature stub");
@@ -22,6 +22,11 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
     @CheckForNull
     public static <C extends IdCredentials> C findCredentialById(@NonNull String id, @NonNull Class<C> type,
             @NonNull Run<?, ?> run) {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    /** Stands in for the real constant's value: never null to an analyser, never readable at run time. */
+    private static <T> T constant() {
         throw new UnsupportedOperationException("signature stub");
     }
 }

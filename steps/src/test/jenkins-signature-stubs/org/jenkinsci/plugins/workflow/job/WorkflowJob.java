@@ -18,6 +18,11 @@ public final class WorkflowJob extends Job<WorkflowJob, WorkflowRun>
         throw new UnsupportedOperationException("signature stub");
     }
 
+    @Override
+    public boolean isBuildable() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
     public void setDefinition(FlowDefinition definition) {
         throw new UnsupportedOperationException("signature stub");
     }
