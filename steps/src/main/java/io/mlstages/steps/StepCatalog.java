@@ -209,7 +209,8 @@ public final class StepCatalog {
                         "--webhook-token-env")), sections);
     }
 
-    private static List<Parameter> driftOptions() {
+    /** The drift-test options that validateModel's data gates and the drift checks share. */
+    static List<Parameter> driftOptions() {
         return List.of(
                 decimal("driftShare", "--drift-share", "Share of drifted feature columns that makes dataset drift "
                         + "(default 0.5).").titled("Drifted share that makes dataset drift"),
@@ -229,7 +230,8 @@ public final class StepCatalog {
                 flag("noPooling", "--no-pooling", "Do not pool rare categories.").titled("Do not pool rare categories"));
     }
 
-    private static List<Parameter> readOptions() {
+    /** The options of reading a data file, shared by every step that reads one. */
+    static List<Parameter> readOptions() {
         return List.of(
                 string("format", "--format", "csv or jsonl (default: by file name).").titled("File format"),
                 string("delimiter", "--delimiter", "CSV field separator; 'tab' for tabs (default ,).")

@@ -68,10 +68,11 @@ class GeneratedPluginSourcesTest {
         }
         // the build step is served CheckDriftStep's form and help: no files of its own
         assertThat(generated.keySet()).noneMatch(k -> k.contains("/DriftCheckBuilder/"));
-        assertThat(generated.get("src/main/java/io/jenkins/plugins/mlstages/DriftCheckParameters.java"))
+        // the build step's parameters are a CheckDriftStep's: it forwards, it declares none
+        assertThat(generated.get("src/main/java/io/jenkins/plugins/mlstages/CheckDriftStepBase.java"))
                 .contains("private String coolDown;", "public void setCoolDown(final String coolDown)");
         assertThat(generated.get("src/main/java/io/jenkins/plugins/mlstages/DriftCheckBuilderBase.java"))
-                .contains("extends Builder", "parameters.setCoolDown(coolDown);")
+                .contains("extends Builder", "private final CheckDriftStep check;", "check.setCoolDown(coolDown);")
                 .doesNotContain("private String coolDown;");
     }
 

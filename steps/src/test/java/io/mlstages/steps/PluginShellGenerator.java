@@ -21,10 +21,11 @@ import java.util.stream.Stream;
  * execution and the descriptor.
  *
  * <p>The pipeline step {@code checkDrift} and the freestyle build step {@code modelDriftCheck} take the same
- * parameters, but a {@code Step} and a {@code Builder} cannot share a superclass: their one definition is
- * {@code DriftCheckParameters}, and their generated bases only forward to it (Stapler and structs bind through the
- * class's own setters). The build step's form and help come from {@code CheckDriftStep}'s files (its descriptor
- * points there), so there is one config view and one help file per parameter.</p>
+ * parameters, but a {@code Step} and a {@code Builder} cannot share a superclass: the one definition is
+ * {@code CheckDriftStepBase}, and the build step holds a {@code CheckDriftStep} that its generated base forwards
+ * to (Stapler and structs bind through the build step's own setters). The build step's form and help come from
+ * {@code CheckDriftStep}'s files (its descriptor points there), so there is one config view and one help file per
+ * parameter.</p>
  *
  * <p>{@code GeneratedPluginSourcesTest} regenerates into memory and compares with the committed files;
  * {@code -Dmlstages.regenerate=true} writes them.</p>
@@ -39,7 +40,8 @@ final class PluginShellGenerator {
     private static final String PACKAGE = "io.jenkins.plugins.mlstages";
     private static final String JAVA_DIR = "src/main/java/io/jenkins/plugins/mlstages/";
     private static final String RESOURCE_DIR = "src/main/resources/io/jenkins/plugins/mlstages/";
-    private static final String DRIFT_HOLDER = "DriftCheckParameters";
+    /** The build step's parameters are a pipeline step's: the one definition of both. */
+    private static final String DRIFT_HOLDER = "CheckDriftStep";
 
     /** The step classes by function name; each gets a generated {@code <Class>Base}. */
     private static final Map<String, String> CLASSES = Map.of(StepCatalog.TRAIN, "TrainModelStep",
@@ -64,22 +66,53 @@ final class PluginShellGenerator {
                     + " must take the same parameters: they share one parameter class and one form");
         }
         Map<String, String> files = new TreeMap<>();
-        for (String name : List.of(StepCatalog.TRAIN, StepCatalog.VALIDATE, StepCatalog.DEPLOY)) {
+        for (Group group : GROUPS) {
+            files.put(JAVA_DIR + group.className() + ".java", fieldsClass("The parameters of the steps that "
+                    + group.about() + ": fields, getters and {@code @DataBoundSetter}s.", group.className(),
+                    group.superName(), group.parameters(), null));
+        }
+        for (String name : List.of(StepCatalog.TRAIN, StepCatalog.VALIDATE, StepCatalog.DEPLOY, StepCatalog.CHECK_DRIFT)) {
             StepSpec step = StepCatalog.step(name);
             String base = CLASSES.get(name) + "Base";
-            files.put(JAVA_DIR + base + ".java", fieldsClass(step, base,
-                    "public abstract class " + base + " extends Step", "org.jenkinsci.plugins.workflow.steps.Step",
-                    "protected", true));
+            Group group = GROUPS.stream().filter(g -> step.parameters().containsAll(inherited(g))).reduce((a, b) -> b)
+                    .orElse(null);
+            List<Parameter> own = step.parameters().stream()
+                    .filter(p -> group == null || !inherited(group).contains(p)).toList();
+            files.put(JAVA_DIR + base + ".java", fieldsClass("The parameters of {@code " + step.functionName()
+                    + "}, as the step catalog lists them: fields, getters and\n * {@code @DataBoundSetter}s (those "
+                    + "shared with other steps are inherited). The step class adds the\n * "
+                    + "{@code @DataBoundConstructor}, the execution and the descriptor.", base,
+                    group == null ? "Step" : group.className(), own, step));
             views(step, CLASSES.get(name), files);
         }
-        files.put(JAVA_DIR + DRIFT_HOLDER + ".java", fieldsClass(drift, DRIFT_HOLDER,
-                "public final class " + DRIFT_HOLDER, null, "public", false));
-        files.put(JAVA_DIR + "CheckDriftStepBase.java", forwardingClass(drift, "CheckDriftStepBase", "Step",
-                "org.jenkinsci.plugins.workflow.steps.Step"));
         files.put(JAVA_DIR + "DriftCheckBuilderBase.java", forwardingClass(builder, "DriftCheckBuilderBase",
                 "Builder", "hudson.tasks.Builder"));
-        views(drift, CLASSES.get(StepCatalog.CHECK_DRIFT), files);
         return files;
+    }
+
+    /**
+     * Parameters that several steps share (the same catalog records), declared once in an abstract step class.
+     *
+     * @param className  the generated class
+     * @param about      what the steps that extend it do, for its Javadoc
+     * @param parameters its own parameters
+     * @param superName  the class it extends: {@code Step} or another group
+     */
+    private record Group(String className, String about, List<Parameter> parameters, String superName) {
+    }
+
+    /** From the most general: a step extends the last group whose parameters (with its ancestors') it all has. */
+    private static final List<Group> GROUPS = List.of(
+            new Group("DataReadingStep", "read data files", StepCatalog.readOptions(), "Step"),
+            new Group("DriftTestingStep", "read data and test its columns for drift", StepCatalog.driftOptions(),
+                    "DataReadingStep"));
+
+    /** A group's parameters with those of the groups it extends. */
+    private static List<Parameter> inherited(final Group group) {
+        List<Parameter> all = new ArrayList<>(group.parameters());
+        GROUPS.stream().filter(g -> g.className().equals(group.superName())).findFirst()
+                .ifPresent(g -> all.addAll(inherited(g)));
+        return all;
     }
 
     /** The committed files that carry the generated header, relative to the plugin folder. */
@@ -123,45 +156,47 @@ final class PluginShellGenerator {
     }
 
     /**
-     * A class that holds the parameters: a field each, getters, setters that normalise blank text to null, and
-     * {@code values()}.
+     * An abstract step class: a field per own parameter, getters, {@code @DataBoundSetter}s that normalise blank
+     * text to null; for a step (not a group) the constructor of its required parameters and {@code values()}.
      */
-    private static String fieldsClass(final StepSpec step, final String className, final String declaration,
-            final String superImport, final String constructorVisibility, final boolean bound) {
+    private static String fieldsClass(final String about, final String className, final String superName,
+            final List<Parameter> own, final StepSpec step) {
         StringBuilder out = new StringBuilder(javaHeader());
         out.append("package ").append(PACKAGE).append(";\n\n");
         out.append("import edu.umd.cs.findbugs.annotations.CheckForNull;\n");
-        out.append("import java.util.LinkedHashMap;\n");
-        if (superImport != null) {
-            out.append("import ").append(superImport).append(";\n");
+        if (step != null) {
+            out.append("import java.util.LinkedHashMap;\n");
         }
-        if (bound) {
-            out.append("import org.kohsuke.stapler.DataBoundSetter;\n");
+        if (superName.equals("Step")) {
+            out.append("import org.jenkinsci.plugins.workflow.steps.Step;\n");
         }
-        out.append("\n/**\n * The parameters of {@code ").append(step.functionName()).append("}, as the step catalog lists them");
-        out.append(bound ? ": fields, getters and\n * {@code @DataBoundSetter}s. The step class adds the "
-                + "{@code @DataBoundConstructor}, the execution and the\n * descriptor.\n */\n"
-                : ", shared by the pipeline\n * step {@code checkDrift} and the freestyle build step "
-                        + "{@code modelDriftCheck}: fields, getters and setters\n * (blank text is null: not given).\n */\n");
-        out.append(declaration).append(" {\n");
-        for (Parameter p : step.parameters()) {
+        out.append("import org.kohsuke.stapler.DataBoundSetter;\n");
+        out.append("\n/**\n * ").append(about).append("\n */\n");
+        out.append("public abstract class ").append(className).append(" extends ").append(superName).append(" {\n");
+        for (Parameter p : own) {
             if (!p.required() && p.kind() != Kind.FLAG) {
                 out.append("    @CheckForNull\n");
             }
             out.append("    private ").append(p.required() ? "final " : "").append(javaType(p)).append(' ')
                     .append(field(p)).append(";\n");
         }
-        out.append("\n    /**\n     * The ").append(bound ? "step" : "parameters").append(" with the required parameters.\n     *\n");
-        for (Parameter p : step.required()) {
-            out.append("     * @param ").append(field(p)).append(' ').append(javadoc(p.help())).append('\n');
+        if (step != null) {
+            out.append("\n    /**\n     * The step with its required parameters.\n");
+            if (!step.required().isEmpty()) {
+                out.append("     *\n");
+            }
+            for (Parameter p : step.required()) {
+                out.append("     * @param ").append(field(p)).append(' ').append(javadoc(p.help())).append('\n');
+            }
+            out.append("     */\n    protected ").append(className).append('(')
+                    .append(requiredParameters(step)).append(") {\n");
+            for (Parameter p : step.required()) {
+                out.append("        this.").append(field(p)).append(" = ").append(normalised(p, field(p)))
+                        .append(";\n");
+            }
+            out.append("    }\n");
         }
-        out.append("     */\n    ").append(constructorVisibility).append(' ').append(className).append('(')
-                .append(requiredParameters(step)).append(") {\n");
-        for (Parameter p : step.required()) {
-            out.append("        this.").append(field(p)).append(" = ").append(normalised(p, field(p))).append(";\n");
-        }
-        out.append("    }\n");
-        for (Parameter p : step.parameters()) {
+        for (Parameter p : own) {
             out.append("\n    /** ").append(javadoc(p.help())).append(" */\n");
             if (!p.required() && p.kind() != Kind.FLAG) {
                 out.append("    @CheckForNull\n");
@@ -169,27 +204,25 @@ final class PluginShellGenerator {
             out.append("    public ").append(javaType(p)).append(' ').append(getter(p)).append("() {\n        return ")
                     .append(field(p)).append(";\n    }\n");
             if (!p.required()) {
-                out.append('\n');
-                if (bound) {
-                    out.append("    @DataBoundSetter\n");
-                }
-                out.append("    public void ").append(setter(p)).append("(final ").append(javaType(p)).append(' ')
-                        .append(field(p)).append(") {\n        this.").append(field(p)).append(" = ")
-                        .append(normalised(p, field(p))).append(";\n    }\n");
+                out.append("\n    @DataBoundSetter\n    public void ").append(setter(p)).append("(final ")
+                        .append(javaType(p)).append(' ').append(field(p)).append(") {\n        this.").append(field(p))
+                        .append(" = ").append(normalised(p, field(p))).append(";\n    }\n");
             }
         }
-        out.append("\n    /** The parameter values by catalog name (unset ones null), for "
-                + "{@link io.mlstages.steps.Invocation#of}. */\n");
-        out.append("    public LinkedHashMap<String, Object> values() {\n");
-        out.append("        LinkedHashMap<String, Object> values = new LinkedHashMap<>();\n");
-        for (Parameter p : step.parameters()) {
-            out.append("        values.put(\"").append(p.name()).append("\", ").append(field(p)).append(");\n");
+        if (step != null) {
+            out.append("\n    /** The parameter values by catalog name (unset ones null), for "
+                    + "{@link io.mlstages.steps.Invocation#of}. */\n");
+            out.append("    public LinkedHashMap<String, Object> values() {\n");
+            out.append("        LinkedHashMap<String, Object> values = new LinkedHashMap<>();\n");
+            for (Parameter p : step.parameters()) {
+                out.append("        values.put(\"").append(p.name()).append("\", ").append(getter(p)).append("());\n");
+            }
+            out.append("        return values;\n    }\n");
         }
-        out.append("        return values;\n    }\n}\n");
-        return out.toString();
+        return out.append("}\n").toString();
     }
 
-    /** A step or build step class whose parameters live in {@code DriftCheckParameters}: it only forwards. */
+    /** The build step's base: its parameters live in a {@code CheckDriftStep}, and it only forwards to it. */
     private static String forwardingClass(final StepSpec step, final String className, final String superName,
             final String superImport) {
         StringBuilder out = new StringBuilder(javaHeader());
@@ -199,12 +232,12 @@ final class PluginShellGenerator {
         out.append("import java.util.LinkedHashMap;\n");
         out.append("import org.kohsuke.stapler.DataBoundSetter;\n\n");
         out.append("/**\n * The parameters of {@code ").append(step.functionName()).append("}: Stapler and structs bind "
-                + "through this class's own setters,\n * which forward to the one definition, {@link "
-                + DRIFT_HOLDER + "}.\n */\n");
+                + "through this class's own setters,\n * which forward to the one definition of the "
+                + "parameters, a {@link " + DRIFT_HOLDER + "}.\n */\n");
         out.append("public abstract class ").append(className).append(" extends ").append(superName).append(" {\n");
-        out.append("    private final ").append(DRIFT_HOLDER).append(" parameters;\n\n");
+        out.append("    private final ").append(DRIFT_HOLDER).append(" check;\n\n");
         out.append("    protected ").append(className).append('(').append(requiredParameters(step)).append(") {\n");
-        out.append("        this.parameters = new ").append(DRIFT_HOLDER).append('(')
+        out.append("        this.check = new ").append(DRIFT_HOLDER).append('(')
                 .append(step.required().stream().map(PluginShellGenerator::field).collect(Collectors.joining(", ")))
                 .append(");\n    }\n");
         for (Parameter p : step.parameters()) {
@@ -212,16 +245,16 @@ final class PluginShellGenerator {
             if (!p.required() && p.kind() != Kind.FLAG) {
                 out.append("    @CheckForNull\n");
             }
-            out.append("    public ").append(javaType(p)).append(' ').append(getter(p)).append("() {\n        return parameters.")
+            out.append("    public ").append(javaType(p)).append(' ').append(getter(p)).append("() {\n        return check.")
                     .append(getter(p)).append("();\n    }\n");
             if (!p.required()) {
                 out.append("\n    @DataBoundSetter\n    public void ").append(setter(p)).append("(final ")
-                        .append(javaType(p)).append(' ').append(field(p)).append(") {\n        parameters.")
+                        .append(javaType(p)).append(' ').append(field(p)).append(") {\n        check.")
                         .append(setter(p)).append('(').append(field(p)).append(");\n    }\n");
             }
         }
         out.append("\n    /** The parameter values by catalog name (unset ones null). */\n");
-        out.append("    public LinkedHashMap<String, Object> values() {\n        return parameters.values();\n    }\n}\n");
+        out.append("    public LinkedHashMap<String, Object> values() {\n        return check.values();\n    }\n}\n");
         return out.toString();
     }
 

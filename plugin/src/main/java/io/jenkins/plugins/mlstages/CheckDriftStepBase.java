@@ -3,325 +3,273 @@
 package io.jenkins.plugins.mlstages;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import java.util.LinkedHashMap;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * The parameters of {@code checkDrift}: Stapler and structs bind through this class's own setters,
- * which forward to the one definition, {@link DriftCheckParameters}.
+ * The parameters of {@code checkDrift}, as the step catalog lists them: fields, getters and
+ * {@code @DataBoundSetter}s (those shared with other steps are inherited). The step class adds the
+ * {@code @DataBoundConstructor}, the execution and the descriptor.
  */
-public abstract class CheckDriftStepBase extends Step {
-    private final DriftCheckParameters parameters;
+public abstract class CheckDriftStepBase extends DriftTestingStep {
+    private final String current;
+    @CheckForNull
+    private String model;
+    @CheckForNull
+    private String reference;
+    @CheckForNull
+    private String registry;
+    @CheckForNull
+    private String alias;
+    @CheckForNull
+    private String coolDown;
+    @CheckForNull
+    private String webhook;
+    @CheckForNull
+    private String webhookCredentialsId;
+    @CheckForNull
+    private String columns;
+    @CheckForNull
+    private String target;
+    @CheckForNull
+    private String prediction;
+    @CheckForNull
+    private Integer sketchK;
+    @CheckForNull
+    private Integer bins;
+    @CheckForNull
+    private Integer topK;
+    @CheckForNull
+    private Integer exactLimit;
+    @CheckForNull
+    private String onDrift;
+    @CheckForNull
+    private String retrainJob;
 
+    /**
+     * The step with its required parameters.
+     *
+     * @param current The current data: a path or an Ant glob in the workspace (several matching files are checked as one sample).
+     */
     protected CheckDriftStepBase(final String current) {
-        this.parameters = new DriftCheckParameters(current);
+        this.current = StepValues.text(current);
     }
 
+    /** The current data: a path or an Ant glob in the workspace (several matching files are checked as one sample). */
     public String getCurrent() {
-        return parameters.getCurrent();
+        return current;
     }
 
+    /** A registered model: its deployed version's training profile is the reference, and drift opens an incident. */
     @CheckForNull
     public String getModel() {
-        return parameters.getModel();
+        return model;
     }
 
     @DataBoundSetter
     public void setModel(final String model) {
-        parameters.setModel(model);
+        this.model = StepValues.text(model);
     }
 
+    /** Or: a profile or a dataset to compare with (no incident). */
     @CheckForNull
     public String getReference() {
-        return parameters.getReference();
+        return reference;
     }
 
     @DataBoundSetter
     public void setReference(final String reference) {
-        parameters.setReference(reference);
+        this.reference = StepValues.text(reference);
     }
 
+    /** The model registry folder (default: the global setting). */
     @CheckForNull
     public String getRegistry() {
-        return parameters.getRegistry();
+        return registry;
     }
 
     @DataBoundSetter
     public void setRegistry(final String registry) {
-        parameters.setRegistry(registry);
+        this.registry = StepValues.text(registry);
     }
 
+    /** The alias whose version is checked (default production). */
     @CheckForNull
     public String getAlias() {
-        return parameters.getAlias();
+        return alias;
     }
 
     @DataBoundSetter
     public void setAlias(final String alias) {
-        parameters.setAlias(alias);
+        this.alias = StepValues.text(alias);
     }
 
+    /** No second retrain within this time unless severity rose (default 6h). */
     @CheckForNull
     public String getCoolDown() {
-        return parameters.getCoolDown();
+        return coolDown;
     }
 
     @DataBoundSetter
     public void setCoolDown(final String coolDown) {
-        parameters.setCoolDown(coolDown);
+        this.coolDown = StepValues.text(coolDown);
     }
 
+    /** POST a JSON message here when an incident opens, escalates or resolves. */
     @CheckForNull
     public String getWebhook() {
-        return parameters.getWebhook();
+        return webhook;
     }
 
     @DataBoundSetter
     public void setWebhook(final String webhook) {
-        parameters.setWebhook(webhook);
+        this.webhook = StepValues.text(webhook);
     }
 
+    /** A secret-text credential: the webhook's bearer token. */
     @CheckForNull
     public String getWebhookCredentialsId() {
-        return parameters.getWebhookCredentialsId();
+        return webhookCredentialsId;
     }
 
     @DataBoundSetter
     public void setWebhookCredentialsId(final String webhookCredentialsId) {
-        parameters.setWebhookCredentialsId(webhookCredentialsId);
+        this.webhookCredentialsId = StepValues.text(webhookCredentialsId);
     }
 
+    /** Compare only these columns. */
     @CheckForNull
     public String getColumns() {
-        return parameters.getColumns();
+        return columns;
     }
 
     @DataBoundSetter
     public void setColumns(final String columns) {
-        parameters.setColumns(columns);
+        this.columns = StepValues.text(columns);
     }
 
+    /** The target column: reported apart, not counted. */
     @CheckForNull
     public String getTarget() {
-        return parameters.getTarget();
+        return target;
     }
 
     @DataBoundSetter
     public void setTarget(final String target) {
-        parameters.setTarget(target);
+        this.target = StepValues.text(target);
     }
 
+    /** The prediction column: reported apart, not counted. */
     @CheckForNull
     public String getPrediction() {
-        return parameters.getPrediction();
+        return prediction;
     }
 
     @DataBoundSetter
     public void setPrediction(final String prediction) {
-        parameters.setPrediction(prediction);
+        this.prediction = StepValues.text(prediction);
     }
 
+    /** KLL sketch size of the profiles built from a reference dataset. */
     @CheckForNull
     public Integer getSketchK() {
-        return parameters.getSketchK();
+        return sketchK;
     }
 
     @DataBoundSetter
     public void setSketchK(final Integer sketchK) {
-        parameters.setSketchK(sketchK);
+        this.sketchK = sketchK;
     }
 
+    /** Histogram bins per numeric column. */
     @CheckForNull
     public Integer getBins() {
-        return parameters.getBins();
+        return bins;
     }
 
     @DataBoundSetter
     public void setBins(final Integer bins) {
-        parameters.setBins(bins);
+        this.bins = bins;
     }
 
+    /** Categories kept by name per column. */
     @CheckForNull
     public Integer getTopK() {
-        return parameters.getTopK();
+        return topK;
     }
 
     @DataBoundSetter
     public void setTopK(final Integer topK) {
-        parameters.setTopK(topK);
+        this.topK = topK;
     }
 
+    /** Up to this many values a numeric column keeps them all, for exact statistics. */
     @CheckForNull
     public Integer getExactLimit() {
-        return parameters.getExactLimit();
+        return exactLimit;
     }
 
     @DataBoundSetter
     public void setExactLimit(final Integer exactLimit) {
-        parameters.setExactLimit(exactLimit);
+        this.exactLimit = exactLimit;
     }
 
-    @CheckForNull
-    public Double getDriftShare() {
-        return parameters.getDriftShare();
-    }
-
-    @DataBoundSetter
-    public void setDriftShare(final Double driftShare) {
-        parameters.setDriftShare(driftShare);
-    }
-
-    @CheckForNull
-    public Double getAlpha() {
-        return parameters.getAlpha();
-    }
-
-    @DataBoundSetter
-    public void setAlpha(final Double alpha) {
-        parameters.setAlpha(alpha);
-    }
-
-    @CheckForNull
-    public String getMethod() {
-        return parameters.getMethod();
-    }
-
-    @DataBoundSetter
-    public void setMethod(final String method) {
-        parameters.setMethod(method);
-    }
-
-    @CheckForNull
-    public String getThreshold() {
-        return parameters.getThreshold();
-    }
-
-    @DataBoundSetter
-    public void setThreshold(final String threshold) {
-        parameters.setThreshold(threshold);
-    }
-
-    @CheckForNull
-    public String getColumnAlpha() {
-        return parameters.getColumnAlpha();
-    }
-
-    @DataBoundSetter
-    public void setColumnAlpha(final String columnAlpha) {
-        parameters.setColumnAlpha(columnAlpha);
-    }
-
-    @CheckForNull
-    public Double getMissingRateFloor() {
-        return parameters.getMissingRateFloor();
-    }
-
-    @DataBoundSetter
-    public void setMissingRateFloor(final Double missingRateFloor) {
-        parameters.setMissingRateFloor(missingRateFloor);
-    }
-
-    public boolean isNoMissingDrift() {
-        return parameters.isNoMissingDrift();
-    }
-
-    @DataBoundSetter
-    public void setNoMissingDrift(final boolean noMissingDrift) {
-        parameters.setNoMissingDrift(noMissingDrift);
-    }
-
-    public boolean isNoPooling() {
-        return parameters.isNoPooling();
-    }
-
-    @DataBoundSetter
-    public void setNoPooling(final boolean noPooling) {
-        parameters.setNoPooling(noPooling);
-    }
-
-    @CheckForNull
-    public String getFormat() {
-        return parameters.getFormat();
-    }
-
-    @DataBoundSetter
-    public void setFormat(final String format) {
-        parameters.setFormat(format);
-    }
-
-    @CheckForNull
-    public String getDelimiter() {
-        return parameters.getDelimiter();
-    }
-
-    @DataBoundSetter
-    public void setDelimiter(final String delimiter) {
-        parameters.setDelimiter(delimiter);
-    }
-
-    @CheckForNull
-    public String getMissing() {
-        return parameters.getMissing();
-    }
-
-    @DataBoundSetter
-    public void setMissing(final String missing) {
-        parameters.setMissing(missing);
-    }
-
-    @CheckForNull
-    public String getType() {
-        return parameters.getType();
-    }
-
-    @DataBoundSetter
-    public void setType(final String type) {
-        parameters.setType(type);
-    }
-
-    @CheckForNull
-    public String getSchema() {
-        return parameters.getSchema();
-    }
-
-    @DataBoundSetter
-    public void setSchema(final String schema) {
-        parameters.setSchema(schema);
-    }
-
-    @CheckForNull
-    public Integer getInferRows() {
-        return parameters.getInferRows();
-    }
-
-    @DataBoundSetter
-    public void setInferRows(final Integer inferRows) {
-        parameters.setInferRows(inferRows);
-    }
-
+    /** On dataset drift: mark the build UNSTABLE (default), FAIL it, or only REPORT. */
     @CheckForNull
     public String getOnDrift() {
-        return parameters.getOnDrift();
+        return onDrift;
     }
 
     @DataBoundSetter
     public void setOnDrift(final String onDrift) {
-        parameters.setOnDrift(onDrift);
+        this.onDrift = StepValues.text(onDrift);
     }
 
+    /** The job to start when drift opens an incident and the cool-down allows it; it gets MODEL_NAME, MODEL_VERSION, INCIDENT_ID, DRIFTED_COLUMNS, DRIFT_REPORT_URL. */
     @CheckForNull
     public String getRetrainJob() {
-        return parameters.getRetrainJob();
+        return retrainJob;
     }
 
     @DataBoundSetter
     public void setRetrainJob(final String retrainJob) {
-        parameters.setRetrainJob(retrainJob);
+        this.retrainJob = StepValues.text(retrainJob);
     }
 
-    /** The parameter values by catalog name (unset ones null). */
+    /** The parameter values by catalog name (unset ones null), for {@link io.mlstages.steps.Invocation#of}. */
     public LinkedHashMap<String, Object> values() {
-        return parameters.values();
+        LinkedHashMap<String, Object> values = new LinkedHashMap<>();
+        values.put("current", getCurrent());
+        values.put("model", getModel());
+        values.put("reference", getReference());
+        values.put("registry", getRegistry());
+        values.put("alias", getAlias());
+        values.put("coolDown", getCoolDown());
+        values.put("webhook", getWebhook());
+        values.put("webhookCredentialsId", getWebhookCredentialsId());
+        values.put("columns", getColumns());
+        values.put("target", getTarget());
+        values.put("prediction", getPrediction());
+        values.put("sketchK", getSketchK());
+        values.put("bins", getBins());
+        values.put("topK", getTopK());
+        values.put("exactLimit", getExactLimit());
+        values.put("driftShare", getDriftShare());
+        values.put("alpha", getAlpha());
+        values.put("method", getMethod());
+        values.put("threshold", getThreshold());
+        values.put("columnAlpha", getColumnAlpha());
+        values.put("missingRateFloor", getMissingRateFloor());
+        values.put("noMissingDrift", isNoMissingDrift());
+        values.put("noPooling", isNoPooling());
+        values.put("format", getFormat());
+        values.put("delimiter", getDelimiter());
+        values.put("missing", getMissing());
+        values.put("type", getType());
+        values.put("schema", getSchema());
+        values.put("inferRows", getInferRows());
+        values.put("onDrift", getOnDrift());
+        values.put("retrainJob", getRetrainJob());
+        return values;
     }
 }

@@ -9,8 +9,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * The parameters of {@code deployModel}, as the step catalog lists them: fields, getters and
- * {@code @DataBoundSetter}s. The step class adds the {@code @DataBoundConstructor}, the execution and the
- * descriptor.
+ * {@code @DataBoundSetter}s (those shared with other steps are inherited). The step class adds the
+ * {@code @DataBoundConstructor}, the execution and the descriptor.
  */
 public abstract class DeployModelStepBase extends Step {
     private final String model;
@@ -50,7 +50,7 @@ public abstract class DeployModelStepBase extends Step {
     private String onFailure;
 
     /**
-     * The step with the required parameters.
+     * The step with its required parameters.
      *
      * @param model The model's name in the registry.
      */
@@ -262,25 +262,25 @@ public abstract class DeployModelStepBase extends Step {
     /** The parameter values by catalog name (unset ones null), for {@link io.mlstages.steps.Invocation#of}. */
     public LinkedHashMap<String, Object> values() {
         LinkedHashMap<String, Object> values = new LinkedHashMap<>();
-        values.put("model", model);
-        values.put("version", version);
-        values.put("package", packageValue);
-        values.put("registry", registry);
-        values.put("alias", alias);
-        values.put("noRequireBlessing", noRequireBlessing);
-        values.put("force", force);
-        values.put("message", message);
-        values.put("target", target);
-        values.put("keep", keep);
-        values.put("credentialsId", credentialsId);
-        values.put("tokenFile", tokenFile);
-        values.put("connectTimeout", connectTimeout);
-        values.put("requestTimeout", requestTimeout);
-        values.put("attempts", attempts);
-        values.put("backoff", backoff);
-        values.put("maxBackoff", maxBackoff);
-        values.put("maxRetryAfter", maxRetryAfter);
-        values.put("onFailure", onFailure);
+        values.put("model", getModel());
+        values.put("version", getVersion());
+        values.put("package", getPackage());
+        values.put("registry", getRegistry());
+        values.put("alias", getAlias());
+        values.put("noRequireBlessing", isNoRequireBlessing());
+        values.put("force", isForce());
+        values.put("message", getMessage());
+        values.put("target", getTarget());
+        values.put("keep", getKeep());
+        values.put("credentialsId", getCredentialsId());
+        values.put("tokenFile", getTokenFile());
+        values.put("connectTimeout", getConnectTimeout());
+        values.put("requestTimeout", getRequestTimeout());
+        values.put("attempts", getAttempts());
+        values.put("backoff", getBackoff());
+        values.put("maxBackoff", getMaxBackoff());
+        values.put("maxRetryAfter", getMaxRetryAfter());
+        values.put("onFailure", getOnFailure());
         return values;
     }
 }

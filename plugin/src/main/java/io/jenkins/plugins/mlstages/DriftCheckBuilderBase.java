@@ -9,319 +9,319 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * The parameters of {@code modelDriftCheck}: Stapler and structs bind through this class's own setters,
- * which forward to the one definition, {@link DriftCheckParameters}.
+ * which forward to the one definition of the parameters, a {@link CheckDriftStep}.
  */
 public abstract class DriftCheckBuilderBase extends Builder {
-    private final DriftCheckParameters parameters;
+    private final CheckDriftStep check;
 
     protected DriftCheckBuilderBase(final String current) {
-        this.parameters = new DriftCheckParameters(current);
+        this.check = new CheckDriftStep(current);
     }
 
     public String getCurrent() {
-        return parameters.getCurrent();
+        return check.getCurrent();
     }
 
     @CheckForNull
     public String getModel() {
-        return parameters.getModel();
+        return check.getModel();
     }
 
     @DataBoundSetter
     public void setModel(final String model) {
-        parameters.setModel(model);
+        check.setModel(model);
     }
 
     @CheckForNull
     public String getReference() {
-        return parameters.getReference();
+        return check.getReference();
     }
 
     @DataBoundSetter
     public void setReference(final String reference) {
-        parameters.setReference(reference);
+        check.setReference(reference);
     }
 
     @CheckForNull
     public String getRegistry() {
-        return parameters.getRegistry();
+        return check.getRegistry();
     }
 
     @DataBoundSetter
     public void setRegistry(final String registry) {
-        parameters.setRegistry(registry);
+        check.setRegistry(registry);
     }
 
     @CheckForNull
     public String getAlias() {
-        return parameters.getAlias();
+        return check.getAlias();
     }
 
     @DataBoundSetter
     public void setAlias(final String alias) {
-        parameters.setAlias(alias);
+        check.setAlias(alias);
     }
 
     @CheckForNull
     public String getCoolDown() {
-        return parameters.getCoolDown();
+        return check.getCoolDown();
     }
 
     @DataBoundSetter
     public void setCoolDown(final String coolDown) {
-        parameters.setCoolDown(coolDown);
+        check.setCoolDown(coolDown);
     }
 
     @CheckForNull
     public String getWebhook() {
-        return parameters.getWebhook();
+        return check.getWebhook();
     }
 
     @DataBoundSetter
     public void setWebhook(final String webhook) {
-        parameters.setWebhook(webhook);
+        check.setWebhook(webhook);
     }
 
     @CheckForNull
     public String getWebhookCredentialsId() {
-        return parameters.getWebhookCredentialsId();
+        return check.getWebhookCredentialsId();
     }
 
     @DataBoundSetter
     public void setWebhookCredentialsId(final String webhookCredentialsId) {
-        parameters.setWebhookCredentialsId(webhookCredentialsId);
+        check.setWebhookCredentialsId(webhookCredentialsId);
     }
 
     @CheckForNull
     public String getColumns() {
-        return parameters.getColumns();
+        return check.getColumns();
     }
 
     @DataBoundSetter
     public void setColumns(final String columns) {
-        parameters.setColumns(columns);
+        check.setColumns(columns);
     }
 
     @CheckForNull
     public String getTarget() {
-        return parameters.getTarget();
+        return check.getTarget();
     }
 
     @DataBoundSetter
     public void setTarget(final String target) {
-        parameters.setTarget(target);
+        check.setTarget(target);
     }
 
     @CheckForNull
     public String getPrediction() {
-        return parameters.getPrediction();
+        return check.getPrediction();
     }
 
     @DataBoundSetter
     public void setPrediction(final String prediction) {
-        parameters.setPrediction(prediction);
+        check.setPrediction(prediction);
     }
 
     @CheckForNull
     public Integer getSketchK() {
-        return parameters.getSketchK();
+        return check.getSketchK();
     }
 
     @DataBoundSetter
     public void setSketchK(final Integer sketchK) {
-        parameters.setSketchK(sketchK);
+        check.setSketchK(sketchK);
     }
 
     @CheckForNull
     public Integer getBins() {
-        return parameters.getBins();
+        return check.getBins();
     }
 
     @DataBoundSetter
     public void setBins(final Integer bins) {
-        parameters.setBins(bins);
+        check.setBins(bins);
     }
 
     @CheckForNull
     public Integer getTopK() {
-        return parameters.getTopK();
+        return check.getTopK();
     }
 
     @DataBoundSetter
     public void setTopK(final Integer topK) {
-        parameters.setTopK(topK);
+        check.setTopK(topK);
     }
 
     @CheckForNull
     public Integer getExactLimit() {
-        return parameters.getExactLimit();
+        return check.getExactLimit();
     }
 
     @DataBoundSetter
     public void setExactLimit(final Integer exactLimit) {
-        parameters.setExactLimit(exactLimit);
+        check.setExactLimit(exactLimit);
     }
 
     @CheckForNull
     public Double getDriftShare() {
-        return parameters.getDriftShare();
+        return check.getDriftShare();
     }
 
     @DataBoundSetter
     public void setDriftShare(final Double driftShare) {
-        parameters.setDriftShare(driftShare);
+        check.setDriftShare(driftShare);
     }
 
     @CheckForNull
     public Double getAlpha() {
-        return parameters.getAlpha();
+        return check.getAlpha();
     }
 
     @DataBoundSetter
     public void setAlpha(final Double alpha) {
-        parameters.setAlpha(alpha);
+        check.setAlpha(alpha);
     }
 
     @CheckForNull
     public String getMethod() {
-        return parameters.getMethod();
+        return check.getMethod();
     }
 
     @DataBoundSetter
     public void setMethod(final String method) {
-        parameters.setMethod(method);
+        check.setMethod(method);
     }
 
     @CheckForNull
     public String getThreshold() {
-        return parameters.getThreshold();
+        return check.getThreshold();
     }
 
     @DataBoundSetter
     public void setThreshold(final String threshold) {
-        parameters.setThreshold(threshold);
+        check.setThreshold(threshold);
     }
 
     @CheckForNull
     public String getColumnAlpha() {
-        return parameters.getColumnAlpha();
+        return check.getColumnAlpha();
     }
 
     @DataBoundSetter
     public void setColumnAlpha(final String columnAlpha) {
-        parameters.setColumnAlpha(columnAlpha);
+        check.setColumnAlpha(columnAlpha);
     }
 
     @CheckForNull
     public Double getMissingRateFloor() {
-        return parameters.getMissingRateFloor();
+        return check.getMissingRateFloor();
     }
 
     @DataBoundSetter
     public void setMissingRateFloor(final Double missingRateFloor) {
-        parameters.setMissingRateFloor(missingRateFloor);
+        check.setMissingRateFloor(missingRateFloor);
     }
 
     public boolean isNoMissingDrift() {
-        return parameters.isNoMissingDrift();
+        return check.isNoMissingDrift();
     }
 
     @DataBoundSetter
     public void setNoMissingDrift(final boolean noMissingDrift) {
-        parameters.setNoMissingDrift(noMissingDrift);
+        check.setNoMissingDrift(noMissingDrift);
     }
 
     public boolean isNoPooling() {
-        return parameters.isNoPooling();
+        return check.isNoPooling();
     }
 
     @DataBoundSetter
     public void setNoPooling(final boolean noPooling) {
-        parameters.setNoPooling(noPooling);
+        check.setNoPooling(noPooling);
     }
 
     @CheckForNull
     public String getFormat() {
-        return parameters.getFormat();
+        return check.getFormat();
     }
 
     @DataBoundSetter
     public void setFormat(final String format) {
-        parameters.setFormat(format);
+        check.setFormat(format);
     }
 
     @CheckForNull
     public String getDelimiter() {
-        return parameters.getDelimiter();
+        return check.getDelimiter();
     }
 
     @DataBoundSetter
     public void setDelimiter(final String delimiter) {
-        parameters.setDelimiter(delimiter);
+        check.setDelimiter(delimiter);
     }
 
     @CheckForNull
     public String getMissing() {
-        return parameters.getMissing();
+        return check.getMissing();
     }
 
     @DataBoundSetter
     public void setMissing(final String missing) {
-        parameters.setMissing(missing);
+        check.setMissing(missing);
     }
 
     @CheckForNull
     public String getType() {
-        return parameters.getType();
+        return check.getType();
     }
 
     @DataBoundSetter
     public void setType(final String type) {
-        parameters.setType(type);
+        check.setType(type);
     }
 
     @CheckForNull
     public String getSchema() {
-        return parameters.getSchema();
+        return check.getSchema();
     }
 
     @DataBoundSetter
     public void setSchema(final String schema) {
-        parameters.setSchema(schema);
+        check.setSchema(schema);
     }
 
     @CheckForNull
     public Integer getInferRows() {
-        return parameters.getInferRows();
+        return check.getInferRows();
     }
 
     @DataBoundSetter
     public void setInferRows(final Integer inferRows) {
-        parameters.setInferRows(inferRows);
+        check.setInferRows(inferRows);
     }
 
     @CheckForNull
     public String getOnDrift() {
-        return parameters.getOnDrift();
+        return check.getOnDrift();
     }
 
     @DataBoundSetter
     public void setOnDrift(final String onDrift) {
-        parameters.setOnDrift(onDrift);
+        check.setOnDrift(onDrift);
     }
 
     @CheckForNull
     public String getRetrainJob() {
-        return parameters.getRetrainJob();
+        return check.getRetrainJob();
     }
 
     @DataBoundSetter
     public void setRetrainJob(final String retrainJob) {
-        parameters.setRetrainJob(retrainJob);
+        check.setRetrainJob(retrainJob);
     }
 
     /** The parameter values by catalog name (unset ones null). */
     public LinkedHashMap<String, Object> values() {
-        return parameters.values();
+        return check.values();
     }
 }

@@ -4,15 +4,14 @@ package io.jenkins.plugins.mlstages;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.LinkedHashMap;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * The parameters of {@code trainModel}, as the step catalog lists them: fields, getters and
- * {@code @DataBoundSetter}s. The step class adds the {@code @DataBoundConstructor}, the execution and the
- * descriptor.
+ * {@code @DataBoundSetter}s (those shared with other steps are inherited). The step class adds the
+ * {@code @DataBoundConstructor}, the execution and the descriptor.
  */
-public abstract class TrainModelStepBase extends Step {
+public abstract class TrainModelStepBase extends DataReadingStep {
     private final String data;
     private final String target;
     private final String output;
@@ -34,21 +33,9 @@ public abstract class TrainModelStepBase extends Step {
     private Integer seed;
     @CheckForNull
     private Double holdout;
-    @CheckForNull
-    private String format;
-    @CheckForNull
-    private String delimiter;
-    @CheckForNull
-    private String missing;
-    @CheckForNull
-    private String type;
-    @CheckForNull
-    private String schema;
-    @CheckForNull
-    private Integer inferRows;
 
     /**
-     * The step with the required parameters.
+     * The step with its required parameters.
      *
      * @param data The training data (CSV or JSON Lines), relative to the workspace.
      * @param target The column to predict.
@@ -174,93 +161,27 @@ public abstract class TrainModelStepBase extends Step {
         this.holdout = holdout;
     }
 
-    /** csv or jsonl (default: by file name). */
-    @CheckForNull
-    public String getFormat() {
-        return format;
-    }
-
-    @DataBoundSetter
-    public void setFormat(final String format) {
-        this.format = StepValues.text(format);
-    }
-
-    /** CSV field separator; 'tab' for tabs (default ,). */
-    @CheckForNull
-    public String getDelimiter() {
-        return delimiter;
-    }
-
-    @DataBoundSetter
-    public void setDelimiter(final String delimiter) {
-        this.delimiter = StepValues.text(delimiter);
-    }
-
-    /** Cell texts that mean missing (default NA,N/A,NaN,nan,null,NULL,None). */
-    @CheckForNull
-    public String getMissing() {
-        return missing;
-    }
-
-    @DataBoundSetter
-    public void setMissing(final String missing) {
-        this.missing = StepValues.text(missing);
-    }
-
-    /** Column type overrides, e.g. 'zip=categorical,age=numeric'. */
-    @CheckForNull
-    public String getType() {
-        return type;
-    }
-
-    @DataBoundSetter
-    public void setType(final String type) {
-        this.type = StepValues.text(type);
-    }
-
-    /** A schema file that replaces type inference. */
-    @CheckForNull
-    public String getSchema() {
-        return schema;
-    }
-
-    @DataBoundSetter
-    public void setSchema(final String schema) {
-        this.schema = StepValues.text(schema);
-    }
-
-    /** Rows that decide inferred types; 0 reads the whole file first (default 10000). */
-    @CheckForNull
-    public Integer getInferRows() {
-        return inferRows;
-    }
-
-    @DataBoundSetter
-    public void setInferRows(final Integer inferRows) {
-        this.inferRows = inferRows;
-    }
-
     /** The parameter values by catalog name (unset ones null), for {@link io.mlstages.steps.Invocation#of}. */
     public LinkedHashMap<String, Object> values() {
         LinkedHashMap<String, Object> values = new LinkedHashMap<>();
-        values.put("data", data);
-        values.put("target", target);
-        values.put("output", output);
-        values.put("algorithm", algorithm);
-        values.put("command", command);
-        values.put("timeout", timeout);
-        values.put("features", features);
-        values.put("exclude", exclude);
-        values.put("task", task);
-        values.put("param", param);
-        values.put("seed", seed);
-        values.put("holdout", holdout);
-        values.put("format", format);
-        values.put("delimiter", delimiter);
-        values.put("missing", missing);
-        values.put("type", type);
-        values.put("schema", schema);
-        values.put("inferRows", inferRows);
+        values.put("data", getData());
+        values.put("target", getTarget());
+        values.put("output", getOutput());
+        values.put("algorithm", getAlgorithm());
+        values.put("command", getCommand());
+        values.put("timeout", getTimeout());
+        values.put("features", getFeatures());
+        values.put("exclude", getExclude());
+        values.put("task", getTask());
+        values.put("param", getParam());
+        values.put("seed", getSeed());
+        values.put("holdout", getHoldout());
+        values.put("format", getFormat());
+        values.put("delimiter", getDelimiter());
+        values.put("missing", getMissing());
+        values.put("type", getType());
+        values.put("schema", getSchema());
+        values.put("inferRows", getInferRows());
         return values;
     }
 }

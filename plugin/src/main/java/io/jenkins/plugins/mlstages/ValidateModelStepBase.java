@@ -4,15 +4,14 @@ package io.jenkins.plugins.mlstages;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.LinkedHashMap;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * The parameters of {@code validateModel}, as the step catalog lists them: fields, getters and
- * {@code @DataBoundSetter}s. The step class adds the {@code @DataBoundConstructor}, the execution and the
- * descriptor.
+ * {@code @DataBoundSetter}s (those shared with other steps are inherited). The step class adds the
+ * {@code @DataBoundConstructor}, the execution and the descriptor.
  */
-public abstract class ValidateModelStepBase extends Step {
+public abstract class ValidateModelStepBase extends DriftTestingStep {
     @CheckForNull
     private String model;
     @CheckForNull
@@ -56,37 +55,10 @@ public abstract class ValidateModelStepBase extends Step {
     @CheckForNull
     private String positiveClass;
     @CheckForNull
-    private Double driftShare;
-    @CheckForNull
-    private Double alpha;
-    @CheckForNull
-    private String method;
-    @CheckForNull
-    private String threshold;
-    @CheckForNull
-    private String columnAlpha;
-    @CheckForNull
-    private Double missingRateFloor;
-    private boolean noMissingDrift;
-    private boolean noPooling;
-    @CheckForNull
-    private String format;
-    @CheckForNull
-    private String delimiter;
-    @CheckForNull
-    private String missing;
-    @CheckForNull
-    private String type;
-    @CheckForNull
-    private String schema;
-    @CheckForNull
-    private Integer inferRows;
-    @CheckForNull
     private String onFailure;
 
     /**
-     * The step with the required parameters.
-     *
+     * The step with its required parameters.
      */
     protected ValidateModelStepBase() {
     }
@@ -331,158 +303,6 @@ public abstract class ValidateModelStepBase extends Step {
         this.positiveClass = StepValues.text(positiveClass);
     }
 
-    /** Share of drifted feature columns that makes dataset drift (default 0.5). */
-    @CheckForNull
-    public Double getDriftShare() {
-        return driftShare;
-    }
-
-    @DataBoundSetter
-    public void setDriftShare(final Double driftShare) {
-        this.driftShare = driftShare;
-    }
-
-    /** Significance level of the per-column tests (default 0.05). */
-    @CheckForNull
-    public Double getAlpha() {
-        return alpha;
-    }
-
-    @DataBoundSetter
-    public void setAlpha(final Double alpha) {
-        this.alpha = alpha;
-    }
-
-    /** Statistic per column, e.g. 'age=ks,city=chi-square'. */
-    @CheckForNull
-    public String getMethod() {
-        return method;
-    }
-
-    @DataBoundSetter
-    public void setMethod(final String method) {
-        this.method = StepValues.text(method);
-    }
-
-    /** Effect-size floor per column, e.g. 'age=0.2'. */
-    @CheckForNull
-    public String getThreshold() {
-        return threshold;
-    }
-
-    @DataBoundSetter
-    public void setThreshold(final String threshold) {
-        this.threshold = StepValues.text(threshold);
-    }
-
-    /** Significance level per column, e.g. 'age=0.01'. */
-    @CheckForNull
-    public String getColumnAlpha() {
-        return columnAlpha;
-    }
-
-    @DataBoundSetter
-    public void setColumnAlpha(final String columnAlpha) {
-        this.columnAlpha = StepValues.text(columnAlpha);
-    }
-
-    /** Change of a column's missing rate that counts as drift when significant (default 0.1). */
-    @CheckForNull
-    public Double getMissingRateFloor() {
-        return missingRateFloor;
-    }
-
-    @DataBoundSetter
-    public void setMissingRateFloor(final Double missingRateFloor) {
-        this.missingRateFloor = missingRateFloor;
-    }
-
-    /** A change in missing rate is reported but never drift. */
-    public boolean isNoMissingDrift() {
-        return noMissingDrift;
-    }
-
-    @DataBoundSetter
-    public void setNoMissingDrift(final boolean noMissingDrift) {
-        this.noMissingDrift = noMissingDrift;
-    }
-
-    /** Do not pool rare categories. */
-    public boolean isNoPooling() {
-        return noPooling;
-    }
-
-    @DataBoundSetter
-    public void setNoPooling(final boolean noPooling) {
-        this.noPooling = noPooling;
-    }
-
-    /** csv or jsonl (default: by file name). */
-    @CheckForNull
-    public String getFormat() {
-        return format;
-    }
-
-    @DataBoundSetter
-    public void setFormat(final String format) {
-        this.format = StepValues.text(format);
-    }
-
-    /** CSV field separator; 'tab' for tabs (default ,). */
-    @CheckForNull
-    public String getDelimiter() {
-        return delimiter;
-    }
-
-    @DataBoundSetter
-    public void setDelimiter(final String delimiter) {
-        this.delimiter = StepValues.text(delimiter);
-    }
-
-    /** Cell texts that mean missing (default NA,N/A,NaN,nan,null,NULL,None). */
-    @CheckForNull
-    public String getMissing() {
-        return missing;
-    }
-
-    @DataBoundSetter
-    public void setMissing(final String missing) {
-        this.missing = StepValues.text(missing);
-    }
-
-    /** Column type overrides, e.g. 'zip=categorical,age=numeric'. */
-    @CheckForNull
-    public String getType() {
-        return type;
-    }
-
-    @DataBoundSetter
-    public void setType(final String type) {
-        this.type = StepValues.text(type);
-    }
-
-    /** A schema file that replaces type inference. */
-    @CheckForNull
-    public String getSchema() {
-        return schema;
-    }
-
-    @DataBoundSetter
-    public void setSchema(final String schema) {
-        this.schema = StepValues.text(schema);
-    }
-
-    /** Rows that decide inferred types; 0 reads the whole file first (default 10000). */
-    @CheckForNull
-    public Integer getInferRows() {
-        return inferRows;
-    }
-
-    @DataBoundSetter
-    public void setInferRows(final Integer inferRows) {
-        this.inferRows = inferRows;
-    }
-
     /** When a gate fails: FAIL the build (default), mark it UNSTABLE, or only REPORT. */
     @CheckForNull
     public String getOnFailure() {
@@ -497,43 +317,43 @@ public abstract class ValidateModelStepBase extends Step {
     /** The parameter values by catalog name (unset ones null), for {@link io.mlstages.steps.Invocation#of}. */
     public LinkedHashMap<String, Object> values() {
         LinkedHashMap<String, Object> values = new LinkedHashMap<>();
-        values.put("model", model);
-        values.put("predictions", predictions);
-        values.put("data", data);
-        values.put("min", min);
-        values.put("max", max);
-        values.put("baseline", baseline);
-        values.put("registry", registry);
-        values.put("registryModel", registryModel);
-        values.put("baselineAlias", baselineAlias);
-        values.put("baselinePredictions", baselinePredictions);
-        values.put("minImprovement", minImprovement);
-        values.put("maxRegression", maxRegression);
-        values.put("minRelativeImprovement", minRelativeImprovement);
-        values.put("maxRelativeRegression", maxRelativeRegression);
-        values.put("maxMissingRate", maxMissingRate);
-        values.put("noDataGates", noDataGates);
-        values.put("noBless", noBless);
-        values.put("task", task);
-        values.put("actualColumn", actualColumn);
-        values.put("predictedColumn", predictedColumn);
-        values.put("probabilityPrefix", probabilityPrefix);
-        values.put("positiveClass", positiveClass);
-        values.put("driftShare", driftShare);
-        values.put("alpha", alpha);
-        values.put("method", method);
-        values.put("threshold", threshold);
-        values.put("columnAlpha", columnAlpha);
-        values.put("missingRateFloor", missingRateFloor);
-        values.put("noMissingDrift", noMissingDrift);
-        values.put("noPooling", noPooling);
-        values.put("format", format);
-        values.put("delimiter", delimiter);
-        values.put("missing", missing);
-        values.put("type", type);
-        values.put("schema", schema);
-        values.put("inferRows", inferRows);
-        values.put("onFailure", onFailure);
+        values.put("model", getModel());
+        values.put("predictions", getPredictions());
+        values.put("data", getData());
+        values.put("min", getMin());
+        values.put("max", getMax());
+        values.put("baseline", getBaseline());
+        values.put("registry", getRegistry());
+        values.put("registryModel", getRegistryModel());
+        values.put("baselineAlias", getBaselineAlias());
+        values.put("baselinePredictions", getBaselinePredictions());
+        values.put("minImprovement", getMinImprovement());
+        values.put("maxRegression", getMaxRegression());
+        values.put("minRelativeImprovement", getMinRelativeImprovement());
+        values.put("maxRelativeRegression", getMaxRelativeRegression());
+        values.put("maxMissingRate", getMaxMissingRate());
+        values.put("noDataGates", isNoDataGates());
+        values.put("noBless", isNoBless());
+        values.put("task", getTask());
+        values.put("actualColumn", getActualColumn());
+        values.put("predictedColumn", getPredictedColumn());
+        values.put("probabilityPrefix", getProbabilityPrefix());
+        values.put("positiveClass", getPositiveClass());
+        values.put("driftShare", getDriftShare());
+        values.put("alpha", getAlpha());
+        values.put("method", getMethod());
+        values.put("threshold", getThreshold());
+        values.put("columnAlpha", getColumnAlpha());
+        values.put("missingRateFloor", getMissingRateFloor());
+        values.put("noMissingDrift", isNoMissingDrift());
+        values.put("noPooling", isNoPooling());
+        values.put("format", getFormat());
+        values.put("delimiter", getDelimiter());
+        values.put("missing", getMissing());
+        values.put("type", getType());
+        values.put("schema", getSchema());
+        values.put("inferRows", getInferRows());
+        values.put("onFailure", getOnFailure());
         return values;
     }
 }
