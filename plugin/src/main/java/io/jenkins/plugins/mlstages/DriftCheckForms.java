@@ -78,8 +78,8 @@ public interface DriftCheckForms {
         return Forms.jobNames(item, value);
     }
 
-    @POST
     /** The model is a query parameter too, so the form re-checks the retrain job when the model changes. */
+    @POST
     default FormValidation doCheckRetrainJob(@AncestorInPath final Item item, @QueryParameter final String value,
             @QueryParameter final String model) {
         return Forms.retrainJob(item, value, model);
