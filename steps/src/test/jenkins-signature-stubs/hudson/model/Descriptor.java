@@ -28,6 +28,14 @@ public abstract class Descriptor<T extends Describable<T>> {
         throw new UnsupportedOperationException("signature stub");
     }
 
+    public String getConfigPage() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    protected void addHelpFileRedirect(String fieldName, Class<? extends Describable> owner, String fieldNameToRedirectTo) {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         throw new UnsupportedOperationException("signature stub");
     }

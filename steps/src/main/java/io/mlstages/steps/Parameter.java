@@ -21,9 +21,11 @@ import java.util.regex.Pattern;
  * @param help     one sentence for the step's help and for the docs
  * @param requires the name of another parameter this one only applies with (e.g. {@code coolDown} needs
  *                 {@code model}), or null
+ * @param title    the label on the configuration form, or null for one made of the name ({@link #formTitle()})
+ * @param note     a further sentence for the help page only (not the docs' table), or null
  */
 public record Parameter(String name, Kind kind, boolean required, @CheckForNull String option, String help,
-        @CheckForNull String requires) {
+        @CheckForNull String requires, @CheckForNull String title, @CheckForNull String note) {
     private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]*");
 
     /** How a parameter's value is typed in a Jenkinsfile and passed to the command line. */
@@ -61,17 +63,39 @@ public record Parameter(String name, Kind kind, boolean required, @CheckForNull 
         if (help == null || help.isBlank()) {
             throw new IllegalArgumentException("Parameter " + name + " has no help text");
         }
+        if (title != null && (title.isBlank() || title.contains("}"))) {
+            throw new IllegalArgumentException("Parameter " + name + ": bad form title '" + title + "'");
+        }
     }
 
     /** A parameter that applies whatever else is given. */
     public Parameter(final String name, final Kind kind, final boolean required, @CheckForNull final String option,
             final String help) {
-        this(name, kind, required, option, help, null);
+        this(name, kind, required, option, help, null, null, null);
     }
 
     /** This parameter, applying only when {@code other} is given. */
     public Parameter onlyWith(final String other) {
-        return new Parameter(name, kind, required, option, help, other);
+        return new Parameter(name, kind, required, option, help, other, title, note);
+    }
+
+    /** This parameter with a label for the configuration form. */
+    public Parameter titled(final String formTitle) {
+        return new Parameter(name, kind, required, option, help, requires, formTitle, note);
+    }
+
+    /** This parameter with a further sentence for its help page. */
+    public Parameter noted(final String helpNote) {
+        return new Parameter(name, kind, required, option, help, requires, title, helpNote);
+    }
+
+    /** The label on the configuration form: the title, else the name as words ({@code sketchK} is {@code Sketch k}). */
+    public String formTitle() {
+        if (title != null) {
+            return title;
+        }
+        String words = name.replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** Whether the plugin, not the command line, acts on this parameter. */

@@ -26,6 +26,14 @@ public final class StepCatalog {
     /** {@code modelDriftCheck}: the freestyle build step's symbol; the same parameters as checkDrift. */
     public static final String DRIFT_CHECK_BUILDER = "modelDriftCheck";
 
+    /** The help page's sentence on a registry folder: it is read on the agent. */
+    static final String REGISTRY_NOTE = "It must be a path that every agent running ML steps can reach (a shared "
+            + "volume mounted at the same path); the step fails with a clear message when the folder does not exist "
+            + "on the agent.";
+    /** The help page's sentence on a credential. */
+    static final String SECRET_NOTE = "The secret reaches the engine through an environment variable only; it never "
+            + "appears on a command line or in the log.";
+
     /** The options of every command that take a result or report file, or silence progress: the step sets them. */
     private static final List<String> REPORTS = List.of("--json", "--quiet", "--help", "--version");
 
@@ -82,7 +90,8 @@ public final class StepCatalog {
         p.add(list("max", "--max", "Upper bounds, e.g. 'rmse=120'."));
         p.add(string("baseline", "--baseline", "A baseline model package scored on the same data."));
         p.add(string("registry", "--registry",
-                "The model registry folder (default: the global setting); used with registryModel."));
+                "The model registry folder (default: the global setting); used with registryModel.")
+                .noted(REGISTRY_NOTE));
         p.add(string("registryModel", "--registry-model",
                 "Take the baseline from the registry: the version baselineAlias points at."));
         p.add(string("baselineAlias", "--baseline-alias", "The registry alias of the baseline (default production).")
@@ -119,7 +128,8 @@ public final class StepCatalog {
         p.add(new Parameter("version", Kind.INTEGER, false, "--version", "Deploy this registered version."));
         p.add(string("package", "--package",
                 "Register this package (folder or zip) as the next version, then deploy it."));
-        p.add(string("registry", "--registry", "The model registry folder (default: the global setting)."));
+        p.add(string("registry", "--registry", "The model registry folder (default: the global setting).")
+                .noted(REGISTRY_NOTE));
         p.add(string("alias", "--alias", "The alias to move (default production)."));
         p.add(flag("noRequireBlessing", "--no-require-blessing", "Deploy a version without a blessing."));
         p.add(flag("force", "--force", "Deploy an unblessed version anyway; recorded as forced in the history."));
@@ -128,7 +138,8 @@ public final class StepCatalog {
                 + "the registry alias always moves last."));
         p.add(new Parameter("keep", Kind.INTEGER, false, "--keep",
                 "Directory targets keep the K newest version folders; 0 keeps all (default)."));
-        p.add(string("credentialsId", null, "A secret-text credential: the http targets' bearer token. Never printed."));
+        p.add(string("credentialsId", null, "A secret-text credential: the http targets' bearer token. Never printed.")
+                .noted(SECRET_NOTE));
         p.add(string("tokenFile", "--token-file", "Or: a file on the agent whose first line is the token."));
         p.add(string("connectTimeout", "--connect-timeout", "Per attempt (default 5s)."));
         p.add(string("requestTimeout", "--request-timeout", "Per attempt (default 30s)."));
@@ -146,65 +157,95 @@ public final class StepCatalog {
     private static StepSpec driftCheck(final String name, final String displayName) {
         List<Parameter> p = new ArrayList<>();
         p.add(required("current", "--current", "The current data: a path or an Ant glob in the workspace "
-                + "(several matching files are checked as one sample)."));
+                + "(several matching files are checked as one sample).").titled("Current data")
+                .noted("The pattern is expanded on the agent; the step fails naming the pattern when no file matches."));
         p.add(string("model", "--model", "A registered model: its deployed version's training profile is the "
-                + "reference, and drift opens an incident."));
-        p.add(string("reference", "--reference", "Or: a profile or a dataset to compare with (no incident)."));
+                + "reference, and drift opens an incident.").titled("Registered model"));
+        p.add(string("reference", "--reference", "Or: a profile or a dataset to compare with (no incident).")
+                .titled("Reference profile or dataset"));
         p.add(string("registry", "--registry", "The model registry folder (default: the global setting).")
-                .onlyWith("model"));
-        p.add(string("alias", "--alias", "The alias whose version is checked (default production).").onlyWith("model"));
+                .onlyWith("model").titled("Model registry folder").noted(REGISTRY_NOTE));
+        p.add(string("alias", "--alias", "The alias whose version is checked (default production).").onlyWith("model")
+                .titled("Alias checked"));
         p.add(string("coolDown", "--cool-down", "No second retrain within this time unless severity rose "
-                + "(default 6h).").onlyWith("model"));
+                + "(default 6h).").onlyWith("model").titled("Retrain cool-down"));
         p.add(string("webhook", "--webhook", "POST a JSON message here when an incident opens, escalates or "
-                + "resolves.").onlyWith("model"));
+                + "resolves.").onlyWith("model").titled("Incident webhook URL"));
         p.add(string("webhookCredentialsId", null, "A secret-text credential: the webhook's bearer token.")
-                .onlyWith("webhook"));
-        p.add(list("columns", "--columns", "Compare only these columns.").onlyWith("reference"));
-        p.add(string("target", "--target", "The target column: reported apart, not counted.").onlyWith("reference"));
+                .onlyWith("webhook").titled("Webhook token credential").noted(SECRET_NOTE));
+        p.add(list("columns", "--columns", "Compare only these columns.").onlyWith("reference")
+                .titled("Columns compared"));
+        p.add(string("target", "--target", "The target column: reported apart, not counted.").onlyWith("reference")
+                .titled("Target column"));
         p.add(string("prediction", "--prediction", "The prediction column: reported apart, not counted.")
-                .onlyWith("reference"));
+                .onlyWith("reference").titled("Prediction column"));
         p.add(new Parameter("sketchK", Kind.INTEGER, false, "--sketch-k", "KLL sketch size of the profiles built "
-                + "from a reference dataset.").onlyWith("reference"));
+                + "from a reference dataset.").onlyWith("reference").titled("Quantile sketch size k"));
         p.add(new Parameter("bins", Kind.INTEGER, false, "--bins", "Histogram bins per numeric column.")
-                .onlyWith("reference"));
+                .onlyWith("reference").titled("Histogram bins"));
         p.add(new Parameter("topK", Kind.INTEGER, false, "--top-k", "Categories kept by name per column.")
-                .onlyWith("reference"));
+                .onlyWith("reference").titled("Categories kept by name"));
         p.add(new Parameter("exactLimit", Kind.INTEGER, false, "--exact-limit",
-                "Up to this many values a numeric column keeps them all, for exact statistics.").onlyWith("reference"));
+                "Up to this many values a numeric column keeps them all, for exact statistics.").onlyWith("reference")
+                .titled("Exact statistics up to this many values"));
         p.addAll(driftOptions());
         p.addAll(readOptions());
-        p.add(choice("onDrift", "On dataset drift: mark the build UNSTABLE (default), FAIL it, or only REPORT."));
+        p.add(choice("onDrift", "On dataset drift: mark the build UNSTABLE (default), FAIL it, or only REPORT.")
+                .titled("On dataset drift"));
         p.add(string("retrainJob", null, "The job to start when drift opens an incident and the cool-down allows "
                 + "it; it gets MODEL_NAME, MODEL_VERSION, INCIDENT_ID, DRIFTED_COLUMNS, DRIFT_REPORT_URL.")
-                .onlyWith("model"));
+                .onlyWith("model").titled("Retrain job"));
+        // 28 advanced fields: grouped by what they are about, not one flat list
+        List<StepSpec.Section> sections = List.of(
+                new StepSpec.Section("Incidents and retraining",
+                        List.of("registry", "alias", "coolDown", "retrainJob", "webhook", "webhookCredentialsId")),
+                new StepSpec.Section("Profiling a reference dataset",
+                        List.of("columns", "target", "prediction", "sketchK", "bins", "topK", "exactLimit")),
+                new StepSpec.Section("Statistics", List.of("driftShare", "alpha", "method", "threshold", "columnAlpha",
+                        "missingRateFloor", "noMissingDrift", "noPooling")),
+                new StepSpec.Section("Reading the data",
+                        List.of("format", "delimiter", "missing", "type", "schema", "inferRows")),
+                new StepSpec.Section("Build result", List.of("onDrift")));
         return new StepSpec(name, displayName, List.of("check", "drift"), p, List.of(List.of("model", "reference")),
                 concat(REPORTS, List.of("--junit", "--html", "--report-html", "--retrain-command",
-                        "--webhook-token-env", "--claim-retrain")));
+                        "--webhook-token-env", "--claim-retrain")), sections);
     }
 
-    private static List<Parameter> driftOptions() {
+    /** The drift-test options that validateModel's data gates and the drift checks share. */
+    static List<Parameter> driftOptions() {
         return List.of(
                 decimal("driftShare", "--drift-share", "Share of drifted feature columns that makes dataset drift "
-                        + "(default 0.5)."),
-                decimal("alpha", "--alpha", "Significance level of the per-column tests (default 0.05)."),
-                list("method", "--method", "Statistic per column, e.g. 'age=ks,city=chi-square'."),
-                list("threshold", "--threshold", "Effect-size floor per column, e.g. 'age=0.2'."),
-                list("columnAlpha", "--column-alpha", "Significance level per column, e.g. 'age=0.01'."),
+                        + "(default 0.5).").titled("Drifted share that makes dataset drift"),
+                decimal("alpha", "--alpha", "Significance level of the per-column tests (default 0.05).")
+                        .titled("Significance level"),
+                list("method", "--method", "Statistic per column, e.g. 'age=ks,city=chi-square'.")
+                        .titled("Statistic per column"),
+                list("threshold", "--threshold", "Effect-size floor per column, e.g. 'age=0.2'.")
+                        .titled("Effect-size floor per column"),
+                list("columnAlpha", "--column-alpha", "Significance level per column, e.g. 'age=0.01'.")
+                        .titled("Significance level per column"),
                 decimal("missingRateFloor", "--missing-rate-floor",
-                        "Change of a column's missing rate that counts as drift when significant (default 0.1)."),
-                flag("noMissingDrift", "--no-missing-drift", "A change in missing rate is reported but never drift."),
-                flag("noPooling", "--no-pooling", "Do not pool rare categories."));
+                        "Change of a column's missing rate that counts as drift when significant (default 0.1).")
+                        .titled("Missing-rate change that counts as drift"),
+                flag("noMissingDrift", "--no-missing-drift", "A change in missing rate is reported but never drift.")
+                        .titled("Never count a missing-rate change as drift"),
+                flag("noPooling", "--no-pooling", "Do not pool rare categories.").titled("Do not pool rare categories"));
     }
 
-    private static List<Parameter> readOptions() {
+    /** The options of reading a data file, shared by every step that reads one. */
+    static List<Parameter> readOptions() {
         return List.of(
-                string("format", "--format", "csv or jsonl (default: by file name)."),
-                string("delimiter", "--delimiter", "CSV field separator; 'tab' for tabs (default ,)."),
-                list("missing", "--missing", "Cell texts that mean missing (default NA,N/A,NaN,nan,null,NULL,None)."),
-                list("type", "--type", "Column type overrides, e.g. 'zip=categorical,age=numeric'."),
-                string("schema", "--schema", "A schema file that replaces type inference."),
+                string("format", "--format", "csv or jsonl (default: by file name).").titled("File format"),
+                string("delimiter", "--delimiter", "CSV field separator; 'tab' for tabs (default ,).")
+                        .titled("CSV delimiter"),
+                list("missing", "--missing", "Cell texts that mean missing (default NA,N/A,NaN,nan,null,NULL,None).")
+                        .titled("Texts that mean missing"),
+                list("type", "--type", "Column type overrides, e.g. 'zip=categorical,age=numeric'.")
+                        .titled("Column types"),
+                string("schema", "--schema", "A schema file that replaces type inference.").titled("Schema file"),
                 new Parameter("inferRows", Kind.INTEGER, false, "--infer-rows",
-                        "Rows that decide inferred types; 0 reads the whole file first (default 10000)."));
+                        "Rows that decide inferred types; 0 reads the whole file first (default 10000).")
+                        .titled("Rows read to infer types"));
     }
 
     private static Parameter required(final String name, final String option, final String help) {

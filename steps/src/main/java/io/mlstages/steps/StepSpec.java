@@ -19,9 +19,30 @@ import java.util.Set;
  * @param oneOf          groups of parameters of which exactly one must be given (e.g. {@code model} or
  *                       {@code reference}); empty when none
  * @param managedOptions command-line options the step sets itself, never users
+ * @param sections       how the configuration form groups the optional parameters under Advanced; empty for one
+ *                       flat list in catalog order. The required and one-of parameters always come first, outside.
  */
 public record StepSpec(String functionName, String displayName, List<String> commands, List<Parameter> parameters,
-        List<List<String>> oneOf, List<String> managedOptions) {
+        List<List<String>> oneOf, List<String> managedOptions, List<Section> sections) {
+    /**
+     * A titled group of fields under the form's Advanced button.
+     *
+     * @param title  the section's title
+     * @param fields the parameter names, in form order
+     */
+    public record Section(String title, List<String> fields) {
+        public Section {
+            Objects.requireNonNull(title, "title");
+            fields = List.copyOf(fields);
+        }
+    }
+
+    /** A step whose form lists its optional parameters in catalog order, with no sections. */
+    public StepSpec(final String functionName, final String displayName, final List<String> commands,
+            final List<Parameter> parameters, final List<List<String>> oneOf, final List<String> managedOptions) {
+        this(functionName, displayName, commands, parameters, oneOf, managedOptions, List.of());
+    }
+
     public StepSpec {
         Objects.requireNonNull(functionName, "functionName");
         commands = List.copyOf(commands);
@@ -47,6 +68,34 @@ public record StepSpec(String functionName, String displayName, List<String> com
                 }
             }
         }
+        sections = List.copyOf(sections);
+        if (!sections.isEmpty()) {
+            checkSections(functionName, parameters, oneOf, sections);
+        }
+    }
+
+    /** Every parameter of the Advanced part in exactly one section, and no other. */
+    private static void checkSections(final String functionName, final List<Parameter> parameters,
+            final List<List<String>> oneOf, final List<Section> sections) {
+        List<String> expected = parameters.stream().filter(p -> !p.required()
+                && oneOf.stream().noneMatch(g -> g.contains(p.name()))).map(Parameter::name).sorted().toList();
+        List<String> placed = sections.stream().flatMap(s -> s.fields().stream()).sorted().toList();
+        if (!placed.equals(expected)) {
+            throw new IllegalArgumentException(functionName + ": the form sections place " + placed
+                    + ", not the optional parameters " + expected);
+        }
+    }
+
+    /** The fields the form shows first, outside Advanced: the required parameters and every one-of choice. */
+    public List<Parameter> mainFields() {
+        return parameters.stream().filter(p -> p.required() || oneOf.stream().anyMatch(g -> g.contains(p.name())))
+                .toList();
+    }
+
+    /** The fields under Advanced: the rest, in catalog order. */
+    public List<Parameter> advancedFields() {
+        List<Parameter> main = mainFields();
+        return parameters.stream().filter(p -> !main.contains(p)).toList();
     }
 
     /** The parameter of that name, or empty. */

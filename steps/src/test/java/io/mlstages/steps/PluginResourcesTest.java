@@ -31,9 +31,9 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 /**
  * The plugin's views and help files: every Jelly view escapes by default, is well-formed XML and carries no inline
- * JavaScript or inline style (Jenkins may enforce a Content-Security-Policy); every step and the build step have a
- * {@code config.jelly} and a {@code help-<field>.html} for each parameter of {@link StepCatalog}, which says the
- * catalog's help sentence (so the UI cannot drift from the one parameter list).
+ * JavaScript or inline style (Jenkins may enforce a Content-Security-Policy); every step and the build step are served
+ * a {@code config.jelly} and a {@code help-<field>.html} for each parameter of {@link StepCatalog} (their text is
+ * generated from it: {@link GeneratedPluginSourcesTest}).
  */
 class PluginResourcesTest {
     private static final String ESCAPE_BY_DEFAULT = "<?jelly escape-by-default='true'?>";
@@ -78,44 +78,57 @@ class PluginResourcesTest {
     }
 
     @Test
-    void shouldHaveAConfigViewAndAHelpFileSayingTheCatalogsHelpForEveryParameter() {
+    void shouldServeEveryStepAFormAndAHelpFilePerParameter() throws ReflectiveOperationException {
+        // the contents are the generator's (GeneratedPluginSourcesTest); this checks that each class finds them
         Map<String, Class<?>> described = sources.describedClasses();
 
         assertThat(described).isNotEmpty();
-        assertSoftly(softly -> described.forEach((name, type) -> {
-            Path folder = sources.resourceFolder(type);
-            softly.assertThat(folder.resolve("config.jelly")).as(name + " config view").isRegularFile();
-            for (Parameter parameter : StepCatalog.step(name).parameters()) {
-                Path help = folder.resolve("help-" + parameter.name() + ".html");
-                softly.assertThat(help).as(name + " help of " + parameter.name()).isRegularFile();
-                if (Files.isRegularFile(help)) {
-                    softly.assertThat(text(read(help))).as(help + " text").contains(normalise(parameter.help()));
-                }
-            }
-        }));
+        for (Map.Entry<String, Class<?>> step : described.entrySet()) {
+            Path folder = sources.resourceFolder(formClass(step.getValue()));
+            assertThat(folder.resolve("config.jelly")).as(step.getKey() + " config view").isRegularFile();
+            assertThat(StepCatalog.step(step.getKey()).names()).allSatisfy(name -> assertThat(
+                    folder.resolve("help-" + name + ".html")).as(step.getKey() + " help of " + name).isRegularFile());
+        }
     }
 
     @Test
-    void shouldOfferEveryCatalogParameterAndNoOtherInTheConfigForm() {
-        Map<String, Class<?>> described = sources.describedClasses();
+    void shouldServeTheBuildStepCheckDriftsFormAndRedirectItsHelpThere() throws Exception {
+        Class<?> builder = sources.describedClasses().get(StepCatalog.DRIFT_CHECK_BUILDER);
+        Class<?> step = sources.describedClasses().get(StepCatalog.CHECK_DRIFT);
 
-        assertThat(described).isNotEmpty();
-        assertSoftly(softly -> described.forEach((name, type) -> {
-            Path config = sources.resourceFolder(type).resolve("config.jelly");
-            if (!Files.isRegularFile(config)) {
-                return; // reported by the test above
-            }
-            List<String> fields = new ArrayList<>();
+        assertThat(formClass(builder)).isEqualTo(step);
+        assertThat(sources.resourceFolder(builder).resolve("config.jelly")).doesNotExist();
+        // addHelpFileRedirect runs in the descriptor's constructor, which needs Jenkins: read what it is given
+        String source = read(sources.pluginDir.resolve("src/main/java/" + builder.getName().replace('.', '/')
+                + ".java"));
+        assertThat(source).contains("StepCatalog.step(StepCatalog.DRIFT_CHECK_BUILDER).names()")
+                .contains("addHelpFileRedirect(name, CheckDriftStep.class, name);");
+    }
+
+    /**
+     * The class whose {@code config.jelly} a step's descriptor serves: its {@code getConfigPage()} when the
+     * descriptor overrides it (called on an instance allocated without a constructor: the stubs' constructors
+     * throw), else the step's own class.
+     */
+    private static Class<?> formClass(final Class<?> type) throws ReflectiveOperationException {
+        for (Class<?> nested : type.getDeclaredClasses()) {
             try {
-                collectFields(parser().parse(config.toFile()).getDocumentElement(), fields);
+                java.lang.reflect.Method page = nested.getDeclaredMethod("getConfigPage");
+                Class<?> unsafeType = Class.forName("sun.misc.Unsafe");
+                java.lang.reflect.Field theUnsafe = unsafeType.getDeclaredField("theUnsafe");
+                theUnsafe.setAccessible(true);
+                Object descriptor = unsafeType.getMethod("allocateInstance", Class.class)
+                        .invoke(theUnsafe.get(null), nested);
+                String path = (String) page.invoke(descriptor);
+                assertThat(path).as(nested.getName() + ".getConfigPage()").startsWith("/").endsWith("/config.jelly");
+                String className = path.substring(1, path.length() - "/config.jelly".length()).replace('/', '.');
+                return Class.forName(className, false, sources.classLoader());
             }
-            catch (SAXException | IOException e) {
-                softly.fail(config + " is not well-formed XML: " + e.getMessage());
-                return;
+            catch (NoSuchMethodException e) {
+                // this nested class keeps the default page
             }
-            softly.assertThat(fields).as(config + " form fields").doesNotHaveDuplicates()
-                    .containsExactlyInAnyOrderElementsOf(StepCatalog.step(name).names());
-        }));
+        }
+        return type;
     }
 
     @Test
@@ -139,19 +152,6 @@ class PluginResourcesTest {
         for (int i = 0; i < children.getLength(); i++) {
             if (children.item(i).getNodeType() == Node.ELEMENT_NODE) {
                 collectInlineAttributes((Element) children.item(i), view, problems);
-            }
-        }
-    }
-
-    /** The {@code field} attributes of the form's entries ({@code <f:entry field="...">}), in document order. */
-    private static void collectFields(final Element element, final List<String> fields) {
-        if (element.getLocalName() != null && element.getLocalName().equals("entry") && element.hasAttribute("field")) {
-            fields.add(element.getAttribute("field"));
-        }
-        NodeList children = element.getChildNodes();
-        for (int i = 0; i < children.getLength(); i++) {
-            if (children.item(i).getNodeType() == Node.ELEMENT_NODE) {
-                collectFields((Element) children.item(i), fields);
             }
         }
     }

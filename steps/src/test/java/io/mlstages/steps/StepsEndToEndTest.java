@@ -63,16 +63,34 @@ class StepsEndToEndTest {
         jar = ChildJvm.ensureJar(shared.resolve("jar-cache"), sha, () -> Files.newInputStream(CLI_JAR));
     }
 
+    /**
+     * A step as StepRunner runs it: the plan (global defaults, registry, work folder, choice on a finding), the
+     * current-data glob expanded in the workspace, the engine, the result file where the plan locates it, and the
+     * outcome the plan gives the exit code.
+     */
     private Run run(final String stepName, final Map<String, ?> values) throws IOException, InterruptedException {
-        StepSpec step = StepCatalog.step(stepName);
-        Invocation invocation = Invocation.of(step, values, registry.toString(),
-                ".mlstages/" + stepName + "-" + (++builds));
+        StepPlan plan = StepPlan.of(stepName, values, new StepPlan.Defaults(registry.toString(), null, null, null),
+                ++builds, "e2e");
+        Invocation invocation = plan.invocation(plan.readsCurrentData() ? expand(plan.value("current")) : List.of());
+        assertThat(invocation.resultFile()).startsWith(plan.workFolder() + "/");
         Run run = launch(invocation, Map.of());
-        String result = Files.exists(workspace.resolve(invocation.resultFile()))
-                ? Files.readString(workspace.resolve(invocation.resultFile())) : null;
-        Map<String, Object> map = StepResults.read(step, invocation, run.exitCode(), OnFinding.of(step, values),
+        Path resultFile = workspace.resolve(plan.locate(invocation.resultFile()));
+        String result = Files.exists(resultFile) ? Files.readString(resultFile) : null;
+        Map<String, Object> map = StepResults.read(plan.step(), invocation, run.exitCode(), plan.onFinding(),
                 result, run.exitCode() == 0 || run.exitCode() == 1 ? "https://ci.example/job/x/1/mlstages" : null);
+        assertThat(map).containsEntry("outcome", plan.outcome(run.exitCode()).name());
         return new Run(invocation, run.exitCode(), run.log(), map);
+    }
+
+    /** The files a glob matches in the workspace, as the plugin lists them on the agent. */
+    private List<String> expand(final String pattern) throws IOException {
+        java.nio.file.PathMatcher matcher = workspace.getFileSystem().getPathMatcher("glob:" + pattern);
+        try (java.util.stream.Stream<Path> files = Files.walk(workspace)) {
+            List<String> matches = files.filter(f -> matcher.matches(workspace.relativize(f)))
+                    .map(Path::toString).toList();
+            assertThat(matches).as("files matching " + pattern).isNotEmpty();
+            return StepPlan.relativeToWorkspace(workspace.toString(), matches);
+        }
     }
 
     private Run launch(final Invocation invocation, final Map<String, String> secrets)
@@ -146,8 +164,9 @@ class StepsEndToEndTest {
                 .containsEntry("driftedColumns", List.of()).containsEntry("columns", 21);
 
         // the plugin expands a glob into the files it matched: one sample of the two halves of 2010
-        Run drift = run(StepCatalog.CHECK_DRIFT, values("model", "ridership", "current",
-                List.of("data/chicago-2010-a.csv", "data/chicago-2010-b.csv")));
+        Run drift = run(StepCatalog.CHECK_DRIFT, values("model", "ridership", "current", "data/chicago-2010-*.csv"));
+        assertThat(drift.invocation().arguments()).contains("--current=data/chicago-2010-a.csv",
+                "--current=data/chicago-2010-b.csv");
         assertThat(drift.exitCode()).as(drift.log()).isEqualTo(1);
         assertThat(drift.result()).containsEntry("outcome", "UNSTABLE").containsEntry("datasetDrift", true)
                 .containsEntry("incidentId", "ridership-0001").containsEntry("incidentStage", "OPEN")

@@ -18,13 +18,12 @@ import io.mlstages.steps.DeploymentSummary;
 import io.mlstages.steps.EngineFailure;
 import io.mlstages.steps.EngineOutput;
 import io.mlstages.steps.Invocation;
-import io.mlstages.steps.OnFinding;
 import io.mlstages.steps.Outcome;
 import io.mlstages.steps.ReportLink;
-import io.mlstages.steps.RetrainParameters;
 import io.mlstages.steps.StepCatalog;
 import io.mlstages.steps.StepException;
 import io.mlstages.steps.StepMessages;
+import io.mlstages.steps.StepPlan;
 import io.mlstages.steps.StepResults;
 import io.mlstages.steps.StepSpec;
 import java.io.IOException;
@@ -53,9 +52,6 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * class only moves files and processes through Jenkins.</p>
  */
 final class StepRunner {
-    /** The work folders of the steps, relative to the workspace. */
-    static final String WORK_ROOT = ".mlstages";
-
     private final Run<?, ?> run;
     private final FilePath workspace;
     private final Launcher launcher;
@@ -100,36 +96,37 @@ final class StepRunner {
      */
     LinkedHashMap<String, Object> run(final String functionName, final Map<String, Object> given)
             throws IOException, InterruptedException {
-        StepSpec step = StepCatalog.step(functionName);
         MlStagesConfiguration settings = MlStagesConfiguration.get();
-        LinkedHashMap<String, Object> values = withDefaults(step, given, settings);
+        StepPlan plan;
+        try {
+            plan = StepPlan.of(functionName, given, new StepPlan.Defaults(settings.getRegistry(),
+                    settings.getDriftShare(), settings.getAlpha(), settings.getCoolDown()), run.getNumber(),
+                    UUID.randomUUID().toString().substring(0, 8));
+        }
+        catch (StepException e) {
+            throw new AbortException(e.getMessage());
+        }
+        StepSpec step = plan.step();
         PrintStream log = listener.getLogger();
 
-        String registry = StepValues.text(values.get("registry"));
-        if (registry == null) {
-            registry = settings.getRegistry();
-        }
-        if (needsRegistry(step, values)) {
+        String registry = plan.registry();
+        if (plan.needsRegistry()) {
             checkRegistry(step, registry);
         }
-        if (step.parameter("current").isPresent()) {
-            // every matching file becomes one --current: the engine checks them as one sample
-            values.put("current", new ArrayList<>(expandCurrent(step, StepValues.text(values.get("current")))));
-        }
+        List<String> currentFiles = plan.readsCurrentData() ? expandCurrent(step, plan.value("current")) : List.of();
 
-        String workFolder = WORK_ROOT + "/" + functionName + "-" + run.getNumber() + "-"
-                + UUID.randomUUID().toString().substring(0, 8);
-        boolean drift = isDriftCheck(step);
+        String workFolder = plan.workFolder();
+        boolean drift = plan.isDriftCheck();
         String reportId = drift ? DriftAction.nextId(run) : null;
         ReportLink reportLink = drift ? DriftAction.link(run, reportId) : null;
         String reportUrl = reportLink == null ? null : reportLink.value();
 
         Invocation invocation;
         try {
-            invocation = Invocation.of(step, values, settings.getRegistry(), workFolder);
+            invocation = plan.invocation(currentFiles);
         }
-        catch (IllegalArgumentException | StepException e) {
-            throw new AbortException(StepMessages.forStep(functionName, e.getMessage()));
+        catch (StepException e) {
+            throw new AbortException(e.getMessage());
         }
 
         Map<String, String> childEnvironment = new HashMap<>(environment);
@@ -140,10 +137,9 @@ final class StepRunner {
 
         Finished engine = launch(invocation.arguments(), workFolder, childEnvironment, settings);
         int exitCode = engine.exitCode();
-        OnFinding onFinding = onFinding(step, values);
-        Outcome outcome = Outcome.of(exitCode, onFinding);
+        Outcome outcome = plan.outcome(exitCode);
         String resultJson = outcome == Outcome.ERROR ? null
-                : readIfPresent(resolve(workFolder, invocation.resultFile()));
+                : readIfPresent(workspace.child(plan.locate(invocation.resultFile())));
         if (resultJson == null || resultJson.isBlank()) {
             // bad input, an internal error, or a crash (no result): the exit code and the engine's last word
             throw new AbortException(StepMessages.forStep(functionName,
@@ -151,17 +147,16 @@ final class StepRunner {
         }
         LinkedHashMap<String, Object> result;
         try {
-            result = StepResults.read(step, invocation, exitCode, resultJson, reportUrl);
+            result = StepResults.read(step, invocation, exitCode, plan.onFinding(), resultJson, reportUrl);
         }
         catch (StepException e) {
             throw new AbortException(StepMessages.forStep(functionName, e.getMessage()));
         }
-        result.put("outcome", outcome.name());
 
         if (drift) {
-            String retrainJob = StepValues.text(values.get("retrainJob"));
+            String retrainJob = plan.value("retrainJob");
             // a reference-only check has nothing to do with retraining: neither the log nor the page mentions it
-            boolean retraining = RetrainParameters.applies(StepValues.text(values.get("model")), retrainJob);
+            boolean retraining = plan.concernsRetraining();
             RetrainTrigger.Decision retrain = new RetrainTrigger(run, listener)
                     .trigger(result, retrainJob, reportLink, retraining);
             result.put("retrainTriggered", retrain.triggered());
@@ -177,16 +172,14 @@ final class StepRunner {
                     : StepMessages.forStep(functionName, Messages.StepRunner_NoDriftReport()));
         }
 
-        if (step.functionName().equals(StepCatalog.VALIDATE)) {
+        if (plan.isValidation()) {
             String id = ModelAction.nextValidationId(run);
-            ModelAction action = ModelAction.recordValidation(run, workspace, id, result,
-                    StepValues.text(values.get("model")));
+            ModelAction action = ModelAction.recordValidation(run, workspace, id, result, plan.value("model"));
             log.println(action != null ? Messages.StepRunner_ValidationReport(link(ModelAction.link(run, id)))
                     : StepMessages.forStep(functionName, Messages.StepRunner_NoValidationReport()));
         }
-        else if (step.functionName().equals(StepCatalog.DEPLOY)) {
-            ModelAction action = ModelAction.recordDeployment(run, result,
-                    skippedGates(StepValues.text(values.get("package"))));
+        else if (plan.isDeployment()) {
+            ModelAction action = ModelAction.recordDeployment(run, result, skippedGates(plan.value("package")));
             if (action != null && action.isForced()) {
                 log.println(StepMessages.forStep(functionName, action.getForcedNote()));
             }
@@ -215,40 +208,6 @@ final class StepRunner {
         return DeploymentSummary.skippedGates(packagePath, validations);
     }
 
-    /** The step's values with the global defaults filled in where the step has the parameter and it is unset. */
-    private static LinkedHashMap<String, Object> withDefaults(final StepSpec step, final Map<String, Object> given,
-            final MlStagesConfiguration settings) {
-        LinkedHashMap<String, Object> values = new LinkedHashMap<>(given);
-        fillDefault(step, values, "driftShare", settings.getDriftShare());
-        fillDefault(step, values, "alpha", settings.getAlpha());
-        if (values.get("model") != null) {
-            fillDefault(step, values, "coolDown", settings.getCoolDown());
-        }
-        return values;
-    }
-
-    private static void fillDefault(final StepSpec step, final Map<String, Object> values, final String name,
-            @CheckForNull final Object value) {
-        if (value != null && step.parameter(name).isPresent() && values.get(name) == null) {
-            values.put(name, value);
-        }
-    }
-
-    private static boolean isDriftCheck(final StepSpec step) {
-        return step.functionName().equals(StepCatalog.CHECK_DRIFT)
-                || step.functionName().equals(StepCatalog.DRIFT_CHECK_BUILDER);
-    }
-
-    /** Whether this call reads or writes the registry. */
-    private static boolean needsRegistry(final StepSpec step, final Map<String, Object> values) {
-        return switch (step.functionName()) {
-            case StepCatalog.DEPLOY -> true;
-            case StepCatalog.VALIDATE -> values.get("registryModel") != null;
-            case StepCatalog.CHECK_DRIFT, StepCatalog.DRIFT_CHECK_BUILDER -> values.get("model") != null;
-            default -> false;
-        };
-    }
-
     /** The registry must exist on this agent: agents do not share a disk unless a shared volume is mounted. */
     private void checkRegistry(final StepSpec step, @CheckForNull final String registry)
             throws IOException, InterruptedException {
@@ -266,7 +225,7 @@ final class StepRunner {
         if (pattern == null) {
             throw new AbortException(StepMessages.forStep(step.functionName(), Messages.StepRunner_CurrentRequired()));
         }
-        if (isAbsolute(pattern)) {
+        if (StepPlan.isAbsolute(pattern)) {
             if (!workspace.child(pattern).exists()) {
                 throw new AbortException(StepMessages.forStep(step.functionName(),
                         Messages.StepRunner_NoSuchFile(pattern, nodeName())));
@@ -278,18 +237,11 @@ final class StepRunner {
             throw new AbortException(StepMessages.forStep(step.functionName(),
                     Messages.StepRunner_NoMatch(pattern, nodeName())));
         }
-        String base = workspace.getRemote();
         List<String> paths = new ArrayList<>();
         for (FilePath match : matches) {
-            String path = match.getRemote();
-            paths.add(path.startsWith(base) ? path.substring(base.length() + 1).replace('\\', '/') : path);
+            paths.add(match.getRemote());
         }
-        paths.sort(null);
-        return paths;
-    }
-
-    private static boolean isAbsolute(final String path) {
-        return path.startsWith("/") || path.startsWith("\\") || path.matches("[A-Za-z]:[\\\\/].*");
+        return StepPlan.relativeToWorkspace(workspace.getRemote(), paths);
     }
 
     /** The value of a secret-text credential, for the child's environment only; secrets never go on a command line. */
@@ -332,7 +284,7 @@ final class StepRunner {
         if (incident == null || registry == null) {
             return;
         }
-        String workFolder = WORK_ROOT + "/incident-" + run.getNumber() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String workFolder = StepPlan.incidentWorkFolder(run.getNumber(), UUID.randomUUID().toString().substring(0, 8));
         Invocation invocation;
         try {
             invocation = Invocation.retraining(registry, incident, reason, workFolder);
@@ -380,7 +332,7 @@ final class StepRunner {
         Computer computer = workspace.toComputer();
         Node node = computer == null ? null : computer.getNode();
         FilePath root = node == null ? null : node.getRootPath();
-        return root != null ? root.child("cache").child("mlstages") : workspace.child(WORK_ROOT).child("cache");
+        return root != null ? root.child("cache").child("mlstages") : workspace.child(StepPlan.WORK_ROOT).child("cache");
     }
 
     private String nodeName() {
@@ -392,13 +344,6 @@ final class StepRunner {
         return name == null || name.isEmpty() ? Messages.StepRunner_BuiltInNode() : Messages.StepRunner_Agent(name);
     }
 
-    /** The file the child wrote: its path is relative to the work folder, or to the workspace if it says so. */
-    private FilePath resolve(final String workFolder, final String file) {
-        String path = file.replace('\\', '/');
-        return path.startsWith(workFolder + "/") || isAbsolute(path) ? workspace.child(path)
-                : workspace.child(workFolder).child(path);
-    }
-
     @CheckForNull
     private static String readIfPresent(final FilePath file) throws IOException, InterruptedException {
         if (!file.exists()) {
@@ -406,22 +351,6 @@ final class StepRunner {
         }
         try (InputStream in = file.read()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** What the user chose to do with a finding, or the step's default (drift: UNSTABLE; anything else: FAIL). */
-    private static OnFinding onFinding(final StepSpec step, final Map<String, Object> values) throws AbortException {
-        String name = step.parameters().stream().filter(p -> p.kind() == io.mlstages.steps.Parameter.Kind.CHOICE)
-                .map(io.mlstages.steps.Parameter::name).findFirst().orElse(null);
-        String word = name == null ? null : StepValues.text(values.get(name));
-        if (word == null) {
-            return isDriftCheck(step) ? OnFinding.UNSTABLE : OnFinding.FAIL;
-        }
-        try {
-            return OnFinding.parse(word);
-        }
-        catch (IllegalArgumentException e) {
-            throw new AbortException(StepMessages.forStep(step.functionName(), e.getMessage()));
         }
     }
 

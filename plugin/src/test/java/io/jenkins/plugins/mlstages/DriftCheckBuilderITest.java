@@ -117,6 +117,21 @@ class DriftCheckBuilderITest {
     }
 
     @Test
+    void shouldShowCheckDriftsFormAndHelpInTheFreestyleJob(final JenkinsRule j) throws Exception {
+        // one form and one help file per parameter serve both: the build step's descriptor points at CheckDriftStep's
+        FreeStyleProject monitor = j.createFreeStyleProject("monitor");
+        monitor.getBuildersList().add(new DriftCheckBuilder("live.csv"));
+        JenkinsRule.WebClient web = j.createWebClient();
+
+        String form = web.goTo("job/monitor/configure").asXml();
+        String help = web.goTo("descriptor/io.jenkins.plugins.mlstages.CheckDriftStep/help/alpha").asNormalizedText();
+
+        assertThat(form).contains("Incidents and retraining", "Quantile sketch size k")
+                .contains("descriptor/io.jenkins.plugins.mlstages.CheckDriftStep/help/alpha");
+        assertThat(help).contains("Significance level of the per-column tests");
+    }
+
+    @Test
     void shouldLeaveEmptyNumberFieldsUnsetThroughTheConfigurationForm(final JenkinsRule j) throws Exception {
         DriftCheckBuilder after = j.configRoundtrip(new DriftCheckBuilder("live.csv"));
 
