@@ -1,0 +1,50 @@
+package io.mlstages.data;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects the rows that {@link OnBadRows#SKIP} dropped, over every file read with the same {@link ReadOptions}:
+ * it counts all of them but keeps only the first {@link #limit()}, so a file full of bad rows cannot fill the
+ * memory or the report. Thread-safe: a command may read several files at once.
+ */
+public final class BadRowLog {
+    /** How many rows a log keeps by default. */
+    public static final int DEFAULT_LIMIT = 20;
+
+    private final int limit;
+    private final List<BadRows.Row> rows = new ArrayList<>();
+    private long total;
+
+    /** A log that keeps the first {@code limit} rows (and counts the rest). */
+    public BadRowLog(final int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("the bad-row log's limit must not be negative, not " + limit);
+        }
+        this.limit = limit;
+    }
+
+    /** A log that keeps the first {@value #DEFAULT_LIMIT} rows. */
+    public BadRowLog() {
+        this(DEFAULT_LIMIT);
+    }
+
+    /** How many rows it keeps. */
+    public int limit() {
+        return limit;
+    }
+
+    /** Counts a skipped row, and keeps it while fewer than {@link #limit()} are kept. */
+    public synchronized void add(final DataException problem) {
+        total++;
+        if (rows.size() < limit) {
+            rows.add(new BadRows.Row(problem.file() == null ? "<input>" : problem.file().toString(), problem.line(),
+                    problem.column(), problem.problem()));
+        }
+    }
+
+    /** What it holds now. */
+    public synchronized BadRows snapshot() {
+        return new BadRows(total, rows);
+    }
+}
