@@ -1,7 +1,10 @@
 package io.mlstages.data;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Collects the rows that {@link OnBadRows#SKIP} dropped, over every file read with the same {@link ReadOptions}:
@@ -43,8 +46,17 @@ public final class BadRowLog {
         }
     }
 
-    /** What it holds now. */
+    /**
+     * What it holds now, the rows by file (in the order the files were met) and line: the order they were met in
+     * differs, since a row's structure is checked while the column types are inferred and its values only after.
+     */
     public synchronized BadRows snapshot() {
-        return new BadRows(total, rows);
+        Map<String, Integer> files = new HashMap<>();
+        for (BadRows.Row row : rows) {
+            files.putIfAbsent(row.file(), files.size());
+        }
+        List<BadRows.Row> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing((BadRows.Row row) -> files.get(row.file())).thenComparingLong(BadRows.Row::line));
+        return new BadRows(total, sorted);
     }
 }
