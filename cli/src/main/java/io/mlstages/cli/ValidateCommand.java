@@ -3,6 +3,7 @@ package io.mlstages.cli;
 import io.mlstages.data.DataReader;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.registry.Registry;
+import io.mlstages.report.DriftTable;
 import io.mlstages.report.ValidationJUnit;
 import io.mlstages.report.ValidationReportJson;
 import io.mlstages.report.ValidationTable;
@@ -191,7 +192,7 @@ final class ValidateCommand implements Callable<Integer> {
                         identity.location());
             }
             input = input.withBaseline(identity,
-                    Metrics.evaluate(Scoring.score(base, data, readOptions)));
+                    Metrics.evaluate(Scoring.score(base, data, unlogged(readOptions))));
         }
         else if (baselinePredictions != null) {
             input = input.withBaseline(ModelIdentity.named(baselinePredictions.getFileName().toString()),
@@ -223,6 +224,12 @@ final class ValidateCommand implements Callable<Integer> {
                     : "Not blessed: a gate failed (any earlier blessing was removed)");
         }
         stdout.flush();
+        if (readOptions.badRows().any()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("warning: the metrics are measured on the rows that were not skipped (--on-bad-rows skip)");
+            err.print(DriftTable.badRows(readOptions.badRows()));
+            err.flush();
+        }
         return report.passed() ? ExitCodes.OK : ExitCodes.FINDING;
     }
 
@@ -239,7 +246,9 @@ final class ValidateCommand implements Callable<Integer> {
     private ValidationInput fromPackage(final ReadOptions readOptions) {
         ModelPackage candidate = ModelPackage.load(model);
         TrainingData training = TrainingData.of(candidate);
-        EvaluationData evaluation = EvaluationData.read(data, readOptions, training);
+        // the data is read three times (profile, candidate, baseline): its skipped rows are logged once, by the
+        // candidate's scoring
+        EvaluationData evaluation = EvaluationData.read(data, unlogged(readOptions), training);
         ModelIdentity identity = ModelIdentity.of(candidate);
         ValidationInput input = Gates.schemaMatches(training, evaluation)
                 ? ValidationInput.of(identity, Metrics.evaluate(Scoring.score(candidate, data, readOptions)),
@@ -247,6 +256,10 @@ final class ValidateCommand implements Callable<Integer> {
                 : ValidationInput.unscored(identity, candidate.metadata().task(), data.toString(),
                         evaluation.sha256());
         return noDataGates ? input : input.withData(training, evaluation);
+    }
+
+    private static ReadOptions unlogged(final ReadOptions readOptions) {
+        return readOptions.withBadRowLog(null);
     }
 
     private ValidationInput fromPredictionsFile(final ReadOptions readOptions) {

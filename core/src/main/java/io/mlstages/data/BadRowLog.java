@@ -46,6 +46,16 @@ public final class BadRowLog {
         }
     }
 
+    /** Counts the rows of another read, keeping them while fewer than {@link #limit()} are kept. */
+    public synchronized void addAll(final BadRows other) {
+        total += other.total();
+        for (BadRows.Row row : other.rows()) {
+            if (rows.size() < limit) {
+                rows.add(row);
+            }
+        }
+    }
+
     /**
      * What it holds now, the rows by file (in the order the files were met) and line: the order they were met in
      * differs, since a row's structure is checked while the column types are inferred and its values only after.

@@ -27,6 +27,24 @@ public record BadRows(long total, List<Row> rows) {
         return new BadRows(0, List.of());
     }
 
+    /**
+     * The rows of several reads together: all counted, the first {@code limit} listed (in the order of
+     * {@code parts}).
+     */
+    public static BadRows combine(final List<BadRows> parts, final int limit) {
+        long total = 0;
+        List<Row> rows = new java.util.ArrayList<>();
+        for (BadRows part : parts) {
+            total += part.total;
+            for (Row row : part.rows) {
+                if (rows.size() < limit) {
+                    rows.add(row);
+                }
+            }
+        }
+        return new BadRows(total, rows);
+    }
+
     /** Whether any row was skipped. */
     public boolean any() {
         return total > 0;
