@@ -202,7 +202,12 @@ public final class StepCatalog {
                 list("type", "--type", "Column type overrides, e.g. 'zip=categorical,age=numeric'."),
                 string("schema", "--schema", "A schema file that replaces type inference."),
                 new Parameter("inferRows", Kind.INTEGER, false, "--infer-rows",
-                        "Rows that decide inferred types; 0 reads the whole file first (default 10000)."));
+                        "Rows that decide inferred types; 0 reads the whole file first (default 10000)."),
+                string("onBadRows", "--on-bad-rows", "'fail' (default): a malformed row fails the step. 'skip': "
+                        + "malformed rows (wrong field count, a value that does not fit its column, bad quoting, "
+                        + "invalid UTF-8) are dropped, counted and listed on the build page and in the reports."),
+                decimal("maxBadRowsShare", "--max-bad-rows-share", "With onBadRows 'skip': the largest share of a "
+                        + "file's rows that may be skipped; more fails the step (default 0.01)."));
     }
 
     private static Parameter required(final String name, final String option, final String help) {
