@@ -106,6 +106,35 @@ class BadRowsTest {
     }
 
     @Test
+    void shouldGoOnAtTheRightLineAfterQuotedLineBreaksAndBadBytes() throws IOException {
+        Map<Integer, byte[]> damage = new TreeMap<>();
+        // a quoted field over two lines with a bad byte on its second line, then a good row, then a quoted row
+        // with too many fields (read by the general path, not the fast one)
+        damage.put(10, bytes("2012-01-09,4.3,9.4,5.0,3.4,\"rain\nand\u00e9\""));
+        damage.put(12, bytes("\"2012-01-11\",0.0,6.1,-1.1,5.1,sun,extra"));
+        byte[] row = damage.get(10);
+        int accent = row.length - 3; // the first byte of the two-byte é, cut to a lone lead byte
+        byte[] cut = new byte[row.length - 1];
+        System.arraycopy(row, 0, cut, 0, accent + 1);
+        System.arraycopy(row, accent + 2, cut, accent + 1, row.length - accent - 2);
+        damage.put(10, cut);
+        Path file = damaged("lines.csv", damage);
+        BadRowLog log = new BadRowLog();
+        List<Long> lines = new ArrayList<>();
+
+        try (RowSource source = DataReader.open(file, skip(log))) {
+            while (source.next()) {
+                lines.add(source.line());
+            }
+        }
+
+        // line 10 holds the row and line 11 its quoted line break; the bad byte is on line 11
+        assertThat(log.snapshot().rows()).extracting(BadRows.Row::line).containsExactly(11L, 13L);
+        assertThat(lines).contains(9L, 12L, 14L).doesNotContain(10L, 11L, 13L);
+        assertThat(lines).hasSize(ROWS - 2);
+    }
+
+    @Test
     void shouldFailAtTheFirstBadRowByDefault() throws IOException {
         Path file = damaged("damaged.csv", fiveProblems());
 
