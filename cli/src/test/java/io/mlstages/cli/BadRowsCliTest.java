@@ -2,6 +2,11 @@ package io.mlstages.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlstages.registry.Actor;
+import io.mlstages.registry.Registry;
+import io.mlstages.train.Algorithm;
+import io.mlstages.train.TrainOptions;
+import io.mlstages.train.Trainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +78,29 @@ class BadRowsCliTest {
         String page = Files.readString(html);
         assertThat(page).contains("<h2>Skipped rows</h2>", "2 malformed rows were skipped",
                 "&lt;b&gt;hot&lt;/b&gt;").doesNotContain("<b>hot</b>");
+    }
+
+    @Test
+    void shouldListTheSkippedRowsInTheCheckReports() throws IOException {
+        Path registry = dir.resolve("registry");
+        Path pkg = dir.resolve("pkg");
+        Trainer.train(CHICAGO, TrainOptions.of(Algorithm.LINEAR, "ridership"), pkg);
+        Registry.open(registry).register("ridership", pkg, new Actor("tester", null), "trained on 2008");
+        CliRun deploy = CliRun.of("deploy", "--registry", registry.toString(), "--model", "ridership", "--version",
+                "1", "--force");
+        assertThat(deploy.exitCode()).as(deploy.err()).isZero();
+        Path current = damagedChicago();
+        Path json = dir.resolve("check.json");
+        Path html = dir.resolve("check.html");
+
+        CliRun run = CliRun.of("check", "--registry", registry.toString(), "--model", "ridership", "--current",
+                current.toString(), "--type", "temp=numeric", "--on-bad-rows", "skip", "--json", json.toString(),
+                "--html", html.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Skipped 2 malformed rows:", current + ":40:Austin:", current + ":80:temp:");
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("badRows").get("total").asLong()).isEqualTo(2);
+        assertThat(Files.readString(html)).contains("2 malformed rows were skipped");
     }
 
     @Test
