@@ -53,6 +53,8 @@ final class JsonlCursor extends RowCursor {
     private final Name root = new Name("");
     private final List<String> names = new ArrayList<>();
     private final List<String> view = Collections.unmodifiableList(names);
+    /** The key paths of the columns, in column order. */
+    private final List<Name> added = new ArrayList<>();
     /** Columns by dotted name: {"a":{"b":1}} and {"a.b":1} are the same column. */
     private final Map<String, Integer> byPath = new HashMap<>();
     private String frozen;
@@ -196,6 +198,28 @@ final class JsonlCursor extends RowCursor {
 
     @Override
     boolean advance() {
+        int known = names.size();
+        try {
+            return read();
+        } catch (DataException e) {
+            if (lenient) {
+                forget(known); // a skipped line leaves no column behind
+            }
+            throw e;
+        }
+    }
+
+    /** Drops the columns added after the first {@code known}: their line was malformed. */
+    private void forget(final int known) {
+        while (names.size() > known) {
+            Name name = added.remove(added.size() - 1);
+            name.column = -1;
+            byPath.remove(name.path);
+            names.remove(names.size() - 1);
+        }
+    }
+
+    private boolean read() {
         try {
             if (lenient && !nextLineParser()) {
                 return false;
@@ -314,6 +338,7 @@ final class JsonlCursor extends RowCursor {
 
     private void addColumn(final Name name) {
         name.column = names.size();
+        added.add(name);
         names.add(name.path);
         byPath.put(name.path, name.column);
         ensureColumns(names.size());

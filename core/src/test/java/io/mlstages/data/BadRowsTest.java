@@ -272,6 +272,33 @@ class BadRowsTest {
     }
 
     @Test
+    void shouldLeaveNoColumnBehindFromASkippedJsonLine() throws IOException {
+        List<String> lines = Files.readAllLines(WEATHER, StandardCharsets.UTF_8);
+        StringBuilder text = new StringBuilder();
+        StringBuilder clean = new StringBuilder();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",");
+            String object = "{\"date\":\"" + cells[0] + "\",\"wind\":" + cells[4] + "}";
+            // line 3: a key no other line has, then the line breaks off
+            text.append(i == 3 ? "{\"date\":\"x\",\"stray\":1,\"wind\":" : object).append('\n');
+            if (i != 3) {
+                clean.append(object).append('\n');
+            }
+        }
+        Path file = folder.resolve("stray.jsonl");
+        Files.writeString(file, text);
+        Path cleanFile = folder.resolve("clean.jsonl");
+        Files.writeString(cleanFile, clean);
+
+        Profile skipped = Profiles.of(file, ReadOptions.defaults().withOnBadRows(OnBadRows.SKIP),
+                ProfileSettings.defaults());
+        Profile expected = Profiles.of(cleanFile, ReadOptions.defaults(), ProfileSettings.defaults());
+
+        assertThat(skipped.columns()).extracting(c -> c.name()).containsExactly("date", "wind");
+        assertThat(ProfileJson.toTree(skipped).get("columns")).isEqualTo(ProfileJson.toTree(expected).get("columns"));
+    }
+
+    @Test
     void shouldStayFatalWhenAQuoteNeverCloses() throws IOException {
         Path file = damaged("unclosed.csv", Map.of(1400, bytes("2015-11-01,\"0.0,10.0,2.8,2.4,sun")));
 
