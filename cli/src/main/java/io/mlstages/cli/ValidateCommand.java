@@ -3,7 +3,6 @@ package io.mlstages.cli;
 import io.mlstages.data.DataReader;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.registry.Registry;
-import io.mlstages.report.DriftTable;
 import io.mlstages.report.ValidationJUnit;
 import io.mlstages.report.ValidationReportJson;
 import io.mlstages.report.ValidationTable;
@@ -198,7 +197,7 @@ final class ValidateCommand implements Callable<Integer> {
             input = input.withBaseline(ModelIdentity.named(baselinePredictions.getFileName().toString()),
                     Metrics.evaluate(PredictionsFile.read(baselinePredictions, predictionOptions(readOptions))));
         }
-        ValidationReport report = Gates.check(input, gates);
+        ValidationReport report = Gates.check(input, gates).withBadRows(readOptions.badRows());
 
         String reportSha = null;
         if (json != null && !"-".equals(json)) {
@@ -224,12 +223,6 @@ final class ValidateCommand implements Callable<Integer> {
                     : "Not blessed: a gate failed (any earlier blessing was removed)");
         }
         stdout.flush();
-        if (readOptions.badRows().any()) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("warning: the metrics are measured on the rows that were not skipped (--on-bad-rows skip)");
-            err.print(DriftTable.badRows(readOptions.badRows()));
-            err.flush();
-        }
         return report.passed() ? ExitCodes.OK : ExitCodes.FINDING;
     }
 

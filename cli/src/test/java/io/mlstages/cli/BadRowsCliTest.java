@@ -157,10 +157,14 @@ class BadRowsCliTest {
 
         Path test = DATA.resolve("breast-cancer-test.csv");
         Path testData = damaged(test, "test-damaged.csv", Map.of(5, "1.0,2.0"));
+        Path report = dir.resolve("validation.json");
         CliRun validate = CliRun.of("validate", "--model", model.toString(), "--data", testData.toString(),
-                "--on-bad-rows", "skip", "--no-bless");
+                "--on-bad-rows", "skip", "--no-bless", "--json", report.toString());
         assertThat(validate.exitCode()).as(validate.err()).isZero();
-        assertThat(validate.err()).contains("the metrics are measured on the rows that were not skipped",
+        assertThat(validate.out()).contains("note: the metrics cover the rows that were not skipped",
                 "Skipped 1 malformed row:", testData + ":5:");
+        JsonNode bad = new ObjectMapper().readTree(report.toFile()).get("badRows");
+        assertThat(bad.get("total").asLong()).isEqualTo(1);
+        assertThat(bad.get("rows").get(0).get("line").asLong()).isEqualTo(5);
     }
 }
