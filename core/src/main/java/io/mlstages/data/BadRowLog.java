@@ -66,7 +66,8 @@ public final class BadRowLog {
             files.putIfAbsent(row.file(), files.size());
         }
         List<BadRows.Row> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparing((BadRows.Row row) -> files.get(row.file())).thenComparingLong(BadRows.Row::line));
+        sorted.sort(Comparator.comparing((BadRows.Row row) -> files.get(row.file()))
+                .thenComparingLong(BadRows.Row::line));
         return new BadRows(total, sorted);
     }
 }

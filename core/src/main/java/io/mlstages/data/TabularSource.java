@@ -110,7 +110,8 @@ final class TabularSource implements RowSource {
             }
             // the byte-level splitter gives the same rows and errors, faster; FastCSV stays for a delimiter that
             // is not ASCII, and on request (-Dmlstages.data.fastcsv=true) to compare the two
-            RowCursor cursor = ByteCsvCursor.handles(options.delimiter()) && !Boolean.getBoolean("mlstages.data.fastcsv")
+            boolean bytes = ByteCsvCursor.handles(options.delimiter()) && !Boolean.getBoolean("mlstages.data.fastcsv");
+            RowCursor cursor = bytes
                     ? new ByteCsvCursor(file, input, options.delimiter())
                     : new CsvCursor(file, input, options.delimiter());
             if (lenient) {
