@@ -1,5 +1,7 @@
 package io.mlstages.cli;
 
+import io.mlstages.data.BadRowLog;
+import io.mlstages.data.BadRows;
 import io.mlstages.data.ColumnType;
 import io.mlstages.data.DataException;
 import io.mlstages.data.ReadOptions;
@@ -84,6 +86,9 @@ final class DriftCommand implements Callable<Integer> {
     @Mixin
     OutputMixin out;
 
+    /** In skip mode, each file's skipped rows from its last read (files may be read on two threads). */
+    private final Map<Path, BadRows> skipped = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public Integer call() {
         DriftOptions options = drift.toDriftOptions().withTarget(target).withPrediction(prediction)
@@ -94,6 +99,12 @@ final class DriftCommand implements Callable<Integer> {
 
         Profile[] profiles = profiles(readOptions, profileSettings, progress);
         DriftReport report = DriftDetector.compare(profiles[0], profiles[1], options);
+        if (readOptions.badRowLog() != null) {
+            List<BadRows> parts = new ArrayList<>();
+            parts.add(skipped.getOrDefault(reference, BadRows.none()));
+            current.forEach(file -> parts.add(skipped.getOrDefault(file, BadRows.none())));
+            report = report.withBadRows(BadRows.combine(parts, readOptions.badRowLog().limit()));
+        }
 
         PrintWriter stdout = spec.commandLine().getOut();
         if (json != null && !"-".equals(json)) {
@@ -116,6 +127,21 @@ final class DriftCommand implements Callable<Integer> {
     }
 
     /**
+     * Loads one file as {@link Inputs#load} does. In skip mode the file's skipped rows are kept apart, so that a
+     * file read twice (with the reference's types or settings) lists its rows once, from its last read.
+     */
+    private Profile load(final Path file, final ReadOptions readOptions, final ProfileSettings profileSettings,
+            final PrintWriter progress) {
+        if (readOptions.badRowLog() == null) {
+            return Inputs.load(file, readOptions, profileSettings, progress);
+        }
+        BadRowLog log = new BadRowLog(readOptions.badRowLog().limit());
+        Profile profile = Inputs.load(file, readOptions.withBadRowLog(log), profileSettings, progress);
+        skipped.put(file, log.snapshot());
+        return profile;
+    }
+
+    /**
      * Both profiles. Two datasets are profiled in parallel, one per core; a stored reference is read as it is and
      * its settings are used for the current data. Should inference type a column differently in the two (a
      * column all missing in one file, say), the current data is read again with the reference's types, so that
@@ -131,24 +157,24 @@ final class DriftCommand implements Callable<Integer> {
             // defaults, so the current data is profiled with those and only read again when they differ
             CompletableFuture<Profile> stored = CompletableFuture.supplyAsync(() -> ProfileJson.read(reference));
             for (Path file : current) {
-                currentProfiles.add(Inputs.load(file, readOptions, profileSettings, progress));
+                currentProfiles.add(load(file, readOptions, profileSettings, progress));
             }
             referenceProfile = join(stored);
             used = referenceProfile.settings();
             if (!used.equals(profileSettings)) {
                 for (int i = 0; i < current.size(); i++) {
                     if (!ProfileJson.isProfile(current.get(i))) {
-                        currentProfiles.set(i, Inputs.load(current.get(i), readOptions, used, progress));
+                        currentProfiles.set(i, load(current.get(i), readOptions, used, progress));
                     }
                 }
             }
         }
         else {
             CompletableFuture<Profile> pending = CompletableFuture.supplyAsync(
-                    () -> Inputs.load(reference, readOptions, profileSettings, progress));
+                    () -> load(reference, readOptions, profileSettings, progress));
             try {
                 for (Path file : current) {
-                    currentProfiles.add(Inputs.load(file, readOptions, profileSettings, progress));
+                    currentProfiles.add(load(file, readOptions, profileSettings, progress));
                 }
             }
             catch (RuntimeException e) {
@@ -165,7 +191,7 @@ final class DriftCommand implements Callable<Integer> {
     }
 
     /** A current file's profile, read again with the reference's types where inference typed a column otherwise. */
-    private static Profile retyped(final Path file, final Profile profile, final Profile referenceProfile,
+    private Profile retyped(final Path file, final Profile profile, final Profile referenceProfile,
             final ReadOptions readOptions, final ProfileSettings used, final PrintWriter progress) {
         Map<String, ColumnType> retype = retype(referenceProfile, profile);
         if (readOptions.schema() != null || retype.isEmpty() || ProfileJson.isProfile(file)) {
@@ -174,7 +200,7 @@ final class DriftCommand implements Callable<Integer> {
         Map<String, ColumnType> types = new LinkedHashMap<>(retype);
         types.putAll(readOptions.types());
         try {
-            return Inputs.load(file, readOptions.withTypes(types), used, progress);
+            return load(file, readOptions.withTypes(types), used, progress);
         }
         catch (DataException e) {
             throw new DataException(e.file(), e.line(), e.column(), "read with the reference's column types "

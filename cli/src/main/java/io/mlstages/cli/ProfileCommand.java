@@ -1,7 +1,9 @@
 package io.mlstages.cli;
 
 import io.mlstages.profile.Profile;
+import io.mlstages.data.ReadOptions;
 import io.mlstages.profile.ProfileJson;
+import io.mlstages.report.DriftTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,8 +46,12 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Profile profile = Inputs.profile(data, read.toReadOptions(), settings.toSettings(), out.progress(spec));
+        ReadOptions readOptions = read.toReadOptions();
+        Profile profile = Inputs.profile(data, readOptions, settings.toSettings(), out.progress(spec));
         PrintWriter stdout = spec.commandLine().getOut();
+        // on stderr: stdout may carry the profile itself
+        spec.commandLine().getErr().print(DriftTable.badRows(readOptions.badRows()));
+        spec.commandLine().getErr().flush();
         if ("-".equals(output)) {
             stdout.println(ProfileJson.toJson(profile));
         }

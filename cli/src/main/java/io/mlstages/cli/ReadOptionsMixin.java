@@ -1,7 +1,9 @@
 package io.mlstages.cli;
 
+import io.mlstages.data.BadRowLog;
 import io.mlstages.data.ColumnType;
 import io.mlstages.data.Format;
+import io.mlstages.data.OnBadRows;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.data.SchemaFile;
 import picocli.CommandLine.Option;
@@ -41,9 +43,33 @@ final class ReadOptionsMixin {
     @Range(min = "0", max = "2147483647")
     int inferRows;
 
+    @Option(names = "--on-bad-rows", paramLabel = "fail|skip", defaultValue = "fail",
+            description = "What a malformed row does: fail the command (default), or be skipped, counted and listed "
+                    + "in the report (see docs/data.md for what counts as a malformed row).")
+    String onBadRows;
+
+    @Option(names = "--max-bad-rows-share", paramLabel = "SHARE",
+            defaultValue = "" + ReadOptions.DEFAULT_MAX_BAD_ROWS_SHARE,
+            description = "With --on-bad-rows skip: the largest share of a file's rows (0 to 1) that may be skipped; "
+                    + "more fails the command with exit code 2 (default: ${DEFAULT-VALUE}).")
+    double maxBadRowsShare;
+
     /** The engine's read options for these flags. */
     ReadOptions toReadOptions() {
         ReadOptions options = ReadOptions.defaults().withInferRows(inferRows).withDelimiter(delimiter());
+        OnBadRows mode;
+        try {
+            mode = OnBadRows.parse(onBadRows);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--on-bad-rows: " + e.getMessage(), e);
+        }
+        if (!(maxBadRowsShare >= 0 && maxBadRowsShare <= 1)) {
+            throw new IllegalArgumentException("--max-bad-rows-share must be between 0 and 1, not " + maxBadRowsShare);
+        }
+        options = options.withOnBadRows(mode).withMaxBadRowsShare(maxBadRowsShare);
+        if (mode == OnBadRows.SKIP) {
+            options = options.withBadRowLog(new BadRowLog());
+        }
         if (format != null) {
             options = options.withFormat(Format.parse(format));
         }

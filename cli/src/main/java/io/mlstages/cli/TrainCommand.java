@@ -139,6 +139,7 @@ final class TrainCommand implements Callable<Integer> {
         for (String note : model.metadata().notes()) {
             err.println("warning: " + note);
         }
+        err.print(io.mlstages.report.DriftTable.badRows(options.read().badRows()));
         err.flush();
         Summaries.printTraining(spec.commandLine().getOut(), model, output, seconds, json);
         return ExitCodes.OK;

@@ -192,13 +192,13 @@ final class ValidateCommand implements Callable<Integer> {
                         identity.location());
             }
             input = input.withBaseline(identity,
-                    Metrics.evaluate(Scoring.score(base, data, readOptions)));
+                    Metrics.evaluate(Scoring.score(base, data, unlogged(readOptions))));
         }
         else if (baselinePredictions != null) {
             input = input.withBaseline(ModelIdentity.named(String.valueOf(baselinePredictions.getFileName())),
                     Metrics.evaluate(PredictionsFile.read(baselinePredictions, predictionOptions(readOptions))));
         }
-        ValidationReport report = Gates.check(input, gates);
+        ValidationReport report = Gates.check(input, gates).withBadRows(readOptions.badRows());
 
         String reportSha = null;
         if (json != null && !"-".equals(json)) {
@@ -240,7 +240,9 @@ final class ValidateCommand implements Callable<Integer> {
     private ValidationInput fromPackage(final ReadOptions readOptions) {
         ModelPackage candidate = ModelPackage.load(model);
         TrainingData training = TrainingData.of(candidate);
-        EvaluationData evaluation = EvaluationData.read(data, readOptions, training);
+        // the data is read three times (profile, candidate, baseline): its skipped rows are logged once, by the
+        // candidate's scoring
+        EvaluationData evaluation = EvaluationData.read(data, unlogged(readOptions), training);
         ModelIdentity identity = ModelIdentity.of(candidate);
         ValidationInput input = Gates.schemaMatches(training, evaluation)
                 ? ValidationInput.of(identity, Metrics.evaluate(Scoring.score(candidate, data, readOptions)),
@@ -248,6 +250,10 @@ final class ValidateCommand implements Callable<Integer> {
                 : ValidationInput.unscored(identity, candidate.metadata().task(), data.toString(),
                         evaluation.sha256());
         return noDataGates ? input : input.withData(training, evaluation);
+    }
+
+    private static ReadOptions unlogged(final ReadOptions readOptions) {
+        return readOptions.withBadRowLog(null);
     }
 
     private ValidationInput fromPredictionsFile(final ReadOptions readOptions) {

@@ -67,6 +67,14 @@ final class ByteCsvCursor extends RowCursor {
     private boolean holes;
     /** Where the current row starts in the byte buffer, when it has {@link #holes}. */
     private int holesFrom;
+    /** Line breaks inside the quoted fields of the record being read. */
+    private long breaks;
+    /** Skip mode: a malformed byte's line is counted from the record's, not by reading the file again. */
+    private boolean lenient;
+    /** The last error was confined to its row (see {@link #skipRow()}). */
+    private boolean rowLocal;
+    /** The last error left the reader inside its record: {@link #skipRow()} must find the record's end. */
+    private boolean midRecord;
 
     ByteCsvCursor(final Path file, final TextInput input, final char delimiter) {
         if (delimiter >= 128 || delimiter == '"' || delimiter == '\r' || delimiter == '\n') {
@@ -158,12 +166,50 @@ final class ByteCsvCursor extends RowCursor {
     }
 
     @Override
-    boolean advance() {
-        if (!fetch()) {
+    void lenient() {
+        lenient = true;
+    }
+
+    /**
+     * Moves past the rest of the row that failed: to the next line break, quoted or not (so bad quoting is
+     * recovered at the next line). Not possible after a quote that never closes (it took the rest of the file),
+     * a row longer than {@link #MAX_ROW_CHARS} or a read error, which stay fatal.
+     */
+    @Override
+    boolean skipRow() {
+        if (!rowLocal) {
             return false;
         }
+        rowLocal = false;
+        if (midRecord) {
+            midRecord = false;
+            while (ensure(1)) {
+                byte b = buffer[pos++];
+                if (b == '\n') {
+                    break;
+                }
+                if (b == '\r') {
+                    skipLf = true;
+                    break;
+                }
+            }
+            nextLine = line + 1 + breaks;
+        }
+        return true;
+    }
+
+    @Override
+    boolean advance() {
+        rowLocal = false;
+        midRecord = true;
+        if (!fetch()) {
+            midRecord = false;
+            return false;
+        }
+        midRecord = false;
         int expected = header.size();
         if (count != expected) {
+            rowLocal = true;
             if (count < expected) {
                 throw new DataException(file, line, header.get(count), "the row has " + count
                         + (count == 1 ? " field" : " fields") + ", expected " + expected
@@ -398,7 +444,7 @@ final class ByteCsvCursor extends RowCursor {
         line = nextLine;
         count = 0;
         used = 0;
-        long breaks = 0; // line breaks inside quoted fields
+        breaks = 0;
         if (skipLf) {
             skipLf = false;
             if (ensure(1) && buffer[pos] == '\n') {
@@ -418,9 +464,7 @@ final class ByteCsvCursor extends RowCursor {
             }
             if (buffer[pos] == '"') {
                 pos++;
-                long[] lines = {breaks};
-                int end = quotedField(start, lines);
-                breaks = lines[0];
+                int end = quotedField(start);
                 field(start);
                 if (end == 0) {
                     continue; // a delimiter: the next field
@@ -492,9 +536,9 @@ final class ByteCsvCursor extends RowCursor {
 
     /**
      * Reads a quoted field after its opening quote, unescaping doubled quotes, and what ends it: 0 for a
-     * delimiter, 1 for a line break or the end of the file. Counts its line breaks into {@code lines[0]}.
+     * delimiter, 1 for a line break or the end of the file. Counts its line breaks into {@link #breaks}.
      */
-    private int quotedField(final int start, final long[] lines) {
+    private int quotedField(final int start) {
         boolean afterCr = false;
         while (true) {
             int p = pos;
@@ -534,7 +578,7 @@ final class ByteCsvCursor extends RowCursor {
             }
             if (kind == CR || kind == LF) {
                 if (kind == CR || !afterCr) {
-                    lines[0]++;
+                    breaks++;
                 }
                 afterCr = kind == CR;
                 append((char) bytes[p]);
@@ -565,6 +609,7 @@ final class ByteCsvCursor extends RowCursor {
                 return 1;
             }
             pos--;
+            rowLocal = true;
             char c = next >= 0 ? (char) next : unexpected();
             throw new DataException(file, line, null, "bad quoting (Unexpected character after closing quote: '"
                     + c + "' (0x" + Integer.toHexString(c) + ") (record starting at line " + line + ")): a field "
@@ -717,6 +762,7 @@ final class ByteCsvCursor extends RowCursor {
 
     /** The error for the malformed sequence at {@code pos}, described exactly as the JDK's decoder sees it. */
     private DataException malformed() {
+        rowLocal = true;
         java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(buffer, pos, Math.min(4, limit - pos));
         java.nio.charset.CoderResult result = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
@@ -724,6 +770,10 @@ final class ByteCsvCursor extends RowCursor {
                 .decode(bytes, java.nio.CharBuffer.allocate(8), eof);
         int length = result.isError() ? result.length() : 1;
         int at = result.isError() ? bytes.position() : pos;
+        if (lenient) {
+            return new DataException(file, line + breaks, null, TextInput.describeMalformed(buffer, at, limit,
+                    base + at, length));
+        }
         return new TextInput.MalformedText(file, base + at, TextInput.describeMalformed(buffer, at, limit, base + at,
                 length)).toDataException();
     }

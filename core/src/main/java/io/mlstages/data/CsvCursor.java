@@ -29,6 +29,8 @@ final class CsvCursor extends RowCursor {
     private final CloseableIterator<Object> records;
     private final Fields fields = new Fields();
     private final List<String> header;
+    /** The last error was a row with the wrong number of fields, which FastCSV had read to its end. */
+    private boolean ragged;
 
     CsvCursor(final Path file, final TextInput input, final char delimiter) {
         this.file = file;
@@ -80,13 +82,27 @@ final class CsvCursor extends RowCursor {
         return input;
     }
 
+    /**
+     * Only a row with the wrong number of fields can be skipped here: after bad quoting or a malformed byte
+     * FastCSV's parser cannot be moved to the next line, so those stay fatal on this path (the byte-level
+     * cursor, used for every ASCII delimiter, skips them).
+     */
+    @Override
+    boolean skipRow() {
+        boolean skippable = ragged;
+        ragged = false;
+        return skippable;
+    }
+
     @Override
     boolean advance() {
+        ragged = false;
         if (!fetch()) {
             return false;
         }
         int expected = header.size();
         if (fields.count != expected) {
+            ragged = true;
             if (fields.count < expected) {
                 throw new DataException(file, line, header.get(fields.count), "the row has " + fields.count
                         + (fields.count == 1 ? " field" : " fields") + ", expected " + expected

@@ -41,7 +41,9 @@ public final class DataReader {
         }
         source.onClose(done);
         // decided after the schema, when the files opened at the same time have all been counted
-        return parallel && source.size() >= PIPELINE_MIN_BYTES && Cores.spare() ? new PipelinedSource(source) : source;
+        // skip mode types rows where they are read, so that a bad row is dropped before the caller sees it
+        return parallel && !source.skipsBadRows() && source.size() >= PIPELINE_MIN_BYTES && Cores.spare()
+                ? new PipelinedSource(source) : source;
     }
 
     /**
@@ -58,7 +60,7 @@ public final class DataReader {
     /** Opens a file, parsing on a second thread when it has at least {@code pipelineBytes} bytes. */
     static RowSource open(final Path file, final ReadOptions options, final long pipelineBytes) {
         TabularSource source = TabularSource.open(file, options);
-        return source.size() >= pipelineBytes ? new PipelinedSource(source) : source;
+        return source.size() >= pipelineBytes && !source.skipsBadRows() ? new PipelinedSource(source) : source;
     }
 
     /**

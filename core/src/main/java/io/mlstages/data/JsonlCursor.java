@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,14 +27,36 @@ final class JsonlCursor extends RowCursor {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final char[] TRUE = {'t', 'r', 'u', 'e'};
     private static final char[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    /** Skip mode's longest line, as the CSV reader's longest row: longer is a file that is not JSON Lines. */
+    static final int MAX_LINE_BYTES = 16 * 1024 * 1024;
 
     private final Path file;
     private final TextInput input;
-    private final JsonParser parser;
+    /** The parser: one over the whole stream, or in skip mode one per line. */
+    private JsonParser parser;
+    /** Skip mode: each line is parsed on its own, so that a bad line does not stop the next. */
+    private final boolean lenient;
+    /** Skip mode: the decoded bytes, cut into lines here. */
+    private final InputStream in;
+    private final byte[] chunk;
+    private int chunkPos;
+    private int chunkLimit;
+    private boolean chunkEof;
+    private byte[] lineBytes;
+    private int lineLength;
+    /** Skip mode: the line was longer than {@link #MAX_LINE_BYTES}; only its start is kept. */
+    private boolean lineTooLong;
+    private long lineNumber;
+    /** What to add to the parser's line numbers: 0 over the whole stream, the line's own number minus 1 per line. */
+    private long lineOffset;
+    /** The last error was a read error, not a bad line. */
+    private boolean fatal;
     /** Key paths resolved through nested maps, so that a nested key costs no string concatenation per row. */
     private final Name root = new Name("");
     private final List<String> names = new ArrayList<>();
     private final List<String> view = Collections.unmodifiableList(names);
+    /** The key paths of the columns, in column order. */
+    private final List<Name> added = new ArrayList<>();
     /** Columns by dotted name: {"a":{"b":1}} and {"a.b":1} are the same column. */
     private final Map<String, Integer> byPath = new HashMap<>();
     private String frozen;
@@ -41,13 +64,112 @@ final class JsonlCursor extends RowCursor {
     private long lastLine;
 
     JsonlCursor(final Path file, final TextInput input) {
+        this(file, input, false);
+    }
+
+    /** A cursor that, when {@code lenient}, parses line by line so that {@link #skipRow()} can go on. */
+    JsonlCursor(final Path file, final TextInput input, final boolean lenient) {
         this.file = file;
         this.input = input;
+        this.lenient = lenient;
+        if (lenient) {
+            this.in = input.bytes();
+            this.chunk = new byte[64 * 1024];
+            this.lineBytes = new byte[1024];
+            return;
+        }
+        this.in = null;
+        this.chunk = null;
         try {
             this.parser = FACTORY.createParser(input.bytes());
         } catch (IOException e) {
             throw new DataException(file, 0, null, "cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** In skip mode every line stands alone, so any bad line can be skipped; a read error cannot. */
+    @Override
+    boolean skipRow() {
+        boolean skippable = lenient && !fatal;
+        fatal = false;
+        return skippable;
+    }
+
+    /** Skip mode: makes the parser read the next line that is not blank; false at the end of the file. */
+    private boolean nextLineParser() throws IOException {
+        while (readLine()) {
+            lineNumber++;
+            int from = 0;
+            if (lineNumber == 1 && lineLength >= 3 && lineBytes[0] == (byte) 0xEF && lineBytes[1] == (byte) 0xBB
+                    && lineBytes[2] == (byte) 0xBF) {
+                from = 3;
+            }
+            int to = lineLength;
+            while (to > from && (lineBytes[to - 1] == ' ' || lineBytes[to - 1] == '\t' || lineBytes[to - 1] == '\r')) {
+                to--;
+            }
+            while (from < to && (lineBytes[from] == ' ' || lineBytes[from] == '\t')) {
+                from++;
+            }
+            if (from == to) {
+                continue; // a blank line, as the stream parser skips it
+            }
+            if (parser != null) {
+                parser.close();
+            }
+            line = lineNumber;
+            lineOffset = lineNumber - 1;
+            if (lineTooLong) {
+                parser = null;
+                throw new DataException(file, lineNumber, null, "the line is longer than " + MAX_LINE_BYTES
+                        + " bytes: expected one JSON object per line");
+            }
+            parser = FACTORY.createParser(lineBytes, from, to - from);
+            return true;
+        }
+        return false;
+    }
+
+    /** Skip mode: reads the next line, without its LF, into {@link #lineBytes}; false at the end of the file. */
+    private boolean readLine() throws IOException {
+        lineLength = 0;
+        lineTooLong = false;
+        boolean any = false;
+        while (true) {
+            if (chunkPos == chunkLimit) {
+                int n = chunkEof ? -1 : in.read(chunk, 0, chunk.length);
+                if (n < 0) {
+                    chunkEof = true;
+                    return any;
+                }
+                chunkPos = 0;
+                chunkLimit = n;
+            }
+            any = true;
+            int start = chunkPos;
+            while (chunkPos < chunkLimit && chunk[chunkPos] != '\n') {
+                chunkPos++;
+            }
+            int length = chunkPos - start;
+            if (lineLength + length > MAX_LINE_BYTES) {
+                lineTooLong = true;
+            } else {
+                if (lineLength + length > lineBytes.length) {
+                    lineBytes = Arrays.copyOf(lineBytes, Math.max(2 * lineBytes.length, lineLength + length));
+                }
+                System.arraycopy(chunk, start, lineBytes, lineLength, length);
+                lineLength += length;
+            }
+            if (chunkPos < chunkLimit) {
+                chunkPos++; // the LF
+                return true;
+            }
+        }
+    }
+
+    /** The file's line of the parser's current token. */
+    private long tokenLine() {
+        return parser.currentTokenLocation().getLineNr() + lineOffset;
     }
 
     /** Declares the columns up front (from a given schema), in that order. */
@@ -78,12 +200,37 @@ final class JsonlCursor extends RowCursor {
 
     @Override
     boolean advance() {
+        int known = names.size();
         try {
+            return read();
+        } catch (DataException e) {
+            if (lenient) {
+                forget(known); // a skipped line leaves no column behind
+            }
+            throw e;
+        }
+    }
+
+    /** Drops the columns added after the first {@code known}: their line was malformed. */
+    private void forget(final int known) {
+        while (names.size() > known) {
+            Name name = added.remove(added.size() - 1);
+            name.column = -1;
+            byPath.remove(name.path);
+            names.remove(names.size() - 1);
+        }
+    }
+
+    private boolean read() {
+        try {
+            if (lenient && !nextLineParser()) {
+                return false;
+            }
             JsonToken token = parser.nextToken();
             if (token == null) {
                 return false;
             }
-            line = parser.currentTokenLocation().getLineNr();
+            line = tokenLine();
             if (token != JsonToken.START_OBJECT) {
                 throw new DataException(file, line, null, "the line holds " + describe(token)
                         + ", expected a JSON object (one object per line)");
@@ -95,7 +242,11 @@ final class JsonlCursor extends RowCursor {
             used = 0;
             Arrays.fill(starts, 0, names.size(), -1);
             readObject(root);
-            lastLine = parser.currentLocation().getLineNr();
+            lastLine = parser.currentLocation().getLineNr() + lineOffset;
+            if (lenient && parser.nextToken() != null) {
+                throw new DataException(file, line, null, "a second JSON value starts on this line, expected "
+                        + "one object per line");
+            }
             return true;
         } catch (StreamConstraintsException e) {
             throw new DataException(file, line(e), null, "is too large for the JSON reader: "
@@ -109,12 +260,14 @@ final class JsonlCursor extends RowCursor {
             throw new DataException(file, line(e), null, "is not valid JSON (" + firstLine(message)
                     + "): expected one JSON object per line", e);
         } catch (IOException e) {
+            fatal = true;
             throw new DataException(file, line, null, "cannot be read: " + e.getMessage(), e);
         }
     }
 
     private long line(final JsonProcessingException e) {
-        return e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr() : line;
+        return e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr() + lineOffset
+                : line;
     }
 
     private static String firstLine(final String message) {
@@ -139,7 +292,7 @@ final class JsonlCursor extends RowCursor {
                     readObject(name);
                     break;
                 case START_ARRAY:
-                    throw new DataException(file, parser.currentTokenLocation().getLineNr(), name.path,
+                    throw new DataException(file, tokenLine(), name.path,
                             "the value is an array, expected a scalar (number, string, boolean or null); "
                                     + "arrays cannot be profiled as one column");
                 case VALUE_NULL:
@@ -168,7 +321,7 @@ final class JsonlCursor extends RowCursor {
             if (existing != null) {
                 name.column = existing; // the same dotted name reached the other way (nested or flat)
             } else if (frozen != null) {
-                throw new DataException(file, parser.currentTokenLocation().getLineNr(), name.path,
+                throw new DataException(file, tokenLine(), name.path,
                         "a field that is not a column: " + frozen);
             } else {
                 addColumn(name);
@@ -177,7 +330,7 @@ final class JsonlCursor extends RowCursor {
         }
         int column = name.column;
         if (starts[column] >= 0) {
-            throw new DataException(file, parser.currentTokenLocation().getLineNr(), name.path,
+            throw new DataException(file, tokenLine(), name.path,
                     "the object has this field twice (directly or through a nested object): names must be unique");
         }
         starts[column] = append(used, text, offset, length);
@@ -187,6 +340,7 @@ final class JsonlCursor extends RowCursor {
 
     private void addColumn(final Name name) {
         name.column = names.size();
+        added.add(name);
         names.add(name.path);
         byPath.put(name.path, name.column);
         ensureColumns(names.size());
@@ -214,7 +368,9 @@ final class JsonlCursor extends RowCursor {
     @Override
     public void close() {
         try {
-            parser.close();
+            if (parser != null) {
+                parser.close();
+            }
         } catch (IOException e) {
             // a reader close loses nothing
         }

@@ -15,15 +15,23 @@ import java.util.Set;
  *                     not name are an error, as are columns it names that the file lacks
  * @param inferRows    how many leading rows decide an inferred type; 0 reads the whole file twice
  *                     (first to infer, then to stream), which suits files with late surprises
+ * @param onBadRows    whether a malformed row fails the read or is skipped (see {@link OnBadRows})
+ * @param maxBadRowsShare in skip mode, the largest share of rows (0 to 1) that may be skipped before the read
+ *                     fails anyway, naming the file and the share
+ * @param badRowLog    where skipped rows are logged for the reports (null: they are counted, not kept); a
+ *                     mutable collector shared by the reads of one command
  */
 public record ReadOptions(Format format, char delimiter, Set<String> missing, Map<String, ColumnType> types,
-        Schema schema, int inferRows) {
+        Schema schema, int inferRows, OnBadRows onBadRows, double maxBadRowsShare, BadRowLog badRowLog) {
 
     /** The default missing-value tokens. */
     public static final Set<String> DEFAULT_MISSING = Set.of("NA", "N/A", "NaN", "nan", "null", "NULL", "None", "");
 
     /** How many rows decide an inferred column type by default. */
     public static final int DEFAULT_INFER_ROWS = 10_000;
+
+    /** The share of bad rows that skip mode tolerates by default: one in a hundred. */
+    public static final double DEFAULT_MAX_BAD_ROWS_SHARE = 0.01;
 
     public ReadOptions {
         missing = Set.copyOf(missing);
@@ -34,34 +42,65 @@ public record ReadOptions(Format format, char delimiter, Set<String> missing, Ma
         if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
             throw new IllegalArgumentException("The delimiter cannot be a quote or a line break");
         }
+        java.util.Objects.requireNonNull(onBadRows, "onBadRows");
+        if (!(maxBadRowsShare >= 0 && maxBadRowsShare <= 1)) {
+            throw new IllegalArgumentException("the largest share of bad rows must be between 0 and 1, not "
+                    + maxBadRowsShare);
+        }
     }
 
     /** Comma-separated, default missing tokens, types inferred from the first 10,000 rows. */
     public static ReadOptions defaults() {
-        return new ReadOptions(null, ',', DEFAULT_MISSING, Map.of(), null, DEFAULT_INFER_ROWS);
+        return new ReadOptions(null, ',', DEFAULT_MISSING, Map.of(), null, DEFAULT_INFER_ROWS, OnBadRows.FAIL,
+                DEFAULT_MAX_BAD_ROWS_SHARE, null);
     }
 
     public ReadOptions withFormat(final Format value) {
-        return new ReadOptions(value, delimiter, missing, types, schema, inferRows);
+        return new ReadOptions(value, delimiter, missing, types, schema, inferRows, onBadRows, maxBadRowsShare,
+                badRowLog);
     }
 
     public ReadOptions withDelimiter(final char value) {
-        return new ReadOptions(format, value, missing, types, schema, inferRows);
+        return new ReadOptions(format, value, missing, types, schema, inferRows, onBadRows, maxBadRowsShare,
+                badRowLog);
     }
 
     public ReadOptions withMissing(final Set<String> value) {
-        return new ReadOptions(format, delimiter, value, types, schema, inferRows);
+        return new ReadOptions(format, delimiter, value, types, schema, inferRows, onBadRows, maxBadRowsShare,
+                badRowLog);
     }
 
     public ReadOptions withTypes(final Map<String, ColumnType> value) {
-        return new ReadOptions(format, delimiter, missing, value, schema, inferRows);
+        return new ReadOptions(format, delimiter, missing, value, schema, inferRows, onBadRows, maxBadRowsShare,
+                badRowLog);
     }
 
     public ReadOptions withSchema(final Schema value) {
-        return new ReadOptions(format, delimiter, missing, types, value, inferRows);
+        return new ReadOptions(format, delimiter, missing, types, value, inferRows, onBadRows, maxBadRowsShare,
+                badRowLog);
     }
 
     public ReadOptions withInferRows(final int value) {
-        return new ReadOptions(format, delimiter, missing, types, schema, value);
+        return new ReadOptions(format, delimiter, missing, types, schema, value, onBadRows, maxBadRowsShare,
+                badRowLog);
+    }
+
+    public ReadOptions withOnBadRows(final OnBadRows value) {
+        return new ReadOptions(format, delimiter, missing, types, schema, inferRows, value, maxBadRowsShare,
+                badRowLog);
+    }
+
+    public ReadOptions withMaxBadRowsShare(final double value) {
+        return new ReadOptions(format, delimiter, missing, types, schema, inferRows, onBadRows, value, badRowLog);
+    }
+
+    public ReadOptions withBadRowLog(final BadRowLog value) {
+        return new ReadOptions(format, delimiter, missing, types, schema, inferRows, onBadRows, maxBadRowsShare,
+                value);
+    }
+
+    /** What the {@link #badRowLog()} holds so far, or none when there is no log. */
+    public BadRows badRows() {
+        return badRowLog == null ? BadRows.none() : badRowLog.snapshot();
     }
 }

@@ -50,6 +50,25 @@ abstract class RowCursor implements AutoCloseable {
      */
     abstract boolean advance();
 
+    /**
+     * Asks for skip mode ({@link OnBadRows#SKIP}): a cursor may then read in a way that can resume after a bad
+     * row, even if that costs a little speed.
+     */
+    void lenient() {
+        // most cursors read the same way in both modes
+    }
+
+    /**
+     * After {@link #advance()} threw, moves to the start of the next row so that reading can go on without the
+     * bad one.
+     *
+     * @return false when the problem is not confined to the row (the reader cannot find where the next row
+     *         starts, or the file itself cannot be read): the error stands
+     */
+    boolean skipRow() {
+        return false;
+    }
+
     /** The column names known so far (for CSV the header; for JSON Lines the keys seen so far). */
     abstract List<String> columns();
 

@@ -48,10 +48,15 @@ final class TabularSource implements RowSource {
     private final TextCache texts;
     /** Types rows for {@link #next()}; the pipeline copies it for its threads. */
     final RowTyper typer;
+    /** What happens to malformed rows, and their count. */
+    private final BadRowCounter bad;
+    /** Rows handed out by {@link #next()}. */
+    private long good;
 
     private TabularSource(final Path file, final RowCursor cursor, final Prefix prefix, final Schema schema,
-            final String[] origins, final MissingTokens tokens) {
+            final String[] origins, final MissingTokens tokens, final BadRowCounter bad) {
         this.file = file;
+        this.bad = bad;
         this.cursor = cursor;
         this.prefix = prefix;
         this.schema = schema;
@@ -82,14 +87,15 @@ final class TabularSource implements RowSource {
         Format format = options.format() != null ? options.format() : Format.of(file);
         MissingTokens tokens = new MissingTokens(options.missing());
         RowCursor cursor = cursor(file, format, options);
+        BadRowCounter bad = new BadRowCounter(file, options);
         try {
             if (options.schema() != null) {
-                return given(file, format, cursor, options, tokens);
+                return given(file, format, cursor, options, tokens, bad);
             }
             if (options.inferRows() == 0) {
-                return inferredFromWholeFile(file, format, cursor, options, tokens);
+                return inferredFromWholeFile(file, format, cursor, options, tokens, bad);
             }
-            return inferredFromPrefix(file, format, cursor, options, tokens);
+            return inferredFromPrefix(file, format, cursor, options, tokens, bad);
         } catch (RuntimeException e) {
             cursor.close();
             throw e;
@@ -100,14 +106,20 @@ final class TabularSource implements RowSource {
         TextInput input = TextInput.open(file, format == Format.JSONL ? "one JSON object per line"
                 : "a header line naming the columns, then data rows");
         try {
+            boolean lenient = options.onBadRows() == OnBadRows.SKIP;
             if (format == Format.JSONL) {
-                return new JsonlCursor(file, input);
+                return new JsonlCursor(file, input, lenient);
             }
             // the byte-level splitter gives the same rows and errors, faster; FastCSV stays for a delimiter that
             // is not ASCII, and on request (-Dmlstages.data.fastcsv=true) to compare the two
-            return ByteCsvCursor.handles(options.delimiter()) && !Boolean.getBoolean("mlstages.data.fastcsv")
+            boolean bytes = ByteCsvCursor.handles(options.delimiter()) && !Boolean.getBoolean("mlstages.data.fastcsv");
+            RowCursor cursor = bytes
                     ? new ByteCsvCursor(file, input, options.delimiter())
                     : new CsvCursor(file, input, options.delimiter());
+            if (lenient) {
+                cursor.lenient();
+            }
+            return cursor;
         } catch (RuntimeException e) {
             input.close();
             throw e;
@@ -115,7 +127,7 @@ final class TabularSource implements RowSource {
     }
 
     private static TabularSource given(final Path file, final Format format, final RowCursor cursor,
-            final ReadOptions options, final MissingTokens tokens) {
+            final ReadOptions options, final MissingTokens tokens, final BadRowCounter bad) {
         Schema given = options.schema();
         List<String> names;
         if (format == Format.JSONL) {
@@ -157,26 +169,28 @@ final class TabularSource implements RowSource {
         }
         override(file, names, types, origins, options.types());
         Prefix prefix = new Prefix();
-        if (!cursor.advance()) {
-            throw noRows(file, format);
+        if (!bad.advance(cursor)) {
+            throw noRows(file, format, bad);
         }
         prefix.add(cursor, names.size());
-        return finish(file, format, cursor, prefix, names, types, origins, tokens);
+        return finish(file, format, cursor, prefix, names, types, origins, tokens, bad);
     }
 
     private static TabularSource inferredFromWholeFile(final Path file, final Format format, final RowCursor first,
-            final ReadOptions options, final MissingTokens tokens) {
+            final ReadOptions options, final MissingTokens tokens, final BadRowCounter bad) {
         List<Guess> guesses = new ArrayList<>();
         NumberParser parser = new NumberParser();
         long rows = 0;
+        // the bad rows are counted and logged on the second pass, which meets them again
+        BadRowCounter firstPass = bad.silent();
         try (RowCursor pass = first) {
-            while (pass.advance()) {
+            while (firstPass.advance(pass)) {
                 rows++;
                 offer(pass, guesses, tokens, parser);
             }
             List<String> names = List.copyOf(pass.columns());
             if (rows == 0) {
-                throw noRows(file, format);
+                throw noRows(file, format, firstPass);
             }
             ColumnType[] types = new ColumnType[names.size()];
             String[] origins = new String[names.size()];
@@ -191,7 +205,7 @@ final class TabularSource implements RowSource {
                     ((JsonlCursor) cursor).declare(names);
                     cursor.freeze("it was not in the file when the schema was inferred (the file changed?)");
                 }
-                return finish(file, format, cursor, new Prefix(), names, types, origins, tokens);
+                return finish(file, format, cursor, new Prefix(), names, types, origins, tokens, bad);
             } catch (RuntimeException e) {
                 cursor.close();
                 throw e;
@@ -200,14 +214,14 @@ final class TabularSource implements RowSource {
     }
 
     private static TabularSource inferredFromPrefix(final Path file, final Format format, final RowCursor cursor,
-            final ReadOptions options, final MissingTokens tokens) {
+            final ReadOptions options, final MissingTokens tokens, final BadRowCounter bad) {
         List<Guess> guesses = new ArrayList<>();
         NumberParser parser = new NumberParser();
         Prefix prefix = new Prefix();
         int limit = options.inferRows();
         boolean exhausted = false;
         while (prefix.rows() < limit && !prefix.full()) {
-            if (!cursor.advance()) {
+            if (!bad.advance(cursor)) {
                 exhausted = true;
                 break;
             }
@@ -215,7 +229,7 @@ final class TabularSource implements RowSource {
             prefix.add(cursor, cursor.columns().size());
         }
         if (prefix.rows() == 0) {
-            throw noRows(file, format);
+            throw noRows(file, format, bad);
         }
         List<String> names = List.copyOf(cursor.columns());
         String scope = exhausted ? "from the whole file" : "from the first " + prefix.rows() + " rows";
@@ -229,20 +243,23 @@ final class TabularSource implements RowSource {
             origins[i] = "inferred " + types[i].label() + " " + scope;
         }
         override(file, names, types, origins, options.types());
-        return finish(file, format, cursor, prefix, names, types, origins, tokens);
+        return finish(file, format, cursor, prefix, names, types, origins, tokens, bad);
     }
 
     private static TabularSource finish(final Path file, final Format format, final RowCursor cursor,
             final Prefix prefix, final List<String> names, final ColumnType[] types, final String[] origins,
-            final MissingTokens tokens) {
+            final MissingTokens tokens, final BadRowCounter bad) {
         List<Column> columns = new ArrayList<>(names.size());
         for (int i = 0; i < types.length; i++) {
             columns.add(new Column(names.get(i), types[i]));
         }
-        return new TabularSource(file, cursor, prefix, new Schema(columns), origins, tokens);
+        return new TabularSource(file, cursor, prefix, new Schema(columns), origins, tokens, bad);
     }
 
-    private static DataException noRows(final Path file, final Format format) {
+    private static DataException noRows(final Path file, final Format format, final BadRowCounter bad) {
+        if (bad.count() > 0) {
+            return bad.allBad();
+        }
         return format == Format.CSV
                 ? new DataException(file, 0, null, "has a header but no rows: expected at least one data row")
                 : new DataException(file, 0, null, "has no JSON objects: expected one JSON object per line");
@@ -316,11 +333,25 @@ final class TabularSource implements RowSource {
 
     @Override
     public boolean next() {
-        if (!nextRaw()) {
-            return false;
+        while (true) {
+            if (!nextRaw()) {
+                bad.checkShare(good);
+                return false;
+            }
+            try {
+                typer.type(chars, starts, ends, 0, missing, numbers, bools, 0, line, parsed, values);
+            } catch (DataException e) {
+                bad.skipOrThrow(e);
+                continue;
+            }
+            good++;
+            return true;
         }
-        typer.type(chars, starts, ends, 0, missing, numbers, bools, 0, line, parsed, values);
-        return true;
+    }
+
+    /** Whether malformed rows are skipped, in which case the rows are typed on the caller's thread. */
+    boolean skipsBadRows() {
+        return bad.skips();
     }
 
     /**
@@ -344,7 +375,7 @@ final class TabularSource implements RowSource {
             }
             prefix = null; // the prefix is no longer needed: let it go
         }
-        if (!cursor.advance()) {
+        if (!bad.advance(cursor)) {
             done = true;
             positioned = false;
             return false;

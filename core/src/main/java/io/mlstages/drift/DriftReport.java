@@ -1,6 +1,9 @@
 package io.mlstages.drift;
 
+import io.mlstages.data.BadRows;
+
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The result of comparing current data with a reference.
@@ -14,16 +17,32 @@ import java.util.List;
  * @param driftShare          the share of feature columns that drifted
  * @param driftShareThreshold the share at which the dataset counts as drifted
  * @param columns             one verdict per column, features first, then target and prediction
+ * @param badRows             the malformed rows that reading skipped ({@code --on-bad-rows skip}), none otherwise
  */
 public record DriftReport(int schemaVersion, String reference, String current, long referenceRows,
         long currentRows, boolean datasetDrift, double driftShare, double driftShareThreshold,
-        List<ColumnDrift> columns) {
+        List<ColumnDrift> columns, BadRows badRows) {
 
     /** The version of the report JSON this code writes. */
     public static final int SCHEMA_VERSION = 1;
 
     public DriftReport {
         columns = List.copyOf(columns);
+        Objects.requireNonNull(badRows, "badRows");
+    }
+
+    /** A report of data read without skipping rows. */
+    public DriftReport(final int schemaVersion, final String reference, final String current,
+            final long referenceRows, final long currentRows, final boolean datasetDrift, final double driftShare,
+            final double driftShareThreshold, final List<ColumnDrift> columns) {
+        this(schemaVersion, reference, current, referenceRows, currentRows, datasetDrift, driftShare,
+                driftShareThreshold, columns, BadRows.none());
+    }
+
+    /** This report, listing the rows that reading skipped. */
+    public DriftReport withBadRows(final BadRows value) {
+        return new DriftReport(schemaVersion, reference, current, referenceRows, currentRows, datasetDrift,
+                driftShare, driftShareThreshold, columns, value);
     }
 
     /** The columns that drifted. */

@@ -2,6 +2,7 @@ package io.mlstages.incident;
 
 import io.mlstages.data.ColumnType;
 import io.mlstages.data.DataException;
+import io.mlstages.data.BadRowLog;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.drift.ColumnDrift;
 import io.mlstages.drift.DriftDetector;
@@ -93,7 +94,7 @@ public final class Monitor {
             profiles.add(profile(file, settings.read(), reference));
         }
         Profile current = Profiles.merge(currentData, profiles);
-        DriftReport report = DriftDetector.compare(reference, current, drift);
+        DriftReport report = DriftDetector.compare(reference, current, drift).withBadRows(settings.read().badRows());
         // with a request to send, the decision records it at once, under the incident lock: an overlapping check
         // then sees the request and its cool-down, and does not send a second one
         CheckResult result = record(IncidentStore.open(registry.root()), model, version, report, settings, who,
@@ -309,13 +310,19 @@ public final class Monitor {
      * reference did, it is read again with the reference's types, so that both sides are summarised alike.
      */
     private static Profile profile(final Path data, final ReadOptions read, final Profile reference) {
-        Profile current = Profiles.of(data, read, reference.settings());
+        // in skip mode the first read's skipped rows are logged only if it is the last read of the file
+        BadRowLog log = read.badRowLog();
+        BadRowLog firstLog = log == null ? null : new BadRowLog(log.limit());
+        Profile current = Profiles.of(data, read.withBadRowLog(firstLog), reference.settings());
         Map<String, ColumnType> retype = new LinkedHashMap<>();
         for (ColumnProfile column : current.columns()) {
             reference.column(column.name()).filter(r -> r.type() != column.type())
                     .ifPresent(r -> retype.put(r.name(), r.type()));
         }
         if (read.schema() != null || retype.isEmpty()) {
+            if (log != null) {
+                log.addAll(firstLog.snapshot());
+            }
             return current;
         }
         Map<String, ColumnType> types = new LinkedHashMap<>(retype);

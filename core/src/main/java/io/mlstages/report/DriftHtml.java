@@ -1,6 +1,7 @@
 package io.mlstages.report;
 
 import io.mlstages.MlStagesException;
+import io.mlstages.data.BadRows;
 import io.mlstages.data.ColumnType;
 import io.mlstages.drift.ColumnDrift;
 import io.mlstages.drift.DriftReport;
@@ -149,6 +150,7 @@ public final class DriftHtml {
         html.append("</header>\n<main>\n");
         List<ColumnDrift> columns = ordered(report.columns());
         summary(html, columns);
+        badRows(html, report.badRows());
         for (int i = 0; i < columns.size(); i++) {
             column(html, columns.get(i), i + 1, profileColumn(reference, columns.get(i)),
                     profileColumn(current, columns.get(i)));
@@ -248,6 +250,25 @@ public final class DriftHtml {
             html.append("<p>").append(escape(incident.detail())).append("</p>\n");
         }
         html.append("</div>\n");
+    }
+
+    /** The rows that reading skipped, when it did: where and why, as many as the log kept. */
+    private static void badRows(final StringBuilder html, final BadRows bad) {
+        if (!bad.any()) {
+            return;
+        }
+        html.append("<h2>Skipped rows</h2>\n<p id=\"bad-rows-total\">").append(bad.total())
+                .append(bad.total() == 1 ? " malformed row was" : " malformed rows were")
+                .append(" skipped (--on-bad-rows skip)")
+                .append(bad.unlisted() > 0 ? "; the first " + bad.rows().size() + " are listed" : "")
+                .append(".</p>\n<table id=\"bad-rows\">\n<thead><tr><th>File</th><th>Line</th><th>Column</th>"
+                        + "<th>Problem</th></tr></thead>\n<tbody>\n");
+        for (BadRows.Row row : bad.rows()) {
+            html.append("<tr><td>").append(escape(row.file())).append("</td><td class=\"num\">").append(row.line())
+                    .append("</td><td>").append(row.column() == null ? "" : escape(row.column())).append("</td><td>")
+                    .append(escape(row.problem())).append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
     }
 
     /** One row per column, linking to its section: the whole verdict at a glance. */

@@ -80,6 +80,7 @@ public final class DriftReportJson {
                 node.put("note", column.note());
             }
         }
+        BadRowsJson.put(root, report.badRows());
         return root;
     }
 
@@ -150,7 +151,7 @@ public final class DriftReportJson {
             return new DriftReport(version, root.path("reference").asText(), root.path("current").asText(),
                     root.path("referenceRows").asLong(), root.path("currentRows").asLong(),
                     root.path("datasetDrift").asBoolean(), number(root, "driftShare"),
-                    number(root, "driftShareThreshold"), columns);
+                    number(root, "driftShareThreshold"), columns, BadRowsJson.read(root));
         }
         catch (IllegalArgumentException e) {
             throw new MlStagesException(origin + ": malformed drift report: " + e.getMessage(), e);

@@ -1,5 +1,7 @@
 package io.mlstages.report;
 
+import io.mlstages.data.BadRows;
+
 import io.mlstages.drift.ColumnDrift;
 import io.mlstages.drift.DriftReport;
 import io.mlstages.drift.Role;
@@ -72,6 +74,24 @@ public final class DriftTable {
         }
         if (report.columns().stream().anyMatch(c -> !c.exact())) {
             text.append("\n* computed from quantile sketches (large samples); exact otherwise\n");
+        }
+        text.append(badRows(report.badRows()));
+        return text.toString();
+    }
+
+    /**
+     * The rows that reading skipped, one per line ({@code file:line[:column]: problem}), after a blank line; empty
+     * when none were.
+     */
+    public static String badRows(final BadRows bad) {
+        if (!bad.any()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("\nSkipped ").append(bad.total())
+                .append(bad.total() == 1 ? " malformed row" : " malformed rows")
+                .append(bad.unlisted() > 0 ? " (the first " + bad.rows().size() + " listed)" : "").append(":\n");
+        for (BadRows.Row row : bad.rows()) {
+            text.append("  ").append(clean(row.toString())).append('\n');
         }
         return text.toString();
     }

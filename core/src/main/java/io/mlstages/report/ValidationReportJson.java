@@ -77,6 +77,7 @@ public final class ValidationReportJson {
             ObjectNode drift = DriftReportJson.toJson(report.drift());
             root.set("drift", drift);
         }
+        BadRowsJson.put(root, report.badRows());
         return root;
     }
 
@@ -145,7 +146,8 @@ public final class ValidationReportJson {
                     text(root, "data", origin), optionalText(root, "dataSha256"),
                     readEvaluation(task, root.path("metrics"), origin),
                     readEvaluation(task, root.path("baselineMetrics"), origin), gates,
-                    drift.isObject() ? DriftReportJson.fromJson(drift, origin + " (drift)") : null);
+                    drift.isObject() ? DriftReportJson.fromJson(drift, origin + " (drift)") : null,
+                    BadRowsJson.read(root));
         }
         catch (IllegalArgumentException | NullPointerException e) {
             throw new MlStagesException(origin + ": malformed validation report: " + e.getMessage(), e);

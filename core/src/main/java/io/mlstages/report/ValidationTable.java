@@ -71,6 +71,10 @@ public final class ValidationTable {
         for (String note : report.metrics() == null ? List.<String>of() : report.metrics().notes()) {
             text.append("note: ").append(DriftTable.clean(note)).append('\n');
         }
+        if (report.badRows().any()) {
+            text.append("note: the metrics cover the rows that were not skipped (--on-bad-rows skip)\n");
+        }
+        text.append(DriftTable.badRows(report.badRows()));
         return text.toString();
     }
 }

@@ -95,6 +95,12 @@ public final class Trainer {
         metrics.put("training", Metrics.of(predictions(target, predictor, trainInputs, training, 0)));
         List<String> notes = new ArrayList<>(emptyFeatureNotes(skipped));
         notes.addAll(predictor.notes());
+        io.mlstages.data.BadRows badRows = options.read().badRows();
+        if (badRows.any()) {
+            notes.add(badRows.total() + (badRows.total() == 1 ? " malformed row" : " malformed rows") + " of "
+                    + trainData.getFileName() + " skipped (--on-bad-rows skip): the model was fitted, and its "
+                    + "metrics measured, on the other rows only");
+        }
         if (holdout.length > 0) {
             long unseen = encoder.countUnseen(data, holdout);
             metrics.put("holdout", Metrics.of(predictions(target, predictor, holdoutInputs, holdout, unseen)));

@@ -1,5 +1,6 @@
 package io.mlstages.validate;
 
+import io.mlstages.data.BadRows;
 import io.mlstages.metrics.Evaluation;
 
 import io.mlstages.drift.DriftReport;
@@ -24,10 +25,12 @@ import java.util.Objects;
  * @param baselineMetrics the baseline's metrics on the same data, or null
  * @param gates           one result per gate, in the order checked
  * @param drift           the drift comparison behind the drift gate, or null when none ran
+ * @param badRows         the malformed rows of the data that reading skipped ({@code --on-bad-rows skip}): the
+ *                        metrics cover the other rows only
  */
 public record ValidationReport(int schemaVersion, boolean passed, Task task, ModelIdentity model,
         ModelIdentity baselineModel, String data, String dataSha256, Evaluation metrics, Evaluation baselineMetrics,
-        List<GateResult> gates, DriftReport drift) {
+        List<GateResult> gates, DriftReport drift, BadRows badRows) {
 
     /** The version of the report JSON this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -37,6 +40,7 @@ public record ValidationReport(int schemaVersion, boolean passed, Task task, Mod
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(data, "data");
         gates = List.copyOf(gates);
+        Objects.requireNonNull(badRows, "badRows");
         if (gates.isEmpty()) {
             throw new IllegalArgumentException("A validation report needs at least one gate");
         }
@@ -45,6 +49,20 @@ public record ValidationReport(int schemaVersion, boolean passed, Task task, Mod
             throw new IllegalArgumentException("passed is " + passed + " but " + (all ? "every gate passed"
                     : "a gate failed"));
         }
+    }
+
+    /** A report of data read without skipping rows. */
+    public ValidationReport(final int schemaVersion, final boolean passed, final Task task, final ModelIdentity model,
+            final ModelIdentity baselineModel, final String data, final String dataSha256, final Evaluation metrics,
+            final Evaluation baselineMetrics, final List<GateResult> gates, final DriftReport drift) {
+        this(schemaVersion, passed, task, model, baselineModel, data, dataSha256, metrics, baselineMetrics, gates,
+                drift, BadRows.none());
+    }
+
+    /** This report, listing the rows that reading skipped. */
+    public ValidationReport withBadRows(final BadRows value) {
+        return new ValidationReport(schemaVersion, passed, task, model, baselineModel, data, dataSha256, metrics,
+                baselineMetrics, gates, drift, value);
     }
 
     /** The gates that failed. */

@@ -24,9 +24,11 @@ import java.util.Locale;
  * @param referenceRows rows in the reference
  * @param currentRows  rows in the current data
  * @param columns      every column, drifted ones first, then by score
+ * @param badRowsTotal the malformed rows that reading skipped ({@code onBadRows: 'skip'}), 0 when none
+ * @param badRows      the first of them as {@code file:line[:column]: problem}, as the report lists them
  */
 public record DriftView(boolean datasetDrift, double driftShare, double threshold, String reference, String current,
-        long referenceRows, long currentRows, List<Column> columns) {
+        long referenceRows, long currentRows, List<Column> columns, long badRowsTotal, List<String> badRows) {
 
     /**
      * One column's row of the report.
@@ -51,6 +53,19 @@ public record DriftView(boolean datasetDrift, double driftShare, double threshol
 
     public DriftView {
         columns = List.copyOf(columns);
+        badRows = List.copyOf(badRows);
+    }
+
+    /**
+     * One line for the build page's summary: how many rows were skipped and the first, e.g. {@code Skipped 2
+     * malformed rows (onBadRows 'skip'); the first: data.csv:40:age: ...}; empty when none were.
+     */
+    public String badRowsNote() {
+        if (badRowsTotal == 0) {
+            return "";
+        }
+        return "Skipped " + badRowsTotal + (badRowsTotal == 1 ? " malformed row" : " malformed rows")
+                + " (onBadRows 'skip')" + (badRows.isEmpty() ? "" : "; the first: " + badRows.get(0));
     }
 
     /**
@@ -96,10 +111,18 @@ public record DriftView(boolean datasetDrift, double driftShare, double threshol
             throw new StepException(source + ": malformed drift report: the field \"datasetDrift\" is missing or not"
                     + " true or false");
         }
+        List<String> badRows = new ArrayList<>();
+        for (JsonNode row : root.path("badRows").path("rows")) {
+            // as the text report writes them; the views escape them
+            badRows.add(row.path("file").asText("") + ":" + row.path("line").asLong()
+                    + (row.path("column").isTextual() ? ":" + row.path("column").asText() : "") + ": "
+                    + row.path("problem").asText(""));
+        }
         return new DriftView(root.path("datasetDrift").booleanValue(), number(root.path("driftShare")),
                 number(root.path("driftShareThreshold")), root.path("reference").asText(""),
                 root.path("current").asText(""), root.path("referenceRows").asLong(),
-                root.path("currentRows").asLong(), scored.stream().map(Scored::column).toList());
+                root.path("currentRows").asLong(), scored.stream().map(Scored::column).toList(),
+                root.path("badRows").path("total").asLong(badRows.size()), badRows);
     }
 
     /** The drifted columns, highest score first, at most {@code n}. */

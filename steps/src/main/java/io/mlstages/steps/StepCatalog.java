@@ -245,7 +245,14 @@ public final class StepCatalog {
                 string("schema", "--schema", "A schema file that replaces type inference.").titled("Schema file"),
                 new Parameter("inferRows", Kind.INTEGER, false, "--infer-rows",
                         "Rows that decide inferred types; 0 reads the whole file first (default 10000).")
-                        .titled("Rows read to infer types"));
+                        .titled("Rows read to infer types"),
+                string("onBadRows", "--on-bad-rows", "'fail' (default): a malformed row fails the step. 'skip': "
+                        + "malformed rows (wrong field count, a value that does not fit its column, bad quoting, "
+                        + "invalid UTF-8) are dropped, counted and listed on the build page and in the reports.")
+                        .titled("Malformed rows"),
+                decimal("maxBadRowsShare", "--max-bad-rows-share", "With onBadRows 'skip': the largest share of a "
+                        + "file's rows that may be skipped; more fails the step (default 0.01).")
+                        .titled("Largest share of skipped rows"));
     }
 
     private static Parameter required(final String name, final String option, final String help) {

@@ -1,5 +1,7 @@
 package io.mlstages.steps;
 
+import io.mlstages.data.BadRowLog;
+import io.mlstages.data.OnBadRows;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.drift.DriftDetector;
 import io.mlstages.drift.DriftOptions;
@@ -8,7 +10,10 @@ import io.mlstages.profile.ProfileSettings;
 import io.mlstages.profile.Profiles;
 import io.mlstages.report.DriftReportJson;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -49,6 +54,32 @@ class DriftViewTest {
             }
         }
         assertThat(view.columns()).anySatisfy(c -> assertThat(c.pValue()).contains("e-"));
+    }
+
+    @Test
+    void shouldShowTheRowsThatReadingSkipped(@TempDir final Path dir) throws IOException {
+        List<String> lines = Files.readAllLines(DATA.resolve("chicago-2008.csv"));
+        lines.set(39, "2008-02-08,1.5");
+        lines.set(59, "2008-02-28,<script>");
+        Path damaged = dir.resolve("chicago-damaged.csv");
+        Files.write(damaged, lines);
+        BadRowLog log = new BadRowLog();
+        ReadOptions skip = ReadOptions.defaults().withOnBadRows(OnBadRows.SKIP).withBadRowLog(log);
+        Profile ref = Profiles.of(DATA.resolve("chicago-2002.csv"), ReadOptions.defaults(), ProfileSettings.defaults());
+        Profile cur = Profiles.of(damaged, skip, ProfileSettings.defaults());
+        String json = DriftReportJson.toString(DriftDetector.compare(ref, cur, DriftOptions.defaults())
+                .withBadRows(log.snapshot()));
+
+        DriftView view = DriftView.parse(json, "drift.json");
+
+        assertThat(view.badRowsTotal()).isEqualTo(2);
+        assertThat(view.badRows()).containsExactly(damaged + ":40:Austin: the row has 2 fields, expected 21 (as in "
+                + "the header): this column and the ones after it are missing", damaged + ":60:Austin: the row has 2 "
+                + "fields, expected 21 (as in the header): this column and the ones after it are missing");
+        assertThat(view.badRowsNote()).startsWith("Skipped 2 malformed rows (onBadRows 'skip'); the first: " + damaged
+                + ":40:Austin:");
+        assertThat(DriftView.parse(report("chicago-2002.csv", "chicago-2008.csv"), "drift.json").badRowsNote())
+                .isEmpty();
     }
 
     @Test

@@ -74,6 +74,22 @@ class PluginViewRenderTest {
     }
 
     @Test
+    void shouldShowTheSkippedRowsOnTheDriftSummary() throws Exception {
+        // (the harness does not apply Stapler's escape-by-default, which the view declares, so no markup here)
+        Object action = driftAction(null, null, null, null, null, null);
+        set(action, "view", new DriftView(drift.datasetDrift(), drift.driftShare(), drift.threshold(),
+                drift.reference(), drift.current(), drift.referenceRows(), drift.currentRows(), drift.columns(), 2,
+                List.of("live.csv:40:temp: 'hot' is not a number", "live.csv:80: the row has 2 fields")));
+
+        String text = JellyViews.text(render("DriftAction/summary.jelly", Map.of("it", action)));
+
+        assertThat(text).contains("Skipped 2 malformed rows (onBadRows 'skip'); the first: live.csv:40:temp: 'hot' is "
+                + "not a number");
+        assertThat(JellyViews.text(render("DriftAction/summary.jelly",
+                Map.of("it", driftAction(null, null, null, null, null, null))))).doesNotContain("Skipped");
+    }
+
+    @Test
     void shouldSayNothingAboutRetrainingForAReferenceOnlyCheck() throws Exception {
         Object action = driftAction(null, null, null, null, null, null);
 
