@@ -204,7 +204,8 @@ public final class StepCatalog {
                 new StepSpec.Section("Statistics", List.of("driftShare", "alpha", "method", "threshold", "columnAlpha",
                         "missingRateFloor", "noMissingDrift", "noPooling")),
                 new StepSpec.Section("Reading the data",
-                        List.of("format", "delimiter", "missing", "type", "schema", "inferRows")),
+                        List.of("format", "delimiter", "missing", "type", "schema", "inferRows", "onBadRows",
+                                "maxBadRowsShare")),
                 new StepSpec.Section("Build result", List.of("onDrift")));
         return new StepSpec(name, displayName, List.of("check", "drift"), p, List.of(List.of("model", "reference")),
                 concat(REPORTS, List.of("--junit", "--html", "--report-html", "--retrain-command",

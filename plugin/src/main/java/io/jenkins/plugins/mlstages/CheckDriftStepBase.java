@@ -268,6 +268,8 @@ public abstract class CheckDriftStepBase extends DriftTestingStep {
         values.put("type", getType());
         values.put("schema", getSchema());
         values.put("inferRows", getInferRows());
+        values.put("onBadRows", getOnBadRows());
+        values.put("maxBadRowsShare", getMaxBadRowsShare());
         values.put("onDrift", getOnDrift());
         values.put("retrainJob", getRetrainJob());
         return values;

@@ -22,6 +22,10 @@ public abstract class DataReadingStep extends Step {
     private String schema;
     @CheckForNull
     private Integer inferRows;
+    @CheckForNull
+    private String onBadRows;
+    @CheckForNull
+    private Double maxBadRowsShare;
 
     /** csv or jsonl (default: by file name). */
     @CheckForNull
@@ -87,5 +91,27 @@ public abstract class DataReadingStep extends Step {
     @DataBoundSetter
     public void setInferRows(final Integer inferRows) {
         this.inferRows = inferRows;
+    }
+
+    /** 'fail' (default): a malformed row fails the step. 'skip': malformed rows (wrong field count, a value that does not fit its column, bad quoting, invalid UTF-8) are dropped, counted and listed on the build page and in the reports. */
+    @CheckForNull
+    public String getOnBadRows() {
+        return onBadRows;
+    }
+
+    @DataBoundSetter
+    public void setOnBadRows(final String onBadRows) {
+        this.onBadRows = StepValues.text(onBadRows);
+    }
+
+    /** With onBadRows 'skip': the largest share of a file's rows that may be skipped; more fails the step (default 0.01). */
+    @CheckForNull
+    public Double getMaxBadRowsShare() {
+        return maxBadRowsShare;
+    }
+
+    @DataBoundSetter
+    public void setMaxBadRowsShare(final Double maxBadRowsShare) {
+        this.maxBadRowsShare = maxBadRowsShare;
     }
 }

@@ -301,6 +301,26 @@ public abstract class DriftCheckBuilderBase extends Builder {
     }
 
     @CheckForNull
+    public String getOnBadRows() {
+        return check.getOnBadRows();
+    }
+
+    @DataBoundSetter
+    public void setOnBadRows(final String onBadRows) {
+        check.setOnBadRows(onBadRows);
+    }
+
+    @CheckForNull
+    public Double getMaxBadRowsShare() {
+        return check.getMaxBadRowsShare();
+    }
+
+    @DataBoundSetter
+    public void setMaxBadRowsShare(final Double maxBadRowsShare) {
+        check.setMaxBadRowsShare(maxBadRowsShare);
+    }
+
+    @CheckForNull
     public String getOnDrift() {
         return check.getOnDrift();
     }

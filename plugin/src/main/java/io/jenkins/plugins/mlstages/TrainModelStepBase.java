@@ -182,6 +182,8 @@ public abstract class TrainModelStepBase extends DataReadingStep {
         values.put("type", getType());
         values.put("schema", getSchema());
         values.put("inferRows", getInferRows());
+        values.put("onBadRows", getOnBadRows());
+        values.put("maxBadRowsShare", getMaxBadRowsShare());
         return values;
     }
 }

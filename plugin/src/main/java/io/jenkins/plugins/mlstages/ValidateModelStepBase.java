@@ -353,6 +353,8 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
         values.put("type", getType());
         values.put("schema", getSchema());
         values.put("inferRows", getInferRows());
+        values.put("onBadRows", getOnBadRows());
+        values.put("maxBadRowsShare", getMaxBadRowsShare());
         values.put("onFailure", getOnFailure());
         return values;
     }
