@@ -185,7 +185,9 @@ public final class StepCatalog {
                 decimal("driftShare", "--drift-share", "Share of drifted feature columns that makes dataset drift "
                         + "(default 0.5)."),
                 decimal("alpha", "--alpha", "Significance level of the per-column tests (default 0.05)."),
-                list("method", "--method", "Statistic per column, e.g. 'age=ks,city=chi-square'."),
+                list("method", "--method", "Statistic per column, e.g. 'age=ks,city=chi-square'; one of psi, ks, "
+                        + "chi-square, jensen-shannon, wasserstein, l-infinity, hellinger, kullback-leibler, "
+                        + "total-variation, cramer-von-mises, anderson-darling, energy."),
                 list("threshold", "--threshold", "Effect-size floor per column, e.g. 'age=0.2'."),
                 list("columnAlpha", "--column-alpha", "Significance level per column, e.g. 'age=0.01'."),
                 decimal("missingRateFloor", "--missing-rate-floor",
