@@ -658,8 +658,10 @@ final class Statistics {
 
     /**
      * Scholz and Stephens' standardisation of the k-sample statistic for k = 2: (A2 - 1) / sigma with sigma^2
-     * its exact variance for these sizes. Needs at least 4 values in all; for very large samples the harmonic
-     * sums take their limits, which changes sigma by less than 1e-6.
+     * its exact variance for these sizes. Needs at least 4 values in all. Above 100 000 values (sketches only:
+     * exact values stop at 2 x the profile's exact limit) the harmonic sums are not summed but expanded:
+     * h = ln(N - 1) + gamma + 1 / (2 (N - 1)), g = pi^2 / 6 - (2 h + 1) / N, which matches the sums to 1e-10 at
+     * N = 1e5 and 1e6 (checked against numpy) and saves a pass of N steps per column.
      */
     static double andersonDarlingStandardised(final double a2, final double n, final double m) {
         double big = n + m;
@@ -668,7 +670,7 @@ final class Statistics {
         }
         double h;
         double g;
-        if (big <= 10_000_000) {
+        if (big <= 100_000) {
             // h = sum_{i=1}^{N-1} 1/i; g = sum_{i=1}^{N-2} sum_{j=i+1}^{N-1} 1 / ((N - i) j), as scipy's cumulative sums
             double cumulative = 0;
             g = 0;
@@ -680,7 +682,7 @@ final class Statistics {
             h = cumulative + 1;
         } else {
             h = Math.log(big - 1) + 0.5772156649015329 + 1 / (2 * (big - 1));
-            g = Math.PI * Math.PI / 6;
+            g = Math.PI * Math.PI / 6 - (2 * h + 1) / big;
         }
         int k = 2;
         double sumInverse = 1 / n + 1 / m;

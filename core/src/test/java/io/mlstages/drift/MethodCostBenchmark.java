@@ -22,7 +22,7 @@ import java.util.Locale;
  * REFERENCE and CURRENT are profile JSON files, or CSV files, which are then profiled once (default settings) and
  * their profiles written next to them as {@code NAME.profile.json} for the next run. Each line applies one method
  * to every column it suits (the others keep their default) and reports the median and best wall time of the
- * comparison over REPEATS runs (default 10) after 3 warm-up runs, with the number of drifted columns.
+ * comparison over REPEATS runs (default 10) after 3 warm-up runs, with the drifted columns.
  */
 public final class MethodCostBenchmark {
 
@@ -37,7 +37,7 @@ public final class MethodCostBenchmark {
         Profile reference = load(Path.of(args[0]));
         Profile current = load(Path.of(args[1]));
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        System.out.printf(Locale.ROOT, "%-18s %10s %10s %8s%n", "method", "median ms", "best ms", "drifted");
+        System.out.printf(Locale.ROOT, "%-18s %10s %10s  %s%n", "method", "median ms", "best ms", "drifted columns");
         report("default", reference, current, DriftOptions.defaults(), repeats);
         for (DriftMethod method : DriftMethod.values()) {
             DriftOptions options = DriftOptions.defaults();
@@ -65,9 +65,10 @@ public final class MethodCostBenchmark {
 
     private static void report(final String name, final Profile reference, final Profile current,
             final DriftOptions options, final int repeats) {
-        long drifted = 0;
+        String drifted = "";
         for (int i = 0; i < 3; i++) {
-            drifted = DriftDetector.compare(reference, current, options).drifted().size();
+            drifted = DriftDetector.compare(reference, current, options).drifted().stream().map(ColumnDrift::name)
+                    .collect(java.util.stream.Collectors.joining(","));
         }
         double[] millis = new double[repeats];
         for (int i = 0; i < repeats; i++) {
@@ -76,6 +77,6 @@ public final class MethodCostBenchmark {
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(millis);
-        System.out.printf(Locale.ROOT, "%-18s %10.1f %10.1f %8d%n", name, millis[repeats / 2], millis[0], drifted);
+        System.out.printf(Locale.ROOT, "%-18s %10.1f %10.1f  %s%n", name, millis[repeats / 2], millis[0], drifted);
     }
 }
