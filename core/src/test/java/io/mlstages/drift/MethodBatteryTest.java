@@ -203,4 +203,45 @@ class MethodBatteryTest {
         soft.assertThat(few.drift()).as("few identical rows").isFalse();
         soft.assertAll();
     }
+
+    @ParameterizedTest
+    @EnumSource(DriftMethod.class)
+    void shouldParseItsLabelAndBeListedWhenANameIsUnknown(final DriftMethod method) {
+        assertThat(DriftMethod.parse(method.label())).isEqualTo(method);
+        assertThat(DriftMethod.parse(" " + method.label().toUpperCase(java.util.Locale.ROOT).replace('-', '_')))
+                .isEqualTo(method);
+        assertThatThrownBy(() -> DriftMethod.parse("bhattacharyya")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'bhattacharyya'").hasMessageContaining(method.label());
+    }
+
+    /**
+     * The same samples through sketches (exact limit 0) and through exact values: a million-row profile is scored
+     * from its sketch, so the two paths must agree (within the sketch's error) on the score and the verdict.
+     */
+    @ParameterizedTest
+    @EnumSource(DriftMethod.class)
+    void shouldScoreFromSketchesAsFromExactValues(final DriftMethod method) {
+        if (!method.supports(ColumnType.NUMERIC)) {
+            return;
+        }
+        ProfileSettings sketchOnly = DEFAULTS.withExactLimit(0);
+        Profile sketchBase = GeneratedRows.profile(List.of(numeric("x", normal(0, 1))), ROWS, 1, sketchOnly);
+        Profile sketchShifted = GeneratedRows.profile(List.of(numeric("x", normal(0.5, 1))), ROWS, 2, sketchOnly);
+        Profile sketchSame = GeneratedRows.profile(List.of(numeric("x", normal(0, 1))), ROWS, 40, sketchOnly);
+        Profile exactSame = numbers(normal(0, 1), ROWS, 40);
+        ColumnDrift exact = compare(base, shifted, method);
+        ColumnDrift sketch = compare(sketchBase, sketchShifted, method);
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(sketch.exact()).as("from sketches").isFalse();
+        soft.assertThat(sketch.score()).as("shift score from sketches")
+                .isCloseTo(exact.score(), org.assertj.core.api.Assertions.withinPercentage(10));
+        soft.assertThat(sketch.drift()).as("shift verdict from sketches").isTrue();
+        ColumnDrift exactNoise = compare(base, exactSame, method);
+        ColumnDrift sketchNoise = compare(sketchBase, sketchSame, method);
+        soft.assertThat(exactNoise.drift()).as("two samples of one distribution, exact").isFalse();
+        soft.assertThat(sketchNoise.drift()).as("two samples of one distribution, sketches").isFalse();
+        soft.assertThat(sketchNoise.pValue()).as("sketch p of one distribution")
+                .isGreaterThanOrEqualTo(exactNoise.pValue() * 0.5);
+        soft.assertAll();
+    }
 }
