@@ -33,7 +33,7 @@ public final class DriftDetector {
 
     /** Below this many values on the smaller side a sample is small: KS and chi-square are the default scores. */
     static final long SMALL_SAMPLE = 1000;
-    /** The default effect-size floor of every method but PSI. */
+    /** The default effect-size floor of KS, chi-square, Jensen–Shannon, Wasserstein and L-infinity. */
     static final double DEFAULT_THRESHOLD = 0.1;
     /** The customary PSI alarm level ("significant shift"). */
     static final double DEFAULT_PSI_THRESHOLD = 0.2;

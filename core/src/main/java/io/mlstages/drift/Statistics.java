@@ -2,6 +2,11 @@ package io.mlstages.drift;
 
 import java.util.Arrays;
 
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.special.Erf;
 import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
@@ -9,7 +14,8 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 /**
  * The two-sample statistics behind drift detection, as pure functions of sorted arrays, counts or shares.
  * Each is checked against scipy in {@code StatisticsTest} (fixtures written by
- * {@code src/test/resources/drift/make_fixtures.py}); where a choice differs from a scipy default, the method
+ * {@code src/test/resources/drift/make_fixtures.py}) or, for the methods added later, {@code MethodsScipyTest}
+ * ({@code make_method_fixtures.py}); where a choice differs from a scipy default, the method
  * comment says which scipy computation it matches.
  */
 final class Statistics {
@@ -735,14 +741,12 @@ final class Statistics {
                 normal[r][3] += row[r] * y[i];
             }
         }
-        org.apache.commons.math3.linear.RealMatrix matrix = new org.apache.commons.math3.linear.Array2DRowRealMatrix(
-                new double[][] {
-                    {normal[0][0], normal[0][1], normal[0][2]},
-                    {normal[1][0], normal[1][1], normal[1][2]},
-                    {normal[2][0], normal[2][1], normal[2][2]}});
-        org.apache.commons.math3.linear.RealVector rhs = new org.apache.commons.math3.linear.ArrayRealVector(
-                new double[] {normal[0][3], normal[1][3], normal[2][3]});
-        return new org.apache.commons.math3.linear.QRDecomposition(matrix).getSolver().solve(rhs).toArray();
+        RealMatrix matrix = new Array2DRowRealMatrix(new double[][] {
+            {normal[0][0], normal[0][1], normal[0][2]},
+            {normal[1][0], normal[1][1], normal[1][2]},
+            {normal[2][0], normal[2][1], normal[2][2]}});
+        RealVector rhs = new ArrayRealVector(new double[] {normal[0][3], normal[1][3], normal[2][3]});
+        return new QRDecomposition(matrix).getSolver().solve(rhs).toArray();
     }
 
     /**
