@@ -413,7 +413,8 @@ public final class DriftDetector {
             case ENERGY -> new Scored(Statistics.energyDistance(gaps(ref, cur, x, y, n, m)) / Math.sqrt(ref.std()),
                     ksP);
             case CRAMER_VON_MISES -> {
-                remarks.add("p-value of the Cramér–von Mises test (asymptotic)");
+                remarks.add("p-value of the Cramér–von Mises test (" + (exact
+                        && Math.max(n, m) <= Statistics.CVM_EXACT_MAX ? "exact" : "asymptotic") + ")");
                 yield new Scored(Statistics.cramerVonMisesDistance(gaps(ref, cur, x, y, n, m)),
                         exact ? Statistics.cramerVonMises(x, y).pValue() : sketchTestP(true, ref, cur, n, m));
             }

@@ -1,6 +1,10 @@
 package io.mlstages.drift;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -507,11 +511,14 @@ final class Statistics {
     record Test(double statistic, double pValue) {
     }
 
+    /** Up to this many values on the larger side the Cramér–von Mises p-value is exact (scipy's 'auto' rule). */
+    static final int CVM_EXACT_MAX = 20;
+
     /**
      * The two-sample Cramér–von Mises test on two sorted samples, as
-     * {@code scipy.stats.cramervonmises_2samp(x, y, method='asymptotic')}: T from the ranks (ties get their
-     * average rank), then Anderson's normalisation of T by its exact mean and variance, referred to the
-     * limiting one-sample distribution.
+     * {@code scipy.stats.cramervonmises_2samp(x, y)} (method 'auto'): T from the ranks (ties get their average
+     * rank); the p-value exact when neither side has more than 20 values, else Anderson's normalisation of T by
+     * its exact mean and variance, referred to the limiting one-sample distribution.
      */
     static Test cramerVonMises(final double[] sortedX, final double[] sortedY) {
         int n = sortedX.length;
@@ -546,7 +553,55 @@ final class Statistics {
         double total = (double) n + m;
         double u = n * sx + m * sy;
         double t = u / (k * total) - (4 * k - 1) / (6 * total);
-        return new Test(t, cramerVonMisesP(t, n, m));
+        return new Test(t, Math.max(n, m) <= CVM_EXACT_MAX ? cramerVonMisesExactP(u, n, m)
+                : cramerVonMisesP(t, n, m));
+    }
+
+    /**
+     * The exact p-value P(U' &ge; u) of the rank statistic U under the null, by counting the C(n + m, n)
+     * orderings of the two samples (Xiao, Gordon and Yakovlev's lattice-path recursion, as scipy's
+     * {@code _pval_cvm_2samp_exact}): a path of the ordering through the (n + 1) x (m + 1) grid adds
+     * (a v - b w)^2 at each point, a = lcm / n and b = lcm / m, and U maps to a bound on that sum.
+     */
+    static double cramerVonMisesExactP(final double u, final int n, final int m) {
+        long lcm = (long) n / gcd(n, m) * m;
+        long a = lcm / n;
+        long b = lcm / m;
+        double nm = (double) n * m;
+        double zeta = Math.floor((double) lcm * lcm * (n + m) * (6 * u - nm * (4 * nm - 1)) / (6 * nm * nm));
+        // row[v]: for the paths reaching (w, v), how many reach each sum
+        List<Map<Long, Long>> row = new ArrayList<>();
+        row.add(Map.of(0L, 1L));
+        for (int v = 1; v <= n; v++) {
+            row.add(Map.of());
+        }
+        for (int w = 0; w <= m; w++) {
+            List<Map<Long, Long>> next = new ArrayList<>(n + 1);
+            Map<Long, Long> left = Map.of();
+            for (int v = 0; v <= n; v++) {
+                Map<Long, Long> merged = new HashMap<>(left);
+                row.get(v).forEach((sum, count) -> merged.merge(sum, count, Long::sum));
+                long cost = (a * v - b * w) * (a * v - b * w);
+                Map<Long, Long> here = new HashMap<>(merged.size() * 2);
+                merged.forEach((sum, count) -> here.put(sum + cost, count));
+                next.add(here);
+                left = here;
+            }
+            row = next;
+        }
+        long atLeast = 0;
+        long all = 0;
+        for (Map.Entry<Long, Long> entry : row.get(n).entrySet()) {
+            all += entry.getValue();
+            if (entry.getKey() >= zeta) {
+                atLeast += entry.getValue();
+            }
+        }
+        return clampProbability((double) atLeast / all);
+    }
+
+    private static int gcd(final int a, final int b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     /** The asymptotic p-value of scipy's two-sample T (its mean and variance for these sizes, then the limit law). */
