@@ -119,6 +119,10 @@ def samples():
         ("same", list(rng.normal(5, 2, 400)), list(rng.normal(5, 2, 380))),
         ("rounded", list(np.round(rng.exponential(3, 500))), list(np.round(rng.exponential(3.3, 450)))),
     ]
+    # the largest sizes with an exact Cramer-von Mises p-value (its own generator: the cases above keep theirs)
+    edge = np.random.Generator(np.random.PCG64(20261208))
+    cases.append(("twenty", list(edge.normal(0, 1, 20)), list(edge.normal(0.8, 1, 20))))
+    cases.append(("twenty-nineteen", list(edge.normal(0, 1, 20)), list(edge.normal(0, 1, 19))))
     out = []
     for name, x, y in cases:
         case = {"name": name, "x": [float(v) for v in x], "y": [float(v) for v in y]}
