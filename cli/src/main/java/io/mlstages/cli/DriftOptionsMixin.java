@@ -23,7 +23,8 @@ final class DriftOptionsMixin {
     double alpha;
 
     @Option(names = "--method", paramLabel = "COLUMN=METHOD", split = ",",
-            description = "Statistic for a column: psi, ks, chi-square, jensen-shannon, wasserstein, l-infinity. "
+            description = "Statistic for a column: psi, ks, chi-square, jensen-shannon, wasserstein, l-infinity, "
+                    + "hellinger, kullback-leibler, total-variation, cramer-von-mises, anderson-darling, energy. "
                     + "Repeatable.")
     Map<String, String> methods = new LinkedHashMap<>();
 

@@ -24,18 +24,36 @@ import java.util.stream.Collectors;
  *
  * <p>A column drifts when its change is both statistically significant (p-value below alpha) and large enough
  * to matter (its score at or above the method's threshold), or when its missing rate changed significantly by
- * at least the missing-rate floor. The p-value always comes from the same test per type, whatever the score:
- * two-sample Kolmogorov–Smirnov for numeric columns, chi-square for categorical and boolean ones. See
+ * at least the missing-rate floor. The p-value comes from the same test per type, whatever the score:
+ * two-sample Kolmogorov–Smirnov for numeric columns, chi-square for categorical and boolean ones; only
+ * Cramér–von Mises and Anderson–Darling, which are tests themselves, bring their own. See
  * {@code docs/drift.md} for the methods, defaults and reasons.</p>
  */
 public final class DriftDetector {
 
     /** Below this many values on the smaller side a sample is small: KS and chi-square are the default scores. */
     static final long SMALL_SAMPLE = 1000;
-    /** The default effect-size floor of every method but PSI. */
+    /** The default effect-size floor of KS, chi-square, Jensen–Shannon, Wasserstein and L-infinity. */
     static final double DEFAULT_THRESHOLD = 0.1;
     /** The customary PSI alarm level ("significant shift"). */
     static final double DEFAULT_PSI_THRESHOLD = 0.2;
+    /*
+     * The floors of the methods added later are each method's score for a shift of a normal column by a quarter
+     * of its standard deviation (large samples), rounded: the shift at which KS reaches its floor 0.1 and
+     * Jensen-Shannon over deciles reaches its own (docs/drift.md gives the table).
+     */
+    /** Hellinger over deciles: 0.086 at a quarter-sd shift. */
+    static final double DEFAULT_HELLINGER_THRESHOLD = 0.085;
+    /** KL(current || reference) over deciles, in nats: 0.030 at a quarter-sd shift. */
+    static final double DEFAULT_KL_THRESHOLD = 0.03;
+    /** Total variation over deciles: 0.099 at a quarter-sd shift. */
+    static final double DEFAULT_TV_THRESHOLD = 0.1;
+    /** Cramér–von Mises RMS CDF gap: 0.075 at a quarter-sd shift. */
+    static final double DEFAULT_CVM_THRESHOLD = 0.075;
+    /** Anderson–Darling tail-weighted RMS gap: 0.172 at a quarter-sd shift. */
+    static final double DEFAULT_AD_THRESHOLD = 0.17;
+    /** Energy distance over the square root of the reference's standard deviation: 0.188 at a quarter-sd shift. */
+    static final double DEFAULT_ENERGY_THRESHOLD = 0.19;
     /** Numeric PSI and Jensen–Shannon bins: the reference's deciles. */
     static final int BINS = 10;
     /** Ranks per side whose quantiles form the grid of the sketch-path KS statistic (both sides merged). */
@@ -222,7 +240,16 @@ public final class DriftDetector {
 
     /** The effect-size floor of a method when the user gave none. */
     static double defaultThreshold(final DriftMethod method) {
-        return method == DriftMethod.PSI ? DEFAULT_PSI_THRESHOLD : DEFAULT_THRESHOLD;
+        return switch (method) {
+            case PSI -> DEFAULT_PSI_THRESHOLD;
+            case KS, CHI_SQUARE, JENSEN_SHANNON, WASSERSTEIN, L_INFINITY -> DEFAULT_THRESHOLD;
+            case HELLINGER -> DEFAULT_HELLINGER_THRESHOLD;
+            case KULLBACK_LEIBLER -> DEFAULT_KL_THRESHOLD;
+            case TOTAL_VARIATION -> DEFAULT_TV_THRESHOLD;
+            case CRAMER_VON_MISES -> DEFAULT_CVM_THRESHOLD;
+            case ANDERSON_DARLING -> DEFAULT_AD_THRESHOLD;
+            case ENERGY -> DEFAULT_ENERGY_THRESHOLD;
+        };
     }
 
     /** What the distribution comparison of one column found. */
@@ -339,9 +366,10 @@ public final class DriftDetector {
             }
             return new Outcome(method, 0, threshold, null, exact, remarks);
         }
-        if (method == DriftMethod.WASSERSTEIN && !(ref.std() > 0)) {
+        if ((method == DriftMethod.WASSERSTEIN || method == DriftMethod.ENERGY) && !(ref.std() > 0)) {
             // the score is relative to the reference's spread, which a constant reference does not have
-            remarks.add("the reference is constant, so Wasserstein relative to its spread is undefined: KS used");
+            remarks.add("the reference is constant, so " + (method == DriftMethod.ENERGY ? "the energy distance"
+                    : "Wasserstein") + " relative to its spread is undefined: KS used");
             method = DriftMethod.KS;
             threshold = settings.threshold() != null ? settings.threshold() : defaultThreshold(method);
         }
@@ -365,39 +393,99 @@ public final class DriftDetector {
                     + percent(slack) + ")" : ""));
         }
 
-        double score;
-        switch (method) {
-            case KS:
-                score = d;
-                break;
-            case WASSERSTEIN: {
-                double distance = exact ? Statistics.wasserstein(x, y)
-                        : Statistics.wassersteinFromQuantiles(
-                                ref.quantiles(Statistics.midpointRanks(WASSERSTEIN_RANKS)),
-                                cur.quantiles(Statistics.midpointRanks(WASSERSTEIN_RANKS)));
-                score = distance / ref.std();
-                break;
-            }
-            default: {
+        // an exhaustive switch expression: a new method does not compile until it says how it scores here
+        final double ksP = pValue;
+        final DriftMethod chosen = method;
+        Scored scored = switch (method) {
+            case KS -> new Scored(d, ksP);
+            case WASSERSTEIN -> new Scored((exact ? Statistics.wasserstein(x, y)
+                    : Statistics.wassersteinFromQuantiles(
+                            ref.quantiles(Statistics.midpointRanks(WASSERSTEIN_RANKS)),
+                            cur.quantiles(Statistics.midpointRanks(WASSERSTEIN_RANKS)))) / ref.std(), ksP);
+            case PSI, JENSEN_SHANNON, HELLINGER, KULLBACK_LEIBLER, TOTAL_VARIATION -> {
                 double[] edges = Statistics.distinctSorted(ref.quantiles(decileRanks()));
-                double[] refShares;
-                double[] curShares;
-                if (exact) {
-                    refShares = toDoubles(Statistics.binCounts(x, edges));
-                    curShares = toDoubles(Statistics.binCounts(y, edges));
-                } else {
-                    refShares = Statistics.binSharesFromCdf(ref.cdf(edges));
-                    curShares = Statistics.binSharesFromCdf(cur.cdf(edges));
-                }
-                score = method == DriftMethod.PSI ? Statistics.psiFromShares(refShares, curShares)
-                        : Statistics.jensenShannon(refShares, curShares);
-                break;
+                double[] refShares = exact ? toDoubles(Statistics.binCounts(x, edges))
+                        : Statistics.binSharesFromCdf(ref.cdf(edges));
+                double[] curShares = exact ? toDoubles(Statistics.binCounts(y, edges))
+                        : Statistics.binSharesFromCdf(cur.cdf(edges));
+                yield new Scored(shareScore(chosen, refShares, curShares), ksP);
             }
-        }
+            case ENERGY -> new Scored(Statistics.energyDistance(gaps(ref, cur, x, y, n, m)) / Math.sqrt(ref.std()),
+                    ksP);
+            case CRAMER_VON_MISES -> {
+                remarks.add("p-value of the Cramér–von Mises test (" + (exact
+                        && Math.max(n, m) <= Statistics.CVM_EXACT_MAX ? "exact" : "asymptotic") + ")");
+                yield new Scored(Statistics.cramerVonMisesDistance(gaps(ref, cur, x, y, n, m)),
+                        exact ? Statistics.cramerVonMises(x, y).pValue() : sketchTestP(true, ref, cur, n, m));
+            }
+            case ANDERSON_DARLING -> {
+                remarks.add("p-value of the Anderson–Darling test, interpolated in its table (between "
+                        + number(Statistics.AD_P_FLOOR) + " and " + number(Statistics.AD_P_CAP) + ")");
+                yield new Scored(Statistics.andersonDarlingDistance(gaps(ref, cur, x, y, n, m)),
+                        exact ? Statistics.andersonDarling(x, y).pValue() : sketchTestP(false, ref, cur, n, m));
+            }
+            // column() refuses them for numeric columns before this point
+            case CHI_SQUARE, L_INFINITY ->
+                    throw new IllegalStateException("Method " + chosen.label() + " reached the numeric path");
+        };
+        double score = scored.score();
+        pValue = scored.pValue();
         if (nonFinite != null) {
             remarks.add(nonFinite);
         }
         return new Outcome(method, score, threshold, pValue, exact, remarks);
+    }
+
+    /** A score with the p-value that goes with it. */
+    private record Scored(double score, double pValue) {
+    }
+
+    /**
+     * The CDF gaps at the pooled values: exact from the kept values, else on the merged quantile grid of the
+     * sketches (the score is their best estimate; the p-value shrinks the gaps by the rank error, see
+     * {@link #sketchTestP}).
+     */
+    private static Statistics.CdfGaps gaps(final NumericSummary ref, final NumericSummary cur, final double[] x,
+            final double[] y, final long n, final long m) {
+        if (x != null) {
+            return Statistics.cdfGaps(x, y);
+        }
+        double[] grid = mergedQuantiles(ref, cur);
+        return Statistics.cdfGaps(grid, ref.cdf(grid), cur.cdf(grid), n, m, 0);
+    }
+
+    /** A numeric-path share score (over the reference's decile bins). */
+    private static double shareScore(final DriftMethod method, final double[] ref, final double[] cur) {
+        return switch (method) {
+            case PSI -> Statistics.psiFromShares(ref, cur);
+            case JENSEN_SHANNON -> Statistics.jensenShannon(ref, cur);
+            case HELLINGER -> Statistics.hellinger(ref, cur);
+            case KULLBACK_LEIBLER -> Statistics.kullbackLeibler(ref, cur);
+            case TOTAL_VARIATION -> Statistics.totalVariation(ref, cur);
+            case L_INFINITY -> Statistics.lInfinity(ref, cur);
+            case KS, CHI_SQUARE, WASSERSTEIN, CRAMER_VON_MISES, ANDERSON_DARLING, ENERGY ->
+                    throw new IllegalStateException(method.label() + " is not a score over shares");
+        };
+    }
+
+    /**
+     * The Cramér–von Mises or Anderson–Darling p-value from two sketches: the test statistic rebuilt from the
+     * CDF gaps on the merged quantile grid, each gap first shrunk by the sketches' rank error (as for KS).
+     */
+    private static double sketchTestP(final boolean cvm, final NumericSummary ref, final NumericSummary cur,
+            final long n, final long m) {
+        double[] grid = mergedQuantiles(ref, cur);
+        Statistics.CdfGaps gaps = Statistics.cdfGaps(grid, ref.cdf(grid), cur.cdf(grid), n, m,
+                rankError(ref) + rankError(cur));
+        double total = (double) n + m;
+        double scale = (double) n * m / total;
+        if (cvm) {
+            double omega = Statistics.cramerVonMisesDistance(gaps);
+            return Statistics.cramerVonMisesP(scale * omega * omega, n, m);
+        }
+        double distance = Statistics.andersonDarlingDistance(gaps);
+        double a2 = (total - 1) / total * scale * distance * distance;
+        return Statistics.andersonDarlingP(Statistics.andersonDarlingStandardised(a2, n, m));
     }
 
     /** The sorted, distinct quantiles of both sides at evenly spaced ranks from 0 to 1 (minimum and maximum included). */
@@ -469,21 +557,14 @@ public final class DriftDetector {
         Statistics.ChiSquare chi = Statistics.chiSquare(table.reference(), table.current());
         double[] p = toDoubles(table.reference());
         double[] q = toDoubles(table.current());
-        double score;
-        switch (method) {
-            case CHI_SQUARE:
-                score = chi.cramersV();
-                break;
-            case PSI:
-                score = Statistics.psiFromShares(p, q);
-                break;
-            case L_INFINITY:
-                score = Statistics.lInfinity(p, q);
-                break;
-            default:
-                score = Statistics.jensenShannon(p, q);
-                break;
-        }
+        double score = switch (method) {
+            case CHI_SQUARE -> chi.cramersV();
+            case PSI, JENSEN_SHANNON, HELLINGER, KULLBACK_LEIBLER, TOTAL_VARIATION, L_INFINITY ->
+                    shareScore(method, p, q);
+            // column() refuses them for categorical and boolean columns before this point
+            case KS, WASSERSTEIN, CRAMER_VON_MISES, ANDERSON_DARLING, ENERGY ->
+                    throw new IllegalStateException("Method " + method.label() + " reached the categorical path");
+        };
         if (table.pooled() > 0) {
             remarks.add(table.pooled() + " rare " + (table.pooled() == 1 ? "level" : "levels") + " pooled into '"
                     + OTHER + "'");

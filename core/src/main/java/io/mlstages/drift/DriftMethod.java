@@ -20,7 +20,19 @@ public enum DriftMethod {
     /** First Wasserstein distance divided by the reference's standard deviation (numeric). */
     WASSERSTEIN("wasserstein", true, false),
     /** Largest absolute difference between category shares (categorical). */
-    L_INFINITY("l-infinity", false, true);
+    L_INFINITY("l-infinity", false, true),
+    /** Hellinger distance sqrt(1 - sum sqrt(p q)), in [0, 1] (numeric over bins, or categorical). */
+    HELLINGER("hellinger", true, true),
+    /** Kullback–Leibler divergence KL(current || reference) in nats, zero shares smoothed (numeric over bins, or categorical). */
+    KULLBACK_LEIBLER("kullback-leibler", true, true),
+    /** Total-variation distance, half the sum of absolute share differences, in [0, 1] (numeric over bins, or categorical). */
+    TOTAL_VARIATION("total-variation", true, true),
+    /** Root-mean-square gap between the two CDFs under the pooled distribution; its own test (numeric). */
+    CRAMER_VON_MISES("cramer-von-mises", true, false),
+    /** The Cramér–von Mises gap with the tails weighted up; the two-sample Anderson–Darling test (numeric). */
+    ANDERSON_DARLING("anderson-darling", true, false),
+    /** Energy distance divided by the square root of the reference's standard deviation (numeric). */
+    ENERGY("energy", true, false);
 
     private final String label;
     private final boolean numeric;
@@ -42,9 +54,17 @@ public enum DriftMethod {
         return type == ColumnType.NUMERIC ? numeric : categorical;
     }
 
+    /** Every method's label, comma-separated, in declaration order (for help texts and errors). */
+    public static String labels() {
+        return java.util.Arrays.stream(values()).map(DriftMethod::label)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /**
      * Parses a method name ({@code psi}, {@code ks}, {@code chi-square}, {@code jensen-shannon},
-     * {@code wasserstein}, {@code l-infinity}; underscores and a few common short forms are accepted).
+     * {@code wasserstein}, {@code l-infinity}, {@code hellinger}, {@code kullback-leibler}, {@code total-variation},
+     * {@code cramer-von-mises}, {@code anderson-darling}, {@code energy}; underscores and a few common short forms
+     * are accepted).
      */
     public static DriftMethod parse(final String text) {
         String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -61,9 +81,21 @@ public enum DriftMethod {
                 return WASSERSTEIN;
             case "l-infinity": case "linf": case "l-inf":
                 return L_INFINITY;
+            case "hellinger":
+                return HELLINGER;
+            case "kullback-leibler": case "kl": case "kl-divergence":
+                return KULLBACK_LEIBLER;
+            case "total-variation": case "tv": case "tvd":
+                return TOTAL_VARIATION;
+            case "cramer-von-mises": case "cvm": case "cramervonmises":
+                return CRAMER_VON_MISES;
+            case "anderson-darling": case "ad": case "anderson":
+                return ANDERSON_DARLING;
+            case "energy": case "energy-distance":
+                return ENERGY;
             default:
                 throw new IllegalArgumentException("Unknown drift method '" + text
-                        + "': expected psi, ks, chi-square, jensen-shannon, wasserstein or l-infinity");
+                        + "': expected one of " + labels());
         }
     }
 }

@@ -1,5 +1,12 @@
 package io.mlstages.drift;
 
+import java.util.Arrays;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.special.Erf;
 import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
@@ -7,7 +14,8 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 /**
  * The two-sample statistics behind drift detection, as pure functions of sorted arrays, counts or shares.
  * Each is checked against scipy in {@code StatisticsTest} (fixtures written by
- * {@code src/test/resources/drift/make_fixtures.py}); where a choice differs from a scipy default, the method
+ * {@code src/test/resources/drift/make_fixtures.py}) or, for the methods added later, {@code MethodsScipyTest}
+ * ({@code make_method_fixtures.py}); where a choice differs from a scipy default, the method
  * comment says which scipy computation it matches.
  */
 final class Statistics {
@@ -323,6 +331,496 @@ final class Statistics {
             best = Math.max(best, Math.abs(p[i] / sp - q[i] / sq));
         }
         return best;
+    }
+
+    /**
+     * The Hellinger distance between two share (or count) vectors, each normalised to sum to 1:
+     * sqrt(1 - sum sqrt(p q)), in [0, 1] (0 for equal shares, 1 for disjoint supports).
+     */
+    static double hellinger(final double[] p, final double[] q) {
+        requireSameLength(p, q, "share");
+        double sp = requirePositiveTotal(p, "Hellinger");
+        double sq = requirePositiveTotal(q, "Hellinger");
+        double affinity = 0;
+        for (int i = 0; i < p.length; i++) {
+            affinity += Math.sqrt(p[i] / sp * (q[i] / sq));
+        }
+        return Math.sqrt(Math.max(0, 1 - affinity));
+    }
+
+    /**
+     * The Kullback–Leibler divergence KL(current || reference) in nats, as {@code scipy.stats.entropy(c, r)}
+     * after zero shares are replaced by {@link #PSI_EPSILON} (so that disjoint supports give a large but finite
+     * value) and both vectors are normalised to sum to 1 again.
+     */
+    static double kullbackLeibler(final double[] reference, final double[] current) {
+        requireSameLength(reference, current, "share");
+        double sr = requirePositiveTotal(reference, "Kullback-Leibler");
+        double sc = requirePositiveTotal(current, "Kullback-Leibler");
+        double[] r = new double[reference.length];
+        double[] c = new double[current.length];
+        double tr = 0;
+        double tc = 0;
+        for (int i = 0; i < r.length; i++) {
+            r[i] = smooth(reference[i] / sr);
+            c[i] = smooth(current[i] / sc);
+            tr += r[i];
+            tc += c[i];
+        }
+        double kl = 0;
+        for (int i = 0; i < r.length; i++) {
+            double a = c[i] / tc;
+            kl += a * Math.log(a / (r[i] / tr));
+        }
+        return Math.max(0, kl);
+    }
+
+    /** The total-variation distance: half the sum of absolute share differences, in [0, 1]. */
+    static double totalVariation(final double[] p, final double[] q) {
+        requireSameLength(p, q, "share");
+        double sp = requirePositiveTotal(p, "total-variation");
+        double sq = requirePositiveTotal(q, "total-variation");
+        double sum = 0;
+        for (int i = 0; i < p.length; i++) {
+            sum += Math.abs(p[i] / sp - q[i] / sq);
+        }
+        return Math.min(1, sum / 2);
+    }
+
+    private static double requirePositiveTotal(final double[] shares, final String method) {
+        double total = sumNonNegative(shares);
+        if (total == 0) {
+            throw new IllegalArgumentException(method + " needs a positive total on both sides");
+        }
+        return total;
+    }
+
+    /**
+     * The gaps between two empirical CDFs at the pooled distinct values, with the pooled weight of each value
+     * (its share of all values): the common ground of the Cramér–von Mises, Anderson–Darling and energy
+     * scores. Also holds the distinct values, for the energy distance's dx.
+     */
+    record CdfGaps(double[] points, double[] gaps, double[] pooled, double[] weights) {
+    }
+
+    /** {@link CdfGaps} of two sorted samples (exact). */
+    static CdfGaps cdfGaps(final double[] sortedX, final double[] sortedY) {
+        int n = sortedX.length;
+        int m = sortedY.length;
+        if (n == 0 || m == 0) {
+            throw new IllegalArgumentException("CDF gaps need values on both sides, not " + n + " and " + m);
+        }
+        double total = (double) n + m;
+        double[] points = new double[n + m];
+        double[] gaps = new double[n + m];
+        double[] pooled = new double[n + m];
+        double[] weights = new double[n + m];
+        int k = 0;
+        int i = 0;
+        int j = 0;
+        while (i < n || j < m) {
+            double z = j >= m || i < n && sortedX[i] <= sortedY[j] ? sortedX[i] : sortedY[j];
+            int before = i + j;
+            while (i < n && sortedX[i] == z) {
+                i++;
+            }
+            while (j < m && sortedY[j] == z) {
+                j++;
+            }
+            points[k] = z;
+            gaps[k] = (double) i / n - (double) j / m;
+            pooled[k] = (i + j) / total;
+            weights[k] = (i + j - before) / total;
+            k++;
+        }
+        return new CdfGaps(Arrays.copyOf(points, k), Arrays.copyOf(gaps, k), Arrays.copyOf(pooled, k),
+                Arrays.copyOf(weights, k));
+    }
+
+    /**
+     * {@link CdfGaps} from two CDFs evaluated on an ascending grid (the sketch path), with the pooled CDF
+     * (n F + m G) / N; each gap is shrunk toward 0 by {@code slack} (the sketches' rank error), so that sketch
+     * noise is not counted as a difference.
+     */
+    static CdfGaps cdfGaps(final double[] grid, final double[] cdfX, final double[] cdfY, final long n,
+            final long m, final double slack) {
+        requireSameLength(cdfX, cdfY, "CDF");
+        requireSameLength(grid, cdfX, "grid");
+        double total = (double) n + m;
+        double[] gaps = new double[grid.length];
+        double[] pooled = new double[grid.length];
+        double[] weights = new double[grid.length];
+        double previous = 0;
+        for (int i = 0; i < grid.length; i++) {
+            double gap = cdfX[i] - cdfY[i];
+            gaps[i] = Math.signum(gap) * Math.max(0, Math.abs(gap) - slack);
+            double h = Math.max(previous, Math.min(1, (n * cdfX[i] + m * cdfY[i]) / total));
+            pooled[i] = h;
+            weights[i] = h - previous;
+            previous = h;
+        }
+        return new CdfGaps(grid.clone(), gaps, pooled, weights);
+    }
+
+    /**
+     * The root-mean-square gap between the two CDFs under the pooled distribution, sqrt(integral (F - G)^2 dH):
+     * the Cramér–von Mises distance, in [0, 1], whatever the sample sizes. scipy's two-sample statistic T is
+     * about n m / N times its square.
+     */
+    static double cramerVonMisesDistance(final CdfGaps gaps) {
+        double sum = 0;
+        for (int i = 0; i < gaps.gaps().length; i++) {
+            sum += gaps.gaps()[i] * gaps.gaps()[i] * gaps.weights()[i];
+        }
+        return Math.sqrt(sum);
+    }
+
+    /**
+     * The Anderson–Darling distance sqrt(integral (F - G)^2 / (H (1 - H)) dH): the Cramér–von Mises distance
+     * with the tails weighted up. Values where the pooled CDF H is 1 (the largest) carry no gap and are skipped.
+     */
+    static double andersonDarlingDistance(final CdfGaps gaps) {
+        double sum = 0;
+        for (int i = 0; i < gaps.gaps().length; i++) {
+            double h = gaps.pooled()[i];
+            if (h > 0 && h < 1) {
+                sum += gaps.gaps()[i] * gaps.gaps()[i] * gaps.weights()[i] / (h * (1 - h));
+            }
+        }
+        return Math.sqrt(sum);
+    }
+
+    /**
+     * The energy distance sqrt(2 integral (F - G)^2 dx), as {@code scipy.stats.energy_distance}: in the square
+     * root of the data's unit.
+     */
+    static double energyDistance(final CdfGaps gaps) {
+        double sum = 0;
+        double[] points = gaps.points();
+        for (int i = 0; i + 1 < points.length; i++) {
+            sum += gaps.gaps()[i] * gaps.gaps()[i] * (points[i + 1] - points[i]);
+        }
+        return Math.sqrt(2 * sum);
+    }
+
+    /** A test statistic (as scipy reports it) with its p-value. */
+    record Test(double statistic, double pValue) {
+    }
+
+    /** Up to this many values on the larger side the Cramér–von Mises p-value is exact (scipy's 'auto' rule). */
+    static final int CVM_EXACT_MAX = 20;
+
+    /**
+     * The two-sample Cramér–von Mises test on two sorted samples, as
+     * {@code scipy.stats.cramervonmises_2samp(x, y)} (method 'auto'): T from the ranks (ties get their average
+     * rank); the p-value exact when neither side has more than 20 values, else Anderson's normalisation of T by
+     * its exact mean and variance, referred to the limiting one-sample distribution.
+     */
+    static Test cramerVonMises(final double[] sortedX, final double[] sortedY) {
+        int n = sortedX.length;
+        int m = sortedY.length;
+        if (n == 0 || m == 0) {
+            throw new IllegalArgumentException("Cramer-von Mises needs values on both sides, not " + n + " and " + m);
+        }
+        // U = n sum (r_i - i)^2 + m sum (s_j - j)^2 with r, s the pooled (average) ranks of the sorted samples
+        double sx = 0;
+        double sy = 0;
+        int i = 0;
+        int j = 0;
+        while (i < n || j < m) {
+            double z = j >= m || i < n && sortedX[i] <= sortedY[j] ? sortedX[i] : sortedY[j];
+            int i0 = i;
+            int j0 = j;
+            while (i < n && sortedX[i] == z) {
+                i++;
+            }
+            while (j < m && sortedY[j] == z) {
+                j++;
+            }
+            double rank = (i0 + j0 + 1 + i + j) / 2.0;
+            for (int a = i0 + 1; a <= i; a++) {
+                sx += (rank - a) * (rank - a);
+            }
+            for (int b = j0 + 1; b <= j; b++) {
+                sy += (rank - b) * (rank - b);
+            }
+        }
+        double k = (double) n * m;
+        double total = (double) n + m;
+        double u = n * sx + m * sy;
+        double t = u / (k * total) - (4 * k - 1) / (6 * total);
+        return new Test(t, Math.max(n, m) <= CVM_EXACT_MAX ? cramerVonMisesExactP(u, n, m)
+                : cramerVonMisesP(t, n, m));
+    }
+
+    /**
+     * The exact p-value P(U' &ge; u) of the rank statistic U under the null, by counting the C(n + m, n)
+     * orderings of the two samples (Xiao, Gordon and Yakovlev's lattice-path recursion, as scipy's
+     * {@code _pval_cvm_2samp_exact}): a path of the ordering through the (n + 1) x (m + 1) grid adds
+     * (a v - b w)^2 at each point, a = lcm / n and b = lcm / m, and U maps to a bound on that sum.
+     */
+    static double cramerVonMisesExactP(final double u, final int n, final int m) {
+        long lcm = (long) n / gcd(n, m) * m;
+        long a = lcm / n;
+        long b = lcm / m;
+        double nm = (double) n * m;
+        double zeta = Math.floor((double) lcm * lcm * (n + m) * (6 * u - nm * (4 * nm - 1)) / (6 * nm * nm));
+        // row[v]: for the paths reaching (w, v), the sums they reach (ascending) and how many reach each;
+        // sorted primitive arrays merged in one pass, since boxed maps took seconds at 20 against 19 values
+        Sums[] row = new Sums[n + 1];
+        row[0] = new Sums(new long[] {0}, new long[] {1});
+        for (int v = 1; v <= n; v++) {
+            row[v] = Sums.EMPTY;
+        }
+        for (int w = 0; w <= m; w++) {
+            Sums left = Sums.EMPTY;
+            for (int v = 0; v <= n; v++) {
+                long cost = (a * v - b * w) * (a * v - b * w);
+                left = Sums.merge(left, row[v], cost);
+                row[v] = left;
+            }
+        }
+        long atLeast = 0;
+        long all = 0;
+        Sums end = row[n];
+        for (int i = 0; i < end.sums().length; i++) {
+            all += end.counts()[i];
+            if (end.sums()[i] >= zeta) {
+                atLeast += end.counts()[i];
+            }
+        }
+        return clampProbability((double) atLeast / all);
+    }
+
+    /** Path sums in ascending order with the number of paths reaching each. */
+    private record Sums(long[] sums, long[] counts) {
+        static final Sums EMPTY = new Sums(new long[0], new long[0]);
+
+        /** The union of two such lists (counts of equal sums added), every sum then raised by {@code cost}. */
+        static Sums merge(final Sums x, final Sums y, final long cost) {
+            long[] sums = new long[x.sums.length + y.sums.length];
+            long[] counts = new long[sums.length];
+            int i = 0;
+            int j = 0;
+            int k = 0;
+            while (i < x.sums.length || j < y.sums.length) {
+                long next = j >= y.sums.length || i < x.sums.length && x.sums[i] <= y.sums[j] ? x.sums[i] : y.sums[j];
+                long count = 0;
+                if (i < x.sums.length && x.sums[i] == next) {
+                    count += x.counts[i++];
+                }
+                if (j < y.sums.length && y.sums[j] == next) {
+                    count += y.counts[j++];
+                }
+                sums[k] = next + cost;
+                counts[k++] = count;
+            }
+            return new Sums(Arrays.copyOf(sums, k), Arrays.copyOf(counts, k));
+        }
+    }
+
+    private static int gcd(final int a, final int b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    /** The asymptotic p-value of scipy's two-sample T (its mean and variance for these sizes, then the limit law). */
+    static double cramerVonMisesP(final double t, final double n, final double m) {
+        double k = n * m;
+        double total = n + m;
+        double mean = (1 + 1 / total) / 6;
+        double variance = (total + 1) * (4 * k * total - 3 * (n * n + m * m) - 2 * k)
+                / (45 * total * total * 4 * k);
+        double tn = 1.0 / 6 + (t - mean) / Math.sqrt(45 * variance);
+        if (tn < 0.003) {
+            // the limit CDF there is below 1e-18
+            return 1;
+        }
+        return clampProbability(1 - cramerVonMisesLimitCdf(tn));
+    }
+
+    /**
+     * The CDF of the limiting one-sample Cramér–von Mises distribution (Csörgő and Faraway 1996, eq. 1.3): a
+     * series of terms with the modified Bessel function K_1/4, summed until a term is below 1e-7 (as scipy).
+     */
+    static double cramerVonMisesLimitCdf(final double x) {
+        double total = 0;
+        for (int k = 0; k < 1000; k++) {
+            double u = Math.exp(Gamma.logGamma(k + 0.5) - Gamma.logGamma(k + 1)) / (Math.pow(Math.PI, 1.5)
+                    * Math.sqrt(x));
+            double y = 4 * k + 1;
+            double q = y * y / (16 * x);
+            // exp(-q) K(q) in scipy's form = exp(-2q) times the scaled exp(q) K(q)
+            double term = u * Math.sqrt(y) * Math.exp(-2 * q) * scaledBesselK(0.25, q);
+            total += term;
+            if (Math.abs(term) < 1e-7) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    /**
+     * exp(q) K_nu(q), the modified Bessel function of the second kind scaled, for q &gt; 0, from its integral
+     * form int_0^inf exp(-q (cosh t - 1)) cosh(nu t) dt; the trapezoid rule converges geometrically on this
+     * smooth, fast-decaying integrand.
+     */
+    static double scaledBesselK(final double nu, final double q) {
+        double step = 0.01;
+        double sum = 0.5; // the t = 0 end, halved
+        for (int i = 1; i < 100_000; i++) {
+            double t = i * step;
+            double term = Math.exp(-q * (Math.cosh(t) - 1)) * Math.cosh(nu * t);
+            sum += term;
+            if (term < 1e-18 * sum) {
+                break;
+            }
+        }
+        return sum * step;
+    }
+
+    /** The Anderson–Darling k-sample significance levels and the coefficients of their critical values. */
+    private static final double[] AD_LEVELS = {0.25, 0.1, 0.05, 0.025, 0.01, 0.005, 0.001};
+    private static final double[] AD_B0 = {0.675, 1.281, 1.645, 1.96, 2.326, 2.573, 3.085};
+    private static final double[] AD_B1 = {-0.245, 0.25, 0.678, 1.149, 1.822, 2.364, 3.615};
+    private static final double[] AD_B2 = {-0.105, -0.305, -0.362, -0.391, -0.396, -0.345, -0.154};
+
+    /** The p-value floor and cap of the interpolated Anderson–Darling p-value. */
+    static final double AD_P_FLOOR = 0.001;
+    static final double AD_P_CAP = 0.25;
+
+    /**
+     * The two-sample Anderson–Darling test (the k-sample test of Scholz and Stephens with k = 2, midrank
+     * version for ties) on two sorted samples, as {@code scipy.stats.anderson_ksamp([x, y])}: the standardised
+     * statistic and the p-value interpolated from the tabulated critical values, capped at 0.25 and floored at
+     * 0.001. With a single distinct value in both samples together there is nothing to test: 0 and p 1.
+     */
+    static Test andersonDarling(final double[] sortedX, final double[] sortedY) {
+        int n = sortedX.length;
+        int m = sortedY.length;
+        if (n == 0 || m == 0) {
+            throw new IllegalArgumentException("Anderson-Darling needs values on both sides, not " + n + " and " + m);
+        }
+        long total = (long) n + m;
+        double big = total;
+        double a2 = 0;
+        int i = 0;
+        int j = 0;
+        int distinct = 0;
+        while (i < n || j < m) {
+            double z = j >= m || i < n && sortedX[i] <= sortedY[j] ? sortedX[i] : sortedY[j];
+            int i0 = i;
+            int j0 = j;
+            while (i < n && sortedX[i] == z) {
+                i++;
+            }
+            while (j < m && sortedY[j] == z) {
+                j++;
+            }
+            distinct++;
+            double l = (i - i0) + (j - j0);
+            double b = i0 + j0 + l / 2;
+            double denominator = b * (big - b) - big * l / 4;
+            if (denominator <= 0) {
+                continue;
+            }
+            double mx = i - (i - i0) / 2.0;
+            double my = j - (j - j0) / 2.0;
+            a2 += l / big * ((big * mx - b * n) * (big * mx - b * n) / denominator / n
+                    + (big * my - b * m) * (big * my - b * m) / denominator / m);
+        }
+        if (distinct < 2) {
+            return new Test(0, 1);
+        }
+        a2 *= (big - 1) / big;
+        double standardised = andersonDarlingStandardised(a2, n, m);
+        return new Test(standardised, andersonDarlingP(standardised));
+    }
+
+    /**
+     * Scholz and Stephens' standardisation of the k-sample statistic for k = 2: (A2 - 1) / sigma with sigma^2
+     * its exact variance for these sizes. Needs at least 4 values in all. Above 100 000 values (sketches only:
+     * exact values stop at 2 x the profile's exact limit) the harmonic sums are not summed but expanded:
+     * h = ln(N - 1) + gamma + 1 / (2 (N - 1)), g = pi^2 / 6 - (2 h + 1) / N, which matches the sums to 1e-10 at
+     * N = 1e5 and 1e6 (checked against numpy) and saves a pass of N steps per column.
+     */
+    static double andersonDarlingStandardised(final double a2, final double n, final double m) {
+        double big = n + m;
+        if (big < 4) {
+            return Double.NaN;
+        }
+        double h;
+        double g;
+        if (big <= 100_000) {
+            // h = sum_{i=1}^{N-1} 1/i; g = sum_{i=1}^{N-2} sum_{j=i+1}^{N-1} 1 / ((N - i) j), as scipy's cumulative sums
+            double cumulative = 0;
+            g = 0;
+            long count = (long) big;
+            for (long r = count - 1; r >= 2; r--) {
+                cumulative += 1.0 / r;
+                g += cumulative / (count - r + 1);
+            }
+            h = cumulative + 1;
+        } else {
+            h = Math.log(big - 1) + 0.5772156649015329 + 1 / (2 * (big - 1));
+            g = Math.PI * Math.PI / 6 - (2 * h + 1) / big;
+        }
+        int k = 2;
+        double sumInverse = 1 / n + 1 / m;
+        double a = (4 * g - 6) * (k - 1) + (10 - 6 * g) * sumInverse;
+        double b = (2 * g - 4) * k * k + 8 * h * k + (2 * g - 14 * h - 4) * sumInverse - 8 * h + 4 * g - 6;
+        double c = (6 * h + 2 * g - 2) * k * k + (4 * h - 4 * g + 6) * k + (2 * h - 6) * sumInverse + 4 * h;
+        double d = (2 * h + 6) * k * k - 4 * h * k;
+        double variance = (a * big * big * big + b * big * big + c * big + d) / ((big - 1) * (big - 2) * (big - 3));
+        return (a2 - (k - 1)) / Math.sqrt(variance);
+    }
+
+    /**
+     * The p-value of a standardised two-sample Anderson–Darling statistic, as scipy: the log of the tabulated
+     * significance levels fitted by a quadratic in the critical values (least squares) and evaluated at the
+     * statistic; below the table 0.25, above it 0.001.
+     */
+    static double andersonDarlingP(final double standardised) {
+        if (Double.isNaN(standardised)) {
+            return 1;
+        }
+        int levels = AD_LEVELS.length;
+        double[] critical = new double[levels];
+        double sqrtM = 1; // sqrt(k - 1) with k = 2
+        for (int i = 0; i < levels; i++) {
+            critical[i] = AD_B0[i] + AD_B1[i] / sqrtM + AD_B2[i];
+        }
+        if (standardised < critical[0]) {
+            return AD_P_CAP;
+        }
+        if (standardised > critical[levels - 1]) {
+            return AD_P_FLOOR;
+        }
+        double[] logLevels = new double[levels];
+        for (int i = 0; i < levels; i++) {
+            logLevels[i] = Math.log(AD_LEVELS[i]);
+        }
+        double[] fit = quadraticFit(critical, logLevels);
+        return clampProbability(Math.exp(fit[0] * standardised * standardised + fit[1] * standardised + fit[2]));
+    }
+
+    /** Least-squares coefficients (a, b, c) of y = a x^2 + b x + c, from the normal equations. */
+    private static double[] quadraticFit(final double[] x, final double[] y) {
+        double[][] normal = new double[3][4];
+        for (int i = 0; i < x.length; i++) {
+            double[] row = {x[i] * x[i], x[i], 1};
+            for (int r = 0; r < 3; r++) {
+                for (int c = 0; c < 3; c++) {
+                    normal[r][c] += row[r] * row[c];
+                }
+                normal[r][3] += row[r] * y[i];
+            }
+        }
+        RealMatrix matrix = new Array2DRowRealMatrix(new double[][] {
+            {normal[0][0], normal[0][1], normal[0][2]},
+            {normal[1][0], normal[1][1], normal[1][2]},
+            {normal[2][0], normal[2][1], normal[2][2]}});
+        RealVector rhs = new ArrayRealVector(new double[] {normal[0][3], normal[1][3], normal[2][3]});
+        return new QRDecomposition(matrix).getSolver().solve(rhs).toArray();
     }
 
     /**

@@ -50,7 +50,7 @@ class RealDataDriftTest {
     }
 
     /** Profiles a simple CSV (no quotes, no missing cells: true of these files), leaving out the date. */
-    private static Profile profile(final Path file) throws IOException {
+    static Profile profile(final Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         String[] header = lines.get(0).split(",", -1);
         List<String[]> rows = new ArrayList<>();

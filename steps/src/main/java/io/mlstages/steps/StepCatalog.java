@@ -219,7 +219,9 @@ public final class StepCatalog {
                         + "(default 0.5).").titled("Drifted share that makes dataset drift"),
                 decimal("alpha", "--alpha", "Significance level of the per-column tests (default 0.05).")
                         .titled("Significance level"),
-                list("method", "--method", "Statistic per column, e.g. 'age=ks,city=chi-square'.")
+                list("method", "--method", "Statistic per column, e.g. 'age=ks,city=chi-square'; one of psi, ks, "
+                        + "chi-square, jensen-shannon, wasserstein, l-infinity, hellinger, kullback-leibler, "
+                        + "total-variation, cramer-von-mises, anderson-darling, energy.")
                         .titled("Statistic per column"),
                 list("threshold", "--threshold", "Effect-size floor per column, e.g. 'age=0.2'.")
                         .titled("Effect-size floor per column"),
