@@ -46,7 +46,7 @@ public abstract class DriftTestingStep extends DataReadingStep {
         this.alpha = alpha;
     }
 
-    /** Statistic per column, e.g. 'age=ks,city=chi-square'. */
+    /** Statistic per column, e.g. 'age=ks,city=chi-square'; one of psi, ks, chi-square, jensen-shannon, wasserstein, l-infinity, hellinger, kullback-leibler, total-variation, cramer-von-mises, anderson-darling, energy. */
     @CheckForNull
     public String getMethod() {
         return method;
