@@ -10,17 +10,12 @@ import io.mlstages.deploy.DeployResult;
 import io.mlstages.deploy.DeployTarget;
 import io.mlstages.drift.DriftReport;
 import io.mlstages.drift.Role;
-import io.mlstages.incident.CheckOptions;
 import io.mlstages.incident.CheckResult;
 import io.mlstages.incident.Incident;
 import io.mlstages.incident.IncidentStore;
-import io.mlstages.incident.Monitor;
 import io.mlstages.io.AtomicFiles;
 import io.mlstages.registry.Actor;
 import io.mlstages.registry.Registry;
-import io.mlstages.report.DriftHtml;
-import io.mlstages.report.DriftJUnit;
-import io.mlstages.report.DriftReportJson;
 import io.mlstages.train.Algorithm;
 import io.mlstages.train.ModelPackage;
 import io.mlstages.train.TrainOptions;
@@ -28,6 +23,7 @@ import io.mlstages.train.Trainer;
 import io.mlstages.validate.Gate;
 import io.mlstages.validate.ValidationReport;
 import io.mlstages.usecase.Deployment;
+import io.mlstages.usecase.ModelCheck;
 import io.mlstages.usecase.Validation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -310,18 +306,15 @@ final class DemoCommand implements Callable<Integer> {
         say("checking " + data.getFileName() + " against the production version ...");
         Path html = reports.resolve(reportName + ".html");
         AtomicReference<Incident> retrain = new AtomicReference<>();
-        CheckOptions options = CheckOptions.defaults().withReportFile(html.toString());
-        // the demo is its own retrain channel: the request is noted here and stage 6 acts on it
-        CheckResult result = Monitor.check(registry, MODEL, DeployRequest.DEFAULT_ALIAS, data, options, actor,
-                (incident, check) -> retrain.set(incident));
+        // the same check as 'mlstages check' writing its three reports; the demo is its own retrain channel: the
+        // request is noted here and stage 6 acts on it
+        ModelCheck.Result checked = ModelCheck.run(new ModelCheck.Request(registry, MODEL,
+                DeployRequest.DEFAULT_ALIAS, List.of(data), null, actor, reports.resolve(reportName + ".json"),
+                reports.resolve(reportName + ".xml"), html, (incident, check) -> retrain.set(incident), false, null,
+                null));
+        CheckResult result = checked.check();
         DriftReport report = result.report();
-        int version = registry.alias(MODEL, DeployRequest.DEFAULT_ALIAS).orElseThrow();
-        DriftHtml.Incident shown = result.incident().map(i -> new DriftHtml.Incident(i.id(),
-                i.stage().name().toLowerCase(Locale.ROOT), i.severity().name().toLowerCase(Locale.ROOT),
-                result.retrainReason())).orElse(null);
-        DriftHtml.write(report, result.reference(), result.current(), html, shown);
-        DriftReportJson.write(report, reports.resolve(reportName + ".json"));
-        DriftJUnit.write(report, reports.resolve(reportName + ".xml"));
+        int version = checked.version();
 
         Optional<Incident> incident = result.incident();
         Map<String, Object> facts = new LinkedHashMap<>();
