@@ -223,7 +223,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Validates a package on evaluation data against the gates: R² at least 0.7, the data gates (schema, missing
+     * Validates a package on evaluation data against the gates: R² at least 0.5, the data gates (schema, missing
      * values, drift from its training profile) and, with a registry, at least a tenth less RMSE than the champion.
      */
     StageResult validate(final int number, final String version, final Path packageDir, final Path data,
