@@ -1,24 +1,16 @@
 package io.mlstages.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mlstages.deploy.HttpSettings;
-import io.mlstages.deploy.JsonPost;
 import io.mlstages.deploy.Secret;
 import io.mlstages.incident.CheckOptions;
 import io.mlstages.incident.CheckResult;
 import io.mlstages.incident.Incident;
 import io.mlstages.incident.Incidents;
-import io.mlstages.incident.Monitor;
 import io.mlstages.incident.Notifier;
 import io.mlstages.incident.RetrainCommand;
-import io.mlstages.incident.RetrainRequest;
-import io.mlstages.io.AtomicFiles;
 import io.mlstages.registry.Actor;
 import io.mlstages.registry.Registry;
-import io.mlstages.report.DriftHtml;
-import io.mlstages.report.DriftJUnit;
-import io.mlstages.report.DriftReportJson;
 import io.mlstages.report.DriftTable;
+import io.mlstages.usecase.ModelCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -116,18 +108,7 @@ final class CheckCommand implements Callable<Integer> {
             throw new IllegalArgumentException("Give --webhook and --webhook-token-env together");
         }
         Secret token = webhookTokenEnv == null ? null : Secret.fromEnvironment(webhookTokenEnv);
-        Path reportPath = json != null && !"-".equals(json) ? Path.of(json).toAbsolutePath() : null;
-        // a report that cannot be written would fail after the incident is recorded: refuse it now
-        for (Path output : java.util.Arrays.asList(reportPath, junit, html)) {
-            if (output != null && java.nio.file.Files.isDirectory(output)) {
-                throw new IllegalArgumentException(output + " is a folder: give a file to write the report to");
-            }
-        }
-        // the finding and the retrain command name the page a person reads first: the HTML, else the JSON
-        Path shown = html != null ? html.toAbsolutePath() : reportPath;
-        if (shown != null) {
-            options = options.withReportFile(shown.toString());
-        }
+        Path reportPath = json != null && !"-".equals(json) ? Path.of(json) : null;
         PrintWriter progress = out.progress(spec);
         // the command's output is copied to stderr; it never sees the token variables (docs/incidents.md)
         RetrainCommand command = retrainCommand == null ? null : new RetrainCommand(retrainCommand, line -> {
@@ -137,94 +118,31 @@ final class CheckCommand implements Callable<Integer> {
             }
         }, webhookTokenEnv == null ? List.of() : List.of(webhookTokenEnv), System.getenv());
         Registry opened = Registries.open(registry);
+        ModelCheck.Request request = new ModelCheck.Request(opened, model, alias, current, options,
+                Actor.fromEnvironment(), reportPath, junit, html, command, claimRetrain, hook, token);
         if (progress != null) {
             progress.println("Checking " + current.stream().map(Path::toString).collect(Collectors.joining(" + "))
                     + " against " + model + "@" + alias + " ...");
             progress.flush();
         }
-        Actor actor = Actor.fromEnvironment();
-        // the version checked is the alias's now; Monitor.check reads the same alias and fails when it has none
-        Integer version = opened.alias(model, alias).orElse(null);
-        // Monitor.check records the retrain request in its locked decision, then sends it: the reports are written
-        // first, so that the path the command receives exists; it withdraws the request when the command fails
-        RetrainRequest request = command == null && !claimRetrain ? null : (incident, due) -> {
-            writeReports(due, version, reportPath);
-            if (command != null) {
-                command.send(incident, due);
-            }
-        };
-        CheckResult result = Monitor.check(opened, model, alias, current, options, actor, request);
-        // (again) with the incident as the retrain request left it
-        writeReports(result, version, reportPath);
+        ModelCheck.Result checked = ModelCheck.run(request);
+        CheckResult result = checked.check();
 
         PrintWriter stdout = spec.commandLine().getOut();
         if ("-".equals(json)) {
-            stdout.println(Summaries.json(reportJson(result, version)));
+            stdout.println(ModelCheck.json(request, result, checked.version()));
         }
         else {
             stdout.print(DriftTable.toText(result.report()));
             stdout.println(incidentLine(result));
             stdout.println(retrainLine(result, command, claimRetrain));
         }
-        CheckResult checked = result;
-        if (hook != null) {
-            checked.event().filter(e -> !"finding".equals(e)).ifPresent(event -> {
-                JsonPost.Sent sent = Notifier.send(hook, token, HttpSettings.defaults(), event,
-                        checked.incident().orElseThrow());
-                (sent.ok() ? stdout : spec.commandLine().getErr()).println("webhook: " + event + " "
-                        + (sent.ok() ? "sent" : "NOT sent") + ": " + sent.detail());
-            });
-        }
+        checked.notification().ifPresent(sent -> (sent.ok() ? stdout : spec.commandLine().getErr())
+                .println("webhook: " + checked.event().orElseThrow() + " " + (sent.ok() ? "sent" : "NOT sent") + ": "
+                        + sent.detail()));
         stdout.flush();
         spec.commandLine().getErr().flush();
         return result.report().datasetDrift() ? ExitCodes.FINDING : ExitCodes.OK;
-    }
-
-    private void writeReports(final CheckResult result, final Integer version, final Path reportPath) {
-        if (reportPath != null) {
-            AtomicFiles.write(reportPath, Summaries.json(reportJson(result, version)) + "\n");
-        }
-        if (junit != null) {
-            DriftJUnit.write(result.report(), junit);
-        }
-        if (html != null) {
-            DriftHtml.write(result.report(), result.reference(), result.current(), html,
-                    result.incident().map(CheckCommand::shown).orElse(null));
-        }
-    }
-
-    /**
-     * The drift report's JSON and, added to it, what the check decided: the model version checked, the incident
-     * (or null) and whether a retrain is due. The report's own fields stay as {@code drift --json} writes them.
-     */
-    private ObjectNode reportJson(final CheckResult result, final Integer version) {
-        ObjectNode root = DriftReportJson.toJson(result.report());
-        root.put("model", model);
-        root.put("version", version);
-        root.put("alias", alias);
-        if (result.incident().isEmpty()) {
-            root.putNull("incident");
-        }
-        else {
-            Incident incident = result.incident().get();
-            ObjectNode node = root.putObject("incident");
-            node.put("id", incident.id());
-            node.put("stage", incident.stage().name());
-            node.put("severity", incident.severity().name());
-            node.put("opened", result.opened());
-            node.put("escalated", result.escalated());
-            node.put("resolved", result.resolved());
-        }
-        ObjectNode retrain = root.putObject("retrain");
-        retrain.put("due", result.retrainRequested());
-        retrain.put("reason", result.retrainReason());
-        Incident claimed = result.incident().orElse(null);
-        if ((claimRetrain || retrainCommand != null) && result.retrainRequested() && claimed != null
-                && claimed.lastRetrainRequest() != null) {
-            // the time the check recorded the request, which `incident retraining --withdraw` names
-            retrain.put("requestedAt", claimed.lastRetrainRequest().toString());
-        }
-        return root;
     }
 
     private static String incidentLine(final CheckResult result) {
@@ -258,11 +176,6 @@ final class CheckCommand implements Callable<Integer> {
                     + " and the next check tries again.";
         }
         return "Retrain: ran " + command.program() + " (" + result.retrainReason() + "); incident marked RETRAINING.";
-    }
-
-    private static DriftHtml.Incident shown(final Incident incident) {
-        return new DriftHtml.Incident(incident.id(), incident.stage().name().toLowerCase(java.util.Locale.ROOT),
-                incident.severity().name().toLowerCase(java.util.Locale.ROOT), Incidents.line(incident));
     }
 
     private static URI uri(final String text) {

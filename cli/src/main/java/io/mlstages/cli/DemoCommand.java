@@ -4,43 +4,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mlstages.data.ReadOptions;
 import io.mlstages.deploy.DeployException;
 import io.mlstages.deploy.DeployRequest;
 import io.mlstages.deploy.DeployResult;
 import io.mlstages.deploy.DeployTarget;
-import io.mlstages.deploy.Deployer;
-import io.mlstages.drift.DriftOptions;
 import io.mlstages.drift.DriftReport;
 import io.mlstages.drift.Role;
-import io.mlstages.incident.CheckOptions;
 import io.mlstages.incident.CheckResult;
 import io.mlstages.incident.Incident;
 import io.mlstages.incident.IncidentStore;
-import io.mlstages.incident.Monitor;
 import io.mlstages.io.AtomicFiles;
-import io.mlstages.metrics.Metrics;
-import io.mlstages.profile.Profile;
-import io.mlstages.profile.Profiles;
 import io.mlstages.registry.Actor;
 import io.mlstages.registry.Registry;
-import io.mlstages.report.DriftHtml;
-import io.mlstages.report.DriftJUnit;
-import io.mlstages.report.DriftReportJson;
-import io.mlstages.report.ValidationReportJson;
 import io.mlstages.train.Algorithm;
 import io.mlstages.train.ModelPackage;
-import io.mlstages.train.Scoring;
 import io.mlstages.train.TrainOptions;
 import io.mlstages.train.Trainer;
-import io.mlstages.validate.Blessing;
-import io.mlstages.validate.EvaluationData;
 import io.mlstages.validate.Gate;
-import io.mlstages.validate.Gates;
-import io.mlstages.validate.ModelIdentity;
-import io.mlstages.validate.TrainingData;
-import io.mlstages.validate.ValidationInput;
 import io.mlstages.validate.ValidationReport;
+import io.mlstages.usecase.Deployment;
+import io.mlstages.usecase.ModelCheck;
+import io.mlstages.usecase.Validation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -239,36 +223,25 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Validates a package on evaluation data against the gates: R² at least 0.7, the data gates (schema, missing
+     * Validates a package on evaluation data against the gates: R² at least 0.5, the data gates (schema, missing
      * values, drift from its training profile) and, with a registry, at least a tenth less RMSE than the champion.
      */
-    private StageResult validate(final int number, final String version, final Path packageDir, final Path data,
+    StageResult validate(final int number, final String version, final Path packageDir, final Path data,
             final String what, final Registry registry, final Path reportFile) {
         long start = System.nanoTime();
         say("validating " + version + " on " + data.getFileName() + " ...");
-        ReadOptions read = ReadOptions.defaults();
-        ModelPackage candidate = ModelPackage.load(packageDir);
-        TrainingData training = TrainingData.of(candidate);
-        EvaluationData evaluation = EvaluationData.read(data, read, training);
-        ValidationInput input = ValidationInput.of(ModelIdentity.of(candidate),
-                Metrics.evaluate(Scoring.score(candidate, data, read)), data.toString(), evaluation.sha256())
-                .withData(training, evaluation);
-        List<Gate> gates = new ArrayList<>();
-        gates.add(Gate.parseMin(MIN_R2));
-        Integer champion = null;
+        // the same validation as 'mlstages validate --registry': without a champion yet there is no baseline gate
+        Validation.Request request = Validation.Request.ofPackage(packageDir, data, List.of(Gate.parseMin(MIN_R2)))
+                .withReports(reportFile, null);
         if (registry != null) {
-            champion = registry.alias(MODEL, DeployRequest.DEFAULT_ALIAS).orElseThrow(
-                    () -> new IllegalStateException("no production version to validate against"));
-            ModelPackage base = registry.load(MODEL, champion);
-            input = input.withBaseline(ModelIdentity.of(base), Metrics.evaluate(Scoring.score(base, data, read)));
-            gates.add(Gate.parseMinRelativeImprovement(MIN_RMSE_GAIN));
+            request = request.withBaseline(new Validation.Baseline.Champion(registry, MODEL,
+                    DeployRequest.DEFAULT_ALIAS), List.of(Gate.parseMinRelativeImprovement(MIN_RMSE_GAIN)));
         }
-        gates.add(new Gate.SchemaMatch());
-        gates.add(Gate.parseMaxMissingRate("0.2"));
-        gates.add(new Gate.Drift(DriftOptions.defaults()));
-        ValidationReport report = Gates.check(input, gates);
-        String sha = ValidationReportJson.write(report, reportFile);
-        boolean blessed = Blessing.apply(packageDir, report, sha).isPresent();
+        Validation.Result result = Validation.run(request);
+        result.noBaseline().ifPresent(why -> say(why));
+        ValidationReport report = result.report();
+        Integer champion = result.champion().orElse(null);
+        boolean blessed = result.blessing().isPresent();
         double r2 = report.metrics().metrics().getOrDefault("r2", Double.NaN);
         double rmse = report.metrics().metrics().getOrDefault("rmse", Double.NaN);
         String detail = String.format(Locale.ROOT, "%d of %d gates passed on %s: R² %.2f, RMSE %.2f",
@@ -299,11 +272,12 @@ final class DemoCommand implements Callable<Integer> {
         say("deploying " + version + " to production ...");
         Map<String, Object> facts = new LinkedHashMap<>();
         try {
-            DeployResult result = Deployer.deploy(registry, DeployRequest.ofPackage(MODEL, packageDir)
-                    .withActor(actor).withMessage("mlstages demo: " + version), targets);
+            Deployment.Result deployed = Deployment.run(new Deployment.Request(registry,
+                    DeployRequest.ofPackage(MODEL, packageDir).withActor(actor)
+                            .withMessage("mlstages demo: " + version), targets));
+            DeployResult result = deployed.deployed();
             // a deployment while an incident is open mitigates it; the next clean check resolves it
-            Optional<Incident> mitigated = result.succeeded()
-                    ? Monitor.mitigated(registry.root(), MODEL, result.version(), actor) : Optional.empty();
+            Optional<Incident> mitigated = deployed.mitigated();
             facts.put("version", result.version());
             facts.put("alias", result.alias());
             facts.put("previous", result.previous());
@@ -332,20 +306,15 @@ final class DemoCommand implements Callable<Integer> {
         say("checking " + data.getFileName() + " against the production version ...");
         Path html = reports.resolve(reportName + ".html");
         AtomicReference<Incident> retrain = new AtomicReference<>();
-        CheckOptions options = CheckOptions.defaults().withReportFile(html.toString());
-        // the demo is its own retrain channel: the request is noted here and stage 6 acts on it
-        CheckResult result = Monitor.check(registry, MODEL, DeployRequest.DEFAULT_ALIAS, data, options, actor,
-                (incident, check) -> retrain.set(incident));
+        // the same check as 'mlstages check' writing its three reports; the demo is its own retrain channel: the
+        // request is noted here and stage 6 acts on it
+        ModelCheck.Result checked = ModelCheck.run(new ModelCheck.Request(registry, MODEL,
+                DeployRequest.DEFAULT_ALIAS, List.of(data), null, actor, reports.resolve(reportName + ".json"),
+                reports.resolve(reportName + ".xml"), html, (incident, check) -> retrain.set(incident), false, null,
+                null));
+        CheckResult result = checked.check();
         DriftReport report = result.report();
-        int version = registry.alias(MODEL, DeployRequest.DEFAULT_ALIAS).orElseThrow();
-        Profile reference = registry.load(MODEL, version).profile();
-        Profile current = Profiles.of(data, ReadOptions.defaults(), reference.settings());
-        DriftHtml.Incident shown = result.incident().map(i -> new DriftHtml.Incident(i.id(),
-                i.stage().name().toLowerCase(Locale.ROOT), i.severity().name().toLowerCase(Locale.ROOT),
-                result.retrainReason())).orElse(null);
-        DriftHtml.write(report, reference, current, html, shown);
-        DriftReportJson.write(report, reports.resolve(reportName + ".json"));
-        DriftJUnit.write(report, reports.resolve(reportName + ".xml"));
+        int version = checked.version();
 
         Optional<Incident> incident = result.incident();
         Map<String, Object> facts = new LinkedHashMap<>();

@@ -6,10 +6,9 @@ import io.mlstages.deploy.DeployException;
 import io.mlstages.deploy.DeployRequest;
 import io.mlstages.deploy.DeployResult;
 import io.mlstages.deploy.DeployTarget;
-import io.mlstages.deploy.Deployer;
 import io.mlstages.incident.Incident;
 import io.mlstages.incident.Incidents;
-import io.mlstages.incident.Monitor;
+import io.mlstages.usecase.Deployment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,18 +86,16 @@ final class DeployCommand implements Callable<Integer> {
         List<DeployTarget> chosen = targets.toTargets();
         PrintWriter out = spec.commandLine().getOut();
         try {
-            DeployResult result = Deployer.deploy(Registries.open(registry), request, chosen);
+            Deployment.Result deployed = Deployment.run(new Deployment.Request(Registries.open(registry), request,
+                    chosen));
+            DeployResult result = deployed.deployed();
             boolean text = !"-".equals(json);
             if (text) {
                 out.println(result.summary());
             }
-            Optional<Incident> mitigated = Optional.empty();
-            if (result.succeeded()) {
-                // a new version out while an incident is open mitigates it; the next clean check resolves it
-                mitigated = Monitor.mitigated(registry, model, result.version(), request.actor());
-                mitigated.filter(incident -> text)
-                        .ifPresent(incident -> out.println("Mitigated " + Incidents.line(incident)));
-            }
+            Optional<Incident> mitigated = deployed.mitigated();
+            mitigated.filter(incident -> text)
+                    .ifPresent(incident -> out.println("Mitigated " + Incidents.line(incident)));
             if (json != null) {
                 ObjectNode node = resultJson(result);
                 node.put("mitigatedIncident", mitigated.map(Incident::id).orElse(null));

@@ -1,18 +1,10 @@
 package io.mlstages.cli;
 
-import io.mlstages.data.BadRowLog;
-import io.mlstages.data.BadRows;
-import io.mlstages.data.ColumnType;
-import io.mlstages.data.DataException;
 import io.mlstages.data.ReadOptions;
-import io.mlstages.drift.DriftDetector;
+import io.mlstages.drift.DriftCheck;
 import io.mlstages.drift.DriftOptions;
 import io.mlstages.drift.DriftReport;
-import io.mlstages.profile.ColumnProfile;
-import io.mlstages.profile.Profile;
-import io.mlstages.profile.ProfileJson;
 import io.mlstages.profile.ProfileSettings;
-import io.mlstages.profile.Profiles;
 import io.mlstages.report.DriftHtml;
 import io.mlstages.report.DriftJUnit;
 import io.mlstages.report.DriftReportJson;
@@ -26,12 +18,8 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /** {@code mlstages drift}: compares current data with a reference, column by column. */
 @Command(name = "drift", mixinStandardHelpOptions = true, sortOptions = false,
@@ -86,9 +74,6 @@ final class DriftCommand implements Callable<Integer> {
     @Mixin
     OutputMixin out;
 
-    /** In skip mode, each file's skipped rows from its last read (files may be read on two threads). */
-    private final Map<Path, BadRows> skipped = new java.util.concurrent.ConcurrentHashMap<>();
-
     @Override
     public Integer call() {
         DriftOptions options = drift.toDriftOptions().withTarget(target).withPrediction(prediction)
@@ -97,14 +82,9 @@ final class DriftCommand implements Callable<Integer> {
         ProfileSettings profileSettings = settings.toSettings();
         PrintWriter progress = out.progress(spec);
 
-        Profile[] profiles = profiles(readOptions, profileSettings, progress);
-        DriftReport report = DriftDetector.compare(profiles[0], profiles[1], options);
-        if (readOptions.badRowLog() != null) {
-            List<BadRows> parts = new ArrayList<>();
-            parts.add(skipped.getOrDefault(reference, BadRows.none()));
-            current.forEach(file -> parts.add(skipped.getOrDefault(file, BadRows.none())));
-            report = report.withBadRows(BadRows.combine(parts, readOptions.badRowLog().limit()));
-        }
+        DriftCheck.Result checked = DriftCheck.run(new DriftCheck.Request(reference, current, options, readOptions,
+                profileSettings, source -> Progress.of(source, progress)));
+        DriftReport report = checked.report();
 
         PrintWriter stdout = spec.commandLine().getOut();
         if (json != null && !"-".equals(json)) {
@@ -114,7 +94,7 @@ final class DriftCommand implements Callable<Integer> {
             DriftJUnit.write(report, junit);
         }
         if (html != null) {
-            DriftHtml.write(report, profiles[0], profiles[1], html);
+            DriftHtml.write(report, checked.reference(), checked.current(), html);
         }
         if ("-".equals(json)) {
             stdout.println(DriftReportJson.toString(report));
@@ -124,106 +104,5 @@ final class DriftCommand implements Callable<Integer> {
         }
         stdout.flush();
         return report.datasetDrift() ? ExitCodes.FINDING : ExitCodes.OK;
-    }
-
-    /**
-     * Loads one file as {@link Inputs#load} does. In skip mode the file's skipped rows are kept apart, so that a
-     * file read twice (with the reference's types or settings) lists its rows once, from its last read.
-     */
-    private Profile load(final Path file, final ReadOptions readOptions, final ProfileSettings profileSettings,
-            final PrintWriter progress) {
-        if (readOptions.badRowLog() == null) {
-            return Inputs.load(file, readOptions, profileSettings, progress);
-        }
-        BadRowLog log = new BadRowLog(readOptions.badRowLog().limit());
-        Profile profile = Inputs.load(file, readOptions.withBadRowLog(log), profileSettings, progress);
-        skipped.put(file, log.snapshot());
-        return profile;
-    }
-
-    /**
-     * Both profiles. Two datasets are profiled in parallel, one per core; a stored reference is read as it is and
-     * its settings are used for the current data. Should inference type a column differently in the two (a
-     * column all missing in one file, say), the current data is read again with the reference's types, so that
-     * both sides are summarised alike.
-     */
-    private Profile[] profiles(final ReadOptions readOptions, final ProfileSettings profileSettings,
-            final PrintWriter progress) {
-        Profile referenceProfile;
-        List<Profile> currentProfiles = new ArrayList<>();
-        ProfileSettings used = profileSettings;
-        if (ProfileJson.isProfile(reference)) {
-            // the stored profile is read while the current data is profiled; its settings are nearly always the
-            // defaults, so the current data is profiled with those and only read again when they differ
-            CompletableFuture<Profile> stored = CompletableFuture.supplyAsync(() -> ProfileJson.read(reference));
-            for (Path file : current) {
-                currentProfiles.add(load(file, readOptions, profileSettings, progress));
-            }
-            referenceProfile = join(stored);
-            used = referenceProfile.settings();
-            if (!used.equals(profileSettings)) {
-                for (int i = 0; i < current.size(); i++) {
-                    if (!ProfileJson.isProfile(current.get(i))) {
-                        currentProfiles.set(i, load(current.get(i), readOptions, used, progress));
-                    }
-                }
-            }
-        }
-        else {
-            CompletableFuture<Profile> pending = CompletableFuture.supplyAsync(
-                    () -> load(reference, readOptions, profileSettings, progress));
-            try {
-                for (Path file : current) {
-                    currentProfiles.add(load(file, readOptions, profileSettings, progress));
-                }
-            }
-            catch (RuntimeException e) {
-                pending.cancel(true);
-                throw e;
-            }
-            referenceProfile = join(pending);
-        }
-        for (int i = 0; i < current.size(); i++) {
-            currentProfiles.set(i, retyped(current.get(i), currentProfiles.get(i), referenceProfile, readOptions,
-                    used, progress));
-        }
-        return new Profile[] {referenceProfile, Profiles.merge(current, currentProfiles)};
-    }
-
-    /** A current file's profile, read again with the reference's types where inference typed a column otherwise. */
-    private Profile retyped(final Path file, final Profile profile, final Profile referenceProfile,
-            final ReadOptions readOptions, final ProfileSettings used, final PrintWriter progress) {
-        Map<String, ColumnType> retype = retype(referenceProfile, profile);
-        if (readOptions.schema() != null || retype.isEmpty() || ProfileJson.isProfile(file)) {
-            return profile;
-        }
-        Map<String, ColumnType> types = new LinkedHashMap<>(retype);
-        types.putAll(readOptions.types());
-        try {
-            return load(file, readOptions.withTypes(types), used, progress);
-        }
-        catch (DataException e) {
-            throw new DataException(e.file(), e.line(), e.column(), "read with the reference's column types "
-                    + retype + " (inference typed them otherwise here): " + e.problem(), e);
-        }
-    }
-
-    private static Profile join(final CompletableFuture<Profile> pending) {
-        try {
-            return pending.join();
-        }
-        catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
-        }
-    }
-
-    /** The reference's types of the columns that the current profile typed otherwise. */
-    private static Map<String, ColumnType> retype(final Profile reference, final Profile current) {
-        Map<String, ColumnType> types = new LinkedHashMap<>();
-        for (ColumnProfile column : current.columns()) {
-            reference.column(column.name()).filter(r -> r.type() != column.type())
-                    .ifPresent(r -> types.put(r.name(), r.type()));
-        }
-        return types;
     }
 }

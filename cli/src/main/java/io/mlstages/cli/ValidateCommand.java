@@ -1,24 +1,14 @@
 package io.mlstages.cli;
 
-import io.mlstages.data.DataReader;
 import io.mlstages.data.ReadOptions;
-import io.mlstages.registry.Registry;
-import io.mlstages.report.ValidationJUnit;
 import io.mlstages.report.ValidationReportJson;
 import io.mlstages.report.ValidationTable;
-import io.mlstages.train.ModelPackage;
-import io.mlstages.train.Scoring;
 import io.mlstages.metrics.Task;
 import io.mlstages.validate.Blessing;
-import io.mlstages.validate.EvaluationData;
 import io.mlstages.validate.Gate;
-import io.mlstages.validate.Gates;
-import io.mlstages.metrics.Metrics;
-import io.mlstages.validate.ModelIdentity;
 import io.mlstages.validate.PredictionsFile;
-import io.mlstages.validate.TrainingData;
-import io.mlstages.validate.ValidationInput;
 import io.mlstages.validate.ValidationReport;
+import io.mlstages.usecase.Validation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,12 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -162,50 +150,34 @@ final class ValidateCommand implements Callable<Integer> {
         if (registry != null && (baseline != null || baselinePredictions != null)) {
             throw new IllegalArgumentException("Give one baseline: --baseline, --baseline-predictions or --registry");
         }
-        // a registry baseline is known by the model's name and version (the champion), not by its package folder
-        Integer registryVersion = null;
-        if (registry != null) {
-            Registry opened = Registries.open(registry);
-            // a model the registry does not hold yet is a first model: nothing to beat, like a missing alias
-            Optional<Integer> version = opened.models().contains(registryModel)
-                    ? opened.alias(registryModel, baselineAlias) : Optional.empty();
-            if (version.isPresent()) {
-                baseline = opened.packagePath(registryModel, version.get());
-                registryVersion = version.get();
-            }
-            else if (!out.quiet) {
-                spec.commandLine().getErr().println("mlstages: model '" + registryModel + "' has no '" + baselineAlias
-                        + "' version yet: no baseline to compare with");
-            }
-        }
         if (baseline != null && data == null) {
             throw new IllegalArgumentException("A baseline package is scored on the evaluation data: give --data FILE");
         }
-        List<Gate> gates = gates();
+        Validation.Baseline chosen = registry != null
+                ? new Validation.Baseline.Champion(Registries.open(registry), registryModel, baselineAlias)
+                : baseline != null ? new Validation.Baseline.Package(baseline)
+                : baselinePredictions != null ? new Validation.Baseline.Predictions(baselinePredictions)
+                : new Validation.Baseline.None();
+        List<Gate> bounds = new ArrayList<>();
+        add(bounds, min, Gate::parseMin);
+        add(bounds, max, Gate::parseMax);
+        List<Gate> baselineGates = new ArrayList<>();
+        add(baselineGates, minImprovement, Gate::parseMinImprovement);
+        add(baselineGates, maxRegression, Gate::parseMaxRegression);
+        add(baselineGates, minRelativeImprovement, Gate::parseMinRelativeImprovement);
+        add(baselineGates, maxRelativeRegression, Gate::parseMaxRelativeRegression);
+        if (!baselineGates.isEmpty() && chosen instanceof Validation.Baseline.None) {
+            throw new IllegalArgumentException("Baseline gates need a baseline: --baseline PACKAGE");
+        }
         ReadOptions readOptions = read.toReadOptions();
-        ValidationInput input = model != null ? fromPackage(readOptions) : fromPredictionsFile(readOptions);
-        if (baseline != null) {
-            ModelPackage base = ModelPackage.load(baseline);
-            ModelIdentity identity = ModelIdentity.of(base);
-            if (registryVersion != null) {
-                identity = new ModelIdentity(registryModel, String.valueOf(registryVersion), identity.sha256(),
-                        identity.location());
-            }
-            input = input.withBaseline(identity,
-                    Metrics.evaluate(Scoring.score(base, data, unlogged(readOptions))));
-        }
-        else if (baselinePredictions != null) {
-            input = input.withBaseline(ModelIdentity.named(String.valueOf(baselinePredictions.getFileName())),
-                    Metrics.evaluate(PredictionsFile.read(baselinePredictions, predictionOptions(readOptions))));
-        }
-        ValidationReport report = Gates.check(input, gates).withBadRows(readOptions.badRows());
+        Validation.Result result = Validation.run(new Validation.Request(model, predictions, data, bounds,
+                baselineGates, chosen, !noDataGates, maxMissingRate,
+                model != null && !noDataGates ? drift.toDriftOptions() : null, readOptions,
+                predictionOptions(), json != null && !"-".equals(json) ? Path.of(json) : null, junit, !noBless));
 
-        String reportSha = null;
-        if (json != null && !"-".equals(json)) {
-            reportSha = ValidationReportJson.write(report, Path.of(json));
-        }
-        if (junit != null) {
-            ValidationJUnit.write(report, junit);
+        ValidationReport report = result.report();
+        if (!out.quiet) {
+            result.noBaseline().ifPresent(why -> spec.commandLine().getErr().println("mlstages: " + why));
         }
         PrintWriter stdout = spec.commandLine().getOut();
         if ("-".equals(json)) {
@@ -214,56 +186,16 @@ final class ValidateCommand implements Callable<Integer> {
         else {
             stdout.print(ValidationTable.toText(report));
         }
-        if (model != null && !noBless && Files.isDirectory(model)) {
-            if (reportSha == null) {
-                // the blessing names the report it rests on, even when the report was not written to a file
-                reportSha = sha256(ValidationReportJson.toString(report));
-            }
-            boolean blessed = Blessing.apply(model, report, reportSha).isPresent();
-            stdout.println(blessed ? "Blessed: " + model.resolve(Blessing.FILE_NAME)
+        if (result.blessable()) {
+            stdout.println(result.blessing().isPresent() ? "Blessed: " + model.resolve(Blessing.FILE_NAME)
                     : "Not blessed: a gate failed (any earlier blessing was removed)");
         }
         stdout.flush();
         return report.passed() ? ExitCodes.OK : ExitCodes.FINDING;
     }
 
-    private static String sha256(final String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        }
-        catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
-    }
-
-    private ValidationInput fromPackage(final ReadOptions readOptions) {
-        ModelPackage candidate = ModelPackage.load(model);
-        TrainingData training = TrainingData.of(candidate);
-        // the data is read three times (profile, candidate, baseline): its skipped rows are logged once, by the
-        // candidate's scoring
-        EvaluationData evaluation = EvaluationData.read(data, unlogged(readOptions), training);
-        ModelIdentity identity = ModelIdentity.of(candidate);
-        ValidationInput input = Gates.schemaMatches(training, evaluation)
-                ? ValidationInput.of(identity, Metrics.evaluate(Scoring.score(candidate, data, readOptions)),
-                        data.toString(), evaluation.sha256())
-                : ValidationInput.unscored(identity, candidate.metadata().task(), data.toString(),
-                        evaluation.sha256());
-        return noDataGates ? input : input.withData(training, evaluation);
-    }
-
-    private static ReadOptions unlogged(final ReadOptions readOptions) {
-        return readOptions.withBadRowLog(null);
-    }
-
-    private ValidationInput fromPredictionsFile(final ReadOptions readOptions) {
-        return ValidationInput.of(ModelIdentity.named(String.valueOf(predictions.getFileName())),
-                Metrics.evaluate(PredictionsFile.read(predictions, predictionOptions(readOptions))),
-                predictions.toString(), DataReader.sha256(predictions));
-    }
-
-    private PredictionsFile.Options predictionOptions(final ReadOptions readOptions) {
-        PredictionsFile.Options options = PredictionsFile.Options.defaults().withRead(readOptions);
+    private PredictionsFile.Options predictionOptions() {
+        PredictionsFile.Options options = PredictionsFile.Options.defaults();
         if (task != null) {
             options = options.withTask(Task.valueOf(task.trim().toUpperCase(Locale.ROOT)));
         }
@@ -280,32 +212,6 @@ final class ValidateCommand implements Callable<Integer> {
             options = options.withPositiveClass(positiveClass);
         }
         return options;
-    }
-
-    /** Every gate the options ask for; a malformed one is refused before anything runs. */
-    private List<Gate> gates() {
-        List<Gate> gates = new ArrayList<>();
-        add(gates, min, Gate::parseMin);
-        add(gates, max, Gate::parseMax);
-        List<Gate> baselineGates = new ArrayList<>();
-        add(baselineGates, minImprovement, Gate::parseMinImprovement);
-        add(baselineGates, maxRegression, Gate::parseMaxRegression);
-        add(baselineGates, minRelativeImprovement, Gate::parseMinRelativeImprovement);
-        add(baselineGates, maxRelativeRegression, Gate::parseMaxRelativeRegression);
-        boolean hasBaseline = baseline != null || baselinePredictions != null;
-        if (!baselineGates.isEmpty() && !hasBaseline && registry == null) {
-            throw new IllegalArgumentException("Baseline gates need a baseline: --baseline PACKAGE");
-        }
-        if (hasBaseline) {
-            // with a registry but no version under the alias yet (the first model), there is nothing to beat
-            gates.addAll(baselineGates);
-        }
-        if (model != null && !noDataGates) {
-            gates.add(new Gate.SchemaMatch());
-            gates.add(Gate.parseMaxMissingRate(Double.toString(maxMissingRate)));
-            gates.add(new Gate.Drift(drift.toDriftOptions()));
-        }
-        return gates;
     }
 
     private static void add(final List<Gate> gates, final List<String> options, final Function<String, Gate> parse) {

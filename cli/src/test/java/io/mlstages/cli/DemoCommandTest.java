@@ -166,6 +166,33 @@ class DemoCommandTest {
         assertThat(temp.resolve("x")).doesNotExist();
     }
 
+    @Test
+    void shouldValidateWithoutAChampionLikeTheValidateCommand() throws Exception {
+        // the demo's validation against the champion, asked before any version is in production: like 'mlstages
+        // validate --registry' it validates without a baseline gate (it used to end in an internal error, exit 3)
+        Path train = Path.of(DemoCommand.class.getResource("demo/chicago-a-train.csv").toURI());
+        Path live = Path.of(DemoCommand.class.getResource("demo/chicago-a-validation.csv").toURI());
+        Path model = temp.resolve("v1");
+        CliRun trained = CliRun.of("train", "--data", train.toString(), "--target", "ridership", "--algorithm",
+                "linear", "--exclude", "date", "-o", model.toString(), "-q");
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        Registry empty = Registry.open(Files.createDirectories(temp.resolve("registry")));
+
+        DemoCommand.StageResult stage = new DemoCommand().validate(7, "v1", model, live, "unseen days", empty,
+                temp.resolve("validation.json"));
+        CliRun command = CliRun.of("validate", "--model", model.toString(), "--data", live.toString(), "--min",
+                "r2=0.5", "--min-relative-improvement", "rmse=0.1", "--registry", empty.root().toString(),
+                "--registry-model", DemoCommand.MODEL, "--no-bless");
+
+        assertThat(stage.verdict()).isEqualTo("blessed");
+        assertThat(stage.expected()).isTrue();
+        assertThat(stage.facts()).doesNotContainKey("champion").containsEntry("passed", true);
+        assertThat(temp.resolve("validation.json")).exists();
+        assertThat(model.resolve("blessing.json")).exists();
+        assertThat(command.exitCode()).as(command.err()).isZero();
+        assertThat(command.err()).contains("has no 'production' version yet");
+    }
+
     private static JsonNode facts(final JsonNode stages, final int number) {
         JsonNode stage = stages.get(number - 1);
         assertThat(stage.get("number").asInt()).isEqualTo(number);

@@ -1,16 +1,10 @@
 package io.mlstages.incident;
 
-import io.mlstages.data.ColumnType;
-import io.mlstages.data.DataException;
-import io.mlstages.data.BadRowLog;
-import io.mlstages.data.ReadOptions;
 import io.mlstages.drift.ColumnDrift;
-import io.mlstages.drift.DriftDetector;
+import io.mlstages.drift.DriftCheck;
 import io.mlstages.drift.DriftOptions;
 import io.mlstages.drift.DriftReport;
-import io.mlstages.profile.ColumnProfile;
 import io.mlstages.profile.Profile;
-import io.mlstages.profile.Profiles;
 import io.mlstages.registry.Actor;
 import io.mlstages.registry.Registry;
 import io.mlstages.train.ModelPackage;
@@ -19,9 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -89,12 +81,10 @@ public final class Monitor {
                 && reference.column(pkg.metadata().target()).isPresent()) {
             drift = drift.withTarget(pkg.metadata().target());
         }
-        List<Profile> profiles = new java.util.ArrayList<>(currentData.size());
-        for (Path file : currentData) {
-            profiles.add(profile(file, settings.read(), reference));
-        }
-        Profile current = Profiles.merge(currentData, profiles);
-        DriftReport report = DriftDetector.compare(reference, current, drift).withBadRows(settings.read().badRows());
+        DriftCheck.Result checked = DriftCheck.against(reference, "the training profile's", currentData, drift,
+                settings.read());
+        Profile current = checked.current();
+        DriftReport report = checked.report();
         // with a request to send, the decision records it at once, under the incident lock: an overlapping check
         // then sees the request and its cool-down, and does not send a second one
         CheckResult result = record(IncidentStore.open(registry.root()), model, version, report, settings, who,
@@ -303,36 +293,5 @@ public final class Monitor {
 
     private static String human(final Duration duration) {
         return duration.toString().substring(2).toLowerCase();
-    }
-
-    /**
-     * Profiles the current data with the reference's settings; should inference type a column otherwise than the
-     * reference did, it is read again with the reference's types, so that both sides are summarised alike.
-     */
-    private static Profile profile(final Path data, final ReadOptions read, final Profile reference) {
-        // in skip mode the first read's skipped rows are logged only if it is the last read of the file
-        BadRowLog log = read.badRowLog();
-        BadRowLog firstLog = log == null ? null : new BadRowLog(log.limit());
-        Profile current = Profiles.of(data, read.withBadRowLog(firstLog), reference.settings());
-        Map<String, ColumnType> retype = new LinkedHashMap<>();
-        for (ColumnProfile column : current.columns()) {
-            reference.column(column.name()).filter(r -> r.type() != column.type())
-                    .ifPresent(r -> retype.put(r.name(), r.type()));
-        }
-        if (read.schema() != null || retype.isEmpty()) {
-            if (log != null) {
-                log.addAll(firstLog.snapshot());
-            }
-            return current;
-        }
-        Map<String, ColumnType> types = new LinkedHashMap<>(retype);
-        types.putAll(read.types());
-        try {
-            return Profiles.of(data, read.withTypes(types), reference.settings());
-        }
-        catch (DataException e) {
-            throw new DataException(e.file(), e.line(), e.column(), "read with the training profile's column types "
-                    + retype + " (inference typed them otherwise here): " + e.problem(), e);
-        }
     }
 }
