@@ -202,8 +202,10 @@ public final class Validation {
                     Metrics.evaluate(Scoring.score(base, request.data(), unlogged(read))));
         }
         else if (request.baseline() instanceof Baseline.Predictions file) {
-            input = input.withBaseline(ModelIdentity.named(file.path().getFileName().toString()),
-                    Metrics.evaluate(PredictionsFile.read(file.path(), request.predictionOptions().withRead(unlogged(read)))));
+            // a root path has no file name: named by the whole path then, not a null dereference
+            input = input.withBaseline(ModelIdentity.named(String.valueOf(file.path().getFileName())),
+                    Metrics.evaluate(PredictionsFile.read(file.path(),
+                            request.predictionOptions().withRead(unlogged(read)))));
         }
         ValidationReport report = Gates.check(input, gates).withBadRows(read.badRows());
 
@@ -237,7 +239,7 @@ public final class Validation {
 
     private static ValidationInput fromPredictions(final Request request) {
         Path predictions = request.predictions();
-        return ValidationInput.of(ModelIdentity.named(predictions.getFileName().toString()),
+        return ValidationInput.of(ModelIdentity.named(String.valueOf(predictions.getFileName())),
                 Metrics.evaluate(PredictionsFile.read(predictions,
                         request.predictionOptions().withRead(request.read()))),
                 predictions.toString(), DataReader.sha256(predictions));
