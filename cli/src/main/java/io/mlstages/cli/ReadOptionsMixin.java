@@ -52,6 +52,7 @@ final class ReadOptionsMixin {
             defaultValue = "" + ReadOptions.DEFAULT_MAX_BAD_ROWS_SHARE,
             description = "With --on-bad-rows skip: the largest share of a file's rows (0 to 1) that may be skipped; "
                     + "more fails the command with exit code 2 (default: ${DEFAULT-VALUE}).")
+    @Range(min = "0", max = "1")
     double maxBadRowsShare;
 
     /** The engine's read options for these flags. */
@@ -62,9 +63,6 @@ final class ReadOptionsMixin {
             mode = OnBadRows.parse(onBadRows);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--on-bad-rows: " + e.getMessage(), e);
-        }
-        if (!(maxBadRowsShare >= 0 && maxBadRowsShare <= 1)) {
-            throw new IllegalArgumentException("--max-bad-rows-share must be between 0 and 1, not " + maxBadRowsShare);
         }
         options = options.withOnBadRows(mode).withMaxBadRowsShare(maxBadRowsShare);
         if (mode == OnBadRows.SKIP) {

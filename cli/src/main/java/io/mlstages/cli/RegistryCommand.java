@@ -263,6 +263,7 @@ final class RegistryCommand implements Runnable {
         String model;
 
         @Option(names = "--version", paramLabel = "N", description = "Only this version of --model.")
+        @Range(min = "1", max = "2147483647")
         Integer version;
 
         @Override
