@@ -25,9 +25,9 @@ import java.util.Objects;
  * @param skippedGates      for a forced deployment, the gates that failed when this build validated the package (the
  *                          reason it had no blessing); empty when unknown
  */
-public record DeploymentSummary(String model, Integer version, String alias, Integer previousVersion,
-        boolean deployed, String refused, List<String> targetsOk, List<String> targetsFailed,
-        String mitigatedIncident, boolean forced, List<String> skippedGates) {
+public record DeploymentSummary(String model, @CheckForNull Integer version, @CheckForNull String alias,
+        @CheckForNull Integer previousVersion, boolean deployed, @CheckForNull String refused, List<String> targetsOk,
+        List<String> targetsFailed, @CheckForNull String mitigatedIncident, boolean forced, List<String> skippedGates) {
 
     public DeploymentSummary {
         Objects.requireNonNull(model, "model");

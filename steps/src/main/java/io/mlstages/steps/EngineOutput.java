@@ -1,5 +1,7 @@
 package io.mlstages.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -18,6 +20,7 @@ public final class EngineOutput extends FilterOutputStream {
     static final int MAX_QUOTED = 300;
 
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    @CheckForNull
     private String lastLine;
 
     /**
@@ -59,6 +62,7 @@ public final class EngineOutput extends FilterOutputStream {
     }
 
     /** The last non-blank line so far (an unfinished one counts), shortened for a message; null when none. */
+    @CheckForNull
     public synchronized String lastLine() {
         String pending = clean(line.toString(StandardCharsets.UTF_8));
         String text = pending.isEmpty() ? lastLine : pending;

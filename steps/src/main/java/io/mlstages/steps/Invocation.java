@@ -75,14 +75,14 @@ public record Invocation(String command, List<String> arguments, Map<String, Str
      * @throws IllegalArgumentException naming the parameter: unknown name, wrong type, a missing required or
      *                                  one-of parameter, a parameter given without the one it requires
      */
-    public static Invocation of(final StepSpec step, final Map<String, ?> values, final String defaultRegistry,
-            final String workFolder) {
+    public static Invocation of(final StepSpec step, final Map<String, ?> values,
+            @CheckForNull final String defaultRegistry, final String workFolder) {
         Objects.requireNonNull(step, "step");
         String folder = folder(workFolder);
         Map<String, Object> given = given(step, values == null ? Map.of() : values);
         checkRules(step, given);
 
-        String registry = blank(defaultRegistry) ? null : defaultRegistry.trim();
+        String registry = defaultRegistry == null || defaultRegistry.isBlank() ? null : defaultRegistry.trim();
         String command = step.commands().get(0);
         switch (step.functionName()) {
             case StepCatalog.CHECK_DRIFT, StepCatalog.DRIFT_CHECK_BUILDER -> {
@@ -166,8 +166,8 @@ public record Invocation(String command, List<String> arguments, Map<String, Str
      * @param workFolder where the child writes the incident's JSON
      * @throws IllegalArgumentException naming the value when the registry is blank or the id is not an incident id
      */
-    public static Invocation retraining(final String registry, final String incidentId, final String reason,
-            final String workFolder) {
+    public static Invocation retraining(final String registry, final String incidentId,
+            @CheckForNull final String reason, final String workFolder) {
         String folder = folder(workFolder);
         if (blank(registry)) {
             throw new IllegalArgumentException("Marking an incident retraining needs its registry folder");
@@ -422,7 +422,7 @@ public record Invocation(String command, List<String> arguments, Map<String, Str
                 + (raw == null ? "null" : raw.getClass().getSimpleName()) + ")");
     }
 
-    private static boolean blank(final String text) {
+    private static boolean blank(@CheckForNull final String text) {
         return text == null || text.isBlank();
     }
 }

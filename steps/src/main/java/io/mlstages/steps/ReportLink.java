@@ -1,5 +1,7 @@
 package io.mlstages.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.util.Objects;
 
 /**
@@ -12,7 +14,7 @@ import java.util.Objects;
  * @param path     the page relative to the Jenkins root, e.g. {@code job/drift/5/mlstages-drift/}
  * @param absolute the absolute URL, or null when Jenkins does not know its root URL
  */
-public record ReportLink(String path, String absolute) {
+public record ReportLink(String path, @CheckForNull String absolute) {
     public ReportLink {
         Objects.requireNonNull(path, "path");
         if (path.startsWith("/")) {
@@ -27,7 +29,7 @@ public record ReportLink(String path, String absolute) {
      * @param runUrl  the build's URL relative to the root ({@code job/drift/5/}, as {@code Run.getUrl()} gives it)
      * @param urlName the report action's URL name, e.g. {@code mlstages-drift}
      */
-    public static ReportLink of(final String rootUrl, final String runUrl, final String urlName) {
+    public static ReportLink of(@CheckForNull final String rootUrl, final String runUrl, final String urlName) {
         Objects.requireNonNull(runUrl, "runUrl");
         Objects.requireNonNull(urlName, "urlName");
         String run = runUrl.startsWith("/") ? runUrl.substring(1) : runUrl;
@@ -57,6 +59,7 @@ public record ReportLink(String path, String absolute) {
     }
 
     /** The description of the {@code DRIFT_REPORT_URL} parameter: null for an absolute URL, else what the value is. */
+    @CheckForNull
     public String parameterDescription() {
         return absolute != null ? null : "Relative to the Jenkins root URL, which is not configured (Manage Jenkins"
                 + " \u203a System \u203a Jenkins URL); prefix it with the address of this Jenkins";

@@ -1,5 +1,7 @@
 package io.mlstages.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,7 +25,7 @@ public final class RetrainParameters {
      * @param model      the check's {@code model} parameter, or null
      * @param retrainJob the check's {@code retrainJob} parameter, or null
      */
-    public static boolean applies(final String model, final String retrainJob) {
+    public static boolean applies(@CheckForNull final String model, @CheckForNull final String retrainJob) {
         return model != null && !model.isBlank() || retrainJob != null && !retrainJob.isBlank();
     }
 

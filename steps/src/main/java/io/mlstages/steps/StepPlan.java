@@ -1,5 +1,7 @@
 package io.mlstages.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,20 +26,23 @@ public final class StepPlan {
      * @param alpha      the significance level
      * @param coolDown   the retrain cool-down of a drift check of a registered model
      */
-    public record Defaults(String registry, Double driftShare, Double alpha, String coolDown) {
+    public record Defaults(@CheckForNull String registry, @CheckForNull Double driftShare, @CheckForNull Double alpha,
+            @CheckForNull String coolDown) {
         /** No global settings. */
         public static final Defaults NONE = new Defaults(null, null, null, null);
     }
 
     private final StepSpec step;
     private final LinkedHashMap<String, Object> values;
+    @CheckForNull
     private final String registry;
+    @CheckForNull
     private final String defaultRegistry;
     private final String workFolder;
     private final OnFinding onFinding;
 
-    private StepPlan(final StepSpec step, final LinkedHashMap<String, Object> values, final String registry,
-            final String defaultRegistry, final String workFolder, final OnFinding onFinding) {
+    private StepPlan(final StepSpec step, final LinkedHashMap<String, Object> values, @CheckForNull final String registry,
+            @CheckForNull final String defaultRegistry, final String workFolder, final OnFinding onFinding) {
         this.step = step;
         this.values = values;
         this.registry = registry;
@@ -89,7 +94,7 @@ public final class StepPlan {
     }
 
     private static void fillDefault(final StepSpec step, final Map<String, Object> values, final String name,
-            final Object value) {
+            @CheckForNull final Object value) {
         if (value != null && step.parameter(name).isPresent() && values.get(name) == null) {
             values.put(name, value);
         }
@@ -111,11 +116,13 @@ public final class StepPlan {
     }
 
     /** The text of a value (trimmed; null when unset or blank). */
+    @CheckForNull
     public String value(final String name) {
         return text(values.get(name));
     }
 
     /** The registry folder this call uses: its {@code registry} parameter, else the global setting; or null. */
+    @CheckForNull
     public String registry() {
         return registry;
     }
@@ -224,7 +231,8 @@ public final class StepPlan {
                 ? path.substring(workspace.length() + 1).replace('\\', '/') : path).sorted().toList();
     }
 
-    private static String text(final Object value) {
+    @CheckForNull
+    private static String text(@CheckForNull final Object value) {
         if (value == null) {
             return null;
         }

@@ -51,7 +51,8 @@ class PluginFormsTest {
                             .isNotEqualTo("${%" + generated(field) + "}");
                 }
             });
-            assertThat(titles).containsEntry("sketchK", "${%Quantile sketch size k}").hasSize(31);
+            assertThat(titles).containsEntry("sketchK", "${%Quantile sketch size k}")
+                    .containsEntry("onBadRows", "${%Malformed rows}").hasSize(33);
         }
     }
 

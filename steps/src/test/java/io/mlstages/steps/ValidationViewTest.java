@@ -74,9 +74,9 @@ class ValidationViewTest {
         unreachableDeployment = step(StepCatalog.DEPLOY, 1, "model", "cancer", "version", 1, "force", true,
                 "target", "http=http://127.0.0.1:9/models", "tokenFile", "token.txt", "attempts", 1,
                 "onFailure", "REPORT");
-        // without a token the engine refuses before it tries any target
-        refusedDeployment = step(StepCatalog.DEPLOY, 1, "model", "cancer", "version", 1, "force", true,
-                "target", "http=http://127.0.0.1:9/models", "onFailure", "REPORT");
+        // the champion was never validated: without noRequireBlessing the engine refuses it before any target
+        refusedDeployment = step(StepCatalog.DEPLOY, 1, "model", "cancer", "package", "models/champion",
+                "target", "directory=serving", "onFailure", "REPORT");
     }
 
     /** Runs a step's invocation with the jar in the workspace, as the plugin does, and reads its result map. */
@@ -210,7 +210,7 @@ class ValidationViewTest {
 
         DeploymentSummary refused = DeploymentSummary.of(refusedDeployment);
         assertThat(refused.deployed()).isFalse();
-        assertThat(refused.refused()).contains("token");
+        assertThat(refused.refused()).contains("bless");
         assertThat(refused.targetsOk()).isEmpty();
         assertThat(refused.targetsFailed()).isEmpty();
 

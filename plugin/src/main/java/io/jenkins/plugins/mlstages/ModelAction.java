@@ -340,7 +340,7 @@ public class ModelAction implements RunAction2 {
     /** The build page's mark of a forced deployment, or empty (worded by {@link DeploymentSummary#forcedNote()}). */
     public String getForcedNote() {
         return new DeploymentSummary(model == null ? "" : model, version, alias, previousVersion, deployed, refused,
-                List.of(), List.of(), null, isForced(), getSkippedGates()).forcedNote();
+                List.of(), List.of(), "", isForced(), getSkippedGates()).forcedNote();
     }
 
     /** The full report, read from the stored JSON; null for a deployment or when it cannot be read. */

@@ -311,7 +311,7 @@ final class StepRunner {
         if (incident == null || registry == null || requestedAt == null) {
             return;
         }
-        String workFolder = WORK_ROOT + "/incident-" + run.getNumber() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String workFolder = StepPlan.incidentWorkFolder(run.getNumber(), UUID.randomUUID().toString().substring(0, 8));
         Invocation invocation;
         try {
             invocation = Invocation.withdrawRetraining(registry, incident, requestedAt, workFolder);
