@@ -36,11 +36,8 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--registry", paramLabel = "DIR", required = true, description = "The registry folder.")
-    Path registry;
-
-    @Option(names = "--model", paramLabel = "NAME", required = true, description = "The model's name.")
-    String model;
+    @Mixin
+    RegisteredModelMixin registered;
 
     @Option(names = "--alias", paramLabel = "NAME", defaultValue = "production",
             description = "The alias whose version is checked (default: ${DEFAULT-VALUE}).")
@@ -117,12 +114,12 @@ final class CheckCommand implements Callable<Integer> {
                 progress.flush();
             }
         }, webhookTokenEnv == null ? List.of() : List.of(webhookTokenEnv), System.getenv());
-        Registry opened = Registries.open(registry);
-        ModelCheck.Request request = new ModelCheck.Request(opened, model, alias, current, options,
+        Registry opened = registered.open();
+        ModelCheck.Request request = new ModelCheck.Request(opened, registered.model, alias, current, options,
                 Actor.fromEnvironment(), reportPath, junit, html, command, claimRetrain, hook, token);
         if (progress != null) {
             progress.println("Checking " + current.stream().map(Path::toString).collect(Collectors.joining(" + "))
-                    + " against " + model + "@" + alias + " ...");
+                    + " against " + registered.model + "@" + alias + " ...");
             progress.flush();
         }
         ModelCheck.Result checked = ModelCheck.run(request);

@@ -1,14 +1,12 @@
 package io.mlstages.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlstages.deploy.DeployException;
 import io.mlstages.deploy.DeployRequest;
 import io.mlstages.deploy.DeployResult;
 import io.mlstages.deploy.DeployTarget;
-import io.mlstages.incident.Incident;
 import io.mlstages.incident.Incidents;
 import io.mlstages.usecase.Deployment;
+import io.mlstages.usecase.DeploymentJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +16,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code mlstages deploy}: puts a registered (or newly registered) version out and moves the alias to it. */
@@ -28,19 +25,14 @@ import java.util.concurrent.Callable;
                 + "an HTTP endpoint), then move the registry alias to it. A failed target leaves the alias where it was.",
             "Exit code 1 means the deployment was refused or a target failed."})
 final class DeployCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
+    @Mixin
+    HelpMixin help;
 
-    @Option(names = "--registry", paramLabel = "DIR", required = true, description = "The registry folder.")
-    Path registry;
-
-    @Option(names = "--model", paramLabel = "NAME", required = true, description = "The model's name.")
-    String model;
+    @Mixin
+    RegisteredModelMixin registered;
 
     @Option(names = "--version", paramLabel = "N", description = "Deploy registered version N.")
     @Range(min = "1", max = "2147483647")
@@ -61,81 +53,37 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Deploy an unblessed version anyway; recorded as forced in the history.")
     boolean force;
 
-    @Option(names = "--message", paramLabel = "TEXT", description = "Why: recorded in the alias history.")
-    String message;
-
     @Mixin
-    DeployOptionsMixin targets;
-
-    @Mixin
-    OutputMixin quiet;
-
-    @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-",
-            description = "Write the result as JSON ('-' or no FILE: stdout instead of the text).")
-    String json;
+    DeployOptionsMixin options;
 
     @Override
     public Integer call() {
         if ((version == null) == (packagePath == null)) {
             throw new IllegalArgumentException("Give either --version N or --package PACKAGE");
         }
-        DeployRequest request = (version != null ? DeployRequest.ofVersion(model, version)
-                : DeployRequest.ofPackage(model, packagePath))
-                .withAlias(alias).withRequireBlessing(requireBlessing).withForce(force).withMessage(message);
+        DeployRequest request = (version != null ? DeployRequest.ofVersion(registered.model, version)
+                : DeployRequest.ofPackage(registered.model, packagePath))
+                .withAlias(alias).withRequireBlessing(requireBlessing).withForce(force).withMessage(options.message);
         // bad targets or tokens are usage errors (exit 2), found before anything is done; exit 1 is for refusals
-        List<DeployTarget> chosen = targets.toTargets();
+        List<DeployTarget> chosen = options.toTargets();
         PrintWriter out = spec.commandLine().getOut();
         try {
-            Deployment.Result deployed = Deployment.run(new Deployment.Request(Registries.open(registry), request,
+            Deployment.Result deployed = Deployment.run(new Deployment.Request(registered.open(), request,
                     chosen));
             DeployResult result = deployed.deployed();
-            boolean text = !"-".equals(json);
-            if (text) {
+            if (options.text()) {
                 out.println(result.summary());
+                deployed.mitigated().ifPresent(incident -> out.println("Mitigated " + Incidents.line(incident)));
             }
-            Optional<Incident> mitigated = deployed.mitigated();
-            mitigated.filter(incident -> text)
-                    .ifPresent(incident -> out.println("Mitigated " + Incidents.line(incident)));
-            if (json != null) {
-                ObjectNode node = resultJson(result);
-                node.put("mitigatedIncident", mitigated.map(Incident::id).orElse(null));
-                Summaries.emit(out, json, Summaries.json(node));
-            }
+            options.emit(out, () -> DeploymentJson.of(deployed));
             out.flush();
             return result.succeeded() ? ExitCodes.OK : ExitCodes.FINDING;
         }
         catch (DeployException e) {
-            if (json != null) {
-                // a refusal is a result too: scripts and the pipeline step read why from the same file
-                ObjectNode node = e.result().map(DeployCommand::resultJson).orElseGet(() -> {
-                    ObjectNode refused = JSON.createObjectNode();
-                    refused.put("model", model);
-                    refused.put("version", version);
-                    refused.put("alias", alias);
-                    refused.putNull("previous");
-                    refused.put("action", "deploy");
-                    refused.putArray("outcomes");
-                    return refused;
-                });
-                node.put("succeeded", false);
-                node.put("refused", e.getMessage());
-                node.putNull("mitigatedIncident");
-                Summaries.emit(out, json, Summaries.json(node));
-                out.flush();
-            }
+            // a refusal is a result too: scripts and the pipeline step read why from the same file
+            options.emit(out, () -> DeploymentJson.refused(request, e));
+            out.flush();
             return DeployCommand.refused(spec, e);
-        }
-    }
-
-    /** The result as JSON (its record components) with {@code succeeded}, which scripts look for first. */
-    private static ObjectNode resultJson(final DeployResult result) {
-        try {
-            ObjectNode node = (ObjectNode) JSON.readTree(Summaries.recordJson(result));
-            node.put("succeeded", result.succeeded());
-            return node;
-        }
-        catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("A deploy result is always readable JSON", e);
         }
     }
 

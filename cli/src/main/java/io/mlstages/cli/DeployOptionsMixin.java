@@ -3,15 +3,25 @@ package io.mlstages.cli;
 import io.mlstages.deploy.DeployTarget;
 import io.mlstages.deploy.HttpSettings;
 import io.mlstages.deploy.Secret;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** Where a model goes and how: the targets and their settings, shared by {@code deploy} and {@code rollback}. */
+/**
+ * What {@code deploy} and {@code rollback} share: why (the history's message), where the model goes and how (the
+ * targets and their settings), and where the result is written.
+ */
 final class DeployOptionsMixin {
+    @Option(names = "--message", paramLabel = "TEXT", description = "Why: recorded in the alias history.")
+    String message;
+
     @Option(names = "--target", paramLabel = "SPEC",
             description = "registry, directory=DIR or http=URL; repeatable, run in order; registry always runs last.")
     List<String> targets = new ArrayList<>();
@@ -58,6 +68,25 @@ final class DeployOptionsMixin {
             description = "The longest Retry-After a server may ask for (default: ${DEFAULT-VALUE}).")
     @Range(min = "0s", max = "1d")
     Duration maxRetryAfter;
+
+    @Mixin
+    OutputMixin quiet;
+
+    @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-",
+            description = "Write the result as JSON ('-' or no FILE: stdout instead of the text).")
+    String json;
+
+    /** Whether the result is printed as text: not when its JSON goes to stdout instead. */
+    boolean text() {
+        return !"-".equals(json);
+    }
+
+    /** Writes the result's JSON where {@code --json} says, when it is given. */
+    void emit(final PrintWriter out, final Supplier<String> result) {
+        if (json != null) {
+            Summaries.emit(out, json, result.get());
+        }
+    }
 
     /** The targets; a token is read only when one is named, and only its source ever appears in messages. */
     List<DeployTarget> toTargets() {

@@ -8,6 +8,7 @@ import io.mlstages.io.AtomicFiles;
 import io.mlstages.registry.Actor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -33,11 +34,23 @@ final class IncidentCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: list, show, resolve or retraining");
     }
 
-    private static IncidentStore store(final Path registry) {
-        if (!Files.isDirectory(registry)) {
-            throw new IllegalArgumentException("--registry " + registry + ": no such folder");
+    /** The registry that keeps the incidents. */
+    static class Kept {
+        @Option(names = "--registry", paramLabel = "DIR", required = true, description = "The registry folder.")
+        Path registry;
+
+        IncidentStore store() {
+            if (!Files.isDirectory(registry)) {
+                throw new IllegalArgumentException("--registry " + registry + ": no such folder");
+            }
+            return IncidentStore.open(registry);
         }
-        return IncidentStore.open(registry);
+    }
+
+    /** One incident of the registry. */
+    static final class One extends Kept {
+        @Parameters(paramLabel = "ID", description = "The incident, such as cancer-0003.")
+        String id;
     }
 
     private static java.time.Instant instant(final String text) {
@@ -57,8 +70,8 @@ final class IncidentCommand implements Runnable {
         @Spec
         private CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--registry", paramLabel = "DIR", required = true, description = "The registry folder.")
-        Path registry;
+        @Mixin
+        Kept kept;
 
         @Option(names = "--model", paramLabel = "NAME", description = "Only this model's incidents.")
         String model;
@@ -71,7 +84,7 @@ final class IncidentCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<Incident> incidents = store(registry).list(model).stream()
+            List<Incident> incidents = kept.store().list(model).stream()
                     .filter(i -> !openOnly || i.isOpen()).toList();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -95,18 +108,15 @@ final class IncidentCommand implements Runnable {
         @Spec
         private CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--registry", paramLabel = "DIR", required = true, description = "The registry folder.")
-        Path registry;
-
-        @Parameters(paramLabel = "ID", description = "The incident, such as cancer-0003.")
-        String id;
+        @Mixin
+        One which;
 
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
         @Override
         public Integer call() {
-            Incident incident = store(registry).get(id);
+            Incident incident = which.store().get(which.id);
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? Incidents.toJson(incident) : Incidents.details(incident));
             out.flush();
@@ -121,11 +131,8 @@ final class IncidentCommand implements Runnable {
         @Spec
         private CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--registry", paramLabel = "DIR", required = true, description = "The registry folder.")
-        Path registry;
-
-        @Parameters(paramLabel = "ID", description = "The incident, such as cancer-0003.")
-        String id;
+        @Mixin
+        One which;
 
         @Option(names = "--message", paramLabel = "TEXT", description = "Why: recorded in the incident's steps.")
         String message;
@@ -135,7 +142,7 @@ final class IncidentCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Incident incident = store(registry).resolve(id, Actor.fromEnvironment(), message);
+            Incident incident = which.store().resolve(which.id, Actor.fromEnvironment(), message);
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? Incidents.toJson(incident) : "Resolved " + Incidents.line(incident) + "\n");
             out.flush();
@@ -152,11 +159,8 @@ final class IncidentCommand implements Runnable {
         @Spec
         private CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--registry", paramLabel = "DIR", required = true, description = "The registry folder.")
-        Path registry;
-
-        @Parameters(paramLabel = "ID", description = "The incident, such as cancer-0003.")
-        String id;
+        @Mixin
+        One which;
 
         @Option(names = "--reason", paramLabel = "TEXT",
                 description = "What was requested: recorded in the incident's steps (e.g. the job started).")
@@ -175,9 +179,9 @@ final class IncidentCommand implements Runnable {
         @Override
         public Integer call() {
             java.time.Instant requestedAt = withdraw == null ? null : instant(withdraw);
-            store(registry).get(id); // an unknown id fails here, naming the registry
-            Incident incident = requestedAt != null ? Monitor.withdrawRetrain(registry, id, requestedAt)
-                    : Monitor.retraining(registry, id, Actor.fromEnvironment(), reason);
+            which.store().get(which.id); // an unknown id fails here, naming the registry
+            Incident incident = requestedAt != null ? Monitor.withdrawRetrain(which.registry, which.id, requestedAt)
+                    : Monitor.retraining(which.registry, which.id, Actor.fromEnvironment(), reason);
             PrintWriter out = spec.commandLine().getOut();
             if (json != null && !"-".equals(json)) {
                 AtomicFiles.write(Path.of(json), Incidents.toJson(incident));

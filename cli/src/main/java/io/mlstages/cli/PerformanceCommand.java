@@ -7,6 +7,7 @@ import io.mlstages.incident.PerformanceResult;
 import io.mlstages.metrics.Metric;
 import io.mlstages.registry.Actor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,11 +30,8 @@ final class PerformanceCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--registry", paramLabel = "DIR", required = true, description = "The registry folder.")
-    Path registry;
-
-    @Option(names = "--model", paramLabel = "NAME", required = true, description = "The model's name.")
-    String model;
+    @Mixin
+    RegisteredModelMixin registered;
 
     @Option(names = "--alias", paramLabel = "NAME", defaultValue = "production",
             description = "The alias whose version is judged and rolled back (default: ${DEFAULT-VALUE}).")
@@ -78,7 +76,7 @@ final class PerformanceCommand implements Callable<Integer> {
         if (min.isEmpty() && max.isEmpty()) {
             throw new IllegalArgumentException("Give at least one bound: --min METRIC=VALUE or --max METRIC=VALUE");
         }
-        PerformanceResult result = LivePerformance.check(Registries.open(registry), model, alias, labels, idColumn,
+        PerformanceResult result = LivePerformance.check(registered.open(), registered.model, alias, labels, idColumn,
                 labelColumn, predictionLog, metrics(min), metrics(max), rollback, Actor.fromEnvironment());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

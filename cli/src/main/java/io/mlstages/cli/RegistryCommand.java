@@ -35,7 +35,7 @@ final class RegistryCommand implements Runnable {
     }
 
     /** The registry folder and the JSON switch every registry command takes. */
-    static final class RegistryOptions {
+    static class RegistryOptions {
         @Option(names = "--registry", paramLabel = "DIR", required = true, description = "The registry folder.")
         Path root;
 
@@ -45,6 +45,12 @@ final class RegistryCommand implements Runnable {
         Registry open() {
             return Registries.open(root);
         }
+    }
+
+    /** The same, for a command on one model. */
+    static final class ModelOptions extends RegistryOptions {
+        @Option(names = "--model", paramLabel = "NAME", required = true, description = "The model.")
+        String model;
     }
 
     static String toJson(final Object value) {
@@ -109,14 +115,11 @@ final class RegistryCommand implements Runnable {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-        boolean help;
+        @picocli.CommandLine.Mixin
+        HelpMixin help;
 
         @picocli.CommandLine.Mixin
-        RegistryOptions registry;
-
-        @Option(names = "--model", paramLabel = "NAME", required = true, description = "The model.")
-        String model;
+        ModelOptions registry;
 
         @Option(names = "--version", paramLabel = "N", description = "The version (default: the alias's).")
         @Range(min = "1", max = "2147483647")
@@ -128,6 +131,7 @@ final class RegistryCommand implements Runnable {
 
         @Override
         public Integer call() {
+            String model = registry.model;
             Registry opened = registry.open();
             int chosen = version != null ? version : opened.alias(model, alias).orElseThrow(
                     () -> new IllegalArgumentException("Model '" + model + "' has no alias '" + alias
@@ -161,10 +165,7 @@ final class RegistryCommand implements Runnable {
         private CommandSpec spec;
 
         @picocli.CommandLine.Mixin
-        RegistryOptions registry;
-
-        @Option(names = "--model", paramLabel = "NAME", required = true, description = "The model.")
-        String model;
+        ModelOptions registry;
 
         @Parameters(index = "0", paramLabel = "A", description = "The first version.")
         @Range(min = "1", max = "2147483647")
@@ -176,6 +177,7 @@ final class RegistryCommand implements Runnable {
 
         @Override
         public Integer call() {
+            String model = registry.model;
             PrintWriter out = spec.commandLine().getOut();
             VersionDiff diff = registry.open().diff(model, a, b);
             if (registry.json) {
@@ -214,16 +216,14 @@ final class RegistryCommand implements Runnable {
         private CommandSpec spec;
 
         @picocli.CommandLine.Mixin
-        RegistryOptions registry;
-
-        @Option(names = "--model", paramLabel = "NAME", required = true, description = "The model.")
-        String model;
+        ModelOptions registry;
 
         @Option(names = "--alias", paramLabel = "NAME", description = "Only this alias.")
         String alias;
 
         @Override
         public Integer call() {
+            String model = registry.model;
             List<AliasMove> moves = registry.open().history(model).stream()
                     .filter(m -> alias == null || alias.equals(m.alias())).toList();
             PrintWriter out = spec.commandLine().getOut();
@@ -253,8 +253,8 @@ final class RegistryCommand implements Runnable {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-        boolean help;
+        @picocli.CommandLine.Mixin
+        HelpMixin help;
 
         @picocli.CommandLine.Mixin
         RegistryOptions registry;

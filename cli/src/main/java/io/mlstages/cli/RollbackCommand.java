@@ -6,6 +6,7 @@ import io.mlstages.deploy.DeployResult;
 import io.mlstages.deploy.DeployTarget;
 import io.mlstages.deploy.Deployer;
 import io.mlstages.registry.Actor;
+import io.mlstages.usecase.DeploymentJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,43 +26,28 @@ final class RollbackCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--registry", paramLabel = "DIR", required = true, description = "The registry folder.")
-    Path registry;
-
-    @Option(names = "--model", paramLabel = "NAME", required = true, description = "The model's name.")
-    String model;
+    @Mixin
+    RegisteredModelMixin registered;
 
     @Option(names = "--alias", paramLabel = "NAME", defaultValue = "production",
             description = "The alias to move back (default: ${DEFAULT-VALUE}).")
     String alias;
 
-    @Option(names = "--message", paramLabel = "TEXT", description = "Why: recorded in the alias history.")
-    String message;
-
     @Mixin
-    DeployOptionsMixin targets;
-
-    @Mixin
-    OutputMixin quiet;
-
-    @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-",
-            description = "Write the result as JSON ('-' or no FILE: stdout instead of the text).")
-    String json;
+    DeployOptionsMixin options;
 
     @Override
     public Integer call() {
         // bad names, targets or tokens are usage errors (exit 2), found before anything is done
-        DeployRequest.name(model, "model");
+        DeployRequest.name(registered.model, "model");
         DeployRequest.name(alias, "alias");
-        List<DeployTarget> chosen = targets.toTargets();
+        List<DeployTarget> chosen = options.toTargets();
         PrintWriter out = spec.commandLine().getOut();
         try {
-            DeployResult result = Deployer.rollback(Registries.open(registry), model, alias, Actor.fromEnvironment(),
-                    message, chosen);
-            if (json != null) {
-                Summaries.emit(out, json, Summaries.recordJson(result));
-            }
-            if (!"-".equals(json)) {
+            DeployResult result = Deployer.rollback(registered.open(), registered.model, alias, Actor.fromEnvironment(),
+                    options.message, chosen);
+            options.emit(out, () -> DeploymentJson.rollback(result));
+            if (options.text()) {
                 out.println(result.summary());
             }
             out.flush();

@@ -86,19 +86,7 @@ final class Summaries {
 
     /** An engine record (registry versions, alias moves, deploy results) as JSON; instants, durations, paths as text. */
     static String recordJson(final Object value) {
-        com.fasterxml.jackson.databind.module.SimpleModule text = new com.fasterxml.jackson.databind.module.SimpleModule()
-                .addSerializer(java.time.Instant.class,
-                        new com.fasterxml.jackson.databind.ser.std.ToStringSerializer(java.time.Instant.class))
-                .addSerializer(java.time.Duration.class,
-                        new com.fasterxml.jackson.databind.ser.std.ToStringSerializer(java.time.Duration.class))
-                .addSerializer(Path.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializer(Path.class));
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).registerModule(text)
-                    .writeValueAsString(value);
-        }
-        catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("Engine records are always writable as JSON: " + e.getOriginalMessage(), e);
-        }
+        return io.mlstages.usecase.DeploymentJson.record(value);
     }
 
     /** Writes JSON to a file, or to stdout when the file is '-'. */
