@@ -507,24 +507,26 @@ final class Statistics {
     record Test(double statistic, double pValue) {
     }
 
-    /** Up to this many values on the larger side the Cramér–von Mises p-value is exact (scipy's 'auto' rule). */
-    static final int CVM_EXACT_MAX = 20;
+    /** Receives one group of equal values of two sorted samples: {@code x[i0..i)} and {@code y[j0..j)}. */
+    @FunctionalInterface
+    private interface TieGroup {
+        void accept(int i0, int i, int j0, int j);
+    }
 
     /**
-     * The two-sample Cramér–von Mises test on two sorted samples, as
-     * {@code scipy.stats.cramervonmises_2samp(x, y)} (method 'auto'): T from the ranks (ties get their average
-     * rank); the p-value exact when neither side has more than 20 values, else Anderson's normalisation of T by
-     * its exact mean and variance, referred to the limiting one-sample distribution.
+     * Walks two sorted samples in pooled order, one group of equal values at a time (the rank tests' common loop).
+     *
+     * @param test what needs the samples, for the error when one is empty
+     * @return how many distinct values the two samples hold together
      */
-    static Test cramerVonMises(final double[] sortedX, final double[] sortedY) {
+    private static int forEachTie(final String test, final double[] sortedX, final double[] sortedY,
+            final TieGroup group) {
         int n = sortedX.length;
         int m = sortedY.length;
         if (n == 0 || m == 0) {
-            throw new IllegalArgumentException("Cramer-von Mises needs values on both sides, not " + n + " and " + m);
+            throw new IllegalArgumentException(test + " needs values on both sides, not " + n + " and " + m);
         }
-        // U = n sum (r_i - i)^2 + m sum (s_j - j)^2 with r, s the pooled (average) ranks of the sorted samples
-        double sx = 0;
-        double sy = 0;
+        int distinct = 0;
         int i = 0;
         int j = 0;
         while (i < n || j < m) {
@@ -537,17 +539,38 @@ final class Statistics {
             while (j < m && sortedY[j] == z) {
                 j++;
             }
+            distinct++;
+            group.accept(i0, i, j0, j);
+        }
+        return distinct;
+    }
+
+    /** Up to this many values on the larger side the Cramér–von Mises p-value is exact (scipy's 'auto' rule). */
+    static final int CVM_EXACT_MAX = 20;
+
+    /**
+     * The two-sample Cramér–von Mises test on two sorted samples, as
+     * {@code scipy.stats.cramervonmises_2samp(x, y)} (method 'auto'): T from the ranks (ties get their average
+     * rank); the p-value exact when neither side has more than 20 values, else Anderson's normalisation of T by
+     * its exact mean and variance, referred to the limiting one-sample distribution.
+     */
+    static Test cramerVonMises(final double[] sortedX, final double[] sortedY) {
+        int n = sortedX.length;
+        int m = sortedY.length;
+        // U = n sum (r_i - i)^2 + m sum (s_j - j)^2 with r, s the pooled (average) ranks of the sorted samples
+        double[] sums = new double[2];
+        forEachTie("Cramer-von Mises", sortedX, sortedY, (i0, i, j0, j) -> {
             double rank = (i0 + j0 + 1 + i + j) / 2.0;
             for (int a = i0 + 1; a <= i; a++) {
-                sx += (rank - a) * (rank - a);
+                sums[0] += (rank - a) * (rank - a);
             }
             for (int b = j0 + 1; b <= j; b++) {
-                sy += (rank - b) * (rank - b);
+                sums[1] += (rank - b) * (rank - b);
             }
-        }
+        });
         double k = (double) n * m;
         double total = (double) n + m;
-        double u = n * sx + m * sy;
+        double u = n * sums[0] + m * sums[1];
         double t = u / (k * total) - (4 * k - 1) / (6 * total);
         return new Test(t, Math.max(n, m) <= CVM_EXACT_MAX ? cramerVonMisesExactP(u, n, m)
                 : cramerVonMisesP(t, n, m));
@@ -697,41 +720,24 @@ final class Statistics {
     static Test andersonDarling(final double[] sortedX, final double[] sortedY) {
         int n = sortedX.length;
         int m = sortedY.length;
-        if (n == 0 || m == 0) {
-            throw new IllegalArgumentException("Anderson-Darling needs values on both sides, not " + n + " and " + m);
-        }
-        long total = (long) n + m;
-        double big = total;
-        double a2 = 0;
-        int i = 0;
-        int j = 0;
-        int distinct = 0;
-        while (i < n || j < m) {
-            double z = j >= m || i < n && sortedX[i] <= sortedY[j] ? sortedX[i] : sortedY[j];
-            int i0 = i;
-            int j0 = j;
-            while (i < n && sortedX[i] == z) {
-                i++;
-            }
-            while (j < m && sortedY[j] == z) {
-                j++;
-            }
-            distinct++;
+        double big = (double) n + m;
+        double[] sum = new double[1];
+        int distinct = forEachTie("Anderson-Darling", sortedX, sortedY, (i0, i, j0, j) -> {
             double l = (i - i0) + (j - j0);
             double b = i0 + j0 + l / 2;
             double denominator = b * (big - b) - big * l / 4;
             if (denominator <= 0) {
-                continue;
+                return;
             }
             double mx = i - (i - i0) / 2.0;
             double my = j - (j - j0) / 2.0;
-            a2 += l / big * ((big * mx - b * n) * (big * mx - b * n) / denominator / n
+            sum[0] += l / big * ((big * mx - b * n) * (big * mx - b * n) / denominator / n
                     + (big * my - b * m) * (big * my - b * m) / denominator / m);
-        }
+        });
         if (distinct < 2) {
             return new Test(0, 1);
         }
-        a2 *= (big - 1) / big;
+        double a2 = sum[0] * ((big - 1) / big);
         double standardised = andersonDarlingStandardised(a2, n, m);
         return new Test(standardised, andersonDarlingP(standardised));
     }
