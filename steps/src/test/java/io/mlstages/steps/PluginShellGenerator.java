@@ -16,9 +16,10 @@ import java.util.stream.Stream;
 
 /**
  * Writes the plugin's shells from {@link StepCatalog}: for each step the parameter class (fields, getters,
- * {@code @DataBoundSetter}s, {@code values()}), its {@code config.jelly} and a {@code help-<parameter>.html} per
- * parameter. The hand-written step classes extend the generated ones and add the {@code @DataBoundConstructor}, the
- * execution and the descriptor.
+ * {@code @DataBoundSetter}s, the values it passes), its {@code config.jelly} and a {@code help-<parameter>.html} per
+ * parameter. The generated classes extend the hand-written {@code CatalogStep} (the execution and {@code values()}
+ * of every step); the hand-written step classes extend them and add the {@code @DataBoundConstructor} and the
+ * descriptor.
  *
  * <p>The pipeline step {@code checkDrift} and the freestyle build step {@code modelDriftCheck} take the same
  * parameters, but a {@code Step} and a {@code Builder} cannot share a superclass: the one definition is
@@ -41,6 +42,8 @@ final class PluginShellGenerator {
     private static final String PACKAGE = "io.jenkins.plugins.mlstages";
     private static final String JAVA_DIR = "src/main/java/io/jenkins/plugins/mlstages/";
     private static final String RESOURCE_DIR = "src/main/resources/io/jenkins/plugins/mlstages/";
+    /** The hand-written root of the generated step classes: the execution and {@code values()} of every step. */
+    private static final String ROOT = "CatalogStep";
     /** The build step's parameters are a pipeline step's: the one definition of both. */
     private static final String DRIFT_HOLDER = "CheckDriftStep";
 
@@ -70,7 +73,7 @@ final class PluginShellGenerator {
         for (Group group : GROUPS) {
             files.put(JAVA_DIR + group.className() + ".java", fieldsClass("The parameters of the steps that "
                     + group.about() + ": fields, getters and {@code @DataBoundSetter}s.", group.className(),
-                    group.superName(), group.parameters(), null));
+                    group.superName(), group.parameters(), null, null));
         }
         for (String name : List.of(StepCatalog.TRAIN, StepCatalog.VALIDATE, StepCatalog.DEPLOY, StepCatalog.CHECK_DRIFT)) {
             StepSpec step = StepCatalog.step(name);
@@ -82,8 +85,8 @@ final class PluginShellGenerator {
             files.put(JAVA_DIR + base + ".java", fieldsClass("The parameters of {@code " + step.functionName()
                     + "}, as the step catalog lists them: fields, getters and\n * {@code @DataBoundSetter}s (those "
                     + "shared with other steps are inherited). The step class adds the\n * "
-                    + "{@code @DataBoundConstructor}, the execution and the descriptor.", base,
-                    group == null ? "Step" : group.className(), own, step));
+                    + "{@code @DataBoundConstructor} and the descriptor.", base,
+                    group == null ? ROOT : group.className(), own, step, group));
             views(step, CLASSES.get(name), files);
         }
         files.put(JAVA_DIR + "DriftCheckBuilderBase.java", forwardingClass(builder, "DriftCheckBuilderBase",
@@ -104,7 +107,7 @@ final class PluginShellGenerator {
 
     /** From the most general: a step extends the last group whose parameters (with its ancestors') it all has. */
     private static final List<Group> GROUPS = List.of(
-            new Group("DataReadingStep", "read data files", StepCatalog.readOptions(), "Step"),
+            new Group("DataReadingStep", "read data files", StepCatalog.readOptions(), ROOT),
             new Group("DriftTestingStep", "read data and test its columns for drift", StepCatalog.driftOptions(),
                     "DataReadingStep"));
 
@@ -158,19 +161,17 @@ final class PluginShellGenerator {
 
     /**
      * An abstract step class: a field per own parameter, getters, {@code @DataBoundSetter}s that normalise blank
-     * text to null; for a step (not a group) the constructor of its required parameters and {@code values()}.
+     * text to null; {@code putValues} (a group's own values, then its superclass's; a step's in catalog order, with one
+     * call for its group's); for a step its function name and the constructor of its required parameters.
+     *
+     * @param group the group a step extends, or null (for a group, or a step that extends {@code Step})
      */
     private static String fieldsClass(final String about, final String className, final String superName,
-            final List<Parameter> own, final StepSpec step) {
+            final List<Parameter> own, final StepSpec step, final Group group) {
         StringBuilder out = new StringBuilder(javaHeader());
         out.append("package ").append(PACKAGE).append(";\n\n");
         out.append("import edu.umd.cs.findbugs.annotations.CheckForNull;\n");
-        if (step != null) {
-            out.append("import java.util.LinkedHashMap;\n");
-        }
-        if (superName.equals("Step")) {
-            out.append("import org.jenkinsci.plugins.workflow.steps.Step;\n");
-        }
+        out.append("import java.util.LinkedHashMap;\n");
         out.append("import org.kohsuke.stapler.DataBoundSetter;\n");
         out.append("\n/**\n * ").append(about).append("\n */\n");
         out.append("public abstract class ").append(className).append(" extends ").append(superName).append(" {\n");
@@ -197,6 +198,28 @@ final class PluginShellGenerator {
             }
             out.append("    }\n");
         }
+        // a group puts its own values, then its superclass's; a step its own in catalog order, with one call for
+        // its group's parameters, which stand together in the catalog
+        out.append("\n    @Override\n    protected void putValues(final LinkedHashMap<String, Object> values) {\n");
+        List<Parameter> all = step == null ? own : step.parameters();
+        List<Parameter> inherited = step == null || group == null ? List.of() : inherited(group);
+        for (int i = 0; i < all.size(); i++) {
+            if (!inherited.contains(all.get(i))) {
+                out.append("        values.put(\"").append(all.get(i).name()).append("\", ").append(getter(all.get(i)))
+                        .append("());\n");
+                continue;
+            }
+            if (i + inherited.size() > all.size() || !all.subList(i, i + inherited.size()).equals(inherited)) {
+                throw new IllegalStateException(step.functionName() + " must list the parameters of "
+                        + group.className() + " together and in its order");
+            }
+            out.append("        super.putValues(values);\n");
+            i += inherited.size() - 1;
+        }
+        if (step == null && !superName.equals(ROOT)) {
+            out.append("        super.putValues(values);\n");
+        }
+        out.append("    }\n");
         for (Parameter p : own) {
             out.append("\n    /** ").append(javadoc(p.help())).append(" */\n");
             if (!p.required() && p.kind() != Kind.FLAG) {
@@ -209,16 +232,6 @@ final class PluginShellGenerator {
                         .append(javaType(p)).append(' ').append(field(p)).append(") {\n        this.").append(field(p))
                         .append(" = ").append(normalised(p, field(p))).append(";\n    }\n");
             }
-        }
-        if (step != null) {
-            out.append("\n    /** The parameter values by catalog name (unset ones null), for "
-                    + "{@link io.mlstages.steps.Invocation#of}. */\n");
-            out.append("    public LinkedHashMap<String, Object> values() {\n");
-            out.append("        LinkedHashMap<String, Object> values = new LinkedHashMap<>();\n");
-            for (Parameter p : step.parameters()) {
-                out.append("        values.put(\"").append(p.name()).append("\", ").append(getter(p)).append("());\n");
-            }
-            out.append("        return values;\n    }\n");
         }
         return out.append("}\n").toString();
     }

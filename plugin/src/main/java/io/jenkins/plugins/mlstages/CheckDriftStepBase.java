@@ -9,7 +9,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * The parameters of {@code checkDrift}, as the step catalog lists them: fields, getters and
  * {@code @DataBoundSetter}s (those shared with other steps are inherited). The step class adds the
- * {@code @DataBoundConstructor}, the execution and the descriptor.
+ * {@code @DataBoundConstructor} and the descriptor.
  */
 public abstract class CheckDriftStepBase extends DriftTestingStep {
     private final String current;
@@ -53,6 +53,28 @@ public abstract class CheckDriftStepBase extends DriftTestingStep {
      */
     protected CheckDriftStepBase(final String current) {
         this.current = StepValues.text(current);
+    }
+
+    @Override
+    protected void putValues(final LinkedHashMap<String, Object> values) {
+        values.put("current", getCurrent());
+        values.put("model", getModel());
+        values.put("reference", getReference());
+        values.put("registry", getRegistry());
+        values.put("alias", getAlias());
+        values.put("coolDown", getCoolDown());
+        values.put("webhook", getWebhook());
+        values.put("webhookCredentialsId", getWebhookCredentialsId());
+        values.put("columns", getColumns());
+        values.put("target", getTarget());
+        values.put("prediction", getPrediction());
+        values.put("sketchK", getSketchK());
+        values.put("bins", getBins());
+        values.put("topK", getTopK());
+        values.put("exactLimit", getExactLimit());
+        super.putValues(values);
+        values.put("onDrift", getOnDrift());
+        values.put("retrainJob", getRetrainJob());
     }
 
     /** The current data: a path or an Ant glob in the workspace (several matching files are checked as one sample). */
@@ -234,44 +256,5 @@ public abstract class CheckDriftStepBase extends DriftTestingStep {
     @DataBoundSetter
     public void setRetrainJob(final String retrainJob) {
         this.retrainJob = StepValues.text(retrainJob);
-    }
-
-    /** The parameter values by catalog name (unset ones null), for {@link io.mlstages.steps.Invocation#of}. */
-    public LinkedHashMap<String, Object> values() {
-        LinkedHashMap<String, Object> values = new LinkedHashMap<>();
-        values.put("current", getCurrent());
-        values.put("model", getModel());
-        values.put("reference", getReference());
-        values.put("registry", getRegistry());
-        values.put("alias", getAlias());
-        values.put("coolDown", getCoolDown());
-        values.put("webhook", getWebhook());
-        values.put("webhookCredentialsId", getWebhookCredentialsId());
-        values.put("columns", getColumns());
-        values.put("target", getTarget());
-        values.put("prediction", getPrediction());
-        values.put("sketchK", getSketchK());
-        values.put("bins", getBins());
-        values.put("topK", getTopK());
-        values.put("exactLimit", getExactLimit());
-        values.put("driftShare", getDriftShare());
-        values.put("alpha", getAlpha());
-        values.put("method", getMethod());
-        values.put("threshold", getThreshold());
-        values.put("columnAlpha", getColumnAlpha());
-        values.put("missingRateFloor", getMissingRateFloor());
-        values.put("noMissingDrift", isNoMissingDrift());
-        values.put("noPooling", isNoPooling());
-        values.put("format", getFormat());
-        values.put("delimiter", getDelimiter());
-        values.put("missing", getMissing());
-        values.put("type", getType());
-        values.put("schema", getSchema());
-        values.put("inferRows", getInferRows());
-        values.put("onBadRows", getOnBadRows());
-        values.put("maxBadRowsShare", getMaxBadRowsShare());
-        values.put("onDrift", getOnDrift());
-        values.put("retrainJob", getRetrainJob());
-        return values;
     }
 }

@@ -3,13 +3,13 @@
 package io.jenkins.plugins.mlstages;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import org.jenkinsci.plugins.workflow.steps.Step;
+import java.util.LinkedHashMap;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * The parameters of the steps that read data files: fields, getters and {@code @DataBoundSetter}s.
  */
-public abstract class DataReadingStep extends Step {
+public abstract class DataReadingStep extends CatalogStep {
     @CheckForNull
     private String format;
     @CheckForNull
@@ -26,6 +26,18 @@ public abstract class DataReadingStep extends Step {
     private String onBadRows;
     @CheckForNull
     private Double maxBadRowsShare;
+
+    @Override
+    protected void putValues(final LinkedHashMap<String, Object> values) {
+        values.put("format", getFormat());
+        values.put("delimiter", getDelimiter());
+        values.put("missing", getMissing());
+        values.put("type", getType());
+        values.put("schema", getSchema());
+        values.put("inferRows", getInferRows());
+        values.put("onBadRows", getOnBadRows());
+        values.put("maxBadRowsShare", getMaxBadRowsShare());
+    }
 
     /** csv or jsonl (default: by file name). */
     @CheckForNull

@@ -4,15 +4,14 @@ package io.jenkins.plugins.mlstages;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.LinkedHashMap;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * The parameters of {@code deployModel}, as the step catalog lists them: fields, getters and
  * {@code @DataBoundSetter}s (those shared with other steps are inherited). The step class adds the
- * {@code @DataBoundConstructor}, the execution and the descriptor.
+ * {@code @DataBoundConstructor} and the descriptor.
  */
-public abstract class DeployModelStepBase extends Step {
+public abstract class DeployModelStepBase extends CatalogStep {
     private final String model;
     @CheckForNull
     private Integer version;
@@ -56,6 +55,29 @@ public abstract class DeployModelStepBase extends Step {
      */
     protected DeployModelStepBase(final String model) {
         this.model = StepValues.text(model);
+    }
+
+    @Override
+    protected void putValues(final LinkedHashMap<String, Object> values) {
+        values.put("model", getModel());
+        values.put("version", getVersion());
+        values.put("package", getPackage());
+        values.put("registry", getRegistry());
+        values.put("alias", getAlias());
+        values.put("noRequireBlessing", isNoRequireBlessing());
+        values.put("force", isForce());
+        values.put("message", getMessage());
+        values.put("target", getTarget());
+        values.put("keep", getKeep());
+        values.put("credentialsId", getCredentialsId());
+        values.put("tokenFile", getTokenFile());
+        values.put("connectTimeout", getConnectTimeout());
+        values.put("requestTimeout", getRequestTimeout());
+        values.put("attempts", getAttempts());
+        values.put("backoff", getBackoff());
+        values.put("maxBackoff", getMaxBackoff());
+        values.put("maxRetryAfter", getMaxRetryAfter());
+        values.put("onFailure", getOnFailure());
     }
 
     /** The model's name in the registry. */
@@ -257,30 +279,5 @@ public abstract class DeployModelStepBase extends Step {
     @DataBoundSetter
     public void setOnFailure(final String onFailure) {
         this.onFailure = StepValues.text(onFailure);
-    }
-
-    /** The parameter values by catalog name (unset ones null), for {@link io.mlstages.steps.Invocation#of}. */
-    public LinkedHashMap<String, Object> values() {
-        LinkedHashMap<String, Object> values = new LinkedHashMap<>();
-        values.put("model", getModel());
-        values.put("version", getVersion());
-        values.put("package", getPackage());
-        values.put("registry", getRegistry());
-        values.put("alias", getAlias());
-        values.put("noRequireBlessing", isNoRequireBlessing());
-        values.put("force", isForce());
-        values.put("message", getMessage());
-        values.put("target", getTarget());
-        values.put("keep", getKeep());
-        values.put("credentialsId", getCredentialsId());
-        values.put("tokenFile", getTokenFile());
-        values.put("connectTimeout", getConnectTimeout());
-        values.put("requestTimeout", getRequestTimeout());
-        values.put("attempts", getAttempts());
-        values.put("backoff", getBackoff());
-        values.put("maxBackoff", getMaxBackoff());
-        values.put("maxRetryAfter", getMaxRetryAfter());
-        values.put("onFailure", getOnFailure());
-        return values;
     }
 }

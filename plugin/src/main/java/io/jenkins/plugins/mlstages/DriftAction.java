@@ -6,7 +6,6 @@ import hudson.FilePath;
 import hudson.model.Action;
 import hudson.model.Run;
 import io.mlstages.steps.DriftView;
-import io.mlstages.steps.ReportLink;
 import io.mlstages.steps.StepException;
 import java.io.File;
 import java.io.IOException;
@@ -19,8 +18,6 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.model.Jenkins;
-import jenkins.model.RunAction2;
 import jenkins.tasks.SimpleBuildStep;
 
 /**
@@ -28,13 +25,14 @@ import jenkins.tasks.SimpleBuildStep;
  * page rendered from the report JSON kept in the build's folder. Its fields are JDK types only (it is saved in
  * build.xml); the report itself is read from the stored file when a page is shown.
  */
-public class DriftAction implements RunAction2, SimpleBuildStep.LastBuildAction {
+public class DriftAction extends ReportAction implements SimpleBuildStep.LastBuildAction {
     private static final Logger LOGGER = Logger.getLogger(DriftAction.class.getName());
     private static final Map<Run<?, ?>, Integer> RESERVED = new WeakHashMap<>();
     /** How many drifted columns the summary lists. */
     static final int TOP = 5;
+    /** The report file in {@code <build>/mlstages/<id>/}. */
+    static final String REPORT = "report.json";
 
-    private final String id;
     @CheckForNull
     private final String model;
     @CheckForNull
@@ -56,7 +54,6 @@ public class DriftAction implements RunAction2, SimpleBuildStep.LastBuildAction 
     private final String retrainNote;
     private final boolean html;
 
-    private transient Run<?, ?> run;
     private transient DriftView view;
 
     DriftAction(final String id, @CheckForNull final String model, @CheckForNull final Integer version,
@@ -64,7 +61,7 @@ public class DriftAction implements RunAction2, SimpleBuildStep.LastBuildAction 
             final List<String> driftedColumns, @CheckForNull final String incidentId, @CheckForNull final String stage,
             @CheckForNull final String severity, @CheckForNull final String retrainTriggered,
             @CheckForNull final String retrainNote, final boolean html) {
-        this.id = id;
+        super(id);
         this.model = model;
         this.version = version;
         this.datasetDrift = datasetDrift;
@@ -80,19 +77,8 @@ public class DriftAction implements RunAction2, SimpleBuildStep.LastBuildAction 
     }
 
     /** The id of the next drift report of this build: {@code drift}, then {@code drift-2}, … */
-    static synchronized String nextId(final Run<?, ?> run) {
-        int used = Math.max(RESERVED.getOrDefault(run, 0), run.getActions(DriftAction.class).size());
-        RESERVED.put(run, used + 1);
-        return used == 0 ? "drift" : "drift-" + (used + 1);
-    }
-
-    /** The report page's link: absolute only when Jenkins knows its root URL (see {@link ReportLink}). */
-    static ReportLink link(final Run<?, ?> run, final String id) {
-        return ReportLink.of(Jenkins.get().getRootUrl(), run.getUrl(), urlNameOf(id));
-    }
-
-    private static String urlNameOf(final String id) {
-        return "mlstages-" + id;
+    static String nextId(final Run<?, ?> run) {
+        return nextId(RESERVED, run, "drift", run.getActions(DriftAction.class).size());
     }
 
     /**
@@ -107,21 +93,15 @@ public class DriftAction implements RunAction2, SimpleBuildStep.LastBuildAction 
             final Map<String, Object> result, final RetrainTrigger.Decision retrain, final boolean retraining)
             throws IOException, InterruptedException {
         String reportFile = StepValues.text(result.get("reportFile"));
-        if (reportFile == null || !workspace.child(reportFile).exists()) {
+        File report = keep(run, workspace, id, reportFile, REPORT);
+        if (report == null) {
             return null;
         }
-        File folder = folder(run, id);
-        Files.createDirectories(folder.toPath());
-        workspace.child(reportFile).copyTo(new FilePath(new File(folder, "report.json")));
-        String htmlFile = StepValues.text(result.get("htmlFile"));
-        boolean html = htmlFile != null && workspace.child(htmlFile).exists();
-        if (html) {
-            workspace.child(htmlFile).copyTo(new FilePath(new File(folder, "report.html")));
-        }
+        boolean html = keep(run, workspace, id, StepValues.text(result.get("htmlFile")), "report.html") != null;
         Double threshold = null;
         try {
-            threshold = DriftView.parse(Files.readString(new File(folder, "report.json").toPath(),
-                    StandardCharsets.UTF_8), reportFile).threshold();
+            threshold = DriftView.parse(Files.readString(report.toPath(), StandardCharsets.UTF_8), reportFile)
+                    .threshold();
         }
         catch (StepException e) {
             LOGGER.log(Level.WARNING, "Unreadable drift report " + reportFile, e);
@@ -142,25 +122,6 @@ public class DriftAction implements RunAction2, SimpleBuildStep.LastBuildAction 
         return action;
     }
 
-    private static File folder(final Run<?, ?> run, final String id) {
-        return new File(new File(run.getRootDir(), "mlstages"), id);
-    }
-
-    @Override
-    public void onAttached(final Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(final Run<?, ?> r) {
-        this.run = r;
-    }
-
-    /** The build this report belongs to. */
-    public Run<?, ?> getRun() {
-        return run;
-    }
-
     @Override
     public String getIconFileName() {
         return "symbol-analytics";
@@ -169,26 +130,23 @@ public class DriftAction implements RunAction2, SimpleBuildStep.LastBuildAction 
     @Override
     public String getDisplayName() {
         String what = model == null ? Messages.DriftAction_DisplayName() : Messages.DriftAction_DisplayNameOfModel(model);
-        return id.equals("drift") ? what : Messages.ModelAction_Numbered(what, id);
+        return getId().equals("drift") ? what : Messages.ModelAction_Numbered(what, getId());
     }
 
     @Override
     public String getUrlName() {
-        return urlNameOf(id);
+        return urlNameOf(getId());
     }
 
     /** The trend on the job page, shown once per build however many checks it ran. */
     @Override
     public Collection<? extends Action> getProjectActions() {
+        Run<?, ?> run = getRun();
         if (run == null) {
             return List.of();
         }
         List<DriftAction> all = run.getActions(DriftAction.class);
         return !all.isEmpty() && all.get(0) == this ? List.of(new DriftTrendAction(run.getParent())) : List.of();
-    }
-
-    public String getId() {
-        return id;
     }
 
     @CheckForNull
@@ -262,8 +220,9 @@ public class DriftAction implements RunAction2, SimpleBuildStep.LastBuildAction 
     @CheckForNull
     public DriftView getView() {
         DriftView known = view;
+        Run<?, ?> run = getRun();
         if (known == null && run != null) {
-            File report = new File(folder(run, id), "report.json");
+            File report = new File(folder(run, getId()), REPORT);
             try {
                 known = DriftView.parse(Files.readString(report.toPath(), StandardCharsets.UTF_8), report.getName());
                 view = known;

@@ -12,11 +12,9 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * The form checks and lists of the drift check, written once for the descriptors of {@code checkDrift} (a
  * {@code StepDescriptor}) and {@code modelDriftCheck} (a {@code BuildStepDescriptor}), which cannot share a
- * superclass. Stapler finds web methods on interfaces too (its {@code ClassDescriptor} walks the class and interface
- * hierarchy), and Jenkins looks {@code doCheck}/{@code doFill} methods up among the descriptor's public methods, which
- * include these defaults.
+ * superclass; the checks of the drift-test and reading parameters come from {@link DriftTestingForms}.
  */
-public interface DriftCheckForms {
+public interface DriftCheckForms extends DriftTestingForms {
     @POST
     default FormValidation doCheckCurrent(@AncestorInPath final Item item, @QueryParameter final String value) {
         return Forms.required(Forms.canConfigure(item), value, "Current");
@@ -44,26 +42,6 @@ public interface DriftCheckForms {
 
     @POST
     default FormValidation doCheckExactLimit(@AncestorInPath final Item item, @QueryParameter final String value) {
-        return Forms.whole(Forms.canConfigure(item), value, 0);
-    }
-
-    @POST
-    default FormValidation doCheckDriftShare(@AncestorInPath final Item item, @QueryParameter final String value) {
-        return Forms.share(Forms.canConfigure(item), value);
-    }
-
-    @POST
-    default FormValidation doCheckAlpha(@AncestorInPath final Item item, @QueryParameter final String value) {
-        return Forms.share(Forms.canConfigure(item), value);
-    }
-
-    @POST
-    default FormValidation doCheckMissingRateFloor(@AncestorInPath final Item item, @QueryParameter final String value) {
-        return Forms.share(Forms.canConfigure(item), value);
-    }
-
-    @POST
-    default FormValidation doCheckInferRows(@AncestorInPath final Item item, @QueryParameter final String value) {
         return Forms.whole(Forms.canConfigure(item), value, 0);
     }
 

@@ -3,6 +3,7 @@
 package io.jenkins.plugins.mlstages;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.util.LinkedHashMap;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
@@ -23,6 +24,19 @@ public abstract class DriftTestingStep extends DataReadingStep {
     private Double missingRateFloor;
     private boolean noMissingDrift;
     private boolean noPooling;
+
+    @Override
+    protected void putValues(final LinkedHashMap<String, Object> values) {
+        values.put("driftShare", getDriftShare());
+        values.put("alpha", getAlpha());
+        values.put("method", getMethod());
+        values.put("threshold", getThreshold());
+        values.put("columnAlpha", getColumnAlpha());
+        values.put("missingRateFloor", getMissingRateFloor());
+        values.put("noMissingDrift", isNoMissingDrift());
+        values.put("noPooling", isNoPooling());
+        super.putValues(values);
+    }
 
     /** Share of drifted feature columns that makes dataset drift (default 0.5). */
     @CheckForNull

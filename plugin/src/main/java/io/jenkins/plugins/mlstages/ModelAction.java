@@ -5,7 +5,6 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.FilePath;
 import hudson.model.Run;
 import io.mlstages.steps.DeploymentSummary;
-import io.mlstages.steps.ReportLink;
 import io.mlstages.steps.StepException;
 import io.mlstages.steps.ValidationView;
 import java.io.File;
@@ -18,8 +17,6 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.model.Jenkins;
-import jenkins.model.RunAction2;
 
 /**
  * One {@code validateModel} or {@code deployModel} call on the build page. A validation has a summary (verdict, gate
@@ -28,7 +25,7 @@ import jenkins.model.RunAction2;
  * JDK types only (the action is saved in build.xml); parsing and formatting happen in {@link ValidationView} and
  * {@link DeploymentSummary}.
  */
-public class ModelAction implements RunAction2 {
+public class ModelAction extends ReportAction {
     private static final Logger LOGGER = Logger.getLogger(ModelAction.class.getName());
     private static final Map<Run<?, ?>, Integer> RESERVED = new WeakHashMap<>();
     /** The report file in {@code <build>/mlstages/<id>/}. */
@@ -36,7 +33,6 @@ public class ModelAction implements RunAction2 {
     /** How many metrics the summary names. */
     static final int HEADLINE = 4;
 
-    private final String id;
     private final boolean validation;
     @CheckForNull
     private final String model;
@@ -73,7 +69,6 @@ public class ModelAction implements RunAction2 {
     @CheckForNull
     private final ArrayList<String> skippedGates;
 
-    private transient Run<?, ?> run;
     private transient ValidationView view;
 
     private ModelAction(final String id, final boolean validation, @CheckForNull final String model,
@@ -83,7 +78,7 @@ public class ModelAction implements RunAction2 {
             @CheckForNull final Integer previousVersion, final boolean deployed, @CheckForNull final String refused,
             final List<String> targetsOk, final List<String> targetsFailed, @CheckForNull final String mitigatedIncident,
             final boolean forced, final List<String> skippedGates) {
-        this.id = id;
+        super(id);
         this.validation = validation;
         this.model = model;
         this.passed = passed;
@@ -106,20 +101,9 @@ public class ModelAction implements RunAction2 {
     }
 
     /** The id of this build's next validation report: {@code validation}, then {@code validation-2}, … */
-    static synchronized String nextValidationId(final Run<?, ?> run) {
-        int used = Math.max(RESERVED.getOrDefault(run, 0),
+    static String nextValidationId(final Run<?, ?> run) {
+        return nextId(RESERVED, run, "validation",
                 (int) run.getActions(ModelAction.class).stream().filter(ModelAction::isValidation).count());
-        RESERVED.put(run, used + 1);
-        return used == 0 ? "validation" : "validation-" + (used + 1);
-    }
-
-    /** The report page's link: absolute only when Jenkins knows its root URL (see {@link ReportLink}). */
-    static ReportLink link(final Run<?, ?> run, final String id) {
-        return ReportLink.of(Jenkins.get().getRootUrl(), run.getUrl(), urlNameOf(id));
-    }
-
-    private static String urlNameOf(final String id) {
-        return "mlstages-" + id;
     }
 
     /**
@@ -133,13 +117,10 @@ public class ModelAction implements RunAction2 {
             final Map<String, Object> result, @CheckForNull final String location)
             throws IOException, InterruptedException {
         String reportFile = StepValues.text(result.get("reportFile"));
-        if (reportFile == null || !workspace.child(reportFile).exists()) {
+        File report = keep(run, workspace, id, reportFile, REPORT);
+        if (report == null) {
             return null;
         }
-        File folder = folder(run, id);
-        Files.createDirectories(folder.toPath());
-        File report = new File(folder, REPORT);
-        workspace.child(reportFile).copyTo(new FilePath(report));
         ValidationView parsed;
         try {
             parsed = ValidationView.parse(Files.readString(report.toPath(), StandardCharsets.UTF_8), reportFile);
@@ -190,25 +171,6 @@ public class ModelAction implements RunAction2 {
         return action;
     }
 
-    private static File folder(final Run<?, ?> run, final String id) {
-        return new File(new File(run.getRootDir(), "mlstages"), id);
-    }
-
-    @Override
-    public void onAttached(final Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(final Run<?, ?> r) {
-        this.run = r;
-    }
-
-    /** The build this belongs to. */
-    public Run<?, ?> getRun() {
-        return run;
-    }
-
     /** A validation has a report page in the side panel; a deployment only its summary. */
     @Override
     @CheckForNull
@@ -232,17 +194,14 @@ public class ModelAction implements RunAction2 {
             named = model == null ? Messages.ModelAction_DeploymentDisplayName()
                     : Messages.ModelAction_DeploymentDisplayNameOfModel(model);
         }
+        String id = getId();
         return id.equals("validation") || id.equals("deployment") ? named : Messages.ModelAction_Numbered(named, id);
     }
 
     @Override
     @CheckForNull
     public String getUrlName() {
-        return validation ? urlNameOf(id) : null;
-    }
-
-    public String getId() {
-        return id;
+        return validation ? urlNameOf(getId()) : null;
     }
 
     /** Whether this is a validation (else a deployment). */
@@ -347,8 +306,9 @@ public class ModelAction implements RunAction2 {
     @CheckForNull
     public ValidationView getView() {
         ValidationView known = view;
+        Run<?, ?> run = getRun();
         if (known == null && validation && run != null) {
-            File report = new File(folder(run, id), REPORT);
+            File report = new File(folder(run, getId()), REPORT);
             try {
                 known = ValidationView.parse(Files.readString(report.toPath(), StandardCharsets.UTF_8),
                         report.getName());

@@ -9,7 +9,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * The parameters of {@code trainModel}, as the step catalog lists them: fields, getters and
  * {@code @DataBoundSetter}s (those shared with other steps are inherited). The step class adds the
- * {@code @DataBoundConstructor}, the execution and the descriptor.
+ * {@code @DataBoundConstructor} and the descriptor.
  */
 public abstract class TrainModelStepBase extends DataReadingStep {
     private final String data;
@@ -45,6 +45,23 @@ public abstract class TrainModelStepBase extends DataReadingStep {
         this.data = StepValues.text(data);
         this.target = StepValues.text(target);
         this.output = StepValues.text(output);
+    }
+
+    @Override
+    protected void putValues(final LinkedHashMap<String, Object> values) {
+        values.put("data", getData());
+        values.put("target", getTarget());
+        values.put("output", getOutput());
+        values.put("algorithm", getAlgorithm());
+        values.put("command", getCommand());
+        values.put("timeout", getTimeout());
+        values.put("features", getFeatures());
+        values.put("exclude", getExclude());
+        values.put("task", getTask());
+        values.put("param", getParam());
+        values.put("seed", getSeed());
+        values.put("holdout", getHoldout());
+        super.putValues(values);
     }
 
     /** The training data (CSV or JSON Lines), relative to the workspace. */
@@ -159,31 +176,5 @@ public abstract class TrainModelStepBase extends DataReadingStep {
     @DataBoundSetter
     public void setHoldout(final Double holdout) {
         this.holdout = holdout;
-    }
-
-    /** The parameter values by catalog name (unset ones null), for {@link io.mlstages.steps.Invocation#of}. */
-    public LinkedHashMap<String, Object> values() {
-        LinkedHashMap<String, Object> values = new LinkedHashMap<>();
-        values.put("data", getData());
-        values.put("target", getTarget());
-        values.put("output", getOutput());
-        values.put("algorithm", getAlgorithm());
-        values.put("command", getCommand());
-        values.put("timeout", getTimeout());
-        values.put("features", getFeatures());
-        values.put("exclude", getExclude());
-        values.put("task", getTask());
-        values.put("param", getParam());
-        values.put("seed", getSeed());
-        values.put("holdout", getHoldout());
-        values.put("format", getFormat());
-        values.put("delimiter", getDelimiter());
-        values.put("missing", getMissing());
-        values.put("type", getType());
-        values.put("schema", getSchema());
-        values.put("inferRows", getInferRows());
-        values.put("onBadRows", getOnBadRows());
-        values.put("maxBadRowsShare", getMaxBadRowsShare());
-        return values;
     }
 }

@@ -9,7 +9,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * The parameters of {@code validateModel}, as the step catalog lists them: fields, getters and
  * {@code @DataBoundSetter}s (those shared with other steps are inherited). The step class adds the
- * {@code @DataBoundConstructor}, the execution and the descriptor.
+ * {@code @DataBoundConstructor} and the descriptor.
  */
 public abstract class ValidateModelStepBase extends DriftTestingStep {
     @CheckForNull
@@ -61,6 +61,34 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
      * The step with its required parameters.
      */
     protected ValidateModelStepBase() {
+    }
+
+    @Override
+    protected void putValues(final LinkedHashMap<String, Object> values) {
+        values.put("model", getModel());
+        values.put("predictions", getPredictions());
+        values.put("data", getData());
+        values.put("min", getMin());
+        values.put("max", getMax());
+        values.put("baseline", getBaseline());
+        values.put("registry", getRegistry());
+        values.put("registryModel", getRegistryModel());
+        values.put("baselineAlias", getBaselineAlias());
+        values.put("baselinePredictions", getBaselinePredictions());
+        values.put("minImprovement", getMinImprovement());
+        values.put("maxRegression", getMaxRegression());
+        values.put("minRelativeImprovement", getMinRelativeImprovement());
+        values.put("maxRelativeRegression", getMaxRelativeRegression());
+        values.put("maxMissingRate", getMaxMissingRate());
+        values.put("noDataGates", isNoDataGates());
+        values.put("noBless", isNoBless());
+        values.put("task", getTask());
+        values.put("actualColumn", getActualColumn());
+        values.put("predictedColumn", getPredictedColumn());
+        values.put("probabilityPrefix", getProbabilityPrefix());
+        values.put("positiveClass", getPositiveClass());
+        super.putValues(values);
+        values.put("onFailure", getOnFailure());
     }
 
     /** The candidate model package (written by trainModel). */
@@ -312,50 +340,5 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
     @DataBoundSetter
     public void setOnFailure(final String onFailure) {
         this.onFailure = StepValues.text(onFailure);
-    }
-
-    /** The parameter values by catalog name (unset ones null), for {@link io.mlstages.steps.Invocation#of}. */
-    public LinkedHashMap<String, Object> values() {
-        LinkedHashMap<String, Object> values = new LinkedHashMap<>();
-        values.put("model", getModel());
-        values.put("predictions", getPredictions());
-        values.put("data", getData());
-        values.put("min", getMin());
-        values.put("max", getMax());
-        values.put("baseline", getBaseline());
-        values.put("registry", getRegistry());
-        values.put("registryModel", getRegistryModel());
-        values.put("baselineAlias", getBaselineAlias());
-        values.put("baselinePredictions", getBaselinePredictions());
-        values.put("minImprovement", getMinImprovement());
-        values.put("maxRegression", getMaxRegression());
-        values.put("minRelativeImprovement", getMinRelativeImprovement());
-        values.put("maxRelativeRegression", getMaxRelativeRegression());
-        values.put("maxMissingRate", getMaxMissingRate());
-        values.put("noDataGates", isNoDataGates());
-        values.put("noBless", isNoBless());
-        values.put("task", getTask());
-        values.put("actualColumn", getActualColumn());
-        values.put("predictedColumn", getPredictedColumn());
-        values.put("probabilityPrefix", getProbabilityPrefix());
-        values.put("positiveClass", getPositiveClass());
-        values.put("driftShare", getDriftShare());
-        values.put("alpha", getAlpha());
-        values.put("method", getMethod());
-        values.put("threshold", getThreshold());
-        values.put("columnAlpha", getColumnAlpha());
-        values.put("missingRateFloor", getMissingRateFloor());
-        values.put("noMissingDrift", isNoMissingDrift());
-        values.put("noPooling", isNoPooling());
-        values.put("format", getFormat());
-        values.put("delimiter", getDelimiter());
-        values.put("missing", getMissing());
-        values.put("type", getType());
-        values.put("schema", getSchema());
-        values.put("inferRows", getInferRows());
-        values.put("onBadRows", getOnBadRows());
-        values.put("maxBadRowsShare", getMaxBadRowsShare());
-        values.put("onFailure", getOnFailure());
-        return values;
     }
 }
