@@ -14,10 +14,10 @@ import java.util.Objects;
  *
  * <p>With m p-values sorted ascending, p(1) ≤ … ≤ p(m), the step-up rule rejects the k smallest, k the largest
  * i with p(i) &lt; i·q/m. The q-value (BH-adjusted p) of p(i) is min over j ≥ i of min(1, m·p(j)/j); a test is
- * rejected exactly when its q-value is below q, and exactly when its p-value is below the cutoff k·q/m. The
- * comparison is strict, as alpha's is ({@code p < alpha}), so that one test at q is the same as one test at
- * alpha = q; scipy and the original paper write "at most", which differs only for a p-value landing exactly on
- * a critical value.</p>
+ * rejected exactly when its q-value is below q, and then exactly when its p-value is below the cutoff (about
+ * k·q/m). The comparison is strict, as alpha's is ({@code p < alpha}), so that one test at q is the same as one
+ * test at alpha = q; scipy and the original paper write "at most", which differs only for a p-value landing
+ * exactly on a critical value.</p>
  */
 public final class FalseDiscovery {
     private FalseDiscovery() {
@@ -85,11 +85,11 @@ public final class FalseDiscovery {
             p[i] = value == null ? Double.NaN : value;
         }
         double[] adjusted = adjust(p);
-        double cutoff = cutoff(p, q);
         List<Decision> decisions = new ArrayList<>(p.length);
         for (int i = 0; i < p.length; i++) {
-            decisions.add(new Decision(keys.get(i), p[i], adjusted[i], p[i] < cutoff));
+            decisions.add(new Decision(keys.get(i), p[i], adjusted[i], adjusted[i] < q));
         }
+        double cutoff = cutoff(p, adjusted, q);
         return new Family(q, cutoff, decisions);
     }
 
@@ -107,29 +107,37 @@ public final class FalseDiscovery {
         double running = 1;
         for (int rank = m; rank >= 1; rank--) {
             int i = order[rank - 1];
-            running = Math.min(running, Math.min(1, p[i] * m / rank));
+            // m / rank first, as scipy: at rank m the factor is exactly 1, so the largest q-value is its p-value
+            running = Math.min(running, Math.min(1, p[i] * ((double) m / rank)));
             out[i] = running;
         }
         return out;
     }
 
     /**
-     * The p-value below which the step-up rule at q rejects: k·q/m with k the largest rank i where p(i) &lt; i·q/m,
-     * or q/m when there is no such rank (so that nothing is below it).
+     * The p-value below which the step-up rule at q rejects: about k·q/m for k rejections (q/m when none), made
+     * consistent with the q-values (a p-value is below it exactly when its q-value is below q), as floating point
+     * could otherwise put a p-value that lands on a critical value on different sides of the two.
      */
-    static double cutoff(final double[] p, final double q) {
+    static double cutoff(final double[] p, final double[] adjusted, final double q) {
         int m = p.length;
         if (m == 0) {
             return q;
         }
-        double[] sorted = p.clone();
-        Arrays.sort(sorted);
-        for (int rank = m; rank >= 1; rank--) {
-            if (sorted[rank - 1] < rank * q / m) {
-                return rank * q / m;
+        double largestRejected = -1;
+        double smallestKept = Double.POSITIVE_INFINITY;
+        int k = 0;
+        for (int i = 0; i < m; i++) {
+            if (adjusted[i] < q) {
+                k++;
+                largestRejected = Math.max(largestRejected, p[i]);
+            }
+            else {
+                smallestKept = Math.min(smallestKept, p[i]);
             }
         }
-        return q / m;
+        double cutoff = Math.min(Math.max(k, 1) * q / m, smallestKept);
+        return k == 0 ? cutoff : Math.max(Math.nextUp(largestRejected), cutoff);
     }
 
     private static Integer[] sortedOrder(final double[] p) {
