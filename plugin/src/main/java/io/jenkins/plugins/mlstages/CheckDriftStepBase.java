@@ -262,6 +262,9 @@ public abstract class CheckDriftStepBase extends DriftTestingStep {
         values.put("missingRateFloor", getMissingRateFloor());
         values.put("noMissingDrift", isNoMissingDrift());
         values.put("noPooling", isNoPooling());
+        values.put("fdr", getFdr());
+        values.put("cadence", getCadence());
+        values.put("alarmBudget", getAlarmBudget());
         values.put("format", getFormat());
         values.put("delimiter", getDelimiter());
         values.put("missing", getMissing());
