@@ -16,7 +16,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -91,8 +93,8 @@ public final class DriftDetector {
      */
     public record Comparison(String segment, Profile reference, Profile current) {
         public Comparison {
-            java.util.Objects.requireNonNull(reference, "reference");
-            java.util.Objects.requireNonNull(current, "current");
+            Objects.requireNonNull(reference, "reference");
+            Objects.requireNonNull(current, "current");
         }
     }
 
@@ -108,7 +110,7 @@ public final class DriftDetector {
         for (Comparison comparison : comparisons) {
             measured.add(measure(comparison, options));
         }
-        Levels levels = Levels.of(comparisons, measured, options);
+        Levels levels = Levels.of(measured, options);
         List<DriftReport> reports = new ArrayList<>();
         for (int i = 0; i < comparisons.size(); i++) {
             reports.add(report(comparisons.get(i), measured.get(i), levels, options));
@@ -153,16 +155,18 @@ public final class DriftDetector {
         Measured prediction = null;
         List<Measured> identifiers = new ArrayList<>();
         // features in the reference's order
-        for (String name : refColumns.keySet()) {
+        for (Map.Entry<String, ColumnProfile> entry : refColumns.entrySet()) {
+            String name = entry.getKey();
             if (!wanted.contains(name)) {
                 continue;
             }
+            ColumnProfile ref = entry.getValue();
+            ColumnProfile cur = curColumns.get(name);
             Role role = name.equals(options.target()) ? Role.TARGET
                     : name.equals(options.prediction()) ? Role.PREDICTION
-                    : isIdentifier(refColumns.get(name)) && isIdentifier(curColumns.get(name)) ? Role.IDENTIFIER
+                    : isIdentifier(ref) && isIdentifier(cur) ? Role.IDENTIFIER
                     : Role.FEATURE;
-            ColumnProfile ref = refColumns.get(name);
-            Measured column = new Measured(ref, curColumns.get(name), role, outcome(ref, curColumns.get(name), options),
+            Measured column = new Measured(ref, cur, role, outcome(ref, cur, options),
                     new FalseDiscovery.Key(comparison.segment(), name));
             if (role == Role.TARGET) {
                 target = column;
@@ -190,10 +194,9 @@ public final class DriftDetector {
      * column of every comparison; either lowered to fit an alarm budget. Also what the settings imply.
      */
     private record Levels(FalseAlarms.Control control, double level, double budgetLevel, FalseDiscovery.Family family,
-            double perCheck, int tests) {
+            Map<FalseDiscovery.Key, FalseDiscovery.Decision> decisions, double perCheck, int tests) {
 
-        static Levels of(final List<Comparison> comparisons, final List<List<Measured>> measured,
-                final DriftOptions options) {
+        static Levels of(final List<List<Measured>> measured, final DriftOptions options) {
             FalseAlarmOptions settings = options.falseAlarms();
             boolean fdr = settings.fdr() != null;
             int tests = 0;
@@ -207,7 +210,7 @@ public final class DriftDetector {
                 alarmAt[i] = FalseAlarmRate.alarmAt(features[i], options.driftShare());
             }
             final int family = tests;
-            java.util.function.DoubleUnaryOperator perCheck = level -> fdr
+            DoubleUnaryOperator perCheck = level -> fdr
                     ? FalseAlarmRate.withFdr(family, sum(features), min(alarmAt), level)
                     : FalseAlarmRate.anyWithAlpha(features, alarmAt, level);
             double given = fdr ? settings.fdr() : options.alpha();
@@ -225,7 +228,7 @@ public final class DriftDetector {
                 decided = FalseDiscovery.control(pValues, level);
             }
             return new Levels(fdr ? FalseAlarms.Control.FDR : FalseAlarms.Control.ALPHA, level, budgetLevel, decided,
-                    perCheck.applyAsDouble(level), tests);
+                    decided == null ? Map.of() : decided.byKey(), perCheck.applyAsDouble(level), tests);
         }
 
         /** The level a column's tests are held to: its own alpha, the check's, or the family's cutoff. */
@@ -241,7 +244,7 @@ public final class DriftDetector {
             if (family == null) {
                 return null;
             }
-            FalseDiscovery.Decision decision = family.byKey().get(key);
+            FalseDiscovery.Decision decision = decisions.get(key);
             return decision == null ? null : decision.qValue();
         }
 

@@ -129,12 +129,12 @@ public final class FalseAlarmsReport {
         return text.append(implied(alarms)).append('\n').toString();
     }
 
-    /** The HTML section, escaped; empty for a report that recorded none. */
-    public static String html(final FalseAlarms alarms) {
+    /** Appends the HTML section, every text escaped; nothing for a report that recorded none. */
+    public static void html(final StringBuilder html, final FalseAlarms alarms) {
         if (!alarms.recorded()) {
-            return "";
+            return;
         }
-        StringBuilder html = new StringBuilder("<h2>False alarms</h2>\n<p id=\"false-alarm-control\">")
+        html.append("<h2>False alarms</h2>\n<p id=\"false-alarm-control\">")
                 .append(DriftHtml.escape(control(alarms))).append("</p>\n");
         if (!alarms.columns().isEmpty()) {
             html.append("<table id=\"fdr\">\n<thead><tr><th>Column</th><th>p-value</th><th>q-value</th>"
@@ -149,8 +149,7 @@ public final class FalseAlarmsReport {
             }
             html.append("</tbody>\n</table>\n");
         }
-        return html.append("<p id=\"false-alarm-rate\">").append(DriftHtml.escape(implied(alarms))).append("</p>\n")
-                .toString();
+        html.append("<p id=\"false-alarm-rate\">").append(DriftHtml.escape(implied(alarms))).append("</p>\n");
     }
 
     /** Adds the figures to a JUnit suite's properties. */
