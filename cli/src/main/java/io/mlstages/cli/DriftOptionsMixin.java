@@ -1,10 +1,13 @@
 package io.mlstages.cli;
 
+import io.mlstages.drift.AlarmBudget;
 import io.mlstages.drift.DriftMethod;
 import io.mlstages.drift.DriftOptions;
 import io.mlstages.drift.DriftOptions.ColumnOptions;
+import io.mlstages.drift.FalseAlarmOptions;
 import picocli.CommandLine.Option;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,11 +54,31 @@ final class DriftOptionsMixin {
     @Option(names = "--no-pooling", description = "Do not pool rare categories (see docs/drift.md).")
     boolean noPooling;
 
+    @Option(names = "--fdr", paramLabel = "Q",
+            description = "Judge the columns together: Benjamini-Hochberg control of the false discovery rate at Q "
+                    + "(between 0 and 1) instead of --alpha per column. The report lists each column's p-value and "
+                    + "q-value. Excludes --column-alpha.")
+    @Range(min = "0", max = "1")
+    Double fdr;
+
+    @Option(names = "--cadence", paramLabel = "DURATION",
+            description = "How often this check runs on a schedule (e.g. 1h, 1d): the report then says how many false "
+                    + "alarms a month the settings imply under no drift.")
+    @Range(min = "1s", max = "3650d")
+    Duration cadence;
+
+    @Option(names = "--alarm-budget", paramLabel = "N/PERIOD",
+            description = "False alarms the schedule may raise, e.g. 1/month (period hour, day, week, month or year): "
+                    + "--alpha (or the --fdr Q) is lowered until the implied rate fits. Needs --cadence.")
+    String alarmBudget;
+
     /** The engine's drift options for these flags. */
     DriftOptions toDriftOptions() {
         DriftOptions options = DriftOptions.defaults().withAlpha(alpha).withDriftShare(driftShare)
                 .withMissingRateFloor(missingRateFloor).withMissingRateDrift(!noMissingDrift)
                 .withPoolRareLevels(!noPooling);
+        FalseAlarmOptions falseAlarms = new FalseAlarmOptions(fdr, cadence,
+                alarmBudget == null ? null : AlarmBudget.parse(alarmBudget));
         List<String> named = new ArrayList<>(methods.keySet());
         thresholds.keySet().stream().filter(c -> !named.contains(c)).forEach(named::add);
         alphas.keySet().stream().filter(c -> !named.contains(c)).forEach(named::add);
@@ -64,6 +87,7 @@ final class DriftOptionsMixin {
             options = options.withColumn(column, new ColumnOptions(
                     method == null ? null : DriftMethod.parse(method), thresholds.get(column), alphas.get(column)));
         }
-        return options;
+        // last, so that a per-column alpha given with --fdr is refused by the options' own check
+        return options.withFalseAlarms(falseAlarms);
     }
 }

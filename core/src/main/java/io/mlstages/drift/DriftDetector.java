@@ -16,7 +16,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -79,6 +81,55 @@ public final class DriftDetector {
      *                        an unknown column, or a chosen method does not suit a column's type
      */
     public static DriftReport compare(final Profile reference, final Profile current, final DriftOptions options) {
+        return compare(List.of(new Comparison(null, reference, current)), options).get(0);
+    }
+
+    /**
+     * One comparison of a check: the whole data, or one segment of it.
+     *
+     * @param segment   the segment's name, or null for the whole data
+     * @param reference the reference's profile
+     * @param current   the current data's profile
+     */
+    public record Comparison(String segment, Profile reference, Profile current) {
+        public Comparison {
+            Objects.requireNonNull(reference, "reference");
+            Objects.requireNonNull(current, "current");
+        }
+    }
+
+    /**
+     * Runs several comparisons as one check, one report each. They share the false-alarm control: under the
+     * false discovery rate, the Benjamini–Hochberg family is every tested column of every comparison, keyed by
+     * (segment, column), and the alarm figures are those of the whole check.
+     *
+     * @throws DriftException as {@link #compare(Profile, Profile, DriftOptions)}
+     */
+    public static List<DriftReport> compare(final List<Comparison> comparisons, final DriftOptions options) {
+        List<List<Measured>> measured = new ArrayList<>();
+        for (Comparison comparison : comparisons) {
+            measured.add(measure(comparison, options));
+        }
+        Levels levels = Levels.of(measured, options);
+        List<DriftReport> reports = new ArrayList<>();
+        for (int i = 0; i < comparisons.size(); i++) {
+            reports.add(report(comparisons.get(i), measured.get(i), levels, options));
+        }
+        return reports;
+    }
+
+    /** A column measured, not yet judged: the judgement may wait for the other columns' p-values (FDR). */
+    private record Measured(ColumnProfile reference, ColumnProfile current, Role role, Outcome outcome,
+            FalseDiscovery.Key key) {
+        boolean tested() {
+            return outcome.pValue() != null && role != Role.IDENTIFIER;
+        }
+    }
+
+    /** The columns of one comparison, measured, features in the reference's order then the others. */
+    private static List<Measured> measure(final Comparison comparison, final DriftOptions options) {
+        Profile reference = comparison.reference();
+        Profile current = comparison.current();
         Map<String, ColumnProfile> refColumns = byName(reference);
         Map<String, ColumnProfile> curColumns = byName(current);
         checkOptionNames(options, refColumns, curColumns);
@@ -99,33 +150,35 @@ public final class DriftDetector {
         checkPresentAndSameType(wanted, refColumns, curColumns, label(reference, "reference"),
                 label(current, "current"));
 
-        List<ColumnDrift> features = new ArrayList<>();
-        ColumnDrift target = null;
-        ColumnDrift prediction = null;
-        List<ColumnDrift> identifiers = new ArrayList<>();
+        List<Measured> features = new ArrayList<>();
+        Measured target = null;
+        Measured prediction = null;
+        List<Measured> identifiers = new ArrayList<>();
         // features in the reference's order
-        for (String name : refColumns.keySet()) {
+        for (Map.Entry<String, ColumnProfile> entry : refColumns.entrySet()) {
+            String name = entry.getKey();
             if (!wanted.contains(name)) {
                 continue;
             }
+            ColumnProfile ref = entry.getValue();
+            ColumnProfile cur = curColumns.get(name);
             Role role = name.equals(options.target()) ? Role.TARGET
                     : name.equals(options.prediction()) ? Role.PREDICTION
-                    : isIdentifier(refColumns.get(name)) && isIdentifier(curColumns.get(name)) ? Role.IDENTIFIER
+                    : isIdentifier(ref) && isIdentifier(cur) ? Role.IDENTIFIER
                     : Role.FEATURE;
-            ColumnDrift drift = column(refColumns.get(name), curColumns.get(name), role, options);
+            Measured column = new Measured(ref, cur, role, outcome(ref, cur, options),
+                    new FalseDiscovery.Key(comparison.segment(), name));
             if (role == Role.TARGET) {
-                target = drift;
+                target = column;
             } else if (role == Role.PREDICTION) {
-                prediction = drift;
+                prediction = column;
             } else if (role == Role.IDENTIFIER) {
-                identifiers.add(drift);
+                identifiers.add(column);
             } else {
-                features.add(drift);
+                features.add(column);
             }
         }
-        long drifted = features.stream().filter(ColumnDrift::drift).count();
-        double share = features.isEmpty() ? 0 : (double) drifted / features.size();
-        List<ColumnDrift> columns = new ArrayList<>(features);
+        List<Measured> columns = new ArrayList<>(features);
         if (target != null) {
             columns.add(target);
         }
@@ -133,9 +186,105 @@ public final class DriftDetector {
             columns.add(prediction);
         }
         columns.addAll(identifiers);
+        return columns;
+    }
+
+    /**
+     * The significance levels of a check: per-column alpha, or one Benjamini–Hochberg family over every tested
+     * column of every comparison; either lowered to fit an alarm budget. Also what the settings imply.
+     */
+    private record Levels(FalseAlarms.Control control, double level, double budgetLevel, FalseDiscovery.Family family,
+            Map<FalseDiscovery.Key, FalseDiscovery.Decision> decisions, double perCheck, int tests) {
+
+        static Levels of(final List<List<Measured>> measured, final DriftOptions options) {
+            FalseAlarmOptions settings = options.falseAlarms();
+            boolean fdr = settings.fdr() != null;
+            int tests = 0;
+            int[] features = new int[measured.size()];
+            int[] alarmAt = new int[measured.size()];
+            for (int i = 0; i < measured.size(); i++) {
+                for (Measured column : measured.get(i)) {
+                    tests += column.tested() ? 1 : 0;
+                    features[i] += column.role() == Role.FEATURE ? 1 : 0;
+                }
+                alarmAt[i] = FalseAlarmRate.alarmAt(features[i], options.driftShare());
+            }
+            final int family = tests;
+            DoubleUnaryOperator perCheck = level -> fdr
+                    ? FalseAlarmRate.withFdr(family, sum(features), min(alarmAt), level)
+                    : FalseAlarmRate.anyWithAlpha(features, alarmAt, level);
+            double given = fdr ? settings.fdr() : options.alpha();
+            double budgetLevel = Double.NaN;
+            double level = given;
+            if (settings.budget() != null) {
+                budgetLevel = FalseAlarmRate.levelFor(settings.budget().perCheck(settings.cadence()), perCheck);
+                level = Math.min(given, budgetLevel);
+            }
+            FalseDiscovery.Family decided = null;
+            if (fdr) {
+                Map<FalseDiscovery.Key, Double> pValues = new LinkedHashMap<>();
+                measured.stream().flatMap(List::stream).filter(Measured::tested)
+                        .forEach(column -> pValues.put(column.key(), column.outcome().pValue()));
+                decided = FalseDiscovery.control(pValues, level);
+            }
+            return new Levels(fdr ? FalseAlarms.Control.FDR : FalseAlarms.Control.ALPHA, level, budgetLevel, decided,
+                    decided == null ? Map.of() : decided.byKey(), perCheck.applyAsDouble(level), tests);
+        }
+
+        /** The level a column's tests are held to: its own alpha, the check's, or the family's cutoff. */
+        double alpha(final DriftOptions.ColumnOptions settings) {
+            if (family != null) {
+                return family.cutoff();
+            }
+            return settings.alpha() != null ? settings.alpha() : level;
+        }
+
+        /** A column's q-value under FDR control, or null. */
+        Double qValue(final FalseDiscovery.Key key) {
+            if (family == null) {
+                return null;
+            }
+            FalseDiscovery.Decision decision = decisions.get(key);
+            return decision == null ? null : decision.qValue();
+        }
+
+        private static int sum(final int[] values) {
+            return Arrays.stream(values).sum();
+        }
+
+        private static int min(final int[] values) {
+            return Arrays.stream(values).min().orElse(1);
+        }
+    }
+
+    private static DriftReport report(final Comparison comparison, final List<Measured> measured, final Levels levels,
+            final DriftOptions options) {
+        List<ColumnDrift> columns = new ArrayList<>();
+        List<FalseAlarms.Column> decided = new ArrayList<>();
+        for (Measured column : measured) {
+            Double qValue = levels.qValue(column.key());
+            ColumnDrift drift = judge(column, levels.alpha(options.column(column.reference().name())), qValue,
+                    levels.level(), options);
+            columns.add(drift);
+            if (qValue != null && column.tested()) {
+                decided.add(new FalseAlarms.Column(column.key().segment(), drift.name(), drift.pValue(), qValue,
+                        drift.significant(), drift.drift()));
+            }
+        }
+        List<ColumnDrift> features = columns.stream().filter(c -> c.role() == Role.FEATURE).toList();
+        long drifted = features.stream().filter(ColumnDrift::drift).count();
+        double share = features.isEmpty() ? 0 : (double) drifted / features.size();
+        Profile reference = comparison.reference();
+        Profile current = comparison.current();
+        FalseAlarmOptions settings = options.falseAlarms();
+        double checks = settings.cadence() == null ? Double.NaN : FalseAlarmRate.checksPerMonth(settings.cadence());
+        FalseAlarms alarms = new FalseAlarms(levels.control(), levels.level(), settings.budget(), levels.budgetLevel(),
+                levels.tests(), levels.family() == null ? levels.level() : levels.family().cutoff(), features.size(),
+                FalseAlarmRate.alarmAt(features.size(), options.driftShare()), levels.perCheck(), settings.cadence(),
+                checks, checks * levels.perCheck(), decided);
         return new DriftReport(DriftReport.SCHEMA_VERSION, label(reference, "reference"), label(current, "current"),
                 reference.rows(), current.rows(), !features.isEmpty() && share >= options.driftShare(), share,
-                options.driftShare(), columns);
+                options.driftShare(), columns).withFalseAlarms(alarms);
     }
 
     /**
@@ -257,19 +406,29 @@ public final class DriftDetector {
             List<String> remarks) {
     }
 
-    private static ColumnDrift column(final ColumnProfile ref, final ColumnProfile cur, final Role role,
-            final DriftOptions options) {
+    /** Scores and tests one column; the verdict waits for {@link #judge}. */
+    private static Outcome outcome(final ColumnProfile ref, final ColumnProfile cur, final DriftOptions options) {
         DriftOptions.ColumnOptions settings = options.column(ref.name());
-        double alpha = settings.alpha() != null ? settings.alpha() : options.alpha();
         if (settings.method() != null && !settings.method().supports(ref.type())) {
             throw new DriftException("Column '" + ref.name() + "' is " + ref.type().label() + ", but its drift method '"
                     + settings.method().label() + "' applies only to "
                     + (ref.type() == ColumnType.NUMERIC ? "categorical and boolean" : "numeric") + " columns");
         }
-        Outcome outcome = ref.type() == ColumnType.NUMERIC
+        return ref.type() == ColumnType.NUMERIC
                 ? numeric(ref, cur, settings)
                 : categorical(ref, cur, settings, options.poolRareLevels());
+    }
 
+    /**
+     * The verdict on a measured column: its tests held to {@code alpha} (under FDR control the family's cutoff,
+     * and then {@code qValue} is the column's q-value and {@code q} the rate).
+     */
+    private static ColumnDrift judge(final Measured measured, final double alpha, final Double qValue, final double q,
+            final DriftOptions options) {
+        ColumnProfile ref = measured.reference();
+        ColumnProfile cur = measured.current();
+        Role role = measured.role();
+        Outcome outcome = measured.outcome();
         List<String> notes = new ArrayList<>();
         boolean distributionDrift = false;
         if (outcome.pValue() != null) {
@@ -278,15 +437,17 @@ public final class DriftDetector {
             boolean large = outcome.score() >= outcome.threshold();
             distributionDrift = significant && large;
             String score = outcome.method().label() + " " + number(outcome.score());
+            String evidence = qValue == null ? pText(p) : pText(p) + ", q-value " + number(qValue);
             if (distributionDrift) {
-                notes.add("drifted: significant (" + pText(p) + ") and " + score + " at or above the floor "
+                notes.add("drifted: significant (" + evidence + ") and " + score + " at or above the floor "
                         + number(outcome.threshold()));
             } else if (significant) {
-                notes.add("significant (" + pText(p) + ") but " + score + " below the floor "
+                notes.add("significant (" + evidence + ") but " + score + " below the floor "
                         + number(outcome.threshold()));
             } else {
-                notes.add("not significant (" + pText(p) + " >= alpha " + number(alpha) + "); " + score
-                        + (large ? " at or above" : " below") + " the floor " + number(outcome.threshold()));
+                notes.add("not significant (" + evidence + (qValue == null ? " >= alpha " + number(alpha)
+                        : " >= fdr " + number(q)) + "); " + score + (large ? " at or above" : " below") + " the floor "
+                        + number(outcome.threshold()));
             }
         }
         notes.addAll(outcome.remarks());

@@ -23,10 +23,11 @@ import java.util.Objects;
  * @param missingRateDrift whether a missing-rate or non-finite-share change can make a column drift (default true)
  * @param poolRareLevels   whether categorical levels too rare to test (expected count below 5 in either
  *                         sample) are pooled into one "other" level (default true)
+ * @param falseAlarms      false discovery rate control, the cadence and an alarm budget (default none)
  */
 public record DriftOptions(double alpha, double driftShare, String target, String prediction,
         List<String> columns, Map<String, ColumnOptions> perColumn, double missingRateFloor,
-        boolean missingRateDrift, boolean poolRareLevels) {
+        boolean missingRateDrift, boolean poolRareLevels, FalseAlarmOptions falseAlarms) {
 
     /** The default significance level. */
     public static final double DEFAULT_ALPHA = 0.05;
@@ -65,6 +66,31 @@ public record DriftOptions(double alpha, double driftShare, String target, Strin
             });
         }
         perColumn = Collections.unmodifiableMap(copy);
+        falseAlarms = falseAlarms == null ? FalseAlarmOptions.NONE : falseAlarms;
+        if (falseAlarms.fdr() != null) {
+            // under FDR control a column's level comes from the whole family; a fixed one would leave it out silently
+            List<String> fixed = copy.entrySet().stream().filter(e -> e.getValue().alpha() != null)
+                    .map(Map.Entry::getKey).toList();
+            if (!fixed.isEmpty()) {
+                throw new IllegalArgumentException("A per-column alpha (" + fixed + ") and the false discovery rate "
+                        + "(fdr " + falseAlarms.fdr() + ") exclude each other: under fdr every column's level comes "
+                        + "from the Benjamini-Hochberg rule");
+            }
+        }
+    }
+
+    /** Options without false-alarm settings (as before they existed). */
+    public DriftOptions(final double alpha, final double driftShare, final String target, final String prediction,
+            final List<String> columns, final Map<String, ColumnOptions> perColumn, final double missingRateFloor,
+            final boolean missingRateDrift, final boolean poolRareLevels) {
+        this(alpha, driftShare, target, prediction, columns, perColumn, missingRateFloor, missingRateDrift,
+                poolRareLevels, FalseAlarmOptions.NONE);
+    }
+
+    /** A copy with other false-alarm settings (FDR control, cadence, budget). */
+    public DriftOptions withFalseAlarms(final FalseAlarmOptions value) {
+        return new DriftOptions(alpha, driftShare, target, prediction, columns, perColumn, missingRateFloor,
+                missingRateDrift, poolRareLevels, value);
     }
 
     /** The defaults: alpha 0.05, dataset drift at half the features, missing-rate floor 0.1, pooling on. */
@@ -76,31 +102,31 @@ public record DriftOptions(double alpha, double driftShare, String target, Strin
     /** A copy with another significance level. */
     public DriftOptions withAlpha(final double value) {
         return new DriftOptions(value, driftShare, target, prediction, columns, perColumn, missingRateFloor,
-                missingRateDrift, poolRareLevels);
+                missingRateDrift, poolRareLevels, falseAlarms);
     }
 
     /** A copy with another dataset drift share. */
     public DriftOptions withDriftShare(final double value) {
         return new DriftOptions(alpha, value, target, prediction, columns, perColumn, missingRateFloor,
-                missingRateDrift, poolRareLevels);
+                missingRateDrift, poolRareLevels, falseAlarms);
     }
 
     /** A copy naming the target column (null for none). */
     public DriftOptions withTarget(final String column) {
         return new DriftOptions(alpha, driftShare, column, prediction, columns, perColumn, missingRateFloor,
-                missingRateDrift, poolRareLevels);
+                missingRateDrift, poolRareLevels, falseAlarms);
     }
 
     /** A copy naming the prediction column (null for none). */
     public DriftOptions withPrediction(final String column) {
         return new DriftOptions(alpha, driftShare, target, column, columns, perColumn, missingRateFloor,
-                missingRateDrift, poolRareLevels);
+                missingRateDrift, poolRareLevels, falseAlarms);
     }
 
     /** A copy that compares only these columns (and the target and prediction); empty for all. */
     public DriftOptions withColumns(final List<String> names) {
         return new DriftOptions(alpha, driftShare, target, prediction, names, perColumn, missingRateFloor,
-                missingRateDrift, poolRareLevels);
+                missingRateDrift, poolRareLevels, falseAlarms);
     }
 
     /** A copy with settings for one column (replacing earlier ones for it). */
@@ -108,25 +134,25 @@ public record DriftOptions(double alpha, double driftShare, String target, Strin
         Map<String, ColumnOptions> copy = new LinkedHashMap<>(perColumn);
         copy.put(Objects.requireNonNull(name, "column name"), settings);
         return new DriftOptions(alpha, driftShare, target, prediction, columns, copy, missingRateFloor,
-                missingRateDrift, poolRareLevels);
+                missingRateDrift, poolRareLevels, falseAlarms);
     }
 
     /** A copy with another missing-rate floor. */
     public DriftOptions withMissingRateFloor(final double value) {
         return new DriftOptions(alpha, driftShare, target, prediction, columns, perColumn, value,
-                missingRateDrift, poolRareLevels);
+                missingRateDrift, poolRareLevels, falseAlarms);
     }
 
     /** A copy where a missing-rate change can (true) or cannot (false) make a column drift. */
     public DriftOptions withMissingRateDrift(final boolean enabled) {
         return new DriftOptions(alpha, driftShare, target, prediction, columns, perColumn, missingRateFloor,
-                enabled, poolRareLevels);
+                enabled, poolRareLevels, falseAlarms);
     }
 
     /** A copy with rare-level pooling on or off. */
     public DriftOptions withPoolRareLevels(final boolean enabled) {
         return new DriftOptions(alpha, driftShare, target, prediction, columns, perColumn, missingRateFloor,
-                missingRateDrift, enabled);
+                missingRateDrift, enabled, falseAlarms);
     }
 
     /** The settings of a column: its overrides, or none. */

@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param driftShareThreshold the share at which the dataset counts as drifted
  * @param columns             one verdict per column, features first, then target and prediction
  * @param badRows             the malformed rows that reading skipped ({@code --on-bad-rows skip}), none otherwise
+ * @param falseAlarms         per-column alpha or FDR control, and the false alarms the settings imply
  */
 public record DriftReport(int schemaVersion, String reference, String current, long referenceRows,
         long currentRows, boolean datasetDrift, double driftShare, double driftShareThreshold,
-        List<ColumnDrift> columns, BadRows badRows) {
+        List<ColumnDrift> columns, BadRows badRows, FalseAlarms falseAlarms) {
 
     /** The version of the report JSON this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -29,6 +30,15 @@ public record DriftReport(int schemaVersion, String reference, String current, l
     public DriftReport {
         columns = List.copyOf(columns);
         Objects.requireNonNull(badRows, "badRows");
+        falseAlarms = falseAlarms == null ? FalseAlarms.none() : falseAlarms;
+    }
+
+    /** A report without false-alarm figures (as before they existed). */
+    public DriftReport(final int schemaVersion, final String reference, final String current,
+            final long referenceRows, final long currentRows, final boolean datasetDrift, final double driftShare,
+            final double driftShareThreshold, final List<ColumnDrift> columns, final BadRows badRows) {
+        this(schemaVersion, reference, current, referenceRows, currentRows, datasetDrift, driftShare,
+                driftShareThreshold, columns, badRows, FalseAlarms.none());
     }
 
     /** A report of data read without skipping rows. */
@@ -42,7 +52,13 @@ public record DriftReport(int schemaVersion, String reference, String current, l
     /** This report, listing the rows that reading skipped. */
     public DriftReport withBadRows(final BadRows value) {
         return new DriftReport(schemaVersion, reference, current, referenceRows, currentRows, datasetDrift,
-                driftShare, driftShareThreshold, columns, value);
+                driftShare, driftShareThreshold, columns, value, falseAlarms);
+    }
+
+    /** This report with its false-alarm figures. */
+    public DriftReport withFalseAlarms(final FalseAlarms value) {
+        return new DriftReport(schemaVersion, reference, current, referenceRows, currentRows, datasetDrift,
+                driftShare, driftShareThreshold, columns, badRows, value);
     }
 
     /** The columns that drifted. */

@@ -30,6 +30,7 @@ public final class DriftJUnit {
         properties.put("datasetDrift", Boolean.toString(report.datasetDrift()));
         properties.put("driftShare", DriftTable.format(report.driftShare()));
         properties.put("driftShareThreshold", DriftTable.format(report.driftShareThreshold()));
+        FalseAlarmsReport.properties(properties, report.falseAlarms());
         List<JUnitXml.Case> cases = new ArrayList<>();
         for (ColumnDrift column : report.columns()) {
             cases.add(new JUnitXml.Case("drift." + column.role().name().toLowerCase(Locale.ROOT), column.name(),

@@ -26,9 +26,12 @@ import java.util.Locale;
  * @param columns      every column, drifted ones first, then by score
  * @param badRowsTotal the malformed rows that reading skipped ({@code onBadRows: 'skip'}), 0 when none
  * @param badRows      the first of them as {@code file:line[:column]: problem}, as the report lists them
+ * @param falseAlarms  one line on the false-alarm control and rate ({@link FalseAlarmsNote}), empty when the report
+ *                     has none
  */
 public record DriftView(boolean datasetDrift, double driftShare, double threshold, String reference, String current,
-        long referenceRows, long currentRows, List<Column> columns, long badRowsTotal, List<String> badRows) {
+        long referenceRows, long currentRows, List<Column> columns, long badRowsTotal, List<String> badRows,
+        String falseAlarms) {
 
     /**
      * One column's row of the report.
@@ -54,6 +57,15 @@ public record DriftView(boolean datasetDrift, double driftShare, double threshol
     public DriftView {
         columns = List.copyOf(columns);
         badRows = List.copyOf(badRows);
+        falseAlarms = falseAlarms == null ? "" : falseAlarms;
+    }
+
+    /** A view without the false-alarm line. */
+    public DriftView(final boolean datasetDrift, final double driftShare, final double threshold,
+            final String reference, final String current, final long referenceRows, final long currentRows,
+            final List<Column> columns, final long badRowsTotal, final List<String> badRows) {
+        this(datasetDrift, driftShare, threshold, reference, current, referenceRows, currentRows, columns,
+                badRowsTotal, badRows, "");
     }
 
     /**
@@ -122,7 +134,7 @@ public record DriftView(boolean datasetDrift, double driftShare, double threshol
                 number(root.path("driftShareThreshold")), root.path("reference").asText(""),
                 root.path("current").asText(""), root.path("referenceRows").asLong(),
                 root.path("currentRows").asLong(), scored.stream().map(Scored::column).toList(),
-                root.path("badRows").path("total").asLong(badRows.size()), badRows);
+                root.path("badRows").path("total").asLong(badRows.size()), badRows, FalseAlarmsNote.of(root));
     }
 
     /** The drifted columns, highest score first, at most {@code n}. */

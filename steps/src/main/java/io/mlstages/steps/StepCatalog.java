@@ -195,14 +195,14 @@ public final class StepCatalog {
         p.add(string("retrainJob", null, "The job to start when drift opens an incident and the cool-down allows "
                 + "it; it gets MODEL_NAME, MODEL_VERSION, INCIDENT_ID, DRIFTED_COLUMNS, DRIFT_REPORT_URL.")
                 .onlyWith("model").titled("Retrain job"));
-        // 28 advanced fields: grouped by what they are about, not one flat list
+        // 31 advanced fields: grouped by what they are about, not one flat list
         List<StepSpec.Section> sections = List.of(
                 new StepSpec.Section("Incidents and retraining",
                         List.of("registry", "alias", "coolDown", "retrainJob", "webhook", "webhookCredentialsId")),
                 new StepSpec.Section("Profiling a reference dataset",
                         List.of("columns", "target", "prediction", "sketchK", "bins", "topK", "exactLimit")),
                 new StepSpec.Section("Statistics", List.of("driftShare", "alpha", "method", "threshold", "columnAlpha",
-                        "missingRateFloor", "noMissingDrift", "noPooling")),
+                        "missingRateFloor", "noMissingDrift", "noPooling", "fdr", "cadence", "alarmBudget")),
                 new StepSpec.Section("Reading the data",
                         List.of("format", "delimiter", "missing", "type", "schema", "inferRows", "onBadRows",
                                 "maxBadRowsShare")),
@@ -232,7 +232,18 @@ public final class StepCatalog {
                         .titled("Missing-rate change that counts as drift"),
                 flag("noMissingDrift", "--no-missing-drift", "A change in missing rate is reported but never drift.")
                         .titled("Never count a missing-rate change as drift"),
-                flag("noPooling", "--no-pooling", "Do not pool rare categories.").titled("Do not pool rare categories"));
+                flag("noPooling", "--no-pooling", "Do not pool rare categories.").titled("Do not pool rare categories"),
+                decimal("fdr", "--fdr", "Judge the columns together: Benjamini-Hochberg control of the false discovery "
+                        + "rate at this q (between 0 and 1, e.g. 0.05) instead of the significance level per column. "
+                        + "Fewer false alarms when many columns are checked; the report lists each column's p-value "
+                        + "and q-value. Not with a significance level per column.")
+                        .titled("False discovery rate q across columns"),
+                string("cadence", "--cadence", "How often this check runs on a schedule, e.g. 1h or 1d: the report then "
+                        + "says how many false alarms a month the settings imply when nothing drifts.")
+                        .titled("Check cadence"),
+                string("alarmBudget", "--alarm-budget", "False alarms the schedule may raise, e.g. 1/month (period "
+                        + "hour, day, week, month or year): the significance level, or q, is lowered until the implied "
+                        + "rate fits. Needs the cadence.").titled("False-alarm budget"));
     }
 
     /** The options of reading a data file, shared by every step that reads one. */

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The drift check's forms (the freestyle {@code modelDriftCheck} and the Snippet Generator's {@code checkDrift}) have
- * 28 advanced fields: they come in sections with human titles, not one flat list of titles generated from the
+ * 31 advanced fields: they come in sections with human titles, not one flat list of titles generated from the
  * parameter names ({@code Sketch k}).
  */
 class PluginFormsTest {
@@ -52,7 +52,7 @@ class PluginFormsTest {
                 }
             });
             assertThat(titles).containsEntry("sketchK", "${%Quantile sketch size k}")
-                    .containsEntry("onBadRows", "${%Malformed rows}").hasSize(33);
+                    .containsEntry("onBadRows", "${%Malformed rows}").hasSize(36);
         }
     }
 

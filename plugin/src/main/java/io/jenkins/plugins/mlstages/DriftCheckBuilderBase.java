@@ -241,6 +241,36 @@ public abstract class DriftCheckBuilderBase extends Builder {
     }
 
     @CheckForNull
+    public Double getFdr() {
+        return check.getFdr();
+    }
+
+    @DataBoundSetter
+    public void setFdr(final Double fdr) {
+        check.setFdr(fdr);
+    }
+
+    @CheckForNull
+    public String getCadence() {
+        return check.getCadence();
+    }
+
+    @DataBoundSetter
+    public void setCadence(final String cadence) {
+        check.setCadence(cadence);
+    }
+
+    @CheckForNull
+    public String getAlarmBudget() {
+        return check.getAlarmBudget();
+    }
+
+    @DataBoundSetter
+    public void setAlarmBudget(final String alarmBudget) {
+        check.setAlarmBudget(alarmBudget);
+    }
+
+    @CheckForNull
     public String getFormat() {
         return check.getFormat();
     }

@@ -24,6 +24,12 @@ public abstract class DriftTestingStep extends DataReadingStep {
     private Double missingRateFloor;
     private boolean noMissingDrift;
     private boolean noPooling;
+    @CheckForNull
+    private Double fdr;
+    @CheckForNull
+    private String cadence;
+    @CheckForNull
+    private String alarmBudget;
 
     @Override
     protected void putValues(final LinkedHashMap<String, Object> values) {
@@ -122,5 +128,38 @@ public abstract class DriftTestingStep extends DataReadingStep {
     @DataBoundSetter
     public void setNoPooling(final boolean noPooling) {
         this.noPooling = noPooling;
+    }
+
+    /** Judge the columns together: Benjamini-Hochberg control of the false discovery rate at this q (between 0 and 1, e.g. 0.05) instead of the significance level per column. Fewer false alarms when many columns are checked; the report lists each column's p-value and q-value. Not with a significance level per column. */
+    @CheckForNull
+    public Double getFdr() {
+        return fdr;
+    }
+
+    @DataBoundSetter
+    public void setFdr(final Double fdr) {
+        this.fdr = fdr;
+    }
+
+    /** How often this check runs on a schedule, e.g. 1h or 1d: the report then says how many false alarms a month the settings imply when nothing drifts. */
+    @CheckForNull
+    public String getCadence() {
+        return cadence;
+    }
+
+    @DataBoundSetter
+    public void setCadence(final String cadence) {
+        this.cadence = StepValues.text(cadence);
+    }
+
+    /** False alarms the schedule may raise, e.g. 1/month (period hour, day, week, month or year): the significance level, or q, is lowered until the implied rate fits. Needs the cadence. */
+    @CheckForNull
+    public String getAlarmBudget() {
+        return alarmBudget;
+    }
+
+    @DataBoundSetter
+    public void setAlarmBudget(final String alarmBudget) {
+        this.alarmBudget = StepValues.text(alarmBudget);
     }
 }
