@@ -1,6 +1,7 @@
 package io.mlstages.drift;
 
 import io.mlstages.data.BadRows;
+import io.mlstages.data.ConstraintViolations;
 
 import java.util.List;
 import java.util.Objects;
@@ -18,10 +19,11 @@ import java.util.Objects;
  * @param driftShareThreshold the share at which the dataset counts as drifted
  * @param columns             one verdict per column, features first, then target and prediction
  * @param badRows             the malformed rows that reading skipped ({@code --on-bad-rows skip}), none otherwise
+ * @param constraints         the current data checked against its schema's constraints (none without them)
  */
 public record DriftReport(int schemaVersion, String reference, String current, long referenceRows,
         long currentRows, boolean datasetDrift, double driftShare, double driftShareThreshold,
-        List<ColumnDrift> columns, BadRows badRows) {
+        List<ColumnDrift> columns, BadRows badRows, ConstraintViolations constraints) {
 
     /** The version of the report JSON this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -29,6 +31,15 @@ public record DriftReport(int schemaVersion, String reference, String current, l
     public DriftReport {
         columns = List.copyOf(columns);
         Objects.requireNonNull(badRows, "badRows");
+        Objects.requireNonNull(constraints, "constraints");
+    }
+
+    /** A report without constraints. */
+    public DriftReport(final int schemaVersion, final String reference, final String current,
+            final long referenceRows, final long currentRows, final boolean datasetDrift, final double driftShare,
+            final double driftShareThreshold, final List<ColumnDrift> columns, final BadRows badRows) {
+        this(schemaVersion, reference, current, referenceRows, currentRows, datasetDrift, driftShare,
+                driftShareThreshold, columns, badRows, ConstraintViolations.none());
     }
 
     /** A report of data read without skipping rows. */
@@ -42,7 +53,18 @@ public record DriftReport(int schemaVersion, String reference, String current, l
     /** This report, listing the rows that reading skipped. */
     public DriftReport withBadRows(final BadRows value) {
         return new DriftReport(schemaVersion, reference, current, referenceRows, currentRows, datasetDrift,
-                driftShare, driftShareThreshold, columns, value);
+                driftShare, driftShareThreshold, columns, value, constraints);
+    }
+
+    /** This report, with the current data's constraint checks. */
+    public DriftReport withConstraints(final ConstraintViolations value) {
+        return new DriftReport(schemaVersion, reference, current, referenceRows, currentRows, datasetDrift,
+                driftShare, driftShareThreshold, columns, badRows, value);
+    }
+
+    /** Whether the check found something: dataset drift, or a violated constraint (exit code 1). */
+    public boolean finding() {
+        return datasetDrift || constraints.violated();
     }
 
     /** The columns that drifted. */

@@ -151,6 +151,7 @@ public final class DriftHtml {
         List<ColumnDrift> columns = ordered(report.columns());
         summary(html, columns);
         badRows(html, report.badRows());
+        ConstraintReport.html(html, report.constraints());
         for (int i = 0; i < columns.size(); i++) {
             column(html, columns.get(i), i + 1, profileColumn(reference, columns.get(i)),
                     profileColumn(current, columns.get(i)));

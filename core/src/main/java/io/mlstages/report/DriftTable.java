@@ -76,6 +76,7 @@ public final class DriftTable {
             text.append("\n* computed from quantile sketches (large samples); exact otherwise\n");
         }
         text.append(badRows(report.badRows()));
+        text.append(ConstraintReport.text(report.constraints()));
         return text.toString();
     }
 
