@@ -105,7 +105,7 @@ public final class ConstraintChecker {
     }
 
     /** A number as a schema file would write it: {@code 3}, not {@code 3.0}. */
-    static String format(final double value) {
+    public static String format(final double value) {
         if (!Double.isFinite(value)) {
             return Double.toString(value);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlstages.Texts;
+import io.mlstages.data.ConstraintChecker;
 import io.mlstages.data.ConstraintViolations;
 
 import java.util.ArrayList;
@@ -83,10 +84,10 @@ public final class ConstraintReport {
             line.append("passed");
         } else {
             line.append(check.exact() ? "" : "about ").append(check.count()).append(' ')
-                    .append(what(check)).append(rows > 0 ? " of " + rows + " rows" : "");
+                    .append(what(check, check.count() == 1)).append(rows > 0 ? " in " + rows + " rows" : "");
         }
         if (check.observed() != null) {
-            line.append(" (").append(observedLabel(check)).append(' ').append(DriftTable.format(check.observed()))
+            line.append(" (").append(observedLabel(check)).append(' ').append(number(check.observed()))
                     .append(')');
         }
         if (!check.examples().isEmpty()) {
@@ -103,12 +104,13 @@ public final class ConstraintReport {
         return Texts.line(line.toString());
     }
 
-    private static String what(final ConstraintViolations.Check check) {
+    private static String what(final ConstraintViolations.Check check, final boolean one) {
         return switch (check.constraint()) {
             case "notNull", "maxMissingRate" -> "missing";
-            case "unique" -> "repeated values";
-            case "maxDistinctRatio" -> "distinct values";
-            default -> "values outside";
+            case "unique" -> one ? "repeated value" : "repeated values";
+            case "maxDistinctRatio" -> one ? "distinct value" : "distinct values";
+            case "pattern" -> one ? "value not matching" : "values not matching";
+            default -> one ? "value outside" : "values outside";
         };
     }
 
@@ -120,6 +122,12 @@ public final class ConstraintReport {
             case "maxDistinctRatio" -> "distinct ratio";
             default -> "observed";
         };
+    }
+
+    /** A measured value: as written (-50, 0.0055), at most 4 decimals for shares. */
+    private static String number(final double value) {
+        return ConstraintChecker.format(Math.abs(value) < 1 && value != 0
+                ? new java.math.BigDecimal(value).round(new java.math.MathContext(4)).doubleValue() : value);
     }
 
     /** The text block: a blank line, then the failed checks one per line; empty when none failed. */
@@ -156,7 +164,7 @@ public final class ConstraintReport {
                     .append(check.passed() ? "passed" : "<strong>violated</strong>")
                     .append("</td><td class=\"num\">").append(check.exact() ? "" : "~").append(check.count())
                     .append("</td><td class=\"num\">")
-                    .append(check.observed() == null ? "-" : DriftTable.format(check.observed())).append("</td><td>");
+                    .append(check.observed() == null ? "-" : number(check.observed())).append("</td><td>");
             List<String> shown = new ArrayList<>();
             for (ConstraintViolations.Example example : check.examples()) {
                 shown.add(DriftHtml.escape(example.toString()));
