@@ -1,5 +1,8 @@
 package io.mlstages.data;
 
+import io.mlstages.Texts;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -68,6 +71,61 @@ public record ConstraintViolations(long rows, List<Check> checks) {
             if (count < 0) {
                 throw new IllegalArgumentException("count must not be negative, not " + count);
             }
+        }
+
+        /**
+         * One line for people: {@code age: min >= 0: 3 values outside in 1000 rows (smallest -4); e.g.
+         * data.csv:12: -4}, escaped and bounded ({@link Texts#line}).
+         */
+        public String describe(final long rows) {
+            StringBuilder line = new StringBuilder(Texts.shortened(column, Texts.QUOTED_CHARS)).append(": ")
+                    .append(constraint).append(' ').append(expected).append(": ");
+            if (passed) {
+                line.append("passed");
+            } else {
+                line.append(exact ? "" : "about ").append(count).append(' ').append(what(this, count == 1))
+                        .append(rows > 0 ? " in " + rows + " rows" : "");
+            }
+            if (observed != null) {
+                line.append(" (").append(observedLabel(this)).append(' ').append(number(observed)).append(')');
+            }
+            if (!examples.isEmpty()) {
+                List<String> shown = new ArrayList<>();
+                for (Example example : examples) {
+                    shown.add(example.toString());
+                }
+                line.append("; e.g. ").append(String.join(", ", shown));
+            }
+            if (note != null) {
+                line.append("; ").append(note);
+            }
+            return Texts.line(line.toString());
+        }
+
+        private static String what(final Check check, final boolean one) {
+            return switch (check.constraint()) {
+                case "notNull", "maxMissingRate" -> "missing";
+                case "unique" -> one ? "repeated value" : "repeated values";
+                case "maxDistinctRatio" -> one ? "distinct value" : "distinct values";
+                case "pattern" -> one ? "value not matching" : "values not matching";
+                default -> one ? "value outside" : "values outside";
+            };
+        }
+
+        private static String observedLabel(final Check check) {
+            return switch (check.constraint()) {
+                case "min" -> "smallest";
+                case "max" -> "largest";
+                case "notNull", "maxMissingRate" -> "missing rate";
+                case "maxDistinctRatio" -> "distinct ratio";
+                default -> "observed";
+            };
+        }
+
+        /** A measured value: as written (-50, 0.0055), 4 significant digits for shares. */
+        public static String number(final double value) {
+            return ConstraintChecker.format(Math.abs(value) < 1 && value != 0
+                    ? new java.math.BigDecimal(value).round(new java.math.MathContext(4)).doubleValue() : value);
         }
 
         /** A stable name, {@code constraint min of age}: gates and JUnit test cases are keyed by it. */

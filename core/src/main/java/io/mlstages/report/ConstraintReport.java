@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlstages.Texts;
-import io.mlstages.data.ConstraintChecker;
 import io.mlstages.data.ConstraintViolations;
 
 import java.util.ArrayList;
@@ -76,60 +75,6 @@ public final class ConstraintReport {
         return new ConstraintViolations(node.path("rows").asLong(), checks);
     }
 
-    /** One line for a check: {@code age: min >= 0: 3 of 1000 rows, e.g. data.csv:12: -4}. */
-    public static String summary(final ConstraintViolations.Check check, final long rows) {
-        StringBuilder line = new StringBuilder(Texts.shortened(check.column(), Texts.QUOTED_CHARS)).append(": ")
-                .append(check.constraint()).append(' ').append(check.expected()).append(": ");
-        if (check.passed()) {
-            line.append("passed");
-        } else {
-            line.append(check.exact() ? "" : "about ").append(check.count()).append(' ')
-                    .append(what(check, check.count() == 1)).append(rows > 0 ? " in " + rows + " rows" : "");
-        }
-        if (check.observed() != null) {
-            line.append(" (").append(observedLabel(check)).append(' ').append(number(check.observed()))
-                    .append(')');
-        }
-        if (!check.examples().isEmpty()) {
-            line.append("; e.g. ");
-            List<String> shown = new ArrayList<>();
-            for (ConstraintViolations.Example example : check.examples()) {
-                shown.add(example.toString());
-            }
-            line.append(String.join(", ", shown));
-        }
-        if (check.note() != null) {
-            line.append("; ").append(check.note());
-        }
-        return Texts.line(line.toString());
-    }
-
-    private static String what(final ConstraintViolations.Check check, final boolean one) {
-        return switch (check.constraint()) {
-            case "notNull", "maxMissingRate" -> "missing";
-            case "unique" -> one ? "repeated value" : "repeated values";
-            case "maxDistinctRatio" -> one ? "distinct value" : "distinct values";
-            case "pattern" -> one ? "value not matching" : "values not matching";
-            default -> one ? "value outside" : "values outside";
-        };
-    }
-
-    private static String observedLabel(final ConstraintViolations.Check check) {
-        return switch (check.constraint()) {
-            case "min" -> "smallest";
-            case "max" -> "largest";
-            case "notNull", "maxMissingRate" -> "missing rate";
-            case "maxDistinctRatio" -> "distinct ratio";
-            default -> "observed";
-        };
-    }
-
-    /** A measured value: as written (-50, 0.0055), at most 4 decimals for shares. */
-    private static String number(final double value) {
-        return ConstraintChecker.format(Math.abs(value) < 1 && value != 0
-                ? new java.math.BigDecimal(value).round(new java.math.MathContext(4)).doubleValue() : value);
-    }
-
     /** The text block: a blank line, then the failed checks one per line; empty when none failed. */
     public static String text(final ConstraintViolations checked) {
         if (!checked.any()) {
@@ -140,7 +85,7 @@ public final class ConstraintReport {
                 .append(" of ").append(checked.checks().size()).append(" passed");
         text.append(failed.isEmpty() ? "\n" : "; violated:\n");
         for (ConstraintViolations.Check check : failed) {
-            text.append("  ").append(summary(check, checked.rows())).append('\n');
+            text.append("  ").append(check.describe(checked.rows())).append('\n');
         }
         return text.toString();
     }
@@ -164,7 +109,7 @@ public final class ConstraintReport {
                     .append(check.passed() ? "passed" : "<strong>violated</strong>")
                     .append("</td><td class=\"num\">").append(check.exact() ? "" : "~").append(check.count())
                     .append("</td><td class=\"num\">")
-                    .append(check.observed() == null ? "-" : number(check.observed())).append("</td><td>");
+                    .append(check.observed() == null ? "-" : ConstraintViolations.Check.number(check.observed())).append("</td><td>");
             List<String> shown = new ArrayList<>();
             for (ConstraintViolations.Example example : check.examples()) {
                 shown.add(DriftHtml.escape(example.toString()));
@@ -183,7 +128,7 @@ public final class ConstraintReport {
     static List<JUnitXml.Case> junitCases(final ConstraintViolations checked, final String className) {
         List<JUnitXml.Case> cases = new ArrayList<>();
         for (ConstraintViolations.Check check : checked.checks()) {
-            String line = summary(check, checked.rows());
+            String line = check.describe(checked.rows());
             cases.add(new JUnitXml.Case(className, check.column() + " " + check.constraint(),
                     check.passed() ? null : "constraint", line, line));
         }
