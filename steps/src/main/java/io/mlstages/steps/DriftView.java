@@ -26,9 +26,11 @@ import java.util.Locale;
  * @param columns      every column, drifted ones first, then by score
  * @param badRowsTotal the malformed rows that reading skipped ({@code onBadRows: 'skip'}), 0 when none
  * @param badRows      the first of them as {@code file:line[:column]: problem}, as the report lists them
+ * @param constraints  the current data's constraint checks (none when the schema had no constraints)
  */
 public record DriftView(boolean datasetDrift, double driftShare, double threshold, String reference, String current,
-        long referenceRows, long currentRows, List<Column> columns, long badRowsTotal, List<String> badRows) {
+        long referenceRows, long currentRows, List<Column> columns, long badRowsTotal, List<String> badRows,
+        ConstraintsView constraints) {
 
     /**
      * One column's row of the report.
@@ -54,6 +56,15 @@ public record DriftView(boolean datasetDrift, double driftShare, double threshol
     public DriftView {
         columns = List.copyOf(columns);
         badRows = List.copyOf(badRows);
+        constraints = constraints == null ? ConstraintsView.none() : constraints;
+    }
+
+    /** A view of a report without constraint checks. */
+    public DriftView(final boolean datasetDrift, final double driftShare, final double threshold,
+            final String reference, final String current, final long referenceRows, final long currentRows,
+            final List<Column> columns, final long badRowsTotal, final List<String> badRows) {
+        this(datasetDrift, driftShare, threshold, reference, current, referenceRows, currentRows, columns,
+                badRowsTotal, badRows, ConstraintsView.none());
     }
 
     /**
@@ -122,7 +133,7 @@ public record DriftView(boolean datasetDrift, double driftShare, double threshol
                 number(root.path("driftShareThreshold")), root.path("reference").asText(""),
                 root.path("current").asText(""), root.path("referenceRows").asLong(),
                 root.path("currentRows").asLong(), scored.stream().map(Scored::column).toList(),
-                root.path("badRows").path("total").asLong(badRows.size()), badRows);
+                root.path("badRows").path("total").asLong(badRows.size()), badRows, ConstraintsView.of(root));
     }
 
     /** The drifted columns, highest score first, at most {@code n}. */
