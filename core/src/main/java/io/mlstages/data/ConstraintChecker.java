@@ -79,7 +79,8 @@ public final class ConstraintChecker {
             }
         }
         Path file = source.file();
-        String name = file == null || file.getFileName() == null ? "-" : file.getFileName().toString();
+        Path fileName = file == null ? null : file.getFileName();
+        String name = fileName == null ? "-" : fileName.toString();
         return new ForwardingRowSource(source) {
             @Override
             public boolean next() {
