@@ -139,7 +139,7 @@ final class CheckCommand implements Callable<Integer> {
                         + sent.detail()));
         stdout.flush();
         spec.commandLine().getErr().flush();
-        return result.report().datasetDrift() ? ExitCodes.FINDING : ExitCodes.OK;
+        return result.report().finding() ? ExitCodes.FINDING : ExitCodes.OK;
     }
 
     private static String incidentLine(final CheckResult result) {

@@ -103,6 +103,6 @@ final class DriftCommand implements Callable<Integer> {
             stdout.print(DriftTable.toText(report));
         }
         stdout.flush();
-        return report.datasetDrift() ? ExitCodes.FINDING : ExitCodes.OK;
+        return report.finding() ? ExitCodes.FINDING : ExitCodes.OK;
     }
 }

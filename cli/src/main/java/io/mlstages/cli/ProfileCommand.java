@@ -3,6 +3,9 @@ package io.mlstages.cli;
 import io.mlstages.profile.Profile;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.profile.ProfileJson;
+import io.mlstages.data.Schema;
+import io.mlstages.data.SchemaFile;
+import io.mlstages.profile.ConstraintSuggestions;
 import io.mlstages.report.DriftTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +47,11 @@ final class ProfileCommand implements Callable<Integer> {
             description = "Write a summary (rows, columns, SHA-256, output) as JSON ('-' or no FILE: stdout).")
     String json;
 
+    @Option(names = "--suggest-constraints", paramLabel = "SCHEMA.json",
+            description = "Also write a schema file with constraints suggested from this data (not-null, missing "
+                    + "rate, range, allowed values, uniqueness; see docs/data.md). Review it before committing it.")
+    Path suggestConstraints;
+
     @Override
     public Integer call() {
         ReadOptions readOptions = read.toReadOptions();
@@ -70,6 +78,15 @@ final class ProfileCommand implements Callable<Integer> {
                 stdout.printf("Profiled %s: %,d rows, %d columns -> %s%n", data, profile.rows(),
                         profile.columns().size(), output);
             }
+        }
+        if (suggestConstraints != null) {
+            Schema suggested = ConstraintSuggestions.suggest(profile);
+            SchemaFile.write(suggestConstraints, suggested);
+            // on stderr when stdout carries JSON
+            PrintWriter notice = "-".equals(output) || "-".equals(json) ? spec.commandLine().getErr() : stdout;
+            notice.printf("Suggested constraints for %d of %d columns -> %s; review them before committing "
+                    + "(docs/data.md)%n", suggested.constraints().size(), suggested.size(), suggestConstraints);
+            notice.flush();
         }
         stdout.flush();
         return ExitCodes.OK;

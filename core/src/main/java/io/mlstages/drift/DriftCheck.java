@@ -4,6 +4,7 @@ import io.mlstages.data.BadRowLog;
 import io.mlstages.data.BadRows;
 
 import io.mlstages.data.ColumnType;
+import io.mlstages.data.ConstraintChecker;
 import io.mlstages.data.DataException;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.data.RowSource;
@@ -93,6 +94,7 @@ public final class DriftCheck {
         ReadOptions read = request.read();
         UnaryOperator<RowSource> observe = request.observe();
         Skipped skipped = new Skipped(read);
+        Checking checking = new Checking(read);
         Profile referenceProfile;
         List<Profile> currentProfiles = new ArrayList<>();
         ProfileSettings used = request.settings();
@@ -101,14 +103,15 @@ public final class DriftCheck {
             // defaults, so the current data is profiled with those and only read again when they differ
             CompletableFuture<Profile> stored = CompletableFuture.supplyAsync(() -> ProfileJson.read(reference));
             for (Path file : current) {
-                currentProfiles.add(skipped.load(file, used, observe));
+                currentProfiles.add(skipped.load(file, used, checking.around(observe)));
             }
             referenceProfile = join(stored);
             used = referenceProfile.settings();
             if (!used.equals(request.settings())) {
+                checking.restart(); // every data file is read again: check the rows of this read only
                 for (int i = 0; i < current.size(); i++) {
                     if (!ProfileJson.isProfile(current.get(i))) {
-                        currentProfiles.set(i, skipped.load(current.get(i), used, observe));
+                        currentProfiles.set(i, skipped.load(current.get(i), used, checking.around(observe)));
                     }
                 }
             }
@@ -119,7 +122,7 @@ public final class DriftCheck {
                     () -> skipped.load(reference, settings, observe));
             try {
                 for (Path file : current) {
-                    currentProfiles.add(skipped.load(file, settings, observe));
+                    currentProfiles.add(skipped.load(file, settings, checking.around(observe)));
                 }
             }
             catch (RuntimeException e) {
@@ -139,8 +142,8 @@ public final class DriftCheck {
         List<Path> files = new ArrayList<>();
         files.add(reference);
         files.addAll(current);
-        return new Result(referenceProfile, merged, skipped.into(
-                DriftDetector.compare(referenceProfile, merged, request.drift()), files));
+        return new Result(referenceProfile, merged, checking.into(skipped.into(
+                DriftDetector.compare(referenceProfile, merged, request.drift()), files)));
     }
 
     /**
@@ -156,14 +159,16 @@ public final class DriftCheck {
             throw new IllegalArgumentException("Give at least one current data file");
         }
         Skipped skipped = new Skipped(read);
+        Checking checking = new Checking(read);
         List<Profile> profiles = new ArrayList<>(current.size());
         for (Path file : current) {
-            Profile profile = skipped.load(file, reference.settings(), UnaryOperator.identity());
+            Profile profile = skipped.load(file, reference.settings(), checking.around(UnaryOperator.identity()));
             profiles.add(retyped(file, profile, reference, skipped, reference.settings(), UnaryOperator.identity(),
                     referenceName));
         }
         Profile merged = Profiles.merge(current, profiles);
-        return new Result(reference, merged, skipped.into(DriftDetector.compare(reference, merged, drift), current));
+        return new Result(reference, merged, checking.into(skipped.into(DriftDetector.compare(reference, merged, drift),
+                current)));
     }
 
     /**
@@ -252,6 +257,33 @@ public final class DriftCheck {
             BadRows all = BadRows.combine(parts, caller.limit());
             caller.addAll(all);
             return report.withBadRows(all);
+        }
+    }
+
+    /**
+     * The current data checked against the schema's constraints ({@code --schema} with {@code "constraints"}) in
+     * the pass that profiles it. A current file that is a stored profile has no rows to check.
+     */
+    private static final class Checking {
+        private final ReadOptions read;
+        private ConstraintChecker checker;
+
+        Checking(final ReadOptions read) {
+            this.read = read;
+            checker = new ConstraintChecker(read.schema());
+        }
+
+        UnaryOperator<RowSource> around(final UnaryOperator<RowSource> observe) {
+            ConstraintChecker now = checker;
+            return source -> now.watch(observe.apply(source));
+        }
+
+        void restart() {
+            checker = new ConstraintChecker(read.schema());
+        }
+
+        DriftReport into(final DriftReport report) {
+            return checker.isEmpty() ? report : report.withConstraints(checker.result());
         }
     }
 

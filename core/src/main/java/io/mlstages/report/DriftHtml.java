@@ -152,6 +152,7 @@ public final class DriftHtml {
         summary(html, columns);
         FalseAlarmsReport.html(html, report.falseAlarms());
         badRows(html, report.badRows());
+        ConstraintReport.html(html, report.constraints());
         for (int i = 0; i < columns.size(); i++) {
             column(html, columns.get(i), i + 1, profileColumn(reference, columns.get(i)),
                     profileColumn(current, columns.get(i)));

@@ -36,6 +36,7 @@ public final class DriftJUnit {
             cases.add(new JUnitXml.Case("drift." + column.role().name().toLowerCase(Locale.ROOT), column.name(),
                     column.drift() ? "drift" : null, DriftTable.verdict(column), DriftTable.details(column)));
         }
+        cases.addAll(ConstraintReport.junitCases(report.constraints(), "drift.constraint"));
         return JUnitXml.suite("mlstages.drift", properties, cases, "drift report");
     }
 

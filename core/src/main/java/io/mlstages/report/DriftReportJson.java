@@ -82,6 +82,7 @@ public final class DriftReportJson {
         }
         BadRowsJson.put(root, report.badRows());
         FalseAlarmsReport.putJson(root, report.falseAlarms());
+        ConstraintReport.put(root, report.constraints());
         return root;
     }
 
@@ -153,7 +154,7 @@ public final class DriftReportJson {
                     root.path("referenceRows").asLong(), root.path("currentRows").asLong(),
                     root.path("datasetDrift").asBoolean(), number(root, "driftShare"),
                     number(root, "driftShareThreshold"), columns, BadRowsJson.read(root),
-                    FalseAlarmsReport.readJson(root));
+                    FalseAlarmsReport.readJson(root), ConstraintReport.read(root), List.of(), null);
         }
         catch (IllegalArgumentException e) {
             throw new MlStagesException(origin + ": malformed drift report: " + e.getMessage(), e);

@@ -78,6 +78,7 @@ public final class ValidationReportJson {
             root.set("drift", drift);
         }
         BadRowsJson.put(root, report.badRows());
+        ConstraintReport.put(root, report.constraints());
         return root;
     }
 
@@ -147,7 +148,7 @@ public final class ValidationReportJson {
                     readEvaluation(task, root.path("metrics"), origin),
                     readEvaluation(task, root.path("baselineMetrics"), origin), gates,
                     drift.isObject() ? DriftReportJson.fromJson(drift, origin + " (drift)") : null,
-                    BadRowsJson.read(root));
+                    BadRowsJson.read(root), ConstraintReport.read(root));
         }
         catch (IllegalArgumentException | NullPointerException e) {
             throw new MlStagesException(origin + ": malformed validation report: " + e.getMessage(), e);

@@ -11,6 +11,7 @@ import io.mlstages.train.ModelPackage;
 import io.mlstages.train.Scoring;
 import io.mlstages.validate.Blessing;
 import io.mlstages.validate.EvaluationData;
+import io.mlstages.data.ConstraintViolations;
 import io.mlstages.validate.Gate;
 import io.mlstages.validate.Gates;
 import io.mlstages.validate.ModelIdentity;
@@ -188,7 +189,10 @@ public final class Validation {
             gates.add(new Gate.Drift(request.drift()));
         }
 
-        ValidationInput input = request.model() != null ? fromPackage(request) : fromPredictions(request);
+        // the evaluation data's constraint checks come from the pass that profiles it (a model package's data only)
+        Prepared prepared = request.model() != null ? fromPackage(request)
+                : new Prepared(fromPredictions(request), ConstraintViolations.none());
+        ValidationInput input = prepared.input();
         if (baselinePackage != null) {
             ModelPackage base = ModelPackage.load(baselinePackage);
             baselineIdentity = ModelIdentity.of(base);
@@ -207,7 +211,8 @@ public final class Validation {
                     Metrics.evaluate(PredictionsFile.read(file.path(),
                             request.predictionOptions().withRead(unlogged(read)))));
         }
-        ValidationReport report = Gates.check(input, gates).withBadRows(read.badRows());
+        ValidationReport report = Gates.check(input, gates).withBadRows(read.badRows())
+                .withConstraints(prepared.constraints());
 
         String sha = request.json() != null ? ValidationReportJson.write(report, request.json())
                 // the blessing names the report it rests on, even when the report was not written to a file
@@ -221,7 +226,11 @@ public final class Validation {
                 blessable);
     }
 
-    private static ValidationInput fromPackage(final Request request) {
+    /** The validation's input, and the evaluation data's constraint checks. */
+    private record Prepared(ValidationInput input, ConstraintViolations constraints) {
+    }
+
+    private static Prepared fromPackage(final Request request) {
         ModelPackage candidate = ModelPackage.load(request.model());
         TrainingData training = TrainingData.of(candidate);
         Path data = request.data();
@@ -234,7 +243,8 @@ public final class Validation {
                         data.toString(), evaluation.sha256())
                 : ValidationInput.unscored(identity, candidate.metadata().task(), data.toString(),
                         evaluation.sha256());
-        return request.dataGates() ? input.withData(training, evaluation) : input;
+        return new Prepared(request.dataGates() ? input.withData(training, evaluation) : input,
+                evaluation.constraints());
     }
 
     private static ValidationInput fromPredictions(final Request request) {

@@ -2,6 +2,8 @@ package io.mlstages.validate;
 
 import io.mlstages.data.Column;
 import io.mlstages.data.ColumnType;
+import io.mlstages.data.ConstraintChecker;
+import io.mlstages.data.ConstraintViolations;
 import io.mlstages.data.DataReader;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.data.RowSource;
@@ -24,12 +26,21 @@ import java.util.Objects;
  *                to the training types
  * @param profile its profile, where a categorical training feature was read as categorical whatever its values
  *                look like, so that it compares with the training profile
+ * @param constraints the data checked against the constraints of the schema file it was read with, in the pass
+ *                that profiled it (none without them)
  */
-public record EvaluationData(String file, String sha256, Schema schema, Profile profile) {
+public record EvaluationData(String file, String sha256, Schema schema, Profile profile,
+        ConstraintViolations constraints) {
     public EvaluationData {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(schema, "schema of " + file);
         Objects.requireNonNull(profile, "profile of " + file);
+        Objects.requireNonNull(constraints, "constraints of " + file);
+    }
+
+    /** Evaluation data read without constraints. */
+    public EvaluationData(final String file, final String sha256, final Schema schema, final Profile profile) {
+        this(file, sha256, schema, profile, ConstraintViolations.none());
     }
 
     /**
@@ -57,7 +68,9 @@ public record EvaluationData(String file, String sha256, Schema schema, Profile 
         }
         ProfileSettings settings = training.profile() == null ? ProfileSettings.defaults()
                 : training.profile().settings();
-        Profile profile = Profiles.of(file, adjusted, settings);
-        return new EvaluationData(file.getFileName().toString(), profile.sources().get(0).sha256(), schema, profile);
+        ConstraintChecker checker = new ConstraintChecker(options.schema());
+        Profile profile = Profiles.of(file, adjusted, settings, checker::watch);
+        return new EvaluationData(file.getFileName().toString(), profile.sources().get(0).sha256(), schema, profile,
+                checker.isEmpty() ? ConstraintViolations.none() : checker.result());
     }
 }

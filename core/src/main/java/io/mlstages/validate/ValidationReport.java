@@ -1,6 +1,7 @@
 package io.mlstages.validate;
 
 import io.mlstages.data.BadRows;
+import io.mlstages.data.ConstraintViolations;
 import io.mlstages.metrics.Evaluation;
 
 import io.mlstages.drift.DriftReport;
@@ -27,10 +28,12 @@ import java.util.Objects;
  * @param drift           the drift comparison behind the drift gate, or null when none ran
  * @param badRows         the malformed rows of the data that reading skipped ({@code --on-bad-rows skip}): the
  *                        metrics cover the other rows only
+ * @param constraints     the evaluation data checked against its schema's constraints, each also a data gate in
+ *                        {@code gates} (none without constraints)
  */
 public record ValidationReport(int schemaVersion, boolean passed, Task task, ModelIdentity model,
         ModelIdentity baselineModel, String data, String dataSha256, Evaluation metrics, Evaluation baselineMetrics,
-        List<GateResult> gates, DriftReport drift, BadRows badRows) {
+        List<GateResult> gates, DriftReport drift, BadRows badRows, ConstraintViolations constraints) {
 
     /** The version of the report JSON this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -41,6 +44,7 @@ public record ValidationReport(int schemaVersion, boolean passed, Task task, Mod
         Objects.requireNonNull(data, "data");
         gates = List.copyOf(gates);
         Objects.requireNonNull(badRows, "badRows");
+        Objects.requireNonNull(constraints, "constraints");
         if (gates.isEmpty()) {
             throw new IllegalArgumentException("A validation report needs at least one gate");
         }
@@ -59,10 +63,33 @@ public record ValidationReport(int schemaVersion, boolean passed, Task task, Mod
                 drift, BadRows.none());
     }
 
+    /** A report without constraints. */
+    public ValidationReport(final int schemaVersion, final boolean passed, final Task task, final ModelIdentity model,
+            final ModelIdentity baselineModel, final String data, final String dataSha256, final Evaluation metrics,
+            final Evaluation baselineMetrics, final List<GateResult> gates, final DriftReport drift,
+            final BadRows badRows) {
+        this(schemaVersion, passed, task, model, baselineModel, data, dataSha256, metrics, baselineMetrics, gates,
+                drift, badRows, ConstraintViolations.none());
+    }
+
     /** This report, listing the rows that reading skipped. */
     public ValidationReport withBadRows(final BadRows value) {
         return new ValidationReport(schemaVersion, passed, task, model, baselineModel, data, dataSha256, metrics,
-                baselineMetrics, gates, drift, value);
+                baselineMetrics, gates, drift, value, constraints);
+    }
+
+    /**
+     * This report with the evaluation data's constraint checks: each check becomes a data gate (named
+     * {@code constraint min of age}), after the others, so a violated constraint fails the validation.
+     */
+    public ValidationReport withConstraints(final ConstraintViolations value) {
+        List<GateResult> all = new java.util.ArrayList<>(gates);
+        for (ConstraintViolations.Check check : value.checks()) {
+            all.add(new GateResult(check.name(), GateResult.Kind.DATA, "constraint", check.count(), null, null,
+                    check.passed(), check.describe(value.rows())));
+        }
+        return new ValidationReport(schemaVersion, passed && !value.violated(), task, model, baselineModel, data,
+                dataSha256, metrics, baselineMetrics, all, drift, badRows, value);
     }
 
     /** The gates that failed. */

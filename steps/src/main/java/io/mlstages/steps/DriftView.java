@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -28,10 +30,14 @@ import java.util.Locale;
  * @param badRows      the first of them as {@code file:line[:column]: problem}, as the report lists them
  * @param falseAlarms  one line on the false-alarm control and rate ({@link FalseAlarmsNote}), empty when the report
  *                     has none
+ * @param constraints  the current data's constraint checks (none when the schema had no constraints)
+ * @param segments     the segments, worst first ({@code segments}); empty when the check did not run per segment
+ * @param multivariate the domain classifier's verdict ({@code multivariate: true}), or null when not run
  */
 public record DriftView(boolean datasetDrift, double driftShare, double threshold, String reference, String current,
         long referenceRows, long currentRows, List<Column> columns, long badRowsTotal, List<String> badRows,
-        String falseAlarms) {
+        String falseAlarms, ConstraintsView constraints, List<SegmentView> segments,
+        @CheckForNull MultivariateView multivariate) {
 
     /**
      * One column's row of the report.
@@ -58,14 +64,26 @@ public record DriftView(boolean datasetDrift, double driftShare, double threshol
         columns = List.copyOf(columns);
         badRows = List.copyOf(badRows);
         falseAlarms = falseAlarms == null ? "" : falseAlarms;
+        constraints = constraints == null ? ConstraintsView.none() : constraints;
+        segments = segments == null ? List.of() : List.copyOf(segments);
     }
 
-    /** A view without the false-alarm line. */
+    /** A view of the per-column check alone (no false-alarm line, constraints, segments or classifier). */
     public DriftView(final boolean datasetDrift, final double driftShare, final double threshold,
             final String reference, final String current, final long referenceRows, final long currentRows,
             final List<Column> columns, final long badRowsTotal, final List<String> badRows) {
         this(datasetDrift, driftShare, threshold, reference, current, referenceRows, currentRows, columns,
-                badRowsTotal, badRows, "");
+                badRowsTotal, badRows, "", ConstraintsView.none(), List.of(), null);
+    }
+
+    /** One line for the build page's summary about the segments; empty when the check did not run per segment. */
+    public String segmentsNote() {
+        return SegmentView.note(segments);
+    }
+
+    /** The domain classifier's line for the build page; empty when it did not run. */
+    public String multivariateNote() {
+        return multivariate == null ? "" : multivariate.summary();
     }
 
     /**
@@ -134,7 +152,8 @@ public record DriftView(boolean datasetDrift, double driftShare, double threshol
                 number(root.path("driftShareThreshold")), root.path("reference").asText(""),
                 root.path("current").asText(""), root.path("referenceRows").asLong(),
                 root.path("currentRows").asLong(), scored.stream().map(Scored::column).toList(),
-                root.path("badRows").path("total").asLong(badRows.size()), badRows, FalseAlarmsNote.of(root));
+                root.path("badRows").path("total").asLong(badRows.size()), badRows, FalseAlarmsNote.of(root),
+                ConstraintsView.of(root), SegmentView.parse(root), MultivariateView.parse(root));
     }
 
     /** The drifted columns, highest score first, at most {@code n}. */

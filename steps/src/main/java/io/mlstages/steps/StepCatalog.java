@@ -256,7 +256,9 @@ public final class StepCatalog {
                         .titled("Texts that mean missing"),
                 list("type", "--type", "Column type overrides, e.g. 'zip=categorical,age=numeric'.")
                         .titled("Column types"),
-                string("schema", "--schema", "A schema file that replaces type inference.").titled("Schema file"),
+                string("schema", "--schema", "A schema file that replaces type inference; its constraints, if any, "
+                        + "are checked (the current data of a drift check, the evaluation data of a validation; see "
+                        + "docs/data.md).").titled("Schema file"),
                 new Parameter("inferRows", Kind.INTEGER, false, "--infer-rows",
                         "Rows that decide inferred types; 0 reads the whole file first (default 10000).")
                         .titled("Rows read to infer types"),

@@ -169,6 +169,7 @@ public final class StepResults {
             throw in.malformed("kind", "\"mlstages-drift-report\"");
         }
         map.put("datasetDrift", in.flag("datasetDrift"));
+        map.put("constraintsViolated", ConstraintsView.of(in.root).violated());
         map.put("driftShare", in.root.path("driftShare").isNumber() ? in.root.path("driftShare").doubleValue() : null);
         JsonNode columns = in.root.path("columns");
         if (!columns.isArray()) {

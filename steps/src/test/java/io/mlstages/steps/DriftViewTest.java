@@ -3,7 +3,10 @@ package io.mlstages.steps;
 import io.mlstages.data.BadRowLog;
 import io.mlstages.data.OnBadRows;
 import io.mlstages.data.ReadOptions;
+import io.mlstages.data.Schema;
+import io.mlstages.drift.DriftCheck;
 import io.mlstages.drift.DriftDetector;
+import io.mlstages.profile.ConstraintSuggestions;
 import io.mlstages.drift.DriftOptions;
 import io.mlstages.profile.Profile;
 import io.mlstages.profile.ProfileSettings;
@@ -54,6 +57,32 @@ class DriftViewTest {
             }
         }
         assertThat(view.columns()).anySatisfy(c -> assertThat(c.pValue()).contains("e-"));
+    }
+
+    @Test
+    void shouldShowTheViolatedConstraintsOfTheCurrentData(@TempDir final Path dir) throws IOException {
+        Path reference = DATA.resolve("chicago-2002.csv");
+        Schema suggested = ConstraintSuggestions.suggest(Profiles.of(reference, ReadOptions.defaults(),
+                ProfileSettings.defaults()));
+        List<String> lines = Files.readAllLines(reference);
+        lines.set(10, lines.get(10).replaceFirst("^([^,]*),[^,]*,", "$1,-50,"));
+        lines.add(lines.get(1));
+        Path damaged = dir.resolve("live.csv");
+        Files.write(damaged, lines);
+        String json = DriftReportJson.toString(DriftCheck.run(new DriftCheck.Request(reference, List.of(damaged),
+                null, ReadOptions.defaults().withSchema(suggested), null, null)).report());
+
+        DriftView view = DriftView.parse(json, "drift.json");
+
+        assertThat(view.datasetDrift()).isFalse();
+        assertThat(view.constraints().violated()).isEqualTo(2);
+        assertThat(view.constraints().note()).isEqualTo("Constraints: 2 of " + view.constraints().checked()
+                + " violated");
+        assertThat(view.constraints().failed()).containsExactly(
+                "date: unique no value twice: 1 in 366 rows; e.g. live.csv:367: 2002-01-01 (first at line 2)",
+                "ridership: min >= 0: 1 in 366 rows; e.g. live.csv:11: -50");
+        assertThat(DriftView.parse(report("chicago-2002.csv", "chicago-2008.csv"), "drift.json").constraints().note())
+                .isEmpty();
     }
 
     @Test

@@ -90,6 +90,22 @@ class PluginViewRenderTest {
     }
 
     @Test
+    void shouldShowTheViolatedConstraintsOnTheDriftSummary() throws Exception {
+        Object action = driftAction(null, null, null, null, null, null);
+        set(action, "view", new DriftView(drift.datasetDrift(), drift.driftShare(), drift.threshold(),
+                drift.reference(), drift.current(), drift.referenceRows(), drift.currentRows(), drift.columns(), 0,
+                List.of(), new ConstraintsView(12, 1, List.of("ridership: min >= 0: 1 in 366 rows; e.g. live.csv:11: "
+                        + "-50"))));
+
+        String text = JellyViews.text(render("DriftAction/summary.jelly", Map.of("it", action)));
+
+        assertThat(text).contains("Constraints: 1 of 12 violated").contains("ridership: min >= 0: 1 in 366 rows; "
+                + "e.g. live.csv:11: -50");
+        assertThat(JellyViews.text(render("DriftAction/summary.jelly",
+                Map.of("it", driftAction(null, null, null, null, null, null))))).doesNotContain("Constraints");
+    }
+
+    @Test
     void shouldSayNothingAboutRetrainingForAReferenceOnlyCheck() throws Exception {
         Object action = driftAction(null, null, null, null, null, null);
 

@@ -83,7 +83,7 @@ public abstract class DataReadingStep extends CatalogStep {
         this.type = StepValues.text(type);
     }
 
-    /** A schema file that replaces type inference. */
+    /** A schema file that replaces type inference; its constraints, if any, are checked (the current data of a drift check, the evaluation data of a validation; see docs/data.md). */
     @CheckForNull
     public String getSchema() {
         return schema;
