@@ -13,15 +13,17 @@ import java.util.Objects;
  * @param current             what the current data was
  * @param referenceRows       rows in the reference
  * @param currentRows         rows in the current data
- * @param datasetDrift        true when the share of drifted feature columns reached the threshold
+ * @param datasetDrift        true when the share of drifted feature columns reached the threshold, or when any
+ *                            segment drifted (a check with {@code --segment})
  * @param driftShare          the share of feature columns that drifted
  * @param driftShareThreshold the share at which the dataset counts as drifted
  * @param columns             one verdict per column, features first, then target and prediction
  * @param badRows             the malformed rows that reading skipped ({@code --on-bad-rows skip}), none otherwise
+ * @param segments            one verdict per segment, worst first ({@code --segment}); empty without segments
  */
 public record DriftReport(int schemaVersion, String reference, String current, long referenceRows,
         long currentRows, boolean datasetDrift, double driftShare, double driftShareThreshold,
-        List<ColumnDrift> columns, BadRows badRows) {
+        List<ColumnDrift> columns, BadRows badRows, List<SegmentDrift> segments) {
 
     /** The version of the report JSON this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -29,6 +31,15 @@ public record DriftReport(int schemaVersion, String reference, String current, l
     public DriftReport {
         columns = List.copyOf(columns);
         Objects.requireNonNull(badRows, "badRows");
+        segments = segments == null ? List.of() : List.copyOf(segments);
+    }
+
+    /** A report without segments. */
+    public DriftReport(final int schemaVersion, final String reference, final String current,
+            final long referenceRows, final long currentRows, final boolean datasetDrift, final double driftShare,
+            final double driftShareThreshold, final List<ColumnDrift> columns, final BadRows badRows) {
+        this(schemaVersion, reference, current, referenceRows, currentRows, datasetDrift, driftShare,
+                driftShareThreshold, columns, badRows, List.of());
     }
 
     /** A report of data read without skipping rows. */
@@ -42,7 +53,22 @@ public record DriftReport(int schemaVersion, String reference, String current, l
     /** This report, listing the rows that reading skipped. */
     public DriftReport withBadRows(final BadRows value) {
         return new DriftReport(schemaVersion, reference, current, referenceRows, currentRows, datasetDrift,
-                driftShare, driftShareThreshold, columns, value);
+                driftShare, driftShareThreshold, columns, value, segments);
+    }
+
+    /**
+     * This report with its segments' verdicts: the dataset counts as drifted when the whole data or any segment
+     * drifted, so that the exit code, an incident and the build page follow a drifted segment too.
+     */
+    public DriftReport withSegments(final List<SegmentDrift> value) {
+        boolean any = value.stream().anyMatch(SegmentDrift::datasetDrift);
+        return new DriftReport(schemaVersion, reference, current, referenceRows, currentRows, datasetDrift || any,
+                driftShare, driftShareThreshold, columns, badRows, value);
+    }
+
+    /** The segments that drifted, worst first. */
+    public List<SegmentDrift> driftedSegments() {
+        return segments.stream().filter(SegmentDrift::datasetDrift).toList();
     }
 
     /** The columns that drifted. */
