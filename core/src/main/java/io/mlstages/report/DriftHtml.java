@@ -148,6 +148,7 @@ public final class DriftHtml {
             incident(html, incident);
         }
         html.append("</header>\n<main>\n");
+        SegmentReports.html(html, report);
         List<ColumnDrift> columns = ordered(report.columns());
         summary(html, columns);
         badRows(html, report.badRows());
