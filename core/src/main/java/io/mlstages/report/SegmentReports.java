@@ -90,6 +90,12 @@ final class SegmentReports {
                 item.put("drift", column.drift());
                 item.put("referenceCount", column.referenceCount());
                 item.put("currentCount", column.currentCount());
+                putNumber(item, "referenceMissingRate", column.referenceMissingRate());
+                putNumber(item, "currentMissingRate", column.currentMissingRate());
+                item.put("missingDrift", column.missingDrift());
+                putNumber(item, "referenceNonFiniteRate", column.referenceNonFiniteRate());
+                putNumber(item, "currentNonFiniteRate", column.currentNonFiniteRate());
+                item.put("nonFiniteDrift", column.nonFiniteDrift());
                 item.put("exact", column.exact());
                 if (column.note() == null) {
                     item.putNull("note");
@@ -112,8 +118,10 @@ final class SegmentReports {
                         number(item, "threshold"),
                         item.path("pValue").isNumber() ? item.path("pValue").doubleValue() : null,
                         number(item, "alpha"), item.path("drift").asBoolean(), item.path("referenceCount").asLong(),
-                        item.path("currentCount").asLong(), Double.NaN, Double.NaN, false,
-                        item.path("exact").asBoolean(), item.path("note").isTextual() ? item.path("note").asText()
+                        item.path("currentCount").asLong(), number(item, "referenceMissingRate"),
+                        number(item, "currentMissingRate"), item.path("missingDrift").asBoolean(),
+                        number(item, "referenceNonFiniteRate"), number(item, "currentNonFiniteRate"),
+                        item.path("nonFiniteDrift").asBoolean(), item.path("exact").asBoolean(), item.path("note").isTextual() ? item.path("note").asText()
                         : null));
             }
             JsonNode value = node.path("value");
