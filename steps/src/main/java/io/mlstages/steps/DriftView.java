@@ -26,9 +26,11 @@ import java.util.Locale;
  * @param columns      every column, drifted ones first, then by score
  * @param badRowsTotal the malformed rows that reading skipped ({@code onBadRows: 'skip'}), 0 when none
  * @param badRows      the first of them as {@code file:line[:column]: problem}, as the report lists them
+ * @param segments     the segments, worst first ({@code segments}); empty when the check did not run per segment
  */
 public record DriftView(boolean datasetDrift, double driftShare, double threshold, String reference, String current,
-        long referenceRows, long currentRows, List<Column> columns, long badRowsTotal, List<String> badRows) {
+        long referenceRows, long currentRows, List<Column> columns, long badRowsTotal, List<String> badRows,
+        List<SegmentView> segments) {
 
     /**
      * One column's row of the report.
@@ -54,6 +56,20 @@ public record DriftView(boolean datasetDrift, double driftShare, double threshol
     public DriftView {
         columns = List.copyOf(columns);
         badRows = List.copyOf(badRows);
+        segments = List.copyOf(segments);
+    }
+
+    /** A view without segments. */
+    public DriftView(final boolean datasetDrift, final double driftShare, final double threshold,
+            final String reference, final String current, final long referenceRows, final long currentRows,
+            final List<Column> columns, final long badRowsTotal, final List<String> badRows) {
+        this(datasetDrift, driftShare, threshold, reference, current, referenceRows, currentRows, columns,
+                badRowsTotal, badRows, List.of());
+    }
+
+    /** One line for the build page's summary about the segments; empty when the check did not run per segment. */
+    public String segmentsNote() {
+        return SegmentView.note(segments);
     }
 
     /**
@@ -122,7 +138,7 @@ public record DriftView(boolean datasetDrift, double driftShare, double threshol
                 number(root.path("driftShareThreshold")), root.path("reference").asText(""),
                 root.path("current").asText(""), root.path("referenceRows").asLong(),
                 root.path("currentRows").asLong(), scored.stream().map(Scored::column).toList(),
-                root.path("badRows").path("total").asLong(badRows.size()), badRows);
+                root.path("badRows").path("total").asLong(badRows.size()), badRows, SegmentView.parse(root));
     }
 
     /** The drifted columns, highest score first, at most {@code n}. */

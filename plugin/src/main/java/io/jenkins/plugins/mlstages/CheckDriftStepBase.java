@@ -42,6 +42,12 @@ public abstract class CheckDriftStepBase extends DriftTestingStep {
     @CheckForNull
     private Integer exactLimit;
     @CheckForNull
+    private String segments;
+    @CheckForNull
+    private Integer maxSegments;
+    @CheckForNull
+    private Integer minSegmentRows;
+    @CheckForNull
     private String onDrift;
     @CheckForNull
     private String retrainJob;
@@ -214,6 +220,39 @@ public abstract class CheckDriftStepBase extends DriftTestingStep {
         this.exactLimit = exactLimit;
     }
 
+    /** Also check each value of these columns on its own, e.g. 'region,channel': the 10 largest values by current rows, and the rest as 'other'; a drifted segment is dataset drift. Against a stored profile or a registered model, the profile must have been made with 'mlstages profile --segment COLUMN'. */
+    @CheckForNull
+    public String getSegments() {
+        return segments;
+    }
+
+    @DataBoundSetter
+    public void setSegments(final String segments) {
+        this.segments = StepValues.text(segments);
+    }
+
+    /** With segments: how many values per segment column are checked on their own, the largest by current rows (default 10). */
+    @CheckForNull
+    public Integer getMaxSegments() {
+        return maxSegments;
+    }
+
+    @DataBoundSetter
+    public void setMaxSegments(final Integer maxSegments) {
+        this.maxSegments = maxSegments;
+    }
+
+    /** With segments: the fewest rows a segment needs on each side to be judged (default 30). */
+    @CheckForNull
+    public Integer getMinSegmentRows() {
+        return minSegmentRows;
+    }
+
+    @DataBoundSetter
+    public void setMinSegmentRows(final Integer minSegmentRows) {
+        this.minSegmentRows = minSegmentRows;
+    }
+
     /** On dataset drift: mark the build UNSTABLE (default), FAIL it, or only REPORT. */
     @CheckForNull
     public String getOnDrift() {
@@ -262,6 +301,9 @@ public abstract class CheckDriftStepBase extends DriftTestingStep {
         values.put("missingRateFloor", getMissingRateFloor());
         values.put("noMissingDrift", isNoMissingDrift());
         values.put("noPooling", isNoPooling());
+        values.put("segments", getSegments());
+        values.put("maxSegments", getMaxSegments());
+        values.put("minSegmentRows", getMinSegmentRows());
         values.put("format", getFormat());
         values.put("delimiter", getDelimiter());
         values.put("missing", getMissing());

@@ -241,6 +241,36 @@ public abstract class DriftCheckBuilderBase extends Builder {
     }
 
     @CheckForNull
+    public String getSegments() {
+        return check.getSegments();
+    }
+
+    @DataBoundSetter
+    public void setSegments(final String segments) {
+        check.setSegments(segments);
+    }
+
+    @CheckForNull
+    public Integer getMaxSegments() {
+        return check.getMaxSegments();
+    }
+
+    @DataBoundSetter
+    public void setMaxSegments(final Integer maxSegments) {
+        check.setMaxSegments(maxSegments);
+    }
+
+    @CheckForNull
+    public Integer getMinSegmentRows() {
+        return check.getMinSegmentRows();
+    }
+
+    @DataBoundSetter
+    public void setMinSegmentRows(final Integer minSegmentRows) {
+        check.setMinSegmentRows(minSegmentRows);
+    }
+
+    @CheckForNull
     public String getFormat() {
         return check.getFormat();
     }
