@@ -136,7 +136,7 @@ public final class DriftHtml {
             final Incident incident) {
         Objects.requireNonNull(report, "report");
         StringBuilder html = new StringBuilder(16_384);
-        String verdict = report.datasetDrift() ? "Dataset drift" : "No dataset drift";
+        String verdict = report.datasetDrift() ? "Dataset drift" + SegmentReports.headline(report) : "No dataset drift";
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(escape(OWN_POLICY))
                 .append("\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")

@@ -46,6 +46,12 @@ final class SegmentReports {
                 .toList());
     }
 
+    /** What the verdict line adds when segments drifted, e.g. {@code " (1 segment drifted)"}; empty otherwise. */
+    static String headline(final DriftReport report) {
+        int drifted = report.driftedSegments().size();
+        return drifted == 0 ? "" : " (" + drifted + (drifted == 1 ? " segment" : " segments") + " drifted)";
+    }
+
     // ---- JSON
 
     /** Adds the {@code segments} array, only when the check ran per segment (older readers see no change). */

@@ -72,6 +72,33 @@ class SegmentDriftTest {
     }
 
     @Test
+    void shouldFindASegmentDriftThatTheWholeDataHides() throws IOException {
+        // a milder change: nine more months and 60 % larger loans for tenants, 18 % of the rows
+        Path current = edited("rent-mild.csv", "housing", "rent", UnaryOperator.identity(), (row, header) -> {
+            int duration = header.indexOf("duration");
+            int amount = header.indexOf("credit_amount");
+            row[duration] = Integer.toString(Integer.parseInt(row[duration]) + 9);
+            row[amount] = Integer.toString((int) (Integer.parseInt(row[amount]) * 1.6));
+            return row;
+        });
+        DriftOptions options = DriftOptions.defaults().withColumns(COLUMNS);
+
+        DriftReport whole = DriftCheck.run(new DriftCheck.Request(TRAIN, List.of(current), options, null, null,
+                null)).report();
+        DriftReport segmented = DriftCheck.run(new DriftCheck.Request(TRAIN, List.of(current),
+                options.withSegments(SegmentOptions.of(List.of("housing"))), null, null, null)).report();
+
+        assertThat(whole.drifted()).isEmpty();
+        assertThat(whole.datasetDrift()).isFalse();
+        assertThat(segmented.drifted()).isEmpty();
+        assertThat(segmented.datasetDrift()).isTrue();
+        assertThat(segmented.segments().get(0).label()).isEqualTo("rent");
+        assertThat(segmented.segments().get(0).drifted()).extracting(ColumnDrift::name)
+                .containsExactly("duration", "credit_amount");
+        assertThat(segmented.segments().subList(1, 3)).noneMatch(SegmentDrift::datasetDrift);
+    }
+
+    @Test
     void shouldFindNoSegmentDriftBetweenTheRandomSplits() {
         DriftOptions options = DriftOptions.defaults().withColumns(COLUMNS)
                 .withSegments(new SegmentOptions(List.of("housing", "purpose"), 3, 20));
