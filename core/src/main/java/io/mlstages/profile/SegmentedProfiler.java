@@ -81,7 +81,8 @@ public final class SegmentedProfiler implements AutoCloseable {
                 profiler.add(source);
             }
             java.nio.file.Path file = source.file();
-            String name = file == null || file.getFileName() == null ? "-" : file.getFileName().toString();
+            java.nio.file.Path fileName = file == null ? null : file.getFileName();
+            String name = fileName == null ? "-" : fileName.toString();
             return profiler.finish(List.of(new Profile.Source(name, sha256, profiler.whole.rows())));
         }
     }
