@@ -90,6 +90,9 @@ final class CheckCommand implements Callable<Integer> {
     DriftOptionsMixin drift;
 
     @Mixin
+    SegmentOptionsMixin segments;
+
+    @Mixin
     ReadOptionsMixin read;
 
     @Mixin
@@ -98,7 +101,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // every option is checked before the data is read: a typo must not cost a full read
-        CheckOptions options = new CheckOptions(drift.toDriftOptions(), coolDown,
+        CheckOptions options = new CheckOptions(drift.toDriftOptions().withSegments(segments.toSegmentOptions()), coolDown,
                 read.toReadOptions());
         URI hook = webhook == null ? null : Notifier.checkUrl(uri(webhook));
         if ((hook == null) != (webhookTokenEnv == null)) {

@@ -54,6 +54,9 @@ final class DriftCommand implements Callable<Integer> {
     @Mixin
     DriftOptionsMixin drift;
 
+    @Mixin
+    SegmentOptionsMixin segments;
+
     @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-", description = "Write the report as JSON ('-' for stdout).")
     String json;
 
@@ -77,7 +80,7 @@ final class DriftCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DriftOptions options = drift.toDriftOptions().withTarget(target).withPrediction(prediction)
-                .withColumns(columns);
+                .withColumns(columns).withSegments(segments.toSegmentOptions());
         ReadOptions readOptions = read.toReadOptions();
         ProfileSettings profileSettings = settings.toSettings();
         PrintWriter progress = out.progress(spec);

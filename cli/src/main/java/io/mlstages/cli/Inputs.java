@@ -18,4 +18,10 @@ final class Inputs {
             final PrintWriter progress) {
         return Profiles.of(data, read, settings, source -> Progress.of(source, progress));
     }
+
+    /** As {@link #profile(Path, ReadOptions, ProfileSettings, PrintWriter)}, with per-segment profiles. */
+    static Profile profile(final Path data, final ReadOptions read, final ProfileSettings settings,
+            final PrintWriter progress, final java.util.List<String> segmentColumns, final int capacity) {
+        return Profiles.of(data, read, settings, source -> Progress.of(source, progress), segmentColumns, capacity);
+    }
 }

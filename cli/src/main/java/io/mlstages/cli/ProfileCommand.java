@@ -1,5 +1,6 @@
 package io.mlstages.cli;
 
+import io.mlstages.drift.SegmentOptions;
 import io.mlstages.profile.Profile;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.profile.ProfileJson;
@@ -43,6 +44,9 @@ final class ProfileCommand implements Callable<Integer> {
     @Mixin
     OutputMixin out;
 
+    @Mixin
+    SegmentOptionsMixin segments;
+
     @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-",
             description = "Write a summary (rows, columns, SHA-256, output) as JSON ('-' or no FILE: stdout).")
     String json;
@@ -55,7 +59,9 @@ final class ProfileCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReadOptions readOptions = read.toReadOptions();
-        Profile profile = Inputs.profile(data, readOptions, settings.toSettings(), out.progress(spec));
+        SegmentOptions segmentOptions = segments.toSegmentOptions();
+        Profile profile = Inputs.profile(data, readOptions, settings.toSettings(), out.progress(spec),
+                segmentOptions.columns(), segmentOptions.capacity());
         PrintWriter stdout = spec.commandLine().getOut();
         // on stderr: stdout may carry the profile itself
         spec.commandLine().getErr().print(DriftTable.badRows(readOptions.badRows()));

@@ -93,7 +93,7 @@ public final class DriftCheck {
         List<Path> current = request.current();
         ReadOptions read = request.read();
         UnaryOperator<RowSource> observe = request.observe();
-        Skipped skipped = new Skipped(read);
+        Skipped skipped = new Skipped(read, request.drift().segments());
         Checking checking = new Checking(read);
         Profile referenceProfile;
         List<Profile> currentProfiles = new ArrayList<>();
@@ -142,8 +142,9 @@ public final class DriftCheck {
         List<Path> files = new ArrayList<>();
         files.add(reference);
         files.addAll(current);
-        return new Result(referenceProfile, merged, checking.into(skipped.into(
-                DriftDetector.compare(referenceProfile, merged, request.drift()), files)));
+        DriftReport report = DriftDetector.compare(referenceProfile, merged, request.drift());
+        report = SegmentDetector.into(report, referenceProfile, merged, request.drift());
+        return new Result(referenceProfile, merged, checking.into(skipped.into(report, files)));
     }
 
     /**
@@ -158,7 +159,10 @@ public final class DriftCheck {
         if (current.isEmpty()) {
             throw new IllegalArgumentException("Give at least one current data file");
         }
-        Skipped skipped = new Skipped(read);
+        DriftOptions options = drift == null ? DriftOptions.defaults() : drift;
+        // a reference without the segments asked for is known now, before the current data is read
+        SegmentDetector.requireSegments(reference, "reference", options);
+        Skipped skipped = new Skipped(read, options.segments());
         Checking checking = new Checking(read);
         List<Profile> profiles = new ArrayList<>(current.size());
         for (Path file : current) {
@@ -167,8 +171,9 @@ public final class DriftCheck {
                     referenceName));
         }
         Profile merged = Profiles.merge(current, profiles);
-        return new Result(reference, merged, checking.into(skipped.into(DriftDetector.compare(reference, merged, drift),
-                current)));
+        DriftReport report = SegmentDetector.into(DriftDetector.compare(reference, merged, options), reference, merged,
+                options);
+        return new Result(reference, merged, checking.into(skipped.into(report, current)));
     }
 
     /**
@@ -178,8 +183,14 @@ public final class DriftCheck {
      */
     public static Profile load(final Path file, final ReadOptions read, final ProfileSettings settings,
             final UnaryOperator<RowSource> observe) {
+        return load(file, read, settings, observe, SegmentOptions.none());
+    }
+
+    /** As {@link #load(Path, ReadOptions, ProfileSettings, UnaryOperator)}, profiling these segments too. */
+    public static Profile load(final Path file, final ReadOptions read, final ProfileSettings settings,
+            final UnaryOperator<RowSource> observe, final SegmentOptions segments) {
         Profile profile = ProfileJson.isProfile(file) ? ProfileJson.read(file)
-                : Profiles.of(file, read, settings, observe);
+                : Profiles.of(file, read, settings, observe, segments.columns(), segments.capacity());
         if (profile.rows() == 0) {
             throw new DataException(file, 0, null, "has a header but no rows: there is nothing to compare");
         }
@@ -223,10 +234,12 @@ public final class DriftCheck {
      */
     private static final class Skipped {
         private final ReadOptions read;
+        private final SegmentOptions segments;
         private final Map<Path, BadRows> byFile = new java.util.concurrent.ConcurrentHashMap<>();
 
-        Skipped(final ReadOptions read) {
+        Skipped(final ReadOptions read, final SegmentOptions segments) {
             this.read = read;
+            this.segments = segments;
         }
 
         Profile load(final Path file, final ProfileSettings settings, final UnaryOperator<RowSource> observe) {
@@ -237,10 +250,10 @@ public final class DriftCheck {
                 final ReadOptions options) {
             BadRowLog caller = read.badRowLog();
             if (caller == null || ProfileJson.isProfile(file)) {
-                return DriftCheck.load(file, options, settings, observe);
+                return DriftCheck.load(file, options, settings, observe, segments);
             }
             BadRowLog log = new BadRowLog(caller.limit());
-            Profile profile = DriftCheck.load(file, options.withBadRowLog(log), settings, observe);
+            Profile profile = DriftCheck.load(file, options.withBadRowLog(log), settings, observe, segments);
             byFile.put(file, log.snapshot());
             return profile;
         }

@@ -24,10 +24,12 @@ import java.util.Objects;
  * @param poolRareLevels   whether categorical levels too rare to test (expected count below 5 in either
  *                         sample) are pooled into one "other" level (default true)
  * @param falseAlarms      false discovery rate control, the cadence and an alarm budget (default none)
+ * @param segments         the check per segment ({@code --segment}), none by default
  */
 public record DriftOptions(double alpha, double driftShare, String target, String prediction,
         List<String> columns, Map<String, ColumnOptions> perColumn, double missingRateFloor,
-        boolean missingRateDrift, boolean poolRareLevels, FalseAlarmOptions falseAlarms) {
+        boolean missingRateDrift, boolean poolRareLevels, FalseAlarmOptions falseAlarms,
+        SegmentOptions segments) {
 
     /** The default significance level. */
     public static final double DEFAULT_ALPHA = 0.05;
@@ -67,6 +69,7 @@ public record DriftOptions(double alpha, double driftShare, String target, Strin
         }
         perColumn = Collections.unmodifiableMap(copy);
         falseAlarms = falseAlarms == null ? FalseAlarmOptions.NONE : falseAlarms;
+        segments = segments == null ? SegmentOptions.none() : segments;
         if (falseAlarms.fdr() != null) {
             // under FDR control a column's level comes from the whole family; a fixed one would leave it out silently
             List<String> fixed = copy.entrySet().stream().filter(e -> e.getValue().alpha() != null)
@@ -84,13 +87,19 @@ public record DriftOptions(double alpha, double driftShare, String target, Strin
             final List<String> columns, final Map<String, ColumnOptions> perColumn, final double missingRateFloor,
             final boolean missingRateDrift, final boolean poolRareLevels) {
         this(alpha, driftShare, target, prediction, columns, perColumn, missingRateFloor, missingRateDrift,
-                poolRareLevels, FalseAlarmOptions.NONE);
+                poolRareLevels, FalseAlarmOptions.NONE, SegmentOptions.none());
     }
 
     /** A copy with other false-alarm settings (FDR control, cadence, budget). */
     public DriftOptions withFalseAlarms(final FalseAlarmOptions value) {
         return new DriftOptions(alpha, driftShare, target, prediction, columns, perColumn, missingRateFloor,
-                missingRateDrift, poolRareLevels, value);
+                missingRateDrift, poolRareLevels, value, segments);
+    }
+
+    /** A copy that also checks per segment (see {@link SegmentOptions}). */
+    public DriftOptions withSegments(final SegmentOptions value) {
+        return new DriftOptions(alpha, driftShare, target, prediction, columns, perColumn, missingRateFloor,
+                missingRateDrift, poolRareLevels, falseAlarms, value);
     }
 
     /** The defaults: alpha 0.05, dataset drift at half the features, missing-rate floor 0.1, pooling on. */
@@ -102,31 +111,31 @@ public record DriftOptions(double alpha, double driftShare, String target, Strin
     /** A copy with another significance level. */
     public DriftOptions withAlpha(final double value) {
         return new DriftOptions(value, driftShare, target, prediction, columns, perColumn, missingRateFloor,
-                missingRateDrift, poolRareLevels, falseAlarms);
+                missingRateDrift, poolRareLevels, falseAlarms, segments);
     }
 
     /** A copy with another dataset drift share. */
     public DriftOptions withDriftShare(final double value) {
         return new DriftOptions(alpha, value, target, prediction, columns, perColumn, missingRateFloor,
-                missingRateDrift, poolRareLevels, falseAlarms);
+                missingRateDrift, poolRareLevels, falseAlarms, segments);
     }
 
     /** A copy naming the target column (null for none). */
     public DriftOptions withTarget(final String column) {
         return new DriftOptions(alpha, driftShare, column, prediction, columns, perColumn, missingRateFloor,
-                missingRateDrift, poolRareLevels, falseAlarms);
+                missingRateDrift, poolRareLevels, falseAlarms, segments);
     }
 
     /** A copy naming the prediction column (null for none). */
     public DriftOptions withPrediction(final String column) {
         return new DriftOptions(alpha, driftShare, target, column, columns, perColumn, missingRateFloor,
-                missingRateDrift, poolRareLevels, falseAlarms);
+                missingRateDrift, poolRareLevels, falseAlarms, segments);
     }
 
     /** A copy that compares only these columns (and the target and prediction); empty for all. */
     public DriftOptions withColumns(final List<String> names) {
         return new DriftOptions(alpha, driftShare, target, prediction, names, perColumn, missingRateFloor,
-                missingRateDrift, poolRareLevels, falseAlarms);
+                missingRateDrift, poolRareLevels, falseAlarms, segments);
     }
 
     /** A copy with settings for one column (replacing earlier ones for it). */
@@ -134,25 +143,25 @@ public record DriftOptions(double alpha, double driftShare, String target, Strin
         Map<String, ColumnOptions> copy = new LinkedHashMap<>(perColumn);
         copy.put(Objects.requireNonNull(name, "column name"), settings);
         return new DriftOptions(alpha, driftShare, target, prediction, columns, copy, missingRateFloor,
-                missingRateDrift, poolRareLevels, falseAlarms);
+                missingRateDrift, poolRareLevels, falseAlarms, segments);
     }
 
     /** A copy with another missing-rate floor. */
     public DriftOptions withMissingRateFloor(final double value) {
         return new DriftOptions(alpha, driftShare, target, prediction, columns, perColumn, value,
-                missingRateDrift, poolRareLevels, falseAlarms);
+                missingRateDrift, poolRareLevels, falseAlarms, segments);
     }
 
     /** A copy where a missing-rate change can (true) or cannot (false) make a column drift. */
     public DriftOptions withMissingRateDrift(final boolean enabled) {
         return new DriftOptions(alpha, driftShare, target, prediction, columns, perColumn, missingRateFloor,
-                enabled, poolRareLevels, falseAlarms);
+                enabled, poolRareLevels, falseAlarms, segments);
     }
 
     /** A copy with rare-level pooling on or off. */
     public DriftOptions withPoolRareLevels(final boolean enabled) {
         return new DriftOptions(alpha, driftShare, target, prediction, columns, perColumn, missingRateFloor,
-                missingRateDrift, enabled, falseAlarms);
+                missingRateDrift, enabled, falseAlarms, segments);
     }
 
     /** The settings of a column: its overrides, or none. */

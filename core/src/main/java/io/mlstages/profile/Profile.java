@@ -18,12 +18,19 @@ import java.util.Optional;
  * @param rows          the number of rows
  * @param settings      the sketch and histogram settings used, which two profiles must share to merge
  * @param columns       one profile per column, in the dataset's order
+ * @param segments      per-segment profiles, one entry per segment column ({@code mlstages profile --segment});
+ *                      empty for a profile made without segments
  */
 public record Profile(int schemaVersion, List<Source> sources, long rows, ProfileSettings settings,
-        List<ColumnProfile> columns) {
+        List<ColumnProfile> columns, List<SegmentProfiles> segments) {
 
-    /** The version of the profile JSON this code writes and reads. */
+    /** The version of the profile JSON this code writes for a profile without segments. */
     public static final int SCHEMA_VERSION = 1;
+    /**
+     * The version of a profile with segments, and the newest this code reads: older versions would read such a
+     * profile without its segments, so they are made to refuse it instead.
+     */
+    public static final int SEGMENTS_SCHEMA_VERSION = 2;
 
     public Profile {
         if (schemaVersion < 1) {
@@ -34,6 +41,10 @@ public record Profile(int schemaVersion, List<Source> sources, long rows, Profil
         }
         Objects.requireNonNull(settings, "settings");
         sources = List.copyOf(sources);
+        segments = segments == null ? List.of() : List.copyOf(segments);
+        if (!segments.isEmpty() && schemaVersion < SEGMENTS_SCHEMA_VERSION) {
+            schemaVersion = SEGMENTS_SCHEMA_VERSION;
+        }
         columns = new Columns(columns);
         for (ColumnProfile column : columns) {
             if (column.count() != rows) {
@@ -41,6 +52,22 @@ public record Profile(int schemaVersion, List<Source> sources, long rows, Profil
                         + " rows but the profile has " + rows);
             }
         }
+    }
+
+    /** A profile without segments. */
+    public Profile(final int schemaVersion, final List<Source> sources, final long rows,
+            final ProfileSettings settings, final List<ColumnProfile> columns) {
+        this(schemaVersion, sources, rows, settings, columns, List.of());
+    }
+
+    /** The segments of that column, if this profile has them. */
+    public Optional<SegmentProfiles> segments(final String column) {
+        return segments.stream().filter(s -> s.column().equals(column)).findFirst();
+    }
+
+    /** This profile with these segments. */
+    public Profile withSegments(final List<SegmentProfiles> value) {
+        return new Profile(schemaVersion, sources, rows, settings, columns, value);
     }
 
     /** The column of that name (the first, should names repeat), if any. Constant time: callers loop over wide tables. */
@@ -59,7 +86,8 @@ public record Profile(int schemaVersion, List<Source> sources, long rows, Profil
      * side's count, the rest staying in {@code other}: the merged top counts are then lower bounds.</p>
      *
      * <p>The sources are listed one after the other; both profiles must have the same columns in the same
-     * order, with the same types, and the same settings.</p>
+     * order, with the same types, and the same settings. Segments of a column both profiles have merge value by
+     * value (see {@link SegmentProfiles}); a segment column only one of them has is dropped.</p>
      *
      * @throws ProfileException when the settings, column names or column types differ, naming the column
      */
@@ -93,7 +121,11 @@ public record Profile(int schemaVersion, List<Source> sources, long rows, Profil
         }
         List<Source> allSources = new ArrayList<>(sources);
         allSources.addAll(other.sources);
-        return new Profile(SCHEMA_VERSION, allSources, rows + other.rows, settings, merged);
+        List<SegmentProfiles> mergedSegments = new ArrayList<>();
+        for (SegmentProfiles mine : segments) {
+            other.segments(mine.column()).ifPresent(theirs -> mergedSegments.add(mine.merge(theirs)));
+        }
+        return new Profile(SCHEMA_VERSION, allSources, rows + other.rows, settings, merged, mergedSegments);
     }
 
     private static List<String> names(final List<ColumnProfile> columns) {

@@ -185,7 +185,60 @@ public final class ProfileJson {
                 categories.put("distinct", column.categories().distinct());
             }
         }
+        if (!profile.segments().isEmpty()) {
+            writeSegments(root.putArray("segments"), profile.segments());
+        }
         return root;
+    }
+
+    /** Each segment's profile is a whole profile document of its own (without segments), read back alike. */
+    private static void writeSegments(final ArrayNode array, final List<SegmentProfiles> segments) {
+        for (SegmentProfiles column : segments) {
+            ObjectNode node = array.addObject();
+            node.put("column", column.column());
+            ArrayNode values = node.putArray("values");
+            for (SegmentProfiles.Segment segment : column.segments()) {
+                ObjectNode value = values.addObject();
+                if (segment.value() == null) {
+                    value.putNull("value");
+                } else {
+                    value.put("value", segment.value());
+                }
+                value.set("profile", toTree(segment.profile()));
+            }
+            node.set("other", toTree(column.other()));
+        }
+    }
+
+    private static List<SegmentProfiles> readSegments(final Reader reader, final JsonNode tree) {
+        JsonNode array = tree.get("segments");
+        if (array == null || array.isNull()) {
+            return List.of();
+        }
+        List<SegmentProfiles> segments = new ArrayList<>();
+        int index = 0;
+        for (JsonNode node : reader.array(tree, "segments")) {
+            String where = "segments[" + index++ + "]";
+            reader.path = where;
+            String column = reader.text(node, "column");
+            List<SegmentProfiles.Segment> values = new ArrayList<>();
+            int position = 0;
+            for (JsonNode value : reader.array(node, "values")) {
+                String at = where + ".values[" + position++ + "]";
+                reader.path = at;
+                JsonNode text = value.get("value");
+                if (text != null && !text.isNull() && !text.isTextual()) {
+                    throw reader.error("value", "text or null, found " + text);
+                }
+                Profile profile = fromTree(reader.object(value, "profile"), reader.origin + ", " + at + ".profile");
+                values.add(new SegmentProfiles.Segment(text == null || text.isNull() ? null : text.textValue(),
+                        profile));
+            }
+            reader.path = where;
+            Profile other = fromTree(reader.object(node, "other"), reader.origin + ", " + where + ".other");
+            segments.add(new SegmentProfiles(column, values, other));
+        }
+        return segments;
     }
 
     private static void writeNumeric(final ObjectNode node, final NumericSummary summary) {
@@ -251,10 +304,10 @@ public final class ProfileJson {
                     + (kind == null ? "nothing" : kind.toString()) + ")");
         }
         int version = reader.integer(tree, "schemaVersion");
-        if (version > Profile.SCHEMA_VERSION) {
+        if (version > Profile.SEGMENTS_SCHEMA_VERSION) {
             throw new ProfileException(origin + ": the profile has schema version " + version
-                    + ", written by a newer ML Stages; this version reads schema version " + Profile.SCHEMA_VERSION
-                    + " and older");
+                    + ", written by a newer ML Stages; this version reads schema version "
+                    + Profile.SEGMENTS_SCHEMA_VERSION + " and older");
         }
         if (version < 1) {
             throw new ProfileException(origin + ": schemaVersion must be at least 1, not " + version);
@@ -277,7 +330,10 @@ public final class ProfileJson {
                 columns.add(readColumn(reader, node));
             }
             reader.path = "";
-            return new Profile(version, sources, reader.count(tree, "rows"), settings, columns);
+            long rows = reader.count(tree, "rows");
+            List<SegmentProfiles> segments = readSegments(reader, tree);
+            reader.path = "";
+            return new Profile(version, sources, rows, settings, columns, segments);
         } catch (IllegalArgumentException | NullPointerException e) {
             // a record's own validation: the values are well-formed JSON but do not make sense together
             throw new ProfileException(origin + (reader.path.isEmpty() ? "" : ", " + reader.path) + ": "
@@ -365,7 +421,7 @@ public final class ProfileJson {
 
     /** Typed field access whose errors name the origin and the field's path. */
     private static final class Reader {
-        private final String origin;
+        final String origin;
         String path = "";
 
         Reader(final String origin) {

@@ -57,6 +57,14 @@ public final class Profiler implements AutoCloseable {
 
     /** As the public constructor, choosing whether a second thread summarises (tests compare both ways). */
     Profiler(final Schema schema, final ProfileSettings settings, final boolean threaded) {
+        this(schema, settings, threaded, MAX_BATCH_ROWS);
+    }
+
+    /**
+     * As the public constructor, with batches of at most {@code maxBatchRows} rows: a segment's profiler, one of
+     * many, summarises on the caller's thread in small batches so that its buffers stay small.
+     */
+    Profiler(final Schema schema, final ProfileSettings settings, final boolean threaded, final int maxBatchRows) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.settings = Objects.requireNonNull(settings, "settings");
         int size = schema.size();
@@ -68,7 +76,7 @@ public final class Profiler implements AutoCloseable {
         categories = new CategoryAccumulator[size];
         long numericColumns = schema.columns().stream().filter(c -> c.type() == ColumnType.NUMERIC).count();
         int blockSize = fit(BLOCK_BYTES / (8 * Math.max(1, numericColumns)), 64, NumericAccumulator.MAX_BLOCK);
-        batchRows = fit(BATCH_BYTES / (8L * BATCHES * Math.max(1, size)), 8, MAX_BATCH_ROWS);
+        batchRows = fit(BATCH_BYTES / (8L * BATCHES * Math.max(1, size)), 8, maxBatchRows);
         BlockSorter sorter = numericColumns == 0 ? null : new BlockSorter(blockSize);
         for (int i = 0; i < size; i++) {
             ColumnType type = schema.column(i).type();

@@ -29,13 +29,32 @@ public final class Profiles {
      */
     public static Profile of(final Path file, final ReadOptions options, final ProfileSettings settings,
             final UnaryOperator<RowSource> observe) {
+        return of(file, options, settings, observe, List.of(), 1);
+    }
+
+    /**
+     * As {@link #of(Path, ReadOptions, ProfileSettings, UnaryOperator)}, profiling each value of the segment
+     * columns too, in the same pass (see {@link SegmentedProfiler}).
+     *
+     * @param segmentColumns the segment columns, or none
+     * @param capacity       the most values per segment column with a profile of their own
+     * @throws ProfileException naming a segment column the file does not have
+     */
+    public static Profile of(final Path file, final ReadOptions options, final ProfileSettings settings,
+            final UnaryOperator<RowSource> observe, final List<String> segmentColumns, final int capacity) {
         // the profiler summarises on a thread of its own, so the file is parsed on the calling thread
         try (RowSource source = observe.apply(DataReader.openOnCallerThread(file, options))) {
-            Profile profile = Profiler.profile(source, settings, null);
+            Profile profile;
+            try {
+                profile = segmentColumns.isEmpty() ? Profiler.profile(source, settings, null)
+                        : SegmentedProfiler.profile(source, settings, segmentColumns, capacity, null);
+            } catch (ProfileException e) {
+                throw new ProfileException(file + ": " + e.getMessage(), e);
+            }
             Profile.Source read = profile.sources().get(0);
             return new Profile(profile.schemaVersion(),
                     List.of(new Profile.Source(read.file(), source.sha256(), read.rows())), profile.rows(),
-                    profile.settings(), profile.columns());
+                    profile.settings(), profile.columns(), profile.segments());
         }
     }
 

@@ -136,7 +136,7 @@ public final class DriftHtml {
             final Incident incident) {
         Objects.requireNonNull(report, "report");
         StringBuilder html = new StringBuilder(16_384);
-        String verdict = report.datasetDrift() ? "Dataset drift" : "No dataset drift";
+        String verdict = report.datasetDrift() ? "Dataset drift" + SegmentReports.headline(report) : "No dataset drift";
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(escape(OWN_POLICY))
                 .append("\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -148,6 +148,7 @@ public final class DriftHtml {
             incident(html, incident);
         }
         html.append("</header>\n<main>\n");
+        SegmentReports.html(html, report);
         List<ColumnDrift> columns = ordered(report.columns());
         summary(html, columns);
         FalseAlarmsReport.html(html, report.falseAlarms());

@@ -37,6 +37,7 @@ public final class DriftJUnit {
                     column.drift() ? "drift" : null, DriftTable.verdict(column), DriftTable.details(column)));
         }
         cases.addAll(ConstraintReport.junitCases(report.constraints(), "drift.constraint"));
+        cases.addAll(SegmentReports.junitCases(report));
         return JUnitXml.suite("mlstages.drift", properties, cases, "drift report");
     }
 

@@ -83,6 +83,7 @@ public final class DriftReportJson {
         BadRowsJson.put(root, report.badRows());
         FalseAlarmsReport.putJson(root, report.falseAlarms());
         ConstraintReport.put(root, report.constraints());
+        SegmentReports.putJson(root, report);
         return root;
     }
 
@@ -154,7 +155,7 @@ public final class DriftReportJson {
                     root.path("referenceRows").asLong(), root.path("currentRows").asLong(),
                     root.path("datasetDrift").asBoolean(), number(root, "driftShare"),
                     number(root, "driftShareThreshold"), columns, BadRowsJson.read(root),
-                    FalseAlarmsReport.readJson(root), ConstraintReport.read(root), List.of(), null);
+                    FalseAlarmsReport.readJson(root), ConstraintReport.read(root), SegmentReports.readJson(root), null);
         }
         catch (IllegalArgumentException e) {
             throw new MlStagesException(origin + ": malformed drift report: " + e.getMessage(), e);

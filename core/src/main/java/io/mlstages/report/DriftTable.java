@@ -54,7 +54,7 @@ public final class DriftTable {
             }
         }
         StringBuilder text = new StringBuilder();
-        text.append(report.datasetDrift() ? "DATASET DRIFT" : "No dataset drift")
+        text.append(report.datasetDrift() ? "DATASET DRIFT" + SegmentReports.headline(report) : "No dataset drift")
                 .append(": ").append(report.drifted().stream().filter(c -> c.role() == Role.FEATURE).count())
                 .append(" of ").append(report.columns().stream().filter(c -> c.role() == Role.FEATURE).count())
                 .append(" feature columns drifted (share ").append(format(report.driftShare()))
@@ -76,6 +76,7 @@ public final class DriftTable {
             text.append("\n* computed from quantile sketches (large samples); exact otherwise\n");
         }
         text.append(FalseAlarmsReport.text(report.falseAlarms()));
+        text.append(SegmentReports.text(report));
         text.append(badRows(report.badRows()));
         text.append(ConstraintReport.text(report.constraints()));
         return text.toString();

@@ -102,7 +102,7 @@ class ProfileJsonTest {
 
         assertThatThrownBy(() -> ProfileJson.read(file)).isInstanceOf(ProfileException.class)
                 .hasMessageContaining("new.json").hasMessageContaining("schema version 7")
-                .hasMessageContaining("reads schema version 1");
+                .hasMessageContaining("reads schema version " + Profile.SEGMENTS_SCHEMA_VERSION + " and older");
     }
 
     @Test

@@ -189,6 +189,17 @@ public final class StepCatalog {
                 "Up to this many values a numeric column keeps them all, for exact statistics.").onlyWith("reference")
                 .titled("Exact statistics up to this many values"));
         p.addAll(driftOptions());
+        p.add(list("segments", "--segment", "Also check each value of these columns on its own, e.g. 'region,channel'"
+                + ": the 10 largest values by current rows, and the rest as 'other'; a drifted segment is dataset "
+                + "drift. Against a stored profile or a registered model, the profile must have been made with "
+                + "'mlstages profile --segment COLUMN'.").titled("Segment columns")
+                .noted("Segments with fewer than 30 rows on either side are listed as too small, not judged."));
+        p.add(new Parameter("maxSegments", Kind.INTEGER, false, "--max-segments", "With segments: how many values "
+                + "per segment column are checked on their own, the largest by current rows (default 10).")
+                .onlyWith("segments").titled("Segments checked per column"));
+        p.add(new Parameter("minSegmentRows", Kind.INTEGER, false, "--min-segment-rows", "With segments: the fewest "
+                + "rows a segment needs on each side to be judged (default 30).").onlyWith("segments")
+                .titled("Fewest rows of a judged segment"));
         p.addAll(readOptions());
         p.add(choice("onDrift", "On dataset drift: mark the build UNSTABLE (default), FAIL it, or only REPORT.")
                 .titled("On dataset drift"));
@@ -202,7 +213,8 @@ public final class StepCatalog {
                 new StepSpec.Section("Profiling a reference dataset",
                         List.of("columns", "target", "prediction", "sketchK", "bins", "topK", "exactLimit")),
                 new StepSpec.Section("Statistics", List.of("driftShare", "alpha", "method", "threshold", "columnAlpha",
-                        "missingRateFloor", "noMissingDrift", "noPooling", "fdr", "cadence", "alarmBudget")),
+                        "missingRateFloor", "noMissingDrift", "noPooling", "fdr", "cadence", "alarmBudget", "segments",
+                        "maxSegments", "minSegmentRows")),
                 new StepSpec.Section("Reading the data",
                         List.of("format", "delimiter", "missing", "type", "schema", "inferRows", "onBadRows",
                                 "maxBadRowsShare")),

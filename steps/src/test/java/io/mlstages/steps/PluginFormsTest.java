@@ -42,7 +42,8 @@ class PluginFormsTest {
             assertThat(sections.keySet()).as(config + " sections").containsExactlyElementsOf(SECTIONS);
             assertThat(sections.get(null)).as("fields outside a section").isNull();
             assertThat(sections.get("Incidents and retraining")).contains("retrainJob", "coolDown", "webhook");
-            assertThat(sections.get("Statistics")).contains("alpha", "driftShare", "method");
+            assertThat(sections.get("Statistics")).contains("alpha", "driftShare", "method", "segments", "maxSegments",
+                    "minSegmentRows");
             // "Retrain job" reads well as generated; every other title says more than its parameter's name
             titles.forEach((field, title) -> {
                 assertThat(title).as(config + ": " + field + " title is localizable").matches("\\$\\{%[^()]+}");

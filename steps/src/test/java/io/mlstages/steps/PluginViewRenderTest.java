@@ -201,6 +201,25 @@ class PluginViewRenderTest {
         assertThat(validationPage.split("class=\"mlstages-note\"", -1)).hasSize(validation.gates().size() + 1);
     }
 
+    @Test
+    void shouldShowTheSegmentTableWorstFirstWithItsValuesCut() throws Exception {
+        Object action = driftAction(null, null, null, null, null, null);
+        set(action, "view", DriftView.parse(SegmentViewTest.report(workspace), "segments.json"));
+
+        String page = render("DriftAction/index.jelly", Map.of("it", action));
+        String summary = JellyViews.text(render("DriftAction/summary.jelly", Map.of("it", action)));
+        Files.writeString(OUTPUT.resolve("drift-segments-report.html"), page, StandardCharsets.UTF_8);
+
+        String table = page.substring(page.indexOf("id=\"mlstages-drift-segments\""));
+        // Stapler escapes the markup (the view declares escape-by-default; this harness does not apply it)
+        assertThat(Files.readString(VIEWS.resolve("DriftAction/index.jelly")))
+                .startsWith("<?jelly escape-by-default='true'?>");
+        assertThat(table).contains("rent</b>?RRR").contains("... (212 characters)").doesNotContain("\u0007");
+        assertThat(JellyViews.text(table)).containsSubsequence("drift", "134 → 45", "67%", "duration, credit_amount",
+                "housing=own", "ok", "housing=for free", "too few rows");
+        assertThat(summary).contains("1 of 3 segments drifted: housing=").contains("... (212 characters)");
+    }
+
     private static String render(final String view, final Map<String, Object> variables) throws Exception {
         return JellyViews.render(VIEWS.resolve(view), new LinkedHashMap<>(variables), "jenkins-like.css");
     }
