@@ -1,6 +1,7 @@
 package io.mlstages.cli;
 
 import io.mlstages.deploy.Secret;
+import io.mlstages.drift.DomainClassifier;
 import io.mlstages.incident.CheckOptions;
 import io.mlstages.incident.CheckResult;
 import io.mlstages.incident.Incident;
@@ -93,6 +94,9 @@ final class CheckCommand implements Callable<Integer> {
     DriftOptionsMixin drift;
 
     @Mixin
+    MultivariateOptionsMixin multivariate;
+
+    @Mixin
     ReadOptionsMixin read;
 
     @Mixin
@@ -103,6 +107,9 @@ final class CheckCommand implements Callable<Integer> {
         // every option is checked before the data is read: a typo must not cost a full read
         CheckOptions options = new CheckOptions(drift.toDriftOptions(), coolDown,
                 read.toReadOptions());
+        if (multivariate.toOptions(drift.alpha) != null) {
+            throw DomainClassifier.needsReferenceRows("a registered model's reference (its training profile)");
+        }
         URI hook = webhook == null ? null : Notifier.checkUrl(uri(webhook));
         if ((hook == null) != (webhookTokenEnv == null)) {
             throw new IllegalArgumentException("Give --webhook and --webhook-token-env together");

@@ -150,6 +150,7 @@ public final class DriftHtml {
         html.append("</header>\n<main>\n");
         List<ColumnDrift> columns = ordered(report.columns());
         summary(html, columns);
+        MultivariateReport.html(html, report);
         badRows(html, report.badRows());
         for (int i = 0; i < columns.size(); i++) {
             column(html, columns.get(i), i + 1, profileColumn(reference, columns.get(i)),

@@ -35,6 +35,7 @@ public final class DriftJUnit {
             cases.add(new JUnitXml.Case("drift." + column.role().name().toLowerCase(Locale.ROOT), column.name(),
                     column.drift() ? "drift" : null, DriftTable.verdict(column), DriftTable.details(column)));
         }
+        java.util.Optional.ofNullable(MultivariateReport.junitCase(report)).ifPresent(cases::add);
         return JUnitXml.suite("mlstages.drift", properties, cases, "drift report");
     }
 

@@ -81,6 +81,7 @@ public final class DriftReportJson {
             }
         }
         BadRowsJson.put(root, report.badRows());
+        MultivariateReport.putJson(root, report);
         return root;
     }
 
@@ -151,7 +152,8 @@ public final class DriftReportJson {
             return new DriftReport(version, root.path("reference").asText(), root.path("current").asText(),
                     root.path("referenceRows").asLong(), root.path("currentRows").asLong(),
                     root.path("datasetDrift").asBoolean(), number(root, "driftShare"),
-                    number(root, "driftShareThreshold"), columns, BadRowsJson.read(root));
+                    number(root, "driftShareThreshold"), columns, BadRowsJson.read(root),
+                    MultivariateReport.readJson(root));
         }
         catch (IllegalArgumentException e) {
             throw new MlStagesException(origin + ": malformed drift report: " + e.getMessage(), e);

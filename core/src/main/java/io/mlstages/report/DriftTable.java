@@ -75,6 +75,7 @@ public final class DriftTable {
         if (report.columns().stream().anyMatch(c -> !c.exact())) {
             text.append("\n* computed from quantile sketches (large samples); exact otherwise\n");
         }
+        text.append(MultivariateReport.text(report));
         text.append(badRows(report.badRows()));
         return text.toString();
     }
