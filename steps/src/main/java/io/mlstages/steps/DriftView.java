@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -26,9 +28,11 @@ import java.util.Locale;
  * @param columns      every column, drifted ones first, then by score
  * @param badRowsTotal the malformed rows that reading skipped ({@code onBadRows: 'skip'}), 0 when none
  * @param badRows      the first of them as {@code file:line[:column]: problem}, as the report lists them
+ * @param multivariate the domain classifier's verdict ({@code multivariate: true}), or null when not run
  */
 public record DriftView(boolean datasetDrift, double driftShare, double threshold, String reference, String current,
-        long referenceRows, long currentRows, List<Column> columns, long badRowsTotal, List<String> badRows) {
+        long referenceRows, long currentRows, List<Column> columns, long badRowsTotal, List<String> badRows,
+        @CheckForNull MultivariateView multivariate) {
 
     /**
      * One column's row of the report.
@@ -54,6 +58,19 @@ public record DriftView(boolean datasetDrift, double driftShare, double threshol
     public DriftView {
         columns = List.copyOf(columns);
         badRows = List.copyOf(badRows);
+    }
+
+    /** A view of a report without the domain classifier. */
+    public DriftView(final boolean datasetDrift, final double driftShare, final double threshold,
+            final String reference, final String current, final long referenceRows, final long currentRows,
+            final List<Column> columns, final long badRowsTotal, final List<String> badRows) {
+        this(datasetDrift, driftShare, threshold, reference, current, referenceRows, currentRows, columns,
+                badRowsTotal, badRows, null);
+    }
+
+    /** The domain classifier's line for the build page; empty when it did not run. */
+    public String multivariateNote() {
+        return multivariate == null ? "" : multivariate.summary();
     }
 
     /**
@@ -122,7 +139,7 @@ public record DriftView(boolean datasetDrift, double driftShare, double threshol
                 number(root.path("driftShareThreshold")), root.path("reference").asText(""),
                 root.path("current").asText(""), root.path("referenceRows").asLong(),
                 root.path("currentRows").asLong(), scored.stream().map(Scored::column).toList(),
-                root.path("badRows").path("total").asLong(badRows.size()), badRows);
+                root.path("badRows").path("total").asLong(badRows.size()), badRows, MultivariateView.parse(root));
     }
 
     /** The drifted columns, highest score first, at most {@code n}. */

@@ -189,13 +189,26 @@ public final class StepCatalog {
                 "Up to this many values a numeric column keeps them all, for exact statistics.").onlyWith("reference")
                 .titled("Exact statistics up to this many values"));
         p.addAll(driftOptions());
+        p.add(flag("multivariate", "--multivariate", "Also train a classifier (XGBoost) to tell current rows from "
+                + "reference rows: finds changes in how columns go together that per-column tests miss (a broken "
+                + "correlation). A significant out-of-fold AUC at or above the floor is dataset drift. Needs a "
+                + "reference dataset (rows), not a stored profile.").onlyWith("reference")
+                .titled("Multivariate check by a domain classifier"));
+        p.add(decimal("multivariateAucFloor", "--multivariate-auc-floor", "The classifier's AUC that counts as drift "
+                + "when significant (default 0.55; 0.5 means no separation).").onlyWith("multivariate")
+                .titled("Multivariate AUC floor"));
+        p.add(new Parameter("multivariateSample", Kind.INTEGER, false, "--multivariate-sample", "Rows the classifier "
+                + "samples from each side while the data is read (default 5000).").onlyWith("multivariate")
+                .titled("Rows sampled per side"));
+        p.add(new Parameter("multivariateFolds", Kind.INTEGER, false, "--multivariate-folds", "Cross-validation "
+                + "folds of the classifier (default 5).").onlyWith("multivariate").titled("Cross-validation folds"));
         p.addAll(readOptions());
         p.add(choice("onDrift", "On dataset drift: mark the build UNSTABLE (default), FAIL it, or only REPORT.")
                 .titled("On dataset drift"));
         p.add(string("retrainJob", null, "The job to start when drift opens an incident and the cool-down allows "
                 + "it; it gets MODEL_NAME, MODEL_VERSION, INCIDENT_ID, DRIFTED_COLUMNS, DRIFT_REPORT_URL.")
                 .onlyWith("model").titled("Retrain job"));
-        // 28 advanced fields: grouped by what they are about, not one flat list
+        // 32 advanced fields: grouped by what they are about, not one flat list
         List<StepSpec.Section> sections = List.of(
                 new StepSpec.Section("Incidents and retraining",
                         List.of("registry", "alias", "coolDown", "retrainJob", "webhook", "webhookCredentialsId")),
@@ -203,6 +216,8 @@ public final class StepCatalog {
                         List.of("columns", "target", "prediction", "sketchK", "bins", "topK", "exactLimit")),
                 new StepSpec.Section("Statistics", List.of("driftShare", "alpha", "method", "threshold", "columnAlpha",
                         "missingRateFloor", "noMissingDrift", "noPooling")),
+                new StepSpec.Section("Multivariate drift", List.of("multivariate", "multivariateAucFloor",
+                        "multivariateSample", "multivariateFolds")),
                 new StepSpec.Section("Reading the data",
                         List.of("format", "delimiter", "missing", "type", "schema", "inferRows", "onBadRows",
                                 "maxBadRowsShare")),

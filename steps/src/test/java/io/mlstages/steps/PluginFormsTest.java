@@ -18,12 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The drift check's forms (the freestyle {@code modelDriftCheck} and the Snippet Generator's {@code checkDrift}) have
- * 28 advanced fields: they come in sections with human titles, not one flat list of titles generated from the
+ * 32 advanced fields: they come in sections with human titles, not one flat list of titles generated from the
  * parameter names ({@code Sketch k}).
  */
 class PluginFormsTest {
     private static final List<String> SECTIONS = List.of("Incidents and retraining", "Profiling a reference dataset",
-            "Statistics", "Reading the data", "Build result");
+            "Statistics", "Multivariate drift", "Reading the data", "Build result");
 
     @Test
     void shouldGroupTheAdvancedFieldsOfTheDriftCheckInSectionsWithHumanTitles() throws Exception {
@@ -52,7 +52,7 @@ class PluginFormsTest {
                 }
             });
             assertThat(titles).containsEntry("sketchK", "${%Quantile sketch size k}")
-                    .containsEntry("onBadRows", "${%Malformed rows}").hasSize(33);
+                    .containsEntry("onBadRows", "${%Malformed rows}").containsEntry("multivariate", "${%Multivariate check by a domain classifier}").hasSize(37);
         }
     }
 

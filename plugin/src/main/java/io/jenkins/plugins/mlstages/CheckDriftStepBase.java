@@ -41,6 +41,13 @@ public abstract class CheckDriftStepBase extends DriftTestingStep {
     private Integer topK;
     @CheckForNull
     private Integer exactLimit;
+    private boolean multivariate;
+    @CheckForNull
+    private Double multivariateAucFloor;
+    @CheckForNull
+    private Integer multivariateSample;
+    @CheckForNull
+    private Integer multivariateFolds;
     @CheckForNull
     private String onDrift;
     @CheckForNull
@@ -214,6 +221,49 @@ public abstract class CheckDriftStepBase extends DriftTestingStep {
         this.exactLimit = exactLimit;
     }
 
+    /** Also train a classifier (XGBoost) to tell current rows from reference rows: finds changes in how columns go together that per-column tests miss (a broken correlation). A significant out-of-fold AUC at or above the floor is dataset drift. Needs a reference dataset (rows), not a stored profile. */
+    public boolean isMultivariate() {
+        return multivariate;
+    }
+
+    @DataBoundSetter
+    public void setMultivariate(final boolean multivariate) {
+        this.multivariate = multivariate;
+    }
+
+    /** The classifier's AUC that counts as drift when significant (default 0.55; 0.5 means no separation). */
+    @CheckForNull
+    public Double getMultivariateAucFloor() {
+        return multivariateAucFloor;
+    }
+
+    @DataBoundSetter
+    public void setMultivariateAucFloor(final Double multivariateAucFloor) {
+        this.multivariateAucFloor = multivariateAucFloor;
+    }
+
+    /** Rows the classifier samples from each side while the data is read (default 5000). */
+    @CheckForNull
+    public Integer getMultivariateSample() {
+        return multivariateSample;
+    }
+
+    @DataBoundSetter
+    public void setMultivariateSample(final Integer multivariateSample) {
+        this.multivariateSample = multivariateSample;
+    }
+
+    /** Cross-validation folds of the classifier (default 5). */
+    @CheckForNull
+    public Integer getMultivariateFolds() {
+        return multivariateFolds;
+    }
+
+    @DataBoundSetter
+    public void setMultivariateFolds(final Integer multivariateFolds) {
+        this.multivariateFolds = multivariateFolds;
+    }
+
     /** On dataset drift: mark the build UNSTABLE (default), FAIL it, or only REPORT. */
     @CheckForNull
     public String getOnDrift() {
@@ -262,6 +312,10 @@ public abstract class CheckDriftStepBase extends DriftTestingStep {
         values.put("missingRateFloor", getMissingRateFloor());
         values.put("noMissingDrift", isNoMissingDrift());
         values.put("noPooling", isNoPooling());
+        values.put("multivariate", isMultivariate());
+        values.put("multivariateAucFloor", getMultivariateAucFloor());
+        values.put("multivariateSample", getMultivariateSample());
+        values.put("multivariateFolds", getMultivariateFolds());
         values.put("format", getFormat());
         values.put("delimiter", getDelimiter());
         values.put("missing", getMissing());
