@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * Multivariate drift by a domain classifier: gradient-boosted trees (XGBoost, in-process) learn to tell current
@@ -53,8 +53,9 @@ public final class DomainClassifier {
             return untested(options, n0, n1, "no feature columns to train on: not tested");
         }
         if (Math.min(n0, n1) < 2 * options.folds()) {
-            return untested(options, n0, n1, "too few rows for " + options.folds() + "-fold cross-validation (reference "
-                    + n0 + ", current " + n1 + "; at least " + 2 * options.folds() + " per side): not tested");
+            return untested(options, n0, n1, "too few rows for " + options.folds()
+                    + "-fold cross-validation (reference " + n0 + ", current " + n1 + "; at least "
+                    + 2 * options.folds() + " per side): not tested");
         }
         Encoding encoding = new Encoding(features, reference, current);
         int n = n0 + n1;
@@ -131,13 +132,14 @@ public final class DomainClassifier {
     /** Stratified folds: each side's rows shuffled and dealt round-robin, so every fold has both sides. */
     private static int[] folds(final int n0, final int n1, final MultivariateOptions options) {
         int[] fold = new int[n0 + n1];
-        Random random = new Random(options.seed());
+        SplittableRandom random = new SplittableRandom(options.seed());
         deal(fold, 0, n0, options.folds(), random);
         deal(fold, n0, n1, options.folds(), random);
         return fold;
     }
 
-    private static void deal(final int[] fold, final int from, final int count, final int k, final Random random) {
+    private static void deal(final int[] fold, final int from, final int count, final int k,
+            final SplittableRandom random) {
         int[] order = new int[count];
         for (int i = 0; i < count; i++) {
             order[i] = i;

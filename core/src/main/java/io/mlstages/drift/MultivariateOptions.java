@@ -15,7 +15,9 @@ package io.mlstages.drift;
  * @param maxDepth   the trees' depth (default 4): deep enough for interactions of a few columns
  * @param seed       the seed of the sampling, the folds and XGBoost (default 42): the same data and seed give the
  *                   same report
- * @param threads    XGBoost's threads (default: the cores, at most 4)
+ * @param threads    XGBoost's threads (default 1): training on the default sample takes a few CPU seconds, and
+ *                   XGBoost's OpenMP threads spin while they wait, so on a busy agent two threads cost eight times
+ *                   the CPU of one (measured, docs/drift.md) for no gain in wall time
  */
 public record MultivariateOptions(int sampleRows, int folds, double aucFloor, double alpha, int rounds, int maxDepth,
         long seed, int threads) {
@@ -43,17 +45,16 @@ public record MultivariateOptions(int sampleRows, int folds, double aucFloor, do
             throw new IllegalArgumentException("The multivariate classifier needs 1 to 10000 rounds and a depth of 1 "
                     + "to 16, not " + rounds + " and " + maxDepth);
         }
-        if (threads < 1) {
+        if (threads < 1 || threads > 64) {
             throw new IllegalArgumentException("The multivariate classifier needs at least one thread, not "
                     + threads);
         }
     }
 
-    /** The defaults: 5000 rows per side, 5 folds, AUC floor 0.55, alpha 0.05, 100 rounds of depth-4 trees. */
+    /** The defaults: 5000 rows per side, 5 folds, AUC floor 0.55, alpha 0.05, 100 rounds of depth-4 trees, 1 thread. */
     public static MultivariateOptions defaults() {
         return new MultivariateOptions(DEFAULT_SAMPLE_ROWS, DEFAULT_FOLDS, DEFAULT_AUC_FLOOR,
-                DriftOptions.DEFAULT_ALPHA, 100, 4, 42, Math.max(1, Math.min(4,
-                        Runtime.getRuntime().availableProcessors())));
+                DriftOptions.DEFAULT_ALPHA, 100, 4, 42, 1);
     }
 
     /** A copy with another AUC floor. */
@@ -74,6 +75,11 @@ public record MultivariateOptions(int sampleRows, int folds, double aucFloor, do
     /** A copy with another number of folds. */
     public MultivariateOptions withFolds(final int value) {
         return new MultivariateOptions(sampleRows, value, aucFloor, alpha, rounds, maxDepth, seed, threads);
+    }
+
+    /** A copy with another number of XGBoost threads. */
+    public MultivariateOptions withThreads(final int value) {
+        return new MultivariateOptions(sampleRows, folds, aucFloor, alpha, rounds, maxDepth, seed, value);
     }
 
     /** A copy with another seed. */

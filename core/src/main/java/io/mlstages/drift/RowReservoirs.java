@@ -7,10 +7,9 @@ import io.mlstages.data.Schema;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -37,8 +36,8 @@ final class RowReservoirs {
             RowSource observed = observe.apply(source);
             Path name = observed.file() == null ? null : observed.file().getFileName();
             // seeded by the file's name, not its folder: the same data gives the same sample wherever it lies
-            Reservoir reservoir = new Reservoir(capacity, new Random(seed ^ (name == null ? 0 : name.toString()
-                    .hashCode())));
+            long salt = name == null ? 0 : name.toString().hashCode();
+            Reservoir reservoir = new Reservoir(capacity, new SplittableRandom(seed ^ salt));
             byFile.put(key(observed.file()), reservoir);
             return new ForwardingRowSource(observed) {
                 @Override
@@ -63,13 +62,13 @@ final class RowReservoirs {
             }
             parts.add(part);
         }
-        Random random = new Random(sideSeed);
+        SplittableRandom random = new SplittableRandom(sideSeed);
         long[] remaining = new long[parts.size()];
         long total = 0;
         for (int i = 0; i < parts.size(); i++) {
             remaining[i] = parts.get(i).seen;
             total += remaining[i];
-            Collections.shuffle(parts.get(i).rows, random);
+            shuffle(parts.get(i).rows, random);
         }
         // how many rows each file gives: draws without replacement from the union, so the multivariate
         // hypergeometric counts a uniform sample of the union would have
@@ -95,6 +94,16 @@ final class RowReservoirs {
             }
         }
         return new Sample(schema, rows, total);
+    }
+
+    /** Fisher-Yates: the reservoir's first rows are in file order, so the rows a file gives must be drawn at random. */
+    private static void shuffle(final List<Object[]> rows, final SplittableRandom random) {
+        for (int i = rows.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            Object[] t = rows.get(i);
+            rows.set(i, rows.get(j));
+            rows.set(j, t);
+        }
     }
 
     private static Path key(final Path file) {
@@ -123,16 +132,19 @@ final class RowReservoirs {
      * @param seen   the rows the side had in all
      */
     record Sample(Schema schema, List<Object[]> rows, long seen) {
+        Sample {
+            rows = List.copyOf(rows);
+        }
     }
 
     private static final class Reservoir {
         private final int capacity;
-        private final Random random;
+        private final SplittableRandom random;
         private final List<Object[]> rows = new ArrayList<>();
         private Schema schema;
         private long seen;
 
-        Reservoir(final int capacity, final Random random) {
+        Reservoir(final int capacity, final SplittableRandom random) {
             this.capacity = capacity;
             this.random = random;
         }

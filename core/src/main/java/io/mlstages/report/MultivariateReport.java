@@ -89,9 +89,9 @@ public final class MultivariateReport {
         if (m == null) {
             return null;
         }
-        String verdict = "domain classifier AUC " + DriftTable.format(m.auc()) + " >= " + DriftTable.format(m.aucFloor())
-                + ", p-value " + DriftTable.formatP(m.pValue()) + (m.features().isEmpty() ? ""
-                        : "; separated by " + String.join(", ", top(m)));
+        String verdict = "domain classifier AUC " + DriftTable.format(m.auc()) + " >= "
+                + DriftTable.format(m.aucFloor()) + ", p-value " + DriftTable.formatP(m.pValue())
+                + (m.features().isEmpty() ? "" : "; separated by " + String.join(", ", top(m)));
         return new JUnitXml.Case("drift.multivariate", "domain classifier", m.drift() ? "drift" : null, verdict,
                 "auc: " + DriftTable.format(m.auc()) + "\np-value: " + DriftTable.formatP(m.pValue()) + "\nfloor: "
                         + DriftTable.format(m.aucFloor()) + "\nalpha: " + DriftTable.format(m.alpha())

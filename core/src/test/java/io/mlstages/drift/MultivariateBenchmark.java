@@ -11,12 +11,12 @@ import java.util.Locale;
  * are in docs/drift.md, "Multivariate drift").
  *
  * <pre>java -cp core/target/classes:core/target/test-classes:DEPENDENCIES io.mlstages.drift.MultivariateBenchmark
- *     REFERENCE CURRENT [REPEATS]</pre>
+ *     REFERENCE CURRENT [REPEATS [THREADS]]</pre>
  *
  * REFERENCE and CURRENT are datasets (e.g. {@code bench/gen_drift_data.py}'s 1M x 25 files). Each run is the whole
  * {@link DriftCheck#run} from the files (reading, profiling, comparing, and with the flag sampling, training and
  * scoring), plain and with the default multivariate options alternately, after one warm-up of each; the median
- * and best wall time and the process's CPU time per run are printed.
+ * and best wall time and the process's CPU time per run are printed. THREADS overrides XGBoost's threads (default 1).
  */
 public final class MultivariateBenchmark {
     private MultivariateBenchmark() {
@@ -30,9 +30,11 @@ public final class MultivariateBenchmark {
         Path reference = Path.of(args[0]);
         Path current = Path.of(args[1]);
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        MultivariateOptions defaults = MultivariateOptions.defaults();
+        MultivariateOptions options = args.length > 3 ? defaults.withThreads(Integer.parseInt(args[3])) : defaults;
         DriftCheck.Request plain = DriftCheck.Request.of(reference, List.of(current));
         DriftCheck.Request multivariate = new DriftCheck.Request(reference, List.of(current), null, null, null, null,
-                MultivariateOptions.defaults());
+                options);
         DriftCheck.run(plain);
         DriftReport last = DriftCheck.run(multivariate).report();
         double[][] wall = new double[2][repeats];
@@ -46,8 +48,8 @@ public final class MultivariateBenchmark {
                 cpu[k][i] = (processCpuNanos() - cpuStart) / 1e9;
             }
         }
-        System.out.printf(Locale.ROOT, "%s against %s, %d runs each, %d cores%n", reference, current, repeats,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "%s against %s, %d runs each, %d cores, %d XGBoost threads%n", reference,
+                current, repeats, Runtime.getRuntime().availableProcessors(), options.threads());
         System.out.printf(Locale.ROOT, "%-14s %10s %10s %12s%n", "check", "median s", "best s", "median CPU s");
         for (int k = 0; k < 2; k++) {
             double[] w = wall[k].clone();

@@ -113,6 +113,20 @@ class MultivariateDriftTest {
         assertThat(report.multivariate().drift()).isFalse();
     }
 
+    /** Too few rows to cross-validate: said in the note, never drift. */
+    @Test
+    void tooFewRowsAreNotTestedAndSaySo() throws IOException {
+        List<String> lines = Files.readAllLines(TestData.dataset("seattle-weather.csv"), StandardCharsets.UTF_8);
+        Path few = dir.resolve("few.csv");
+        Files.write(few, lines.subList(0, 8), StandardCharsets.UTF_8);
+        DriftReport report = DriftCheck.run(request(TestData.dataset("seattle-weather.csv"), few,
+                MultivariateOptions.defaults())).report();
+        assertThat(report.multivariate().drift()).isFalse();
+        assertThat(report.multivariate().auc()).isNaN();
+        assertThat(report.multivariate().note()).isEqualTo("too few rows for 5-fold cross-validation (reference 1461, "
+                + "current 7; at least 10 per side): not tested");
+    }
+
     @Test
     void aStoredProfileHasNoRowsToTrainOn() throws IOException {
         Path profile = TestData.folder().resolve("../profiles/v1/chicago-2002.json");
