@@ -46,7 +46,7 @@ public record MultivariateOptions(int sampleRows, int folds, double aucFloor, do
                     + "to 16, not " + rounds + " and " + maxDepth);
         }
         if (threads < 1 || threads > 64) {
-            throw new IllegalArgumentException("The multivariate classifier needs at least one thread, not "
+            throw new IllegalArgumentException("The multivariate classifier needs 1 to 64 threads, not "
                     + threads);
         }
     }
