@@ -1,6 +1,7 @@
 package io.mlstages.cli;
 
 import io.mlstages.deploy.Secret;
+import io.mlstages.drift.DomainClassifier;
 import io.mlstages.incident.CheckOptions;
 import io.mlstages.incident.CheckResult;
 import io.mlstages.incident.Incident;
@@ -91,6 +92,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     SegmentOptionsMixin segments;
+    MultivariateOptionsMixin multivariate;
 
     @Mixin
     ReadOptionsMixin read;
@@ -103,6 +105,9 @@ final class CheckCommand implements Callable<Integer> {
         // every option is checked before the data is read: a typo must not cost a full read
         CheckOptions options = new CheckOptions(drift.toDriftOptions().withSegments(segments.toSegmentOptions()), coolDown,
                 read.toReadOptions());
+        if (multivariate.toOptions(drift.alpha) != null) {
+            throw DomainClassifier.needsReferenceRows("a registered model's reference (its training profile)");
+        }
         URI hook = webhook == null ? null : Notifier.checkUrl(uri(webhook));
         if ((hook == null) != (webhookTokenEnv == null)) {
             throw new IllegalArgumentException("Give --webhook and --webhook-token-env together");

@@ -56,6 +56,7 @@ final class DriftCommand implements Callable<Integer> {
 
     @Mixin
     SegmentOptionsMixin segments;
+    MultivariateOptionsMixin multivariate;
 
     @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-", description = "Write the report as JSON ('-' for stdout).")
     String json;
@@ -86,7 +87,7 @@ final class DriftCommand implements Callable<Integer> {
         PrintWriter progress = out.progress(spec);
 
         DriftCheck.Result checked = DriftCheck.run(new DriftCheck.Request(reference, current, options, readOptions,
-                profileSettings, source -> Progress.of(source, progress)));
+                profileSettings, source -> Progress.of(source, progress), multivariate.toOptions(drift.alpha)));
         DriftReport report = checked.report();
 
         PrintWriter stdout = spec.commandLine().getOut();

@@ -42,9 +42,11 @@ public final class DriftCheck {
      * @param read      how the data files are read
      * @param settings  how datasets are profiled (a stored reference's own settings win)
      * @param observe   wraps every source read (the command line reports progress through it)
+     * @param multivariate the domain classifier's options, or null to leave it out; it needs rows on both sides,
+     *                  so a stored profile on either side is then refused
      */
     public record Request(Path reference, List<Path> current, DriftOptions drift, ReadOptions read,
-            ProfileSettings settings, UnaryOperator<RowSource> observe) {
+            ProfileSettings settings, UnaryOperator<RowSource> observe, MultivariateOptions multivariate) {
         public Request {
             Objects.requireNonNull(reference, "reference");
             Objects.requireNonNull(current, "current");
@@ -56,6 +58,12 @@ public final class DriftCheck {
             read = read == null ? ReadOptions.defaults() : read;
             settings = settings == null ? ProfileSettings.defaults() : settings;
             observe = observe == null ? UnaryOperator.identity() : observe;
+        }
+
+        /** A request without the domain classifier. */
+        public Request(final Path reference, final List<Path> current, final DriftOptions drift,
+                final ReadOptions read, final ProfileSettings settings, final UnaryOperator<RowSource> observe) {
+            this(reference, current, drift, read, settings, observe, null);
         }
 
         /** A request with default drift, read and profile options. */
@@ -92,7 +100,8 @@ public final class DriftCheck {
         Path reference = request.reference();
         List<Path> current = request.current();
         ReadOptions read = request.read();
-        UnaryOperator<RowSource> observe = request.observe();
+        RowReservoirs sampled = Multivariate.sampler(request);
+        UnaryOperator<RowSource> observe = sampled == null ? request.observe() : sampled.observe(request.observe());
         Skipped skipped = new Skipped(read, request.drift().segments());
         Checking checking = new Checking(read);
         Profile referenceProfile;
@@ -144,6 +153,7 @@ public final class DriftCheck {
         files.addAll(current);
         DriftReport report = DriftDetector.compare(referenceProfile, merged, request.drift());
         report = SegmentDetector.into(report, referenceProfile, merged, request.drift());
+        report = sampled == null ? report : Multivariate.check(report, sampled, request);
         return new Result(referenceProfile, merged, checking.into(skipped.into(report, files)));
     }
 
@@ -297,6 +307,33 @@ public final class DriftCheck {
 
         DriftReport into(final DriftReport report) {
             return checker.isEmpty() ? report : report.withConstraints(checker.result());
+        }
+    }
+
+    /** The domain classifier's part of {@link #run}. */
+    private static final class Multivariate {
+        /** Reservoirs for the sampled rows, or null when not asked for; refuses a stored profile on either side. */
+        static RowReservoirs sampler(final Request request) {
+            MultivariateOptions options = request.multivariate();
+            if (options == null) {
+                return null;
+            }
+            if (ProfileJson.isProfile(request.reference())) {
+                throw DomainClassifier.needsReferenceRows("the reference " + request.reference());
+            }
+            for (Path file : request.current()) {
+                if (ProfileJson.isProfile(file)) {
+                    throw DomainClassifier.needsReferenceRows("the current file " + file);
+                }
+            }
+            return new RowReservoirs(options.sampleRows(), options.seed());
+        }
+
+        static DriftReport check(final DriftReport report, final RowReservoirs sampled, final Request request) {
+            long seed = request.multivariate().seed();
+            return report.withMultivariate(DomainClassifier.evaluate(report,
+                    sampled.side(List.of(request.reference()), seed + 1), sampled.side(request.current(), seed + 2),
+                    request.multivariate()));
         }
     }
 

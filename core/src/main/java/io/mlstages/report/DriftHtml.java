@@ -152,6 +152,7 @@ public final class DriftHtml {
         List<ColumnDrift> columns = ordered(report.columns());
         summary(html, columns);
         FalseAlarmsReport.html(html, report.falseAlarms());
+        MultivariateReport.html(html, report);
         badRows(html, report.badRows());
         ConstraintReport.html(html, report.constraints());
         for (int i = 0; i < columns.size(); i++) {

@@ -38,6 +38,7 @@ public final class DriftJUnit {
         }
         cases.addAll(ConstraintReport.junitCases(report.constraints(), "drift.constraint"));
         cases.addAll(SegmentReports.junitCases(report));
+        java.util.Optional.ofNullable(MultivariateReport.junitCase(report)).ifPresent(cases::add);
         return JUnitXml.suite("mlstages.drift", properties, cases, "drift report");
     }
 

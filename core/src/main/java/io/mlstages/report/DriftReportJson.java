@@ -84,6 +84,7 @@ public final class DriftReportJson {
         FalseAlarmsReport.putJson(root, report.falseAlarms());
         ConstraintReport.put(root, report.constraints());
         SegmentReports.putJson(root, report);
+        MultivariateReport.putJson(root, report);
         return root;
     }
 
@@ -155,7 +156,8 @@ public final class DriftReportJson {
                     root.path("referenceRows").asLong(), root.path("currentRows").asLong(),
                     root.path("datasetDrift").asBoolean(), number(root, "driftShare"),
                     number(root, "driftShareThreshold"), columns, BadRowsJson.read(root),
-                    FalseAlarmsReport.readJson(root), ConstraintReport.read(root), SegmentReports.readJson(root), null);
+                    FalseAlarmsReport.readJson(root), ConstraintReport.read(root), SegmentReports.readJson(root),
+                    MultivariateReport.readJson(root));
         }
         catch (IllegalArgumentException e) {
             throw new MlStagesException(origin + ": malformed drift report: " + e.getMessage(), e);

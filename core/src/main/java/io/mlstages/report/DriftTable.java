@@ -77,6 +77,7 @@ public final class DriftTable {
         }
         text.append(FalseAlarmsReport.text(report.falseAlarms()));
         text.append(SegmentReports.text(report));
+        text.append(MultivariateReport.text(report));
         text.append(badRows(report.badRows()));
         text.append(ConstraintReport.text(report.constraints()));
         return text.toString();

@@ -200,6 +200,19 @@ public final class StepCatalog {
         p.add(new Parameter("minSegmentRows", Kind.INTEGER, false, "--min-segment-rows", "With segments: the fewest "
                 + "rows a segment needs on each side to be judged (default 30).").onlyWith("segments")
                 .titled("Fewest rows of a judged segment"));
+        p.add(flag("multivariate", "--multivariate", "Also train a classifier (XGBoost) to tell current rows from "
+                + "reference rows: finds changes in how columns go together that per-column tests miss (a broken "
+                + "correlation). A significant out-of-fold AUC at or above the floor is dataset drift. Needs a "
+                + "reference dataset (rows), not a stored profile.").onlyWith("reference")
+                .titled("Multivariate check by a domain classifier"));
+        p.add(decimal("multivariateAucFloor", "--multivariate-auc-floor", "The classifier's AUC that counts as drift "
+                + "when significant (default 0.55; 0.5 means no separation).").onlyWith("multivariate")
+                .titled("Multivariate AUC floor"));
+        p.add(new Parameter("multivariateSample", Kind.INTEGER, false, "--multivariate-sample", "Rows the classifier "
+                + "samples from each side while the data is read (default 5000).").onlyWith("multivariate")
+                .titled("Rows sampled per side"));
+        p.add(new Parameter("multivariateFolds", Kind.INTEGER, false, "--multivariate-folds", "Cross-validation "
+                + "folds of the classifier (default 5).").onlyWith("multivariate").titled("Cross-validation folds"));
         p.addAll(readOptions());
         p.add(choice("onDrift", "On dataset drift: mark the build UNSTABLE (default), FAIL it, or only REPORT.")
                 .titled("On dataset drift"));
@@ -213,8 +226,10 @@ public final class StepCatalog {
                 new StepSpec.Section("Profiling a reference dataset",
                         List.of("columns", "target", "prediction", "sketchK", "bins", "topK", "exactLimit")),
                 new StepSpec.Section("Statistics", List.of("driftShare", "alpha", "method", "threshold", "columnAlpha",
-                        "missingRateFloor", "noMissingDrift", "noPooling", "fdr", "cadence", "alarmBudget", "segments",
-                        "maxSegments", "minSegmentRows")),
+                        "missingRateFloor", "noMissingDrift", "noPooling", "fdr", "cadence", "alarmBudget")),
+                new StepSpec.Section("Segments", List.of("segments", "maxSegments", "minSegmentRows")),
+                new StepSpec.Section("Multivariate drift", List.of("multivariate", "multivariateAucFloor",
+                        "multivariateSample", "multivariateFolds")),
                 new StepSpec.Section("Reading the data",
                         List.of("format", "delimiter", "missing", "type", "schema", "inferRows", "onBadRows",
                                 "maxBadRowsShare")),

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PluginFormsTest {
     private static final List<String> SECTIONS = List.of("Incidents and retraining", "Profiling a reference dataset",
-            "Statistics", "Reading the data", "Build result");
+            "Statistics", "Multivariate drift", "Reading the data", "Build result");
 
     @Test
     void shouldGroupTheAdvancedFieldsOfTheDriftCheckInSectionsWithHumanTitles() throws Exception {
@@ -53,7 +53,7 @@ class PluginFormsTest {
                 }
             });
             assertThat(titles).containsEntry("sketchK", "${%Quantile sketch size k}")
-                    .containsEntry("onBadRows", "${%Malformed rows}").hasSize(36);
+                    .containsEntry("onBadRows", "${%Malformed rows}").containsEntry("multivariate", "${%Multivariate check by a domain classifier}").hasSize(37);
         }
     }
 

@@ -240,6 +240,45 @@ public abstract class DriftCheckBuilderBase extends Builder {
         check.setNoPooling(noPooling);
     }
 
+    public boolean isMultivariate() {
+        return check.isMultivariate();
+    }
+
+    @DataBoundSetter
+    public void setMultivariate(final boolean multivariate) {
+        check.setMultivariate(multivariate);
+    }
+
+    @CheckForNull
+    public Double getMultivariateAucFloor() {
+        return check.getMultivariateAucFloor();
+    }
+
+    @DataBoundSetter
+    public void setMultivariateAucFloor(final Double multivariateAucFloor) {
+        check.setMultivariateAucFloor(multivariateAucFloor);
+    }
+
+    @CheckForNull
+    public Integer getMultivariateSample() {
+        return check.getMultivariateSample();
+    }
+
+    @DataBoundSetter
+    public void setMultivariateSample(final Integer multivariateSample) {
+        check.setMultivariateSample(multivariateSample);
+    }
+
+    @CheckForNull
+    public Integer getMultivariateFolds() {
+        return check.getMultivariateFolds();
+    }
+
+    @DataBoundSetter
+    public void setMultivariateFolds(final Integer multivariateFolds) {
+        check.setMultivariateFolds(multivariateFolds);
+    }
+
     @CheckForNull
     public Double getFdr() {
         return check.getFdr();
