@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.deploy.DeployException;
 import io.mlstages.deploy.DeployRequest;
 import io.mlstages.deploy.DeployResult;
@@ -97,14 +98,14 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-",
             description = "Write a summary of every stage as JSON ('-' for stdout).")
-    String json;
+    @CheckForNull String json;
 
     @Mixin
     OutputMixin out;
 
     private final List<StageResult> stages = new ArrayList<>();
     private PrintWriter stdout;
-    private PrintWriter progress;
+    @CheckForNull private PrintWriter progress;
 
     /**
      * What one stage did.

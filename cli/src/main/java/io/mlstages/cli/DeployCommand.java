@@ -2,6 +2,7 @@ package io.mlstages.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.deploy.DeployException;
 import io.mlstages.deploy.DeployRequest;
 import io.mlstages.deploy.DeployResult;
@@ -44,11 +45,11 @@ final class DeployCommand implements Callable<Integer> {
 
     @Option(names = "--version", paramLabel = "N", description = "Deploy registered version N.")
     @Range(min = "1", max = "2147483647")
-    Integer version;
+    @CheckForNull Integer version;
 
     @Option(names = "--package", paramLabel = "PACKAGE",
             description = "Register this package (folder or zip) as the next version, then deploy it.")
-    Path packagePath;
+    @CheckForNull Path packagePath;
 
     @Option(names = "--alias", paramLabel = "NAME", defaultValue = DeployRequest.DEFAULT_ALIAS,
             description = "The alias to move (default: ${DEFAULT-VALUE}).")
@@ -62,7 +63,7 @@ final class DeployCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--message", paramLabel = "TEXT", description = "Why: recorded in the alias history.")
-    String message;
+    @CheckForNull String message;
 
     @Mixin
     DeployOptionsMixin targets;
@@ -72,7 +73,7 @@ final class DeployCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-",
             description = "Write the result as JSON ('-' or no FILE: stdout instead of the text).")
-    String json;
+    @CheckForNull String json;
 
     @Override
     public Integer call() {

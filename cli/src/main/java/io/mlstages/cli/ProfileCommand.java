@@ -1,5 +1,6 @@
 package io.mlstages.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.profile.Profile;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.profile.ProfileJson;
@@ -42,7 +43,7 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-",
             description = "Write a summary (rows, columns, SHA-256, output) as JSON ('-' or no FILE: stdout).")
-    String json;
+    @CheckForNull String json;
 
     @Override
     public Integer call() {

@@ -1,5 +1,6 @@
 package io.mlstages.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.deploy.DeployException;
 import io.mlstages.deploy.DeployRequest;
 import io.mlstages.deploy.DeployResult;
@@ -36,7 +37,7 @@ final class RollbackCommand implements Callable<Integer> {
     String alias;
 
     @Option(names = "--message", paramLabel = "TEXT", description = "Why: recorded in the alias history.")
-    String message;
+    @CheckForNull String message;
 
     @Mixin
     DeployOptionsMixin targets;
@@ -46,7 +47,7 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-",
             description = "Write the result as JSON ('-' or no FILE: stdout instead of the text).")
-    String json;
+    @CheckForNull String json;
 
     @Override
     public Integer call() {

@@ -1,5 +1,7 @@
 package io.mlstages.drift;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +26,7 @@ import java.util.Objects;
  * @param poolRareLevels   whether categorical levels too rare to test (expected count below 5 in either
  *                         sample) are pooled into one "other" level (default true)
  */
-public record DriftOptions(double alpha, double driftShare, String target, String prediction,
+public record DriftOptions(double alpha, double driftShare, @CheckForNull String target, @CheckForNull String prediction,
         List<String> columns, Map<String, ColumnOptions> perColumn, double missingRateFloor,
         boolean missingRateDrift, boolean poolRareLevels) {
 
@@ -134,7 +136,8 @@ public record DriftOptions(double alpha, double driftShare, String target, Strin
         return perColumn.getOrDefault(name, ColumnOptions.DEFAULT);
     }
 
-    private static String blankToNull(final String name) {
+    @CheckForNull
+    private static String blankToNull(@CheckForNull final String name) {
         return name == null || name.isBlank() ? null : name;
     }
 
@@ -151,7 +154,7 @@ public record DriftOptions(double alpha, double driftShare, String target, Strin
      * @param threshold the effect-size floor of the score, or null for the method's default
      * @param alpha     the significance level, or null for the options' alpha
      */
-    public record ColumnOptions(DriftMethod method, Double threshold, Double alpha) {
+    public record ColumnOptions(@CheckForNull DriftMethod method, @CheckForNull Double threshold, @CheckForNull Double alpha) {
         /** No override. */
         public static final ColumnOptions DEFAULT = new ColumnOptions(null, null, null);
 

@@ -1,5 +1,6 @@
 package io.mlstages.validate;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.BadRows;
 import io.mlstages.metrics.Evaluation;
 
@@ -29,8 +30,9 @@ import java.util.Objects;
  *                        metrics cover the other rows only
  */
 public record ValidationReport(int schemaVersion, boolean passed, Task task, ModelIdentity model,
-        ModelIdentity baselineModel, String data, String dataSha256, Evaluation metrics, Evaluation baselineMetrics,
-        List<GateResult> gates, DriftReport drift, BadRows badRows) {
+        @CheckForNull ModelIdentity baselineModel, String data, @CheckForNull String dataSha256,
+        @CheckForNull Evaluation metrics, @CheckForNull Evaluation baselineMetrics, List<GateResult> gates,
+        @CheckForNull DriftReport drift, BadRows badRows) {
 
     /** The version of the report JSON this code writes. */
     public static final int SCHEMA_VERSION = 1;
