@@ -88,13 +88,13 @@ public record DriftOptions(double alpha, double driftShare, @CheckForNull String
     }
 
     /** A copy naming the target column (null for none). */
-    public DriftOptions withTarget(final String column) {
+    public DriftOptions withTarget(@CheckForNull final String column) {
         return new DriftOptions(alpha, driftShare, column, prediction, columns, perColumn, missingRateFloor,
                 missingRateDrift, poolRareLevels);
     }
 
     /** A copy naming the prediction column (null for none). */
-    public DriftOptions withPrediction(final String column) {
+    public DriftOptions withPrediction(@CheckForNull final String column) {
         return new DriftOptions(alpha, driftShare, target, column, columns, perColumn, missingRateFloor,
                 missingRateDrift, poolRareLevels);
     }

@@ -149,6 +149,11 @@ public final class DriftTable {
         return column.missingDrift() ? missing : column.nonFiniteDrift() ? nonFinite : "";
     }
 
+    /** A number as {@link #format(double)} writes it, or {@code none} where there is none. */
+    static String format(@CheckForNull final Double value, final String none) {
+        return value == null ? none : format(value.doubleValue());
+    }
+
     static String format(final double value) {
         if (Double.isNaN(value)) {
             return "-";

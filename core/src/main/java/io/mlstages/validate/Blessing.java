@@ -204,6 +204,7 @@ public record Blessing(int schemaVersion, Instant blessedAt, ModelIdentity model
         return value.asText();
     }
 
+    @CheckForNull
     private static String optional(final JsonNode node, final String field) {
         JsonNode value = node.path(field);
         return value.isTextual() ? value.asText() : null;

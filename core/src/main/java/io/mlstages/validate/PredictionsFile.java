@@ -153,6 +153,7 @@ public final class PredictionsFile {
         }
     }
 
+    @CheckForNull
     private static Task task(final Path file, final Schema schema, final Options options, final int actual,
             final int predicted, final List<Integer> probabilityColumns) {
         int k = probabilityColumns.size();

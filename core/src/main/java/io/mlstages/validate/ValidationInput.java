@@ -43,7 +43,7 @@ public record ValidationInput(ModelIdentity model, Task task, @CheckForNull Eval
 
     /** A candidate evaluated on data, without baseline or data gates' inputs. */
     public static ValidationInput of(final ModelIdentity model, final Evaluation evaluation, final String data,
-            final String dataSha256) {
+            @CheckForNull final String dataSha256) {
         return new ValidationInput(model, evaluation.task(), evaluation, null, null, data, dataSha256, null, null);
     }
 
@@ -52,7 +52,7 @@ public record ValidationInput(ModelIdentity model, Task task, @CheckForNull Eval
      * {@link Gates#schemaMatches}). Add the data gates' inputs with {@link #withData}, so that the report says why.
      */
     public static ValidationInput unscored(final ModelIdentity model, final Task task, final String data,
-            final String dataSha256) {
+            @CheckForNull final String dataSha256) {
         return new ValidationInput(model, task, null, null, null, data, dataSha256, null, null);
     }
 

@@ -55,8 +55,9 @@ public record ValidationReport(int schemaVersion, boolean passed, Task task, Mod
 
     /** A report of data read without skipping rows. */
     public ValidationReport(final int schemaVersion, final boolean passed, final Task task, final ModelIdentity model,
-            final ModelIdentity baselineModel, final String data, final String dataSha256, final Evaluation metrics,
-            final Evaluation baselineMetrics, final List<GateResult> gates, final DriftReport drift) {
+            @CheckForNull final ModelIdentity baselineModel, final String data, @CheckForNull final String dataSha256,
+            @CheckForNull final Evaluation metrics, @CheckForNull final Evaluation baselineMetrics,
+            final List<GateResult> gates, @CheckForNull final DriftReport drift) {
         this(schemaVersion, passed, task, model, baselineModel, data, dataSha256, metrics, baselineMetrics, gates,
                 drift, BadRows.none());
     }
