@@ -1,5 +1,7 @@
 package io.mlstages;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 /**
  * Base of every error the engine raises on purpose. Each subclass carries the context a user needs to fix
  * the input (a file, a line, a column, a model name), so that the CLI and the plugin can print the message
@@ -12,7 +14,7 @@ public class MlStagesException extends RuntimeException {
         super(message);
     }
 
-    public MlStagesException(final String message, final Throwable cause) {
+    public MlStagesException(final String message, @CheckForNull final Throwable cause) {
         super(message, cause);
     }
 }

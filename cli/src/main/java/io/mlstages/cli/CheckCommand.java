@@ -1,5 +1,6 @@
 package io.mlstages.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.deploy.Secret;
 import io.mlstages.drift.DomainClassifier;
 import io.mlstages.incident.CheckOptions;
@@ -51,14 +52,14 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-", description = "Write the drift report as JSON ('-' for stdout), with the model, version, alias, incident and"
                     + " retrain decision.")
-    String json;
+    @CheckForNull String json;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Write the drift report as JUnit XML.")
-    Path junit;
+    @CheckForNull Path junit;
 
     @Option(names = {"--html", "--report-html"}, paramLabel = "FILE",
             description = "Write the report as a self-contained HTML page, the incident on top.")
-    Path html;
+    @CheckForNull Path html;
 
     @Option(names = "--cool-down", paramLabel = "DURATION", defaultValue = "6h",
             description = "No second retrain request within this time unless severity rose (default: "
@@ -70,7 +71,7 @@ final class CheckCommand implements Callable<Integer> {
             description = "Run this command (split into words, no shell) when a retrain is due, with MLSTAGES_MODEL_NAME,"
                     + " MLSTAGES_MODEL_VERSION, MLSTAGES_INCIDENT_ID, MLSTAGES_DRIFTED_COLUMNS, MLSTAGES_DRIFT_REPORT and"
                     + " MLSTAGES_SEVERITY in its environment.")
-    String retrainCommand;
+    @CheckForNull String retrainCommand;
 
     @Option(names = "--claim-retrain",
             description = "The caller sends the retrain that is due (the Jenkins plugin starts its retrain job): the"
@@ -81,11 +82,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--webhook", paramLabel = "URL",
             description = "POST a JSON message here when an incident opens, escalates or resolves.")
-    String webhook;
+    @CheckForNull String webhook;
 
     @Option(names = "--webhook-token-env", paramLabel = "NAME",
             description = "The webhook's bearer token is in this environment variable. Never printed.")
-    String webhookTokenEnv;
+    @CheckForNull String webhookTokenEnv;
 
     @Mixin
     DriftOptionsMixin drift;
@@ -160,7 +161,7 @@ final class CheckCommand implements Callable<Integer> {
         return what + Incidents.line(incident);
     }
 
-    private static String retrainLine(final CheckResult result, final RetrainCommand command,
+    private static String retrainLine(final CheckResult result, @CheckForNull final RetrainCommand command,
             final boolean claimRetrain) {
         if (!result.report().datasetDrift()) {
             return "Retrain: not requested (" + result.retrainReason() + ").";

@@ -1,5 +1,6 @@
 package io.mlstages.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.Texts;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -98,6 +99,7 @@ final class Converters {
     }
 
     /** The option's declared range, or null when it has none. */
+    @CheckForNull
     static Range range(final ArgSpec arg) {
         return arg.userObject() instanceof Field field ? field.getAnnotation(Range.class) : null;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.deploy.DeployException;
 import io.mlstages.deploy.DeployRequest;
 import io.mlstages.deploy.DeployResult;
@@ -14,6 +15,7 @@ import io.mlstages.incident.CheckResult;
 import io.mlstages.incident.Incident;
 import io.mlstages.incident.IncidentStore;
 import io.mlstages.io.AtomicFiles;
+import io.mlstages.metrics.Evaluation;
 import io.mlstages.registry.Actor;
 import io.mlstages.registry.Registry;
 import io.mlstages.train.Algorithm;
@@ -42,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -97,14 +100,14 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-",
             description = "Write a summary of every stage as JSON ('-' for stdout).")
-    String json;
+    @CheckForNull String json;
 
     @Mixin
     OutputMixin out;
 
     private final List<StageResult> stages = new ArrayList<>();
     private PrintWriter stdout;
-    private PrintWriter progress;
+    @CheckForNull private PrintWriter progress;
 
     /**
      * What one stage did.
@@ -242,8 +245,9 @@ final class DemoCommand implements Callable<Integer> {
         ValidationReport report = result.report();
         Integer champion = result.champion().orElse(null);
         boolean blessed = result.blessing().isPresent();
-        double r2 = report.metrics().metrics().getOrDefault("r2", Double.NaN);
-        double rmse = report.metrics().metrics().getOrDefault("rmse", Double.NaN);
+        Evaluation metrics = Objects.requireNonNull(report.metrics(), "the demo's candidate is scored");
+        double r2 = metrics.metrics().getOrDefault("r2", Double.NaN);
+        double rmse = metrics.metrics().getOrDefault("rmse", Double.NaN);
         String detail = String.format(Locale.ROOT, "%d of %d gates passed on %s: R² %.2f, RMSE %.2f",
                 report.gates().size() - report.failed().size(), report.gates().size(), what, r2, rmse);
         Map<String, Object> facts = new LinkedHashMap<>();
@@ -254,7 +258,8 @@ final class DemoCommand implements Callable<Integer> {
         facts.put("r2", r2);
         facts.put("rmse", rmse);
         if (champion != null) {
-            double championRmse = report.baselineMetrics().metrics().getOrDefault("rmse", Double.NaN);
+            double championRmse = Objects.requireNonNull(report.baselineMetrics(), "the champion's metrics").metrics()
+                    .getOrDefault("rmse", Double.NaN);
             detail += String.format(Locale.ROOT, " against champion v%d's RMSE %.2f", champion, championRmse);
             facts.put("champion", champion);
             facts.put("championRmse", championRmse);

@@ -1,5 +1,6 @@
 package io.mlstages.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.deploy.DeployException;
 import io.mlstages.deploy.DeployRequest;
 import io.mlstages.deploy.DeployResult;
@@ -36,11 +37,11 @@ final class DeployCommand implements Callable<Integer> {
 
     @Option(names = "--version", paramLabel = "N", description = "Deploy registered version N.")
     @Range(min = "1", max = "2147483647")
-    Integer version;
+    @CheckForNull Integer version;
 
     @Option(names = "--package", paramLabel = "PACKAGE",
             description = "Register this package (folder or zip) as the next version, then deploy it.")
-    Path packagePath;
+    @CheckForNull Path packagePath;
 
     @Option(names = "--alias", paramLabel = "NAME", defaultValue = DeployRequest.DEFAULT_ALIAS,
             description = "The alias to move (default: ${DEFAULT-VALUE}).")

@@ -1,5 +1,6 @@
 package io.mlstages.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.deploy.DeployTarget;
 import io.mlstages.deploy.HttpSettings;
 import io.mlstages.deploy.Secret;
@@ -33,11 +34,11 @@ final class DeployOptionsMixin {
 
     @Option(names = "--token-env", paramLabel = "NAME",
             description = "The http targets' bearer token is in this environment variable. Never printed.")
-    String tokenEnv;
+    @CheckForNull String tokenEnv;
 
     @Option(names = "--token-file", paramLabel = "FILE",
             description = "... or in the first line of this file. Never printed.")
-    Path tokenFile;
+    @CheckForNull Path tokenFile;
 
     @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "5s",
             description = "Per attempt (default: ${DEFAULT-VALUE}).")

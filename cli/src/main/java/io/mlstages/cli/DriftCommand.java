@@ -1,5 +1,6 @@
 package io.mlstages.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.drift.DriftCheck;
 import io.mlstages.drift.DriftOptions;
@@ -45,11 +46,11 @@ final class DriftCommand implements Callable<Integer> {
     List<String> columns = new ArrayList<>();
 
     @Option(names = "--target", paramLabel = "NAME", description = "The target column: reported apart, not counted.")
-    String target;
+    @CheckForNull String target;
 
     @Option(names = "--prediction", paramLabel = "NAME",
             description = "The prediction column: reported apart, not counted.")
-    String prediction;
+    @CheckForNull String prediction;
 
     @Mixin
     DriftOptionsMixin drift;
@@ -59,15 +60,15 @@ final class DriftCommand implements Callable<Integer> {
     MultivariateOptionsMixin multivariate;
 
     @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-", description = "Write the report as JSON ('-' for stdout).")
-    String json;
+    @CheckForNull String json;
 
     @Option(names = "--junit", paramLabel = "FILE",
             description = "Write the report as JUnit XML: one test case per column, a failure per drifted column.")
-    Path junit;
+    @CheckForNull Path junit;
 
     @Option(names = "--html", paramLabel = "FILE",
             description = "Write the report as a self-contained HTML page (no script; histograms per column).")
-    Path html;
+    @CheckForNull Path html;
 
     @Mixin
     ReadOptionsMixin read;

@@ -1,5 +1,6 @@
 package io.mlstages.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.incident.Incident;
 import io.mlstages.incident.IncidentStore;
 import io.mlstages.incident.Incidents;
@@ -74,7 +75,7 @@ final class IncidentCommand implements Runnable {
         Kept kept;
 
         @Option(names = "--model", paramLabel = "NAME", description = "Only this model's incidents.")
-        String model;
+        @CheckForNull String model;
 
         @Option(names = "--open", description = "Only incidents not resolved.")
         boolean openOnly;
@@ -135,7 +136,7 @@ final class IncidentCommand implements Runnable {
         One which;
 
         @Option(names = "--message", paramLabel = "TEXT", description = "Why: recorded in the incident's steps.")
-        String message;
+        @CheckForNull String message;
 
         @Option(names = "--json", description = "Print the resolved incident as JSON.")
         boolean json;
@@ -164,17 +165,17 @@ final class IncidentCommand implements Runnable {
 
         @Option(names = "--reason", paramLabel = "TEXT",
                 description = "What was requested: recorded in the incident's steps (e.g. the job started).")
-        String reason;
+        @CheckForNull String reason;
 
         @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-",
                 description = "Write the incident as JSON ('-' or no FILE: stdout instead of the text). Put it after"
                         + " the ID, or write --json=FILE.")
-        String json;
+        @CheckForNull String json;
 
         @Option(names = "--withdraw", paramLabel = "TIME",
                 description = "Instead: withdraw the retrain request a 'check --claim-retrain' recorded at TIME (its "
                         + "JSON's retrain.requestedAt), because it could not be sent; the next check asks again.")
-        String withdraw;
+        @CheckForNull String withdraw;
 
         @Override
         public Integer call() {

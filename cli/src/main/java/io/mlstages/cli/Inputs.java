@@ -1,5 +1,6 @@
 package io.mlstages.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.profile.Profile;
 import io.mlstages.profile.ProfileSettings;
@@ -15,7 +16,7 @@ final class Inputs {
 
     /** Profiles a data file in one streaming pass, reporting progress on {@code progress} unless it is null. */
     static Profile profile(final Path data, final ReadOptions read, final ProfileSettings settings,
-            final PrintWriter progress) {
+            @CheckForNull final PrintWriter progress) {
         return Profiles.of(data, read, settings, source -> Progress.of(source, progress));
     }
 

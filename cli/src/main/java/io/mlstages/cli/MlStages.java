@@ -1,5 +1,6 @@
 package io.mlstages.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.MlStagesException;
 import io.mlstages.Texts;
 import picocli.CommandLine;
@@ -105,6 +106,7 @@ final class MlStages implements Runnable {
         return firstError(e) != null;
     }
 
+    @CheckForNull
     private static Throwable firstError(final Throwable e) {
         int depth = 0;
         for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {

@@ -1,5 +1,6 @@
 package io.mlstages.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -11,6 +12,7 @@ final class OutputMixin {
     boolean quiet;
 
     /** Where progress goes: the command's stderr, or nowhere when quiet. */
+    @CheckForNull
     PrintWriter progress(final CommandSpec spec) {
         return quiet ? null : spec.commandLine().getErr();
     }

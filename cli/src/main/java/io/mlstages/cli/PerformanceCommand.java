@@ -2,6 +2,7 @@ package io.mlstages.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.incident.LivePerformance;
 import io.mlstages.incident.PerformanceResult;
 import io.mlstages.metrics.Metric;
@@ -48,7 +49,7 @@ final class PerformanceCommand implements Callable<Integer> {
 
     @Option(names = "--label-column", paramLabel = "NAME",
             description = "The labels' label column (default: the model's target).")
-    String labelColumn;
+    @CheckForNull String labelColumn;
 
     @Option(names = "--prediction-log", paramLabel = "DIR", required = true,
             description = "The folder 'mlstages serve --log-dir' writes predictions*.jsonl to.")

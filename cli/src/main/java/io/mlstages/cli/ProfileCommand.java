@@ -1,6 +1,7 @@
 package io.mlstages.cli;
 
 import io.mlstages.drift.SegmentOptions;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.profile.Profile;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.profile.ProfileJson;
@@ -49,7 +50,7 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-",
             description = "Write a summary (rows, columns, SHA-256, output) as JSON ('-' or no FILE: stdout).")
-    String json;
+    @CheckForNull String json;
 
     @Option(names = "--suggest-constraints", paramLabel = "SCHEMA.json",
             description = "Also write a schema file with constraints suggested from this data (not-null, missing "

@@ -1,5 +1,6 @@
 package io.mlstages.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.ForwardingRowSource;
 import io.mlstages.data.RowSource;
 
@@ -28,7 +29,7 @@ final class Progress extends ForwardingRowSource {
     }
 
     /** The source, reporting on {@code err} unless it is null (quiet). */
-    static RowSource of(final RowSource source, final PrintWriter err) {
+    static RowSource of(final RowSource source, @CheckForNull final PrintWriter err) {
         return err == null ? source : new Progress(source, err);
     }
 

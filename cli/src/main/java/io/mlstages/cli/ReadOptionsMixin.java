@@ -1,5 +1,6 @@
 package io.mlstages.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.BadRowLog;
 import io.mlstages.data.ColumnType;
 import io.mlstages.data.Format;
@@ -19,7 +20,7 @@ import java.util.Set;
 final class ReadOptionsMixin {
     @Option(names = "--format", paramLabel = "csv|jsonl",
             description = "File format (default: by file name: .jsonl/.ndjson/.json are JSON Lines, others CSV).")
-    String format;
+    @CheckForNull String format;
 
     @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",",
             description = "CSV field separator; 'tab' or '\\t' for tabs (default: ${DEFAULT-VALUE}).")
@@ -28,7 +29,7 @@ final class ReadOptionsMixin {
     @Option(names = "--missing", paramLabel = "TOKEN", split = ",",
             description = "Cell texts that mean 'missing', in addition to the empty cell "
                     + "(default: NA,N/A,NaN,nan,null,NULL,None). Giving this option replaces the default list.")
-    List<String> missing;
+    @CheckForNull List<String> missing;
 
     @Option(names = "--type", paramLabel = "COLUMN=TYPE", split = ",",
             description = "Override an inferred column type: numeric, categorical or boolean. Repeatable.")
@@ -36,7 +37,7 @@ final class ReadOptionsMixin {
 
     @Option(names = "--schema", paramLabel = "FILE",
             description = "A schema file (JSON: {\"columns\":[{\"name\":…,\"type\":…}]}) that replaces inference.")
-    Path schema;
+    @CheckForNull Path schema;
 
     @Option(names = "--infer-rows", paramLabel = "N", defaultValue = "" + ReadOptions.DEFAULT_INFER_ROWS,
             description = "Rows that decide inferred types; 0 reads the whole file first (default: ${DEFAULT-VALUE}).")

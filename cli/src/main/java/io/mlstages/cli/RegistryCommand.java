@@ -1,5 +1,6 @@
 package io.mlstages.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.registry.AliasMove;
 import io.mlstages.registry.ModelVersion;
 import io.mlstages.registry.Registry;
@@ -67,7 +68,7 @@ final class RegistryCommand implements Runnable {
         RegistryOptions registry;
 
         @Option(names = "--model", paramLabel = "NAME", description = "List this model's versions.")
-        String model;
+        @CheckForNull String model;
 
         @Override
         public Integer call() {
@@ -123,7 +124,7 @@ final class RegistryCommand implements Runnable {
 
         @Option(names = "--version", paramLabel = "N", description = "The version (default: the alias's).")
         @Range(min = "1", max = "2147483647")
-        Integer version;
+        @CheckForNull Integer version;
 
         @Option(names = "--alias", paramLabel = "NAME", defaultValue = "production",
                 description = "The alias to show when no --version is given (default: ${DEFAULT-VALUE}).")
@@ -219,7 +220,7 @@ final class RegistryCommand implements Runnable {
         ModelOptions registry;
 
         @Option(names = "--alias", paramLabel = "NAME", description = "Only this alias.")
-        String alias;
+        @CheckForNull String alias;
 
         @Override
         public Integer call() {
@@ -260,11 +261,11 @@ final class RegistryCommand implements Runnable {
         RegistryOptions registry;
 
         @Option(names = "--model", paramLabel = "NAME", description = "Only this model (default: every model).")
-        String model;
+        @CheckForNull String model;
 
         @Option(names = "--version", paramLabel = "N", description = "Only this version of --model.")
         @Range(min = "1", max = "2147483647")
-        Integer version;
+        @CheckForNull Integer version;
 
         @Override
         public Integer call() {

@@ -1,5 +1,6 @@
 package io.mlstages.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.deploy.DeployException;
 import io.mlstages.deploy.DeployRequest;
 import io.mlstages.deploy.DeployResult;

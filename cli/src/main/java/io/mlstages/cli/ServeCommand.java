@@ -1,5 +1,6 @@
 package io.mlstages.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.serve.ServeOptions;
 import io.mlstages.serve.Server;
 import picocli.CommandLine.Command;
@@ -25,17 +26,17 @@ final class ServeCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--registry", paramLabel = "DIR", description = "The registry folder (with --model).")
-    Path registry;
+    @CheckForNull Path registry;
 
     @Option(names = "--model", paramLabel = "NAME", description = "The registered model to serve.")
-    String model;
+    @CheckForNull String model;
 
     @Option(names = "--alias", paramLabel = "NAME", defaultValue = ServeOptions.DEFAULT_ALIAS,
             description = "The alias to follow (default: ${DEFAULT-VALUE}).")
     String alias;
 
     @Option(names = "--package", paramLabel = "PACKAGE", description = "Instead: serve this package, fixed.")
-    Path packagePath;
+    @CheckForNull Path packagePath;
 
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = ServeOptions.DEFAULT_HOST,
             description = "The interface to bind (default: ${DEFAULT-VALUE}, loopback only).")
@@ -48,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--log-dir", paramLabel = "DIR",
             description = "Where predictions are logged as JSON Lines (default: no prediction log).")
-    Path logDir;
+    @CheckForNull Path logDir;
 
     @Option(names = "--log-max-mb", paramLabel = "MB", defaultValue = "64",
             description = "Rotate the prediction log at this size (default: ${DEFAULT-VALUE}).")
@@ -67,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", description = "Request threads (default: twice the processors).")
     @Range(min = "1", max = "1024")
-    Integer threads;
+    @CheckForNull Integer threads;
 
     @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "500ms",
             description = "How often the registry is checked for an alias move (default: ${DEFAULT-VALUE}).")

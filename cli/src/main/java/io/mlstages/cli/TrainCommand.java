@@ -1,5 +1,6 @@
 package io.mlstages.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.train.Algorithm;
 import io.mlstages.train.ExternalOptions;
 import io.mlstages.train.ExternalTrainer;
@@ -45,11 +46,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = {"-a", "--algorithm"}, paramLabel = "NAME",
             description = "logistic (classes), linear (numbers) or gbt (either); required unless --command.")
-    String algorithm;
+    @CheckForNull String algorithm;
 
     @Option(names = "--command", paramLabel = "COMMAND",
             description = "Train with your own program instead (run without a shell; see docs/training.md).")
-    String command;
+    @CheckForNull String command;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2h",
             description = "Longest an external trainer may run, e.g. 90s, 30m, 2h (default: ${DEFAULT-VALUE}).")
@@ -68,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
     List<String> exclude = new ArrayList<>();
 
     @Option(names = "--task", paramLabel = "TASK", description = "binary, multiclass or regression (default: inferred).")
-    String task;
+    @CheckForNull String task;
 
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", split = ",",
             description = "A hyperparameter, e.g. l2=1.0, rounds=200, maxDepth=6. Repeatable.")
@@ -85,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
     double holdout;
 
     @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-", description = "Write a summary as JSON ('-' for stdout).")
-    String json;
+    @CheckForNull String json;
 
     @Mixin
     ReadOptionsMixin read;

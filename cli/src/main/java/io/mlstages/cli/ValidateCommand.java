@@ -1,5 +1,6 @@
 package io.mlstages.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.report.ValidationReportJson;
 import io.mlstages.report.ValidationTable;
@@ -35,15 +36,15 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, paramLabel = "PACKAGE",
             description = "The candidate model package (a folder or .zip written by 'mlstages train').")
-    Path model;
+    @CheckForNull Path model;
 
     @Option(names = "--predictions", paramLabel = "FILE",
             description = "Instead of --model: predictions made elsewhere, next to the true values (see "
                     + "docs/validation.md).")
-    Path predictions;
+    @CheckForNull Path predictions;
 
     @Option(names = {"-d", "--data"}, paramLabel = "DATA", description = "The evaluation data; required with --model.")
-    Path data;
+    @CheckForNull Path data;
 
     @Option(names = "--min", paramLabel = "METRIC=VALUE", description = "The metric must be at least VALUE. Repeatable.")
     List<String> min = new ArrayList<>();
@@ -54,15 +55,15 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "PACKAGE",
             description = "A baseline model scored on the same data; by default the candidate must not be worse on "
                     + "the task's primary metric.")
-    Path baseline;
+    @CheckForNull Path baseline;
 
     @Option(names = "--registry", paramLabel = "DIR",
             description = "With --registry-model: take the baseline from the model registry (the version --baseline-alias "
                     + "points at); without such a version yet, there is no baseline gate.")
-    Path registry;
+    @CheckForNull Path registry;
 
     @Option(names = "--registry-model", paramLabel = "NAME", description = "The model's name in the registry.")
-    String registryModel;
+    @CheckForNull String registryModel;
 
     @Option(names = "--baseline-alias", paramLabel = "ALIAS", defaultValue = "production",
             description = "The registry alias whose version is the baseline (default: ${DEFAULT-VALUE}).")
@@ -70,7 +71,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--baseline-predictions", paramLabel = "FILE",
             description = "Instead of --baseline: the baseline's predictions file.")
-    Path baselinePredictions;
+    @CheckForNull Path baselinePredictions;
 
     @Option(names = "--min-improvement", paramLabel = "METRIC=DELTA",
             description = "Better than the baseline by at least DELTA. Repeatable.")
@@ -100,29 +101,29 @@ final class ValidateCommand implements Callable<Integer> {
     boolean noBless;
 
     @Option(names = "--task", paramLabel = "TASK", description = "With --predictions: binary, multiclass or regression.")
-    String task;
+    @CheckForNull String task;
 
     @Option(names = "--actual-column", paramLabel = "NAME",
             description = "With --predictions: the true value column (default: actual).")
-    String actualColumn;
+    @CheckForNull String actualColumn;
 
     @Option(names = "--predicted-column", paramLabel = "NAME",
             description = "With --predictions: the predicted value or class column (default: predicted).")
-    String predictedColumn;
+    @CheckForNull String predictedColumn;
 
     @Option(names = "--probability-prefix", paramLabel = "PREFIX",
             description = "With --predictions: prefix of the class probability columns (default: p_).")
-    String probabilityPrefix;
+    @CheckForNull String probabilityPrefix;
 
     @Option(names = "--positive-class", paramLabel = "LABEL",
             description = "With --predictions: the positive class of a binary task (default: the second).")
-    String positiveClass;
+    @CheckForNull String positiveClass;
 
     @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-", description = "Write the validation report as JSON ('-' for stdout).")
-    String json;
+    @CheckForNull String json;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Write the report as JUnit XML: a test case per gate.")
-    Path junit;
+    @CheckForNull Path junit;
 
     @Mixin
     DriftOptionsMixin drift;

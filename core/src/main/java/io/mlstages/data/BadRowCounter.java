@@ -1,7 +1,10 @@
 package io.mlstages.data;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Applies {@link ReadOptions#onBadRows()} while one file is read: in fail mode it lets every error through; in
@@ -13,15 +16,15 @@ final class BadRowCounter {
     private final boolean skip;
     private final double maxShare;
     /** Where skipped rows are logged, or null. */
-    private final BadRowLog log;
+    @CheckForNull private final BadRowLog log;
     private long count;
-    private DataException first;
+    @CheckForNull private DataException first;
 
     BadRowCounter(final Path file, final ReadOptions options) {
         this(file, options.onBadRows() == OnBadRows.SKIP, options.maxBadRowsShare(), options.badRowLog());
     }
 
-    private BadRowCounter(final Path file, final boolean skip, final double maxShare, final BadRowLog log) {
+    private BadRowCounter(final Path file, final boolean skip, final double maxShare, @CheckForNull final BadRowLog log) {
         this.file = file;
         this.skip = skip;
         this.maxShare = maxShare;
@@ -87,6 +90,7 @@ final class BadRowCounter {
         if (count == 0) {
             return;
         }
+        DataException first = Objects.requireNonNull(this.first, "a skipped row was recorded");
         double share = count / (double) (count + good);
         if (share > maxShare) {
             throw new DataException(file, 0, null, String.format(Locale.ROOT,
@@ -98,6 +102,7 @@ final class BadRowCounter {
 
     /** The error for a file whose rows were all skipped. */
     DataException allBad() {
+        DataException first = Objects.requireNonNull(this.first, "a skipped row was recorded");
         return new DataException(file, 0, null, String.format(Locale.ROOT,
                 "every row is malformed (%d skipped); the first, line %d: %s", count, first.line(), first.problem()));
     }

@@ -1,5 +1,6 @@
 package io.mlstages.data;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,7 +42,8 @@ public final class BadRowLog {
     public synchronized void add(final DataException problem) {
         total++;
         if (rows.size() < limit) {
-            rows.add(new BadRows.Row(problem.file() == null ? "<input>" : problem.file().toString(), problem.line(),
+            Path file = problem.file();
+            rows.add(new BadRows.Row(file == null ? "<input>" : file.toString(), problem.line(),
                     problem.column(), problem.problem()));
         }
     }

@@ -1,5 +1,7 @@
 package io.mlstages.data;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -63,7 +65,7 @@ public record BadRows(long total, List<Row> rows) {
      * @param column  the column the problem is in, or null when it is the row's (a wrong field count, say)
      * @param problem what is wrong, without the file, line and column
      */
-    public record Row(String file, long line, String column, String problem) {
+    public record Row(String file, long line, @CheckForNull String column, String problem) {
         public Row {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(problem, "problem");

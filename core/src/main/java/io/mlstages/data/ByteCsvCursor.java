@@ -1,5 +1,7 @@
 package io.mlstages.data;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * CSV rows split straight from the file's bytes: one pass per byte finds the delimiters, quotes and line breaks,
@@ -60,7 +63,7 @@ final class ByteCsvCursor extends RowCursor {
     private int count;
     private int used;
     /** Per column, whether to parse its cells as numbers while splitting (null: none). */
-    private boolean[] numeric;
+    @CheckForNull private boolean[] numeric;
     /** Whether the field being read was parsed as a number. */
     private boolean number;
     /** Whether the current row has parsed cells whose chars are not copied yet; they are at {@link #holesFrom}. */
@@ -107,6 +110,7 @@ final class ByteCsvCursor extends RowCursor {
     void fillChars() {
         if (holes) {
             holes = false;
+            boolean[] parsed = Objects.requireNonNull(this.parsed, "holes are left only where numbers are parsed");
             for (int i = 0; i < count; i++) {
                 if (parsed[i]) {
                     for (int k = starts[i]; k < ends[i]; k++) {
@@ -379,7 +383,7 @@ final class ByteCsvCursor extends RowCursor {
             if (n >= rowStarts.length) {
                 return false;
             }
-            if (parsed != null && n < parsed.length) {
+            if (parsed != null && values != null && n < parsed.length) {
                 parsed[n] = number;
                 values[n] = value;
             }
@@ -666,7 +670,7 @@ final class ByteCsvCursor extends RowCursor {
             if (kind == DELIMITER || kind == CR || kind == LF) {
                 int fraction = dot < 0 ? 0 : p - dot - 1;
                 double value = fraction == 0 ? mantissa : mantissa / NumberParser.POWERS[fraction];
-                values[count] = negative ? -value : value;
+                Objects.requireNonNull(values, "numbers are parsed after parseNumbers")[count] = negative ? -value : value;
                 number = true;
             }
         }

@@ -138,12 +138,12 @@ final class CsvCursor extends RowCursor {
             }
         }
         String detail = rootMessage(error);
-        if (detail != null && detail.startsWith("Unclosed quoted field")) {
+        if (detail.startsWith("Unclosed quoted field")) {
             return new DataException(file, fields.line, null, "a quoted field starting on this line is never "
                     + "closed before the end of the file: the file may be truncated, or a quote inside a field is "
                     + "not doubled (\"\")", error);
         }
-        if (detail != null && detail.toLowerCase(java.util.Locale.ROOT).contains("quote")) {
+        if (detail.toLowerCase(java.util.Locale.ROOT).contains("quote")) {
             return new DataException(file, fields.line, null, "bad quoting (" + detail + "): a field that "
                     + "contains a quote, the delimiter or a line break must be quoted, with its quotes doubled",
                     error);

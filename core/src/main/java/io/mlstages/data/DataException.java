@@ -1,5 +1,6 @@
 package io.mlstages.data;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.Texts;
 import io.mlstages.MlStagesException;
 
@@ -12,12 +13,13 @@ import java.nio.file.Path;
 public class DataException extends MlStagesException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Path file;
+    @CheckForNull private final transient Path file;
     private final long line;
-    private final String column;
+    @CheckForNull private final String column;
     private final String problem;
 
-    public DataException(final Path file, final long line, final String column, final String problem) {
+    public DataException(@CheckForNull final Path file, final long line, @CheckForNull final String column,
+            final String problem) {
         super(describe(file, line, column, problem));
         this.problem = problem;
         this.file = file;
@@ -25,8 +27,8 @@ public class DataException extends MlStagesException {
         this.column = column;
     }
 
-    public DataException(final Path file, final long line, final String column, final String problem,
-            final Throwable cause) {
+    public DataException(@CheckForNull final Path file, final long line, @CheckForNull final String column,
+            final String problem, final Throwable cause) {
         super(describe(file, line, column, problem), cause);
         this.problem = problem;
         this.file = file;
@@ -35,6 +37,7 @@ public class DataException extends MlStagesException {
     }
 
     /** The file, or null when the data did not come from a file. */
+    @CheckForNull
     public Path file() {
         return file;
     }
@@ -50,11 +53,13 @@ public class DataException extends MlStagesException {
     }
 
     /** The column name, or null when the problem is not in one column. */
+    @CheckForNull
     public String column() {
         return column;
     }
 
-    private static String describe(final Path file, final long line, final String column, final String problem) {
+    private static String describe(@CheckForNull final Path file, final long line, @CheckForNull final String column,
+            final String problem) {
         StringBuilder text = new StringBuilder();
         // file names, column names and the problem's quoted cells come from the data: one escaped, bounded line
         text.append(file == null ? "<input>" : Texts.escape(file.toString()));

@@ -1,5 +1,6 @@
 package io.mlstages.data;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.Texts;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -17,6 +18,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * JSON Lines rows through Jackson's streaming parser: one token at a time, no tree per line. Nested objects are
@@ -33,12 +35,12 @@ final class JsonlCursor extends RowCursor {
     private final Path file;
     private final TextInput input;
     /** The parser: one over the whole stream, or in skip mode one per line. */
-    private JsonParser parser;
+    @CheckForNull private JsonParser parser;
     /** Skip mode: each line is parsed on its own, so that a bad line does not stop the next. */
     private final boolean lenient;
     /** Skip mode: the decoded bytes, cut into lines here. */
-    private final InputStream in;
-    private final byte[] chunk;
+    @CheckForNull private final InputStream in;
+    @CheckForNull private final byte[] chunk;
     private int chunkPos;
     private int chunkLimit;
     private boolean chunkEof;
@@ -59,7 +61,7 @@ final class JsonlCursor extends RowCursor {
     private final List<Name> added = new ArrayList<>();
     /** Columns by dotted name: {"a":{"b":1}} and {"a.b":1} are the same column. */
     private final Map<String, Integer> byPath = new HashMap<>();
-    private String frozen;
+    @CheckForNull private String frozen;
     private int used;
     private long lastLine;
 
@@ -132,6 +134,8 @@ final class JsonlCursor extends RowCursor {
 
     /** Skip mode: reads the next line, without its LF, into {@link #lineBytes}; false at the end of the file. */
     private boolean readLine() throws IOException {
+        InputStream in = Objects.requireNonNull(this.in, "skip mode's input");
+        byte[] chunk = Objects.requireNonNull(this.chunk, "skip mode's buffer");
         lineLength = 0;
         lineTooLong = false;
         boolean any = false;
@@ -169,7 +173,7 @@ final class JsonlCursor extends RowCursor {
 
     /** The file's line of the parser's current token. */
     private long tokenLine() {
-        return parser.currentTokenLocation().getLineNr() + lineOffset;
+        return Objects.requireNonNull(parser, "a line to parse").currentTokenLocation().getLineNr() + lineOffset;
     }
 
     /** Declares the columns up front (from a given schema), in that order. */
@@ -226,6 +230,7 @@ final class JsonlCursor extends RowCursor {
             if (lenient && !nextLineParser()) {
                 return false;
             }
+            JsonParser parser = Objects.requireNonNull(this.parser, "a line to parse"); // set by now in both modes
             JsonToken token = parser.nextToken();
             if (token == null) {
                 return false;
@@ -270,7 +275,7 @@ final class JsonlCursor extends RowCursor {
                 : line;
     }
 
-    private static String firstLine(final String message) {
+    private static String firstLine(@CheckForNull final String message) {
         if (message == null) {
             return "unknown problem";
         }
@@ -279,6 +284,7 @@ final class JsonlCursor extends RowCursor {
     }
 
     private void readObject(final Name parent) throws IOException {
+        JsonParser parser = Objects.requireNonNull(this.parser, "a line to parse");
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
             if (token == null) {
@@ -380,7 +386,7 @@ final class JsonlCursor extends RowCursor {
     /** A key path; its children are the keys of a nested object under it. */
     private static final class Name {
         private final String path;
-        private Map<String, Name> children;
+        @CheckForNull private Map<String, Name> children;
         private int column = -1;
 
         Name(final String path) {

@@ -1,5 +1,7 @@
 package io.mlstages.data;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -25,7 +27,7 @@ public enum OnBadRows {
      *
      * @throws IllegalArgumentException naming the value and the accepted ones
      */
-    public static OnBadRows parse(final String value) {
+    public static OnBadRows parse(@CheckForNull final String value) {
         for (OnBadRows mode : values()) {
             if (mode.label().equalsIgnoreCase(value == null ? "" : value.trim())) {
                 return mode;

@@ -1,7 +1,10 @@
 package io.mlstages.data;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -37,11 +40,11 @@ final class PipelinedSource implements RowSource {
     private final TextCache texts;
 
     private volatile boolean closed;
-    private Batch batch;
+    @CheckForNull private Batch batch;
     private int row;
     private int base;
     private boolean done;
-    private String sha256;
+    @CheckForNull private String sha256;
 
     PipelinedSource(final TabularSource source) {
         this.source = source;
@@ -190,9 +193,10 @@ final class PipelinedSource implements RowSource {
 
     /** Makes {@link #row} of {@link #batch} current, unless typing failed there. */
     private boolean enter() {
+        Batch batch = Objects.requireNonNull(this.batch, "a row is entered only in a batch");
         if (row == batch.failedRow) {
             Throwable failure = batch.typingFailure;
-            batch = null;
+            this.batch = null;
             return end(failure, null);
         }
         base = row * width;
@@ -208,7 +212,7 @@ final class PipelinedSource implements RowSource {
         }
     }
 
-    private boolean end(final Throwable failure, final String digest) {
+    private boolean end(@CheckForNull final Throwable failure, @CheckForNull final String digest) {
         done = true;
         sha256 = digest;
         if (failure == null) {
@@ -230,13 +234,13 @@ final class PipelinedSource implements RowSource {
 
     @Override
     public boolean isMissing(final int column) {
-        checkRow();
+        Batch batch = current();
         return batch.missing[base + column];
     }
 
     @Override
     public double number(final int column) {
-        checkRow();
+        Batch batch = current();
         checkPresent(column);
         if (typer.type(column) == ColumnType.NUMERIC) {
             return batch.numbers[base + column];
@@ -246,7 +250,7 @@ final class PipelinedSource implements RowSource {
 
     @Override
     public boolean bool(final int column) {
-        checkRow();
+        Batch batch = current();
         checkPresent(column);
         if (typer.type(column) == ColumnType.BOOLEAN) {
             return batch.bools[base + column];
@@ -256,19 +260,20 @@ final class PipelinedSource implements RowSource {
 
     @Override
     public String text(final int column) {
-        checkRow();
+        Batch batch = current();
         int start = batch.starts[base + column];
         return start < 0 ? "" : texts.text(column, batch.chars, start, batch.ends[base + column]);
     }
 
-    private void checkRow() {
+    private Batch current() {
         if (batch == null) {
             throw new IllegalStateException("no current row: call next() first and check that it returned true");
         }
+        return batch;
     }
 
     private void checkPresent(final int column) {
-        if (batch.missing[base + column]) {
+        if (current().missing[base + column]) {
             throw new IllegalStateException("column '" + schema.column(column).name() + "' is missing on line "
                     + line() + ": check isMissing first");
         }
@@ -324,11 +329,11 @@ final class PipelinedSource implements RowSource {
         int used;
         int rows;
         boolean last;
-        Throwable failure;
-        RuntimeException typingFailure;
+        @CheckForNull Throwable failure;
+        @CheckForNull RuntimeException typingFailure;
         int failedRow;
         long position;
-        String sha256;
+        @CheckForNull String sha256;
 
         Batch(final int capacity, final int width) {
             this.capacity = capacity;

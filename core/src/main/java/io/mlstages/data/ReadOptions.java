@@ -1,5 +1,7 @@
 package io.mlstages.data;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.util.Map;
 import java.util.Set;
 
@@ -21,8 +23,9 @@ import java.util.Set;
  * @param badRowLog    where skipped rows are logged for the reports (null: they are counted, not kept); a
  *                     mutable collector shared by the reads of one command
  */
-public record ReadOptions(Format format, char delimiter, Set<String> missing, Map<String, ColumnType> types,
-        Schema schema, int inferRows, OnBadRows onBadRows, double maxBadRowsShare, BadRowLog badRowLog) {
+public record ReadOptions(@CheckForNull Format format, char delimiter, Set<String> missing, Map<String, ColumnType> types,
+        @CheckForNull Schema schema, int inferRows, OnBadRows onBadRows, double maxBadRowsShare,
+        @CheckForNull BadRowLog badRowLog) {
 
     /** The default missing-value tokens. */
     public static final Set<String> DEFAULT_MISSING = Set.of("NA", "N/A", "NaN", "nan", "null", "NULL", "None", "");
@@ -55,7 +58,7 @@ public record ReadOptions(Format format, char delimiter, Set<String> missing, Ma
                 DEFAULT_MAX_BAD_ROWS_SHARE, null);
     }
 
-    public ReadOptions withFormat(final Format value) {
+    public ReadOptions withFormat(@CheckForNull final Format value) {
         return new ReadOptions(value, delimiter, missing, types, schema, inferRows, onBadRows, maxBadRowsShare,
                 badRowLog);
     }
@@ -94,7 +97,7 @@ public record ReadOptions(Format format, char delimiter, Set<String> missing, Ma
         return new ReadOptions(format, delimiter, missing, types, schema, inferRows, onBadRows, value, badRowLog);
     }
 
-    public ReadOptions withBadRowLog(final BadRowLog value) {
+    public ReadOptions withBadRowLog(@CheckForNull final BadRowLog value) {
         return new ReadOptions(format, delimiter, missing, types, schema, inferRows, onBadRows, maxBadRowsShare,
                 value);
     }

@@ -1,5 +1,7 @@
 package io.mlstages.data;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,9 +22,9 @@ abstract class RowCursor implements AutoCloseable {
      * Per column, whether the cursor already parsed the current row's cell as a number (into {@link #values}),
      * or null when it parses none; see {@link #parseNumbers}.
      */
-    boolean[] parsed;
+    @CheckForNull boolean[] parsed;
     /** Per column, the number parsed by the cursor where {@link #parsed} says so. */
-    double[] values;
+    @CheckForNull double[] values;
 
     /**
      * Asks the cursor to parse the cells of these columns as numbers while it splits rows, where it can do so

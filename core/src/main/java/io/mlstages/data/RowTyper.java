@@ -1,5 +1,6 @@
 package io.mlstages.data;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.Texts;
 
 import java.nio.file.Path;
@@ -62,8 +63,8 @@ final class RowTyper {
      * {@code values[from + i]} (the cursor only parses cells that cannot be missing-value tokens).
      */
     void type(final char[] chars, final int[] starts, final int[] ends, final int from, final boolean[] missing,
-            final double[] numbers, final boolean[] bools, final int to, final long line, final boolean[] parsed,
-            final double[] values) {
+            final double[] numbers, final boolean[] bools, final int to, final long line, @CheckForNull final boolean[] parsed,
+            @CheckForNull final double[] values) {
         for (int i = 0; i < width; i++) {
             if (parsed != null && parsed[from + i]) {
                 missing[to + i] = false;

@@ -1,5 +1,6 @@
 package io.mlstages.data;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.Texts;
 
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -26,18 +28,18 @@ final class TabularSource implements RowSource {
     private final int width;
     private final RowCursor cursor;
 
-    private Prefix prefix;
+    @CheckForNull private Prefix prefix;
     private int replayed;
     private boolean done;
-    private String sha256;
+    @CheckForNull private String sha256;
     private Runnable closing = () -> { };
 
     char[] chars;
     int[] starts;
     int[] ends;
     /** Which cells of the current row the cursor already parsed as numbers (null: none), and their values. */
-    boolean[] parsed;
-    double[] values;
+    @CheckForNull boolean[] parsed;
+    @CheckForNull double[] values;
     private final int[] replayStarts;
     private final int[] replayEnds;
     private long line;
@@ -58,6 +60,9 @@ final class TabularSource implements RowSource {
         this.file = file;
         this.bad = bad;
         this.cursor = cursor;
+        this.chars = cursor.chars; // no row yet: the cursor's (empty) buffers until nextRaw() moves
+        this.starts = cursor.starts;
+        this.ends = cursor.ends;
         this.prefix = prefix;
         this.schema = schema;
         this.origins = origins;
@@ -84,7 +89,8 @@ final class TabularSource implements RowSource {
 
     /** Opens a file and fixes its schema; see {@link DataReader#open}. */
     static TabularSource open(final Path file, final ReadOptions options) {
-        Format format = options.format() != null ? options.format() : Format.of(file);
+        Format given = options.format();
+        Format format = given != null ? given : Format.of(file);
         MissingTokens tokens = new MissingTokens(options.missing());
         RowCursor cursor = cursor(file, format, options);
         BadRowCounter bad = new BadRowCounter(file, options);
@@ -128,7 +134,7 @@ final class TabularSource implements RowSource {
 
     private static TabularSource given(final Path file, final Format format, final RowCursor cursor,
             final ReadOptions options, final MissingTokens tokens, final BadRowCounter bad) {
-        Schema given = options.schema();
+        Schema given = Objects.requireNonNull(options.schema(), "a given schema");
         List<String> names;
         if (format == Format.JSONL) {
             ((JsonlCursor) cursor).declare(given.names());
@@ -463,6 +469,7 @@ final class TabularSource implements RowSource {
     }
 
     /** The SHA-256 computed while reading, or null when the file was not read to its end. */
+    @CheckForNull
     String sha256IfRead() {
         return done && cursor.input().atEnd() ? sha256() : null;
     }

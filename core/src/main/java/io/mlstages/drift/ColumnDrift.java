@@ -1,5 +1,6 @@
 package io.mlstages.drift;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.ColumnType;
 
 /**
@@ -28,15 +29,16 @@ import io.mlstages.data.ColumnType;
  * @param note                   a short human explanation (e.g. "significant but below the floor"), or null
  */
 public record ColumnDrift(String name, ColumnType type, Role role, DriftMethod method, double score,
-        double threshold, Double pValue, double alpha, boolean drift, long referenceCount, long currentCount,
+        double threshold, @CheckForNull Double pValue, double alpha, boolean drift, long referenceCount, long currentCount,
         double referenceMissingRate, double currentMissingRate, boolean missingDrift, double referenceNonFiniteRate,
-        double currentNonFiniteRate, boolean nonFiniteDrift, boolean exact, String note) {
+        double currentNonFiniteRate, boolean nonFiniteDrift, boolean exact, @CheckForNull String note) {
 
     /** A verdict without non-finite shares (not applicable, or not known), as reports before they existed. */
     public ColumnDrift(final String name, final ColumnType type, final Role role, final DriftMethod method,
-            final double score, final double threshold, final Double pValue, final double alpha, final boolean drift,
+            final double score, final double threshold, @CheckForNull final Double pValue, final double alpha, final boolean drift,
             final long referenceCount, final long currentCount, final double referenceMissingRate,
-            final double currentMissingRate, final boolean missingDrift, final boolean exact, final String note) {
+            final double currentMissingRate, final boolean missingDrift, final boolean exact,
+            @CheckForNull final String note) {
         this(name, type, role, method, score, threshold, pValue, alpha, drift, referenceCount, currentCount,
                 referenceMissingRate, currentMissingRate, missingDrift, Double.NaN, Double.NaN, false, exact, note);
     }

@@ -68,7 +68,8 @@ public final class DriftCheck {
 
         /** A request with default drift, read and profile options. */
         public static Request of(final Path reference, final List<Path> current) {
-            return new Request(reference, current, null, null, null, null);
+            return new Request(reference, current, DriftOptions.defaults(), ReadOptions.defaults(),
+                    ProfileSettings.defaults(), UnaryOperator.identity());
         }
     }
 

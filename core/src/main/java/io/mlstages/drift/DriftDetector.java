@@ -1,5 +1,6 @@
 package io.mlstages.drift;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.Texts;
 import io.mlstages.data.ColumnType;
 import io.mlstages.profile.CategorySummary;
@@ -292,11 +293,12 @@ public final class DriftDetector {
      * a column has no distribution to drift, and counting it as a feature would only dilute the drift share.
      */
     private static boolean isIdentifier(final ColumnProfile column) {
-        if (column.type() != ColumnType.CATEGORICAL || column.categories() == null) {
+        CategorySummary categories = column.categories();
+        if (column.type() != ColumnType.CATEGORICAL || categories == null) {
             return false;
         }
         long values = column.count() - column.missing();
-        return values >= IDENTIFIER_MIN_VALUES && column.categories().distinct() >= IDENTIFIER_DISTINCT_SHARE * values;
+        return values >= IDENTIFIER_MIN_VALUES && categories.distinct() >= IDENTIFIER_DISTINCT_SHARE * values;
     }
 
     private static Map<String, ColumnProfile> byName(final Profile profile) {
@@ -311,7 +313,7 @@ public final class DriftDetector {
         if (profile.sources().isEmpty()) {
             return fallback;
         }
-        return profile.sources().stream().map(source -> source.file() == null ? "-" : source.file())
+        return profile.sources().stream().map(Profile.Source::file)
                 .collect(Collectors.joining(" + "));
     }
 
@@ -402,16 +404,17 @@ public final class DriftDetector {
     }
 
     /** What the distribution comparison of one column found. */
-    private record Outcome(DriftMethod method, double score, double threshold, Double pValue, boolean exact,
+    private record Outcome(DriftMethod method, double score, double threshold, @CheckForNull Double pValue, boolean exact,
             List<String> remarks) {
     }
 
     /** Scores and tests one column; the verdict waits for {@link #judge}. */
     private static Outcome outcome(final ColumnProfile ref, final ColumnProfile cur, final DriftOptions options) {
         DriftOptions.ColumnOptions settings = options.column(ref.name());
-        if (settings.method() != null && !settings.method().supports(ref.type())) {
+        DriftMethod chosen = settings.method();
+        if (chosen != null && !chosen.supports(ref.type())) {
             throw new DriftException("Column '" + ref.name() + "' is " + ref.type().label() + ", but its drift method '"
-                    + settings.method().label() + "' applies only to "
+                    + chosen.label() + "' applies only to "
                     + (ref.type() == ColumnType.NUMERIC ? "categorical and boolean" : "numeric") + " columns");
         }
         return ref.type() == ColumnType.NUMERIC
@@ -431,8 +434,9 @@ public final class DriftDetector {
         Outcome outcome = measured.outcome();
         List<String> notes = new ArrayList<>();
         boolean distributionDrift = false;
-        if (outcome.pValue() != null) {
-            double p = outcome.pValue();
+        Double pValue = outcome.pValue();
+        if (pValue != null) {
+            double p = pValue;
             boolean significant = p < alpha;
             boolean large = outcome.score() >= outcome.threshold();
             distributionDrift = significant && large;
@@ -474,8 +478,8 @@ public final class DriftDetector {
         if (ref.type() == ColumnType.NUMERIC) {
             // NaN kept as data and the infinities (an upstream overflow: 1e400) are left out of the distribution
             // test, so a column turning into them would pass unseen: their share is compared as the missing rate is
-            long refNonFinite = nonFiniteCount(ref.numeric());
-            long curNonFinite = nonFiniteCount(cur.numeric());
+            long refNonFinite = nonFiniteCount(numeric(ref));
+            long curNonFinite = nonFiniteCount(numeric(cur));
             refNonFiniteRate = ref.count() == 0 ? 0 : (double) refNonFinite / ref.count();
             curNonFiniteRate = cur.count() == 0 ? 0 : (double) curNonFinite / cur.count();
             if (ref.count() > 0 && cur.count() > 0 && (refNonFinite > 0 || curNonFinite > 0)) {
@@ -509,15 +513,16 @@ public final class DriftDetector {
 
     private static Outcome numeric(final ColumnProfile refColumn, final ColumnProfile curColumn,
             final DriftOptions.ColumnOptions settings) {
-        NumericSummary ref = refColumn.numeric();
-        NumericSummary cur = curColumn.numeric();
+        NumericSummary ref = numeric(refColumn);
+        NumericSummary cur = numeric(curColumn);
         List<String> remarks = new ArrayList<>();
         String nonFinite = nonFinite(ref, cur);
         long n = ref.finite();
         long m = cur.finite();
-        DriftMethod method = settings.method() != null ? settings.method()
-                : defaultMethod(ColumnType.NUMERIC, Math.min(n, m));
-        double threshold = settings.threshold() != null ? settings.threshold() : defaultThreshold(method);
+        DriftMethod override = settings.method();
+        DriftMethod method = override != null ? override : defaultMethod(ColumnType.NUMERIC, Math.min(n, m));
+        Double floor = settings.threshold();
+        double threshold = floor != null ? floor : defaultThreshold(method);
         boolean exact = ref.isExact() && cur.isExact();
         if (n == 0 || m == 0) {
             remarks.add("no finite values in the " + (n == 0 ? "reference" : "current data")
@@ -532,7 +537,7 @@ public final class DriftDetector {
             remarks.add("the reference is constant, so " + (method == DriftMethod.ENERGY ? "the energy distance"
                     : "Wasserstein") + " relative to its spread is undefined: KS used");
             method = DriftMethod.KS;
-            threshold = settings.threshold() != null ? settings.threshold() : defaultThreshold(method);
+            threshold = floor != null ? floor : defaultThreshold(method);
         }
 
         double[] x = exact ? ref.values() : null;
@@ -676,10 +681,21 @@ public final class DriftDetector {
         return summary.rankError();
     }
 
+    /** The summary of a numeric column, which always has one. */
+    private static NumericSummary numeric(final ColumnProfile column) {
+        return Objects.requireNonNull(column.numeric(), "a numeric column's summary");
+    }
+
+    /** The counts of a categorical or boolean column, which always has them. */
+    private static CategorySummary categories(final ColumnProfile column) {
+        return Objects.requireNonNull(column.categories(), "a categorical column's counts");
+    }
+
     private static long nonFiniteCount(final NumericSummary summary) {
         return summary.nan() + summary.positiveInfinity() + summary.negativeInfinity();
     }
 
+    @CheckForNull
     private static String nonFinite(final NumericSummary ref, final NumericSummary cur) {
         long refCount = nonFiniteCount(ref);
         long curCount = nonFiniteCount(cur);
@@ -703,12 +719,13 @@ public final class DriftDetector {
 
     private static Outcome categorical(final ColumnProfile refColumn, final ColumnProfile curColumn,
             final DriftOptions.ColumnOptions settings, final boolean pool) {
-        Table table = align(refColumn.categories(), curColumn.categories(), pool);
+        Table table = align(categories(refColumn), categories(curColumn), pool);
         long n = Arrays.stream(table.reference()).sum();
         long m = Arrays.stream(table.current()).sum();
-        DriftMethod method = settings.method() != null ? settings.method()
-                : defaultMethod(refColumn.type(), Math.min(n, m));
-        double threshold = settings.threshold() != null ? settings.threshold() : defaultThreshold(method);
+        DriftMethod override = settings.method();
+        DriftMethod method = override != null ? override : defaultMethod(refColumn.type(), Math.min(n, m));
+        Double floor = settings.threshold();
+        double threshold = floor != null ? floor : defaultThreshold(method);
         List<String> remarks = new ArrayList<>();
         if (n == 0 || m == 0) {
             remarks.add("no values in the " + (n == 0 ? "reference" : "current data")

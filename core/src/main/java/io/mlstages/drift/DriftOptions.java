@@ -1,5 +1,7 @@
 package io.mlstages.drift;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +28,7 @@ import java.util.Objects;
  * @param falseAlarms      false discovery rate control, the cadence and an alarm budget (default none)
  * @param segments         the check per segment ({@code --segment}), none by default
  */
-public record DriftOptions(double alpha, double driftShare, String target, String prediction,
+public record DriftOptions(double alpha, double driftShare, @CheckForNull String target, @CheckForNull String prediction,
         List<String> columns, Map<String, ColumnOptions> perColumn, double missingRateFloor,
         boolean missingRateDrift, boolean poolRareLevels, FalseAlarmOptions falseAlarms,
         SegmentOptions segments) {
@@ -121,13 +123,13 @@ public record DriftOptions(double alpha, double driftShare, String target, Strin
     }
 
     /** A copy naming the target column (null for none). */
-    public DriftOptions withTarget(final String column) {
+    public DriftOptions withTarget(@CheckForNull final String column) {
         return new DriftOptions(alpha, driftShare, column, prediction, columns, perColumn, missingRateFloor,
                 missingRateDrift, poolRareLevels, falseAlarms, segments);
     }
 
     /** A copy naming the prediction column (null for none). */
-    public DriftOptions withPrediction(final String column) {
+    public DriftOptions withPrediction(@CheckForNull final String column) {
         return new DriftOptions(alpha, driftShare, target, column, columns, perColumn, missingRateFloor,
                 missingRateDrift, poolRareLevels, falseAlarms, segments);
     }
@@ -169,7 +171,8 @@ public record DriftOptions(double alpha, double driftShare, String target, Strin
         return perColumn.getOrDefault(name, ColumnOptions.DEFAULT);
     }
 
-    private static String blankToNull(final String name) {
+    @CheckForNull
+    private static String blankToNull(@CheckForNull final String name) {
         return name == null || name.isBlank() ? null : name;
     }
 
@@ -186,7 +189,7 @@ public record DriftOptions(double alpha, double driftShare, String target, Strin
      * @param threshold the effect-size floor of the score, or null for the method's default
      * @param alpha     the significance level, or null for the options' alpha
      */
-    public record ColumnOptions(DriftMethod method, Double threshold, Double alpha) {
+    public record ColumnOptions(@CheckForNull DriftMethod method, @CheckForNull Double threshold, @CheckForNull Double alpha) {
         /** No override. */
         public static final ColumnOptions DEFAULT = new ColumnOptions(null, null, null);
 

@@ -1,6 +1,8 @@
 package io.mlstages.metrics;
 
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -24,7 +26,7 @@ import java.util.Objects;
  *                  undefined metrics, classes left out of an average
  */
 public record Evaluation(Task task, long rows, List<String> classes, Map<String, Double> metrics,
-        long[][] confusion, List<String> notes) {
+        @CheckForNull long[][] confusion, List<String> notes) {
 
     public Evaluation {
         Objects.requireNonNull(task, "task");
@@ -78,6 +80,7 @@ public record Evaluation(Task task, long rows, List<String> classes, Map<String,
 
     /** The confusion matrix (a copy), or null for regression. */
     @Override
+    @CheckForNull
     public long[][] confusion() {
         if (confusion == null) {
             return null;

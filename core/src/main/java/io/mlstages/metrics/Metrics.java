@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Computes an {@link Evaluation} from {@link Predictions}. Every metric is defined as scikit-learn 1.2 defines
@@ -52,8 +53,8 @@ public final class Metrics {
         int n = predictions.size();
         List<String> classes = predictions.classes();
         int k = classes.size();
-        int[] actual = predictions.actualClass();
-        double[][] probabilities = predictions.probabilities();
+        int[] actual = Objects.requireNonNull(predictions.actualClass(), "a classification's classes");
+        double[][] probabilities = Objects.requireNonNull(predictions.probabilities(), "probabilities");
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < k; c++) {
                 double p = probabilities[i][c];
@@ -145,8 +146,8 @@ public final class Metrics {
     }
 
     private static double rocAuc(final Predictions predictions, final Notes notes) {
-        int[] actual = predictions.actualClass();
-        double[][] probabilities = predictions.probabilities();
+        int[] actual = Objects.requireNonNull(predictions.actualClass(), "a classification's classes");
+        double[][] probabilities = Objects.requireNonNull(predictions.probabilities(), "probabilities");
         List<String> classes = predictions.classes();
         if (predictions.task() == Task.BINARY) {
             double auc = binaryAuc(actual, probabilities, 1);
@@ -244,8 +245,8 @@ public final class Metrics {
     }
 
     private static Evaluation regression(final Predictions predictions) {
-        double[] actual = predictions.actualValue();
-        double[] predicted = predictions.predictedValue();
+        double[] actual = Objects.requireNonNull(predictions.actualValue(), "a regression's true values");
+        double[] predicted = Objects.requireNonNull(predictions.predictedValue(), "predictions");
         int n = actual.length;
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(actual[i]) || !Double.isFinite(predicted[i])) {

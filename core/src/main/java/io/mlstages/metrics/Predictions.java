@@ -1,6 +1,8 @@
 package io.mlstages.metrics;
 
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -21,8 +23,9 @@ import java.util.Objects;
  * @param unseen        how many rows held a category the model never saw in training (scored all the same, with
  *                      that feature treated as missing)
  */
-public record Predictions(Task task, List<String> classes, int[] actualClass, double[][] probabilities,
-        double[] actualValue, double[] predictedValue, long unseen) {
+public record Predictions(Task task, List<String> classes, @CheckForNull int[] actualClass,
+        @CheckForNull double[][] probabilities, @CheckForNull double[] actualValue, @CheckForNull double[] predictedValue,
+        long unseen) {
 
     public Predictions {
         Objects.requireNonNull(task, "task");
@@ -63,12 +66,13 @@ public record Predictions(Task task, List<String> classes, int[] actualClass, do
 
     /** The number of rows. */
     public int size() {
-        return task.isClassification() ? actualClass.length : actualValue.length;
+        return task.isClassification() ? Objects.requireNonNull(actualClass, "actualClass").length
+                : Objects.requireNonNull(actualValue, "actualValue").length;
     }
 
     /** For classification, the predicted class of a row: the most probable (the first on ties). */
     public int predictedClass(final int row) {
-        double[] p = probabilities[row];
+        double[] p = Objects.requireNonNull(probabilities, "a classification's probabilities")[row];
         int best = 0;
         for (int k = 1; k < p.length; k++) {
             if (p[k] > p[best]) {

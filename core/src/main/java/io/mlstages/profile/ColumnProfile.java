@@ -1,5 +1,6 @@
 package io.mlstages.profile;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.ColumnType;
 
 import java.util.Objects;
@@ -14,8 +15,8 @@ import java.util.Objects;
  * @param numeric    the numeric summary (numeric columns), else null
  * @param categories the category counts (categorical and boolean columns), else null
  */
-public record ColumnProfile(String name, ColumnType type, long count, long missing, NumericSummary numeric,
-        CategorySummary categories) {
+public record ColumnProfile(String name, ColumnType type, long count, long missing, @CheckForNull NumericSummary numeric,
+        @CheckForNull CategorySummary categories) {
 
     public ColumnProfile {
         Objects.requireNonNull(name, "name");

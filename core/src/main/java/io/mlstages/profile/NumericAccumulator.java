@@ -1,8 +1,11 @@
 package io.mlstages.profile;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Summarises one numeric column in one pass. Finite values are buffered in blocks; each full block is sorted
@@ -23,15 +26,15 @@ final class NumericAccumulator {
     private final ProfileSettings settings;
     private final BlockSorter sorter;
     private final int blockSize;
-    private double[] block;
+    @CheckForNull private double[] block;
     private int filled;
 
     private long nan;
     private long positiveInfinity;
     private long negativeInfinity;
     private final Moments moments = new Moments();
-    private QuantileSketch sketch;
-    private double[] values;
+    @CheckForNull private QuantileSketch sketch;
+    @CheckForNull private double[] values;
     private boolean keepingValues;
 
     /**
@@ -47,12 +50,14 @@ final class NumericAccumulator {
 
     void add(final double value) {
         if (value - value == 0) { // finite: NaN and the infinities give NaN here
+            double[] block = this.block;
             if (block == null || filled == block.length) {
                 if (block != null && block.length == blockSize) {
                     flush();
                 } else {
                     block = block == null ? new double[Math.min(FIRST_BLOCK, blockSize)]
                             : Arrays.copyOf(block, Math.min(2 * block.length, blockSize));
+                    this.block = block;
                 }
             }
             block[filled++] = value;
@@ -69,6 +74,7 @@ final class NumericAccumulator {
         if (filled == 0) {
             return;
         }
+        double[] block = Objects.requireNonNull(this.block, "the block that holds the values");
         sorter.sort(block, filled);
         moments.addSortedBlock(block, filled);
         if (keepingValues) {
@@ -78,8 +84,9 @@ final class NumericAccumulator {
                 // past the limit: the sketch takes over, starting with the values kept so far
                 keepingValues = false;
                 sketch = new QuantileSketch(settings.sketchK());
+                double[] kept = values == null ? new double[0] : values; // null only when none were kept (start 0)
                 for (int i = 0; i < start; i++) {
-                    sketch.update(values[i]);
+                    sketch.update(kept[i]);
                 }
                 values = null;
             } else {
@@ -93,6 +100,7 @@ final class NumericAccumulator {
         if (!keepingValues) {
             // sorted blocks give the sketch's level 0 ascending runs, which its sort before each compaction
             // handles quickly
+            QuantileSketch sketch = Objects.requireNonNull(this.sketch, "the sketch that took over");
             for (int i = 0; i < filled; i++) {
                 sketch.update(block[i]);
             }
@@ -125,8 +133,8 @@ final class NumericAccumulator {
         sketch.merge(QuantileSketch.fromBytes(b.sketch()));
         double[] exact = null;
         if (a.isExact() && b.isExact() && moments.n <= settings.exactLimit()) {
-            double[] left = a.values();
-            double[] right = b.values();
+            double[] left = Objects.requireNonNull(a.values(), "exact values");
+            double[] right = Objects.requireNonNull(b.values(), "exact values");
             exact = Arrays.copyOf(left, left.length + right.length);
             System.arraycopy(right, 0, exact, left.length, right.length);
             Arrays.sort(exact);
@@ -136,7 +144,7 @@ final class NumericAccumulator {
     }
 
     private static NumericSummary summary(final long nan, final long positiveInfinity,
-            final long negativeInfinity, final Moments moments, final QuantileSketch sketch, final double[] exact,
+            final long negativeInfinity, final Moments moments, final QuantileSketch sketch, @CheckForNull final double[] exact,
             final ProfileSettings settings) {
         long n = moments.n;
         double min = n == 0 ? Double.NaN : moments.min;
@@ -155,7 +163,7 @@ final class NumericAccumulator {
      * one also max. When all values are equal there is one bin holding them all.
      */
     static NumericSummary.Histogram histogram(final long n, final double min, final double max,
-            final QuantileSketch sketch, final double[] exact, final int bins) {
+            final QuantileSketch sketch, @CheckForNull final double[] exact, final int bins) {
         if (n == 0) {
             return NumericSummary.Histogram.empty();
         }

@@ -1,5 +1,7 @@
 package io.mlstages.profile;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -32,7 +34,8 @@ import java.util.Objects;
  *                          {@code exactLimit} of them; null beyond that
  */
 public record NumericSummary(long finite, long nan, long positiveInfinity, long negativeInfinity,
-        double min, double max, double mean, double std, Histogram histogram, byte[] sketch, double[] values) {
+        double min, double max, double mean, double std, Histogram histogram, byte[] sketch,
+        @CheckForNull double[] values) {
 
     public NumericSummary {
         requireCount("finite", finite);
@@ -71,6 +74,7 @@ public record NumericSummary(long finite, long nan, long positiveInfinity, long 
 
     /** The sorted finite values (a copy), or null when the column had more than {@code exactLimit}. */
     @Override
+    @CheckForNull
     public double[] values() {
         return values == null ? null : values.clone();
     }

@@ -1,5 +1,7 @@
 package io.mlstages.profile;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,10 +114,13 @@ public record Profile(int schemaVersion, List<Source> sources, long rows, Profil
                 throw new ProfileException("Cannot merge profiles: column '" + a.name() + "' is "
                         + a.type().label() + " in one and " + b.type().label() + " in the other");
             }
-            NumericSummary numeric = a.numeric() == null ? null
-                    : NumericAccumulator.merge(a.numeric(), b.numeric(), settings);
-            CategorySummary categories = a.categories() == null ? null
-                    : CategoryAccumulator.merge(a.categories(), b.categories(), settings.topK());
+            // the types agree, so both columns have the same kind of summary
+            NumericSummary aNumeric = a.numeric();
+            NumericSummary numeric = aNumeric == null ? null
+                    : NumericAccumulator.merge(aNumeric, Objects.requireNonNull(b.numeric(), "numeric"), settings);
+            CategorySummary aCategories = a.categories();
+            CategorySummary categories = aCategories == null ? null : CategoryAccumulator.merge(aCategories,
+                    Objects.requireNonNull(b.categories(), "categories"), settings.topK());
             merged.add(new ColumnProfile(a.name(), a.type(), a.count() + b.count(), a.missing() + b.missing(),
                     numeric, categories));
         }
@@ -143,7 +148,7 @@ public record Profile(int schemaVersion, List<Source> sources, long rows, Profil
      * @param sha256 the SHA-256 of the file's bytes, lower-case hex, or null when unknown
      * @param rows   how many rows it had
      */
-    public record Source(String file, String sha256, long rows) {
+    public record Source(String file, @CheckForNull String sha256, long rows) {
         public Source {
             Objects.requireNonNull(file, "file");
             if (rows < 0) {

@@ -172,17 +172,19 @@ public final class ProfileJson {
             node.put("type", column.type().label());
             node.put("count", column.count());
             node.put("missing", column.missing());
-            if (column.numeric() != null) {
-                writeNumeric(node.putObject("numeric"), column.numeric());
+            NumericSummary numeric = column.numeric();
+            if (numeric != null) {
+                writeNumeric(node.putObject("numeric"), numeric);
             }
-            if (column.categories() != null) {
+            CategorySummary counted = column.categories();
+            if (counted != null) {
                 ObjectNode categories = node.putObject("categories");
                 ArrayNode top = categories.putArray("top");
-                for (CategorySummary.Count count : column.categories().top()) {
+                for (CategorySummary.Count count : counted.top()) {
                     top.addObject().put("value", count.value()).put("count", count.count());
                 }
-                categories.put("other", column.categories().other());
-                categories.put("distinct", column.categories().distinct());
+                categories.put("other", counted.other());
+                categories.put("distinct", counted.distinct());
             }
         }
         if (!profile.segments().isEmpty()) {

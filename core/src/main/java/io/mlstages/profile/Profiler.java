@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.ColumnType;
 import io.mlstages.data.RowSource;
 import io.mlstages.data.Schema;
@@ -47,7 +48,7 @@ public final class Profiler implements AutoCloseable {
 
     private final int batchRows;
     private Batch batch;
-    private final Worker worker;
+    @CheckForNull private final Worker worker;
     private boolean finished;
 
     /** A profiler for rows of this schema. */
@@ -98,7 +99,8 @@ public final class Profiler implements AutoCloseable {
      * @param sha256 the SHA-256 of the source file (hex), or null when unknown (see {@link io.mlstages.data.RowSource#sha256})
      * @throws io.mlstages.data.DataException when a row is malformed
      */
-    public static Profile profile(final RowSource source, final ProfileSettings settings, final String sha256) {
+    public static Profile profile(final RowSource source, final ProfileSettings settings,
+            @CheckForNull final String sha256) {
         try (Profiler profiler = new Profiler(source.schema(), settings)) {
             while (source.next()) {
                 profiler.add(source);
@@ -292,7 +294,7 @@ public final class Profiler implements AutoCloseable {
         private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BATCHES + 1);
         private final BlockingQueue<Batch> empty = new ArrayBlockingQueue<>(BATCHES);
         private final Thread thread;
-        private volatile Throwable failure;
+        @CheckForNull private volatile Throwable failure;
         private boolean stopped;
 
         Worker() {

@@ -286,7 +286,7 @@ public final class DriftHtml {
                     .append(escape(column.method().label())).append("</td><td class=\"num\">")
                     .append(DriftTable.format(column.score())).append("</td><td class=\"num\">")
                     .append(DriftTable.format(column.threshold())).append("</td><td class=\"num\">")
-                    .append(column.pValue() == null ? "-" : DriftTable.formatP(column.pValue()))
+                    .append(DriftTable.formatP(column.pValue(), "-"))
                     .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
@@ -317,7 +317,7 @@ public final class DriftHtml {
         row(html, "Score", DriftTable.format(column.score()));
         row(html, "Threshold", DriftTable.format(column.threshold()));
         row(html, "p-value", column.pValue() == null ? "none (no test applies)"
-                : DriftTable.formatP(column.pValue()) + " (alpha " + DriftTable.format(column.alpha()) + ")");
+                : DriftTable.formatP(column.pValue(), "") + " (alpha " + DriftTable.format(column.alpha()) + ")");
         row(html, "Missing rate", DriftTable.percent(column.referenceMissingRate()) + " → "
                 + DriftTable.percent(column.currentMissingRate()) + (column.missingDrift() ? " (drifted)" : ""));
         if (!Double.isNaN(column.referenceNonFiniteRate())) {

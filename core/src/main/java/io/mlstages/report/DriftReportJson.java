@@ -55,11 +55,12 @@ public final class DriftReportJson {
             node.put("method", column.method().label());
             putNumber(node, "score", column.score());
             putNumber(node, "threshold", column.threshold());
-            if (column.pValue() == null) {
+            Double pValue = column.pValue();
+            if (pValue == null) {
                 node.putNull("pValue");
             }
             else {
-                putNumber(node, "pValue", column.pValue());
+                putNumber(node, "pValue", pValue);
             }
             putNumber(node, "alpha", column.alpha());
             node.put("drift", column.drift());

@@ -1,5 +1,6 @@
 package io.mlstages.report;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.BadRows;
 
 import io.mlstages.drift.ColumnDrift;
@@ -37,7 +38,7 @@ public final class DriftTable {
                 column.method().label() + (column.exact() ? "" : "*"),
                 format(column.score()),
                 format(column.threshold()),
-                column.pValue() == null ? "-" : formatP(column.pValue()),
+                formatP(column.pValue(), "-"),
                 percent(column.referenceMissingRate()) + "→" + percent(column.currentMissingRate())));
             if (nonFinite) {
                 row.add(percent(column.referenceNonFiniteRate()) + "→" + percent(column.currentNonFiniteRate()));
@@ -114,14 +115,14 @@ public final class DriftTable {
             return String.join("; ", parts);
         }
         return column.method().label() + " " + format(column.score()) + " >= " + format(column.threshold())
-                + (column.pValue() == null ? "" : ", p-value " + formatP(column.pValue()));
+                + (column.pValue() == null ? "" : ", p-value " + formatP(column.pValue(), ""));
     }
 
     /** Every figure of a column, one per line. */
     static String details(final ColumnDrift column) {
         return "type: " + column.type().label() + "\nmethod: " + column.method().label()
                 + "\nscore: " + format(column.score()) + "\nthreshold: " + format(column.threshold())
-                + "\np-value: " + (column.pValue() == null ? "none" : formatP(column.pValue()))
+                + "\np-value: " + formatP(column.pValue(), "none")
                 + "\nalpha: " + format(column.alpha())
                 + "\nmissing rate: " + percent(column.referenceMissingRate()) + " -> "
                 + percent(column.currentMissingRate())
@@ -152,11 +153,21 @@ public final class DriftTable {
         return column.missingDrift() ? missing : column.nonFiniteDrift() ? nonFinite : "";
     }
 
+    /** A number as {@link #format(double)} writes it, or {@code none} where there is none. */
+    static String format(@CheckForNull final Double value, final String none) {
+        return value == null ? none : format(value.doubleValue());
+    }
+
     static String format(final double value) {
         if (Double.isNaN(value)) {
             return "-";
         }
         return String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    /** A p-value as {@link #formatP(double)} does, or {@code none} where no test applied. */
+    static String formatP(@CheckForNull final Double value, final String none) {
+        return value == null ? none : formatP(value.doubleValue());
     }
 
     static String formatP(final double value) {

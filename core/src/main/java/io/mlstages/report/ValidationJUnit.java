@@ -1,7 +1,9 @@
 package io.mlstages.report;
 
 import io.mlstages.io.AtomicFiles;
+import io.mlstages.metrics.Evaluation;
 import io.mlstages.validate.GateResult;
+import io.mlstages.validate.ModelIdentity;
 import io.mlstages.validate.ValidationReport;
 
 import java.nio.file.Path;
@@ -23,12 +25,14 @@ public final class ValidationJUnit {
     public static String toXml(final ValidationReport report) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("model", report.model().name());
-        properties.put("baselineModel", report.baselineModel() == null ? "" : report.baselineModel().name());
+        ModelIdentity baselineModel = report.baselineModel();
+        properties.put("baselineModel", baselineModel == null ? "" : baselineModel.name());
         properties.put("data", report.data());
         properties.put("dataSha256", report.dataSha256() == null ? "" : report.dataSha256());
         properties.put("passed", Boolean.toString(report.passed()));
-        if (report.metrics() != null) {
-            for (Map.Entry<String, Double> metric : report.metrics().metrics().entrySet()) {
+        Evaluation metrics = report.metrics();
+        if (metrics != null) {
+            for (Map.Entry<String, Double> metric : metrics.metrics().entrySet()) {
                 properties.put("metric." + metric.getKey(), DriftTable.format(metric.getValue()));
             }
         }
@@ -47,7 +51,7 @@ public final class ValidationJUnit {
 
     private static String details(final GateResult gate) {
         return gate.message() + "\nmetric: " + gate.metric() + "\nvalue: " + DriftTable.format(gate.value())
-                + "\nbound: " + (gate.bound() == null ? "none" : DriftTable.format(gate.bound()))
-                + (gate.baseline() == null ? "" : "\nbaseline: " + DriftTable.format(gate.baseline())) + "\n";
+                + "\nbound: " + DriftTable.format(gate.bound(), "none")
+                + (gate.baseline() == null ? "" : "\nbaseline: " + DriftTable.format(gate.baseline(), "")) + "\n";
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlstages.MlStagesException;
+import io.mlstages.drift.DriftReport;
 import io.mlstages.io.AtomicFiles;
 import io.mlstages.metrics.Evaluation;
 import io.mlstages.validate.GateResult;
@@ -70,11 +71,12 @@ public final class ValidationReportJson {
         }
         evaluation(root, "metrics", report.metrics());
         evaluation(root, "baselineMetrics", report.baselineMetrics());
-        if (report.drift() == null) {
+        DriftReport checked = report.drift();
+        if (checked == null) {
             root.putNull("drift");
         }
         else {
-            ObjectNode drift = DriftReportJson.toJson(report.drift());
+            ObjectNode drift = DriftReportJson.toJson(checked);
             root.set("drift", drift);
         }
         BadRowsJson.put(root, report.badRows());

@@ -1,6 +1,8 @@
 package io.mlstages.report;
 
+import io.mlstages.metrics.Evaluation;
 import io.mlstages.validate.GateResult;
+import io.mlstages.validate.ModelIdentity;
 import io.mlstages.validate.ValidationReport;
 
 import java.util.ArrayList;
@@ -19,19 +21,22 @@ public final class ValidationTable {
         text.append(report.passed() ? "PASSED" : "FAILED").append(": ")
                 .append(report.gates().size() - failed).append(" of ").append(report.gates().size())
                 .append(" gates passed\n");
+        String version = report.model().version();
         text.append("model:    ").append(DriftTable.clean(report.model().name()))
-                .append(report.model().version() == null ? "" : " " + DriftTable.clean(report.model().version()))
+                .append(version == null ? "" : " " + DriftTable.clean(version))
                 .append('\n');
-        if (report.baselineModel() != null) {
-            text.append("baseline: ").append(DriftTable.clean(report.baselineModel().name())).append('\n');
+        ModelIdentity baselineModel = report.baselineModel();
+        if (baselineModel != null) {
+            text.append("baseline: ").append(DriftTable.clean(baselineModel.name())).append('\n');
         }
         text.append("data:     ").append(DriftTable.clean(report.data()));
-        if (report.metrics() == null) {
+        Evaluation metrics = report.metrics();
+        if (metrics == null) {
             text.append("\n\nmetrics: not computed (the model could not score the data)");
         }
         else {
-            text.append(" (").append(report.metrics().rows()).append(" rows)\n\nmetrics:");
-            for (Map.Entry<String, Double> metric : report.metrics().metrics().entrySet()) {
+            text.append(" (").append(metrics.rows()).append(" rows)\n\nmetrics:");
+            for (Map.Entry<String, Double> metric : metrics.metrics().entrySet()) {
                 text.append(' ').append(metric.getKey()).append('=').append(DriftTable.format(metric.getValue()));
             }
         }
@@ -41,8 +46,8 @@ public final class ValidationTable {
         for (GateResult gate : report.gates()) {
             rows.add(new String[] {
                 DriftTable.printable(gate.name()), gate.kind().label(), DriftTable.format(gate.value()),
-                gate.bound() == null ? "-" : DriftTable.format(gate.bound()),
-                gate.baseline() == null ? "-" : DriftTable.format(gate.baseline()),
+                DriftTable.format(gate.bound(), "-"),
+                DriftTable.format(gate.baseline(), "-"),
                 gate.passed() ? "ok" : "FAIL"
             });
         }
@@ -68,7 +73,7 @@ public final class ValidationTable {
                         .append(DriftTable.clean(gate.message())).append('\n');
             }
         }
-        for (String note : report.metrics() == null ? List.<String>of() : report.metrics().notes()) {
+        for (String note : metrics == null ? List.<String>of() : metrics.notes()) {
             text.append("note: ").append(DriftTable.clean(note)).append('\n');
         }
         if (report.badRows().any()) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.io.AtomicFiles;
 
 import java.io.IOException;
@@ -34,7 +35,8 @@ import java.util.regex.Pattern;
  * @param reportSha256  the SHA-256 of the validation report's JSON, lower-case hex
  * @param gates         the names of the gates that passed
  */
-public record Blessing(int schemaVersion, Instant blessedAt, ModelIdentity model, String data, String dataSha256,
+public record Blessing(int schemaVersion, Instant blessedAt, ModelIdentity model, String data,
+        @CheckForNull String dataSha256,
         String reportSha256, List<String> gates) {
 
     /** The file a blessing is stored in, inside the model package directory. */
@@ -202,6 +204,7 @@ public record Blessing(int schemaVersion, Instant blessedAt, ModelIdentity model
         return value.asText();
     }
 
+    @CheckForNull
     private static String optional(final JsonNode node, final String field) {
         JsonNode value = node.path(field);
         return value.isTextual() ? value.asText() : null;

@@ -1,5 +1,7 @@
 package io.mlstages.validate;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.util.Locale;
 import java.util.Objects;
 
@@ -18,7 +20,8 @@ import java.util.Objects;
  * @param passed   whether the gate passed
  * @param message  one sentence for people: what was compared and why it passed or failed
  */
-public record GateResult(String name, Kind kind, String metric, double value, Double bound, Double baseline,
+public record GateResult(String name, Kind kind, String metric, double value, @CheckForNull Double bound,
+        @CheckForNull Double baseline,
         boolean passed, String message) {
 
     /** The group a gate belongs to, which is its JUnit class name. */

@@ -1,5 +1,6 @@
 package io.mlstages.validate;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.metrics.Metric;
 import io.mlstages.metrics.Evaluation;
 
@@ -21,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -76,17 +78,17 @@ public final class Gates {
             }
             else if (gate instanceof Gate.Baseline baseline) {
                 results.add(candidate == null ? notComputed(baselineName(baseline), GateResult.Kind.BASELINE,
-                        baseline.metric(), null, input.baseline().value(baseline.metric()))
-                        : baseline(baseline, candidate, input.baseline()));
+                        baseline.metric(), null, baselineOf(input).value(baseline.metric()))
+                        : baseline(baseline, candidate, baselineOf(input)));
             }
             else if (gate instanceof Gate.SchemaMatch) {
-                results.add(schema(input.training(), input.evaluationData()));
+                results.add(schema(trainingOf(input), evaluationDataOf(input)));
             }
             else if (gate instanceof Gate.MissingRate missing) {
-                results.addAll(missingRates(missing, input.training(), input.evaluationData()));
+                results.addAll(missingRates(missing, trainingOf(input), evaluationDataOf(input)));
             }
             else if (gate instanceof Gate.Drift driftGate) {
-                drift = drift(driftGate.options(), input.training(), input.evaluationData());
+                drift = drift(driftGate.options(), trainingOf(input), evaluationDataOf(input));
                 results.add(driftResult(drift));
             }
         }
@@ -110,7 +112,7 @@ public final class Gates {
             String name = gate instanceof Gate.SchemaMatch ? "schema"
                     : gate instanceof Gate.MissingRate ? "missing-rate" : "drift";
             requireData(input, name);
-            if (gate instanceof Gate.Drift && input.training().profile() == null) {
+            if (gate instanceof Gate.Drift && trainingOf(input).profile() == null) {
                 throw new ValidationException("The drift gate needs the training data's profile, and the model "
                         + input.model().name() + " has none");
             }
@@ -119,9 +121,10 @@ public final class Gates {
 
     private static void checkComparable(final ValidationInput input) {
         Evaluation candidate = input.evaluation();
-        Evaluation baseline = input.baseline();
+        Evaluation baseline = baselineOf(input);
+        ModelIdentity baselineModel = Objects.requireNonNull(input.baselineModel(), "a baseline's identity");
         if (input.task() != baseline.task()) {
-            throw new ValidationException("The baseline " + input.baselineModel().name() + " is a "
+            throw new ValidationException("The baseline " + baselineModel.name() + " is a "
                     + baseline.task().label() + " model and the candidate " + input.model().name() + " a "
                     + input.task().label() + " one: they cannot be compared");
         }
@@ -129,7 +132,7 @@ public final class Gates {
             return;
         }
         if (!candidate.classes().equals(baseline.classes())) {
-            throw new ValidationException("The baseline " + input.baselineModel().name() + " predicts the classes "
+            throw new ValidationException("The baseline " + baselineModel.name() + " predicts the classes "
                     + baseline.classes() + " and the candidate " + candidate.classes() + ": they cannot be compared");
         }
         if (candidate.rows() != baseline.rows()) {
@@ -159,6 +162,21 @@ public final class Gates {
                 throw new ValidationException(option + " is given twice; give each gate once");
             }
         }
+    }
+
+    /** The baseline's evaluation, which a baseline gate has once {@link #checkRunnable} passed. */
+    private static Evaluation baselineOf(final ValidationInput input) {
+        return Objects.requireNonNull(input.baseline(), "a baseline gate's baseline");
+    }
+
+    /** The training data's description, which a data gate has once {@link #requireData} passed. */
+    private static TrainingData trainingOf(final ValidationInput input) {
+        return Objects.requireNonNull(input.training(), "a data gate's training data");
+    }
+
+    /** The evaluation data, which a data gate has once {@link #requireData} passed. */
+    private static EvaluationData evaluationDataOf(final ValidationInput input) {
+        return Objects.requireNonNull(input.evaluationData(), "a data gate's evaluation data");
     }
 
     private static void requireData(final ValidationInput input, final String gate) {
@@ -239,7 +257,7 @@ public final class Gates {
     }
 
     private static GateResult notComputed(final String name, final GateResult.Kind kind, final Metric metric,
-            final Double bound, final Double baseline) {
+            @CheckForNull final Double bound, @CheckForNull final Double baseline) {
         return new GateResult(name, kind, metric.label(), Double.NaN, bound, baseline, false, metric.label()
                 + " was not computed: the model could not score the evaluation data (see the schema gate)");
     }
@@ -319,7 +337,7 @@ public final class Gates {
 
     private static DriftReport drift(final DriftOptions options, final TrainingData training,
             final EvaluationData data) {
-        Profile reference = training.profile();
+        Profile reference = Objects.requireNonNull(training.profile(), "checked by checkRunnable");
         Profile current = data.profile();
         Set<String> columns = new LinkedHashSet<>();
         for (Column feature : training.features()) {
@@ -329,9 +347,10 @@ public final class Gates {
             }
         }
         DriftOptions used = options.withColumns(List.copyOf(columns));
-        if (options.target() == null && training.target() != null
-                && comparable(training.target(), reference, current) && !columns.contains(training.target())) {
-            used = used.withTarget(training.target());
+        String target = training.target();
+        if (options.target() == null && target != null
+                && comparable(target, reference, current) && !columns.contains(target)) {
+            used = used.withTarget(target);
         }
         return DriftDetector.compare(reference, current, used);
     }

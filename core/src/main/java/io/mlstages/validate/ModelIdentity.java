@@ -1,5 +1,6 @@
 package io.mlstages.validate;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.DataReader;
 import io.mlstages.train.ModelPackage;
 
@@ -15,7 +16,8 @@ import java.util.Objects;
  * @param sha256   a digest identifying its content (e.g. of the model file), or null
  * @param location where it was read from (a package directory or a predictions file), or null
  */
-public record ModelIdentity(String name, String version, String sha256, String location) {
+public record ModelIdentity(String name, @CheckForNull String version, @CheckForNull String sha256,
+        @CheckForNull String location) {
     public ModelIdentity {
         Objects.requireNonNull(name, "model name");
         if (name.isBlank()) {

@@ -1,5 +1,6 @@
 package io.mlstages.validate;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.metrics.Predictions;
 
 import io.mlstages.data.ColumnType;
@@ -55,8 +56,8 @@ public final class PredictionsFile {
      *                          greater label when there are no probabilities), or null
      * @param read              how to read the file (format, delimiter, missing tokens)
      */
-    public record Options(Task task, String actualColumn, String predictedColumn, String probabilityPrefix,
-            String positiveClass, ReadOptions read) {
+    public record Options(@CheckForNull Task task, String actualColumn, String predictedColumn, String probabilityPrefix,
+            @CheckForNull String positiveClass, ReadOptions read) {
         /** The default column of true values. */
         public static final String DEFAULT_ACTUAL = "actual";
         /** The default column of predictions. */
@@ -152,6 +153,7 @@ public final class PredictionsFile {
         }
     }
 
+    @CheckForNull
     private static Task task(final Path file, final Schema schema, final Options options, final int actual,
             final int predicted, final List<Integer> probabilityColumns) {
         int k = probabilityColumns.size();

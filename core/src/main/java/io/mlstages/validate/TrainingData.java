@@ -1,5 +1,6 @@
 package io.mlstages.validate;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.Column;
 import io.mlstages.profile.Profile;
 
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param target   the target column, or null when unknown
  * @param profile  the profile of the training data, or null when the package has none (then no drift gate)
  */
-public record TrainingData(List<Column> features, String target, Profile profile) {
+public record TrainingData(List<Column> features, @CheckForNull String target, @CheckForNull Profile profile) {
     public TrainingData {
         features = List.copyOf(Objects.requireNonNull(features, "features"));
         if (target != null && target.isBlank()) {

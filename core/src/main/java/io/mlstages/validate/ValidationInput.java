@@ -1,5 +1,6 @@
 package io.mlstages.validate;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.metrics.Evaluation;
 
 import io.mlstages.metrics.Task;
@@ -23,8 +24,9 @@ import java.util.Objects;
  *                       the data gates
  * @param evaluationData the evaluation data's schema and profile, or null: needed by the data gates
  */
-public record ValidationInput(ModelIdentity model, Task task, Evaluation evaluation, ModelIdentity baselineModel,
-        Evaluation baseline, String data, String dataSha256, TrainingData training, EvaluationData evaluationData) {
+public record ValidationInput(ModelIdentity model, Task task, @CheckForNull Evaluation evaluation,
+        @CheckForNull ModelIdentity baselineModel, @CheckForNull Evaluation baseline, String data,
+        @CheckForNull String dataSha256, @CheckForNull TrainingData training, @CheckForNull EvaluationData evaluationData) {
 
     public ValidationInput {
         Objects.requireNonNull(model, "model");
@@ -41,7 +43,7 @@ public record ValidationInput(ModelIdentity model, Task task, Evaluation evaluat
 
     /** A candidate evaluated on data, without baseline or data gates' inputs. */
     public static ValidationInput of(final ModelIdentity model, final Evaluation evaluation, final String data,
-            final String dataSha256) {
+            @CheckForNull final String dataSha256) {
         return new ValidationInput(model, evaluation.task(), evaluation, null, null, data, dataSha256, null, null);
     }
 
@@ -50,7 +52,7 @@ public record ValidationInput(ModelIdentity model, Task task, Evaluation evaluat
      * {@link Gates#schemaMatches}). Add the data gates' inputs with {@link #withData}, so that the report says why.
      */
     public static ValidationInput unscored(final ModelIdentity model, final Task task, final String data,
-            final String dataSha256) {
+            @CheckForNull final String dataSha256) {
         return new ValidationInput(model, task, null, null, null, data, dataSha256, null, null);
     }
 

@@ -1,5 +1,6 @@
 package io.mlstages.validate;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.BadRows;
 import io.mlstages.data.ConstraintViolations;
 import io.mlstages.metrics.Evaluation;
@@ -32,8 +33,9 @@ import java.util.Objects;
  *                        {@code gates} (none without constraints)
  */
 public record ValidationReport(int schemaVersion, boolean passed, Task task, ModelIdentity model,
-        ModelIdentity baselineModel, String data, String dataSha256, Evaluation metrics, Evaluation baselineMetrics,
-        List<GateResult> gates, DriftReport drift, BadRows badRows, ConstraintViolations constraints) {
+        @CheckForNull ModelIdentity baselineModel, String data, @CheckForNull String dataSha256,
+        @CheckForNull Evaluation metrics, @CheckForNull Evaluation baselineMetrics, List<GateResult> gates,
+        @CheckForNull DriftReport drift, BadRows badRows, ConstraintViolations constraints) {
 
     /** The version of the report JSON this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -57,8 +59,9 @@ public record ValidationReport(int schemaVersion, boolean passed, Task task, Mod
 
     /** A report of data read without skipping rows. */
     public ValidationReport(final int schemaVersion, final boolean passed, final Task task, final ModelIdentity model,
-            final ModelIdentity baselineModel, final String data, final String dataSha256, final Evaluation metrics,
-            final Evaluation baselineMetrics, final List<GateResult> gates, final DriftReport drift) {
+            @CheckForNull final ModelIdentity baselineModel, final String data, @CheckForNull final String dataSha256,
+            @CheckForNull final Evaluation metrics, @CheckForNull final Evaluation baselineMetrics,
+            final List<GateResult> gates, @CheckForNull final DriftReport drift) {
         this(schemaVersion, passed, task, model, baselineModel, data, dataSha256, metrics, baselineMetrics, gates,
                 drift, BadRows.none());
     }

@@ -5,6 +5,9 @@
  * the {@link io.mlstages.validate.Blessing} a model package receives when every gate passes, and predictions files
  * for models scored elsewhere. See {@code docs/validation.md}.
  */
+@DefaultAnnotation(NonNull.class)
 package io.mlstages.validate;
 
+import edu.umd.cs.findbugs.annotations.DefaultAnnotation;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import io.mlstages.metrics.Metrics;
