@@ -94,8 +94,8 @@ class PluginViewRenderTest {
         Object action = driftAction(null, null, null, null, null, null);
         set(action, "view", new DriftView(drift.datasetDrift(), drift.driftShare(), drift.threshold(),
                 drift.reference(), drift.current(), drift.referenceRows(), drift.currentRows(), drift.columns(), 0,
-                List.of(), new ConstraintsView(12, 1, List.of("ridership: min >= 0: 1 in 366 rows; e.g. live.csv:11: "
-                        + "-50"))));
+                List.of(), "", new ConstraintsView(12, 1, List.of("ridership: min >= 0: 1 in 366 rows; e.g. live.csv:11: "
+                        + "-50")), List.of(), null));
 
         String text = JellyViews.text(render("DriftAction/summary.jelly", Map.of("it", action)));
 
