@@ -1,13 +1,22 @@
 #!/usr/bin/env python3
-"""Summarises a bench/drift run: median wall time and peak RSS per tool, ratios peer/ours,
-and whether the peer and ours flagged the same columns as the planted shifts."""
+"""Summarises a bench/drift run: median wall time, CPU time and peak RSS per tool, ratios
+peer/ours on wall time and on CPU time (both measured in the same run), whether the goals
+are met on each, and whether the peer and ours flagged the same columns as the planted shifts.
+
+CPU time is user + sys of the whole process, all its threads and any child it waited for
+(GNU time %U + %S). Our JVM works on two threads where the peer works on one, so the
+CPU-time ratio is the fair one for "how much work"; the wall-time ratio is what a user
+waits for. On a loaded machine wall times mostly measure the other processes."""
 import argparse
 import json
 import os
 import statistics
 import sys
 
-GOALS = {"ours e2e": 3.0, "ours vs profile": 5.0}  # minimum speed-up over the peer
+# Minimum speed-up over the peer (issue 16), judged on the median wall time and on the median
+# CPU time. Issue 16 names 8x CPU against a stored profile and no wall figure for it: that
+# path does less work than end to end, so its wall goal is taken to be the end-to-end one.
+GOALS = {"ours e2e": {"wall": 8.0, "cpu": 5.0}, "ours vs profile": {"wall": 8.0, "cpu": 8.0}}
 HEAP_GOAL = {"rows": 10_000_000, "heap": "256m"}
 
 
@@ -54,8 +63,8 @@ def main(argv):
 
     runs = load_times(a.times)
     med = {}
-    print(f"{'tool':18} {'runs ok':>7} {'wall s':>8} {'best s':>8} {'cpu s':>8} {'peak RSS MB':>12}"
-          "   (medians over successful runs; best = fastest wall)")
+    print(f"{'tool':18} {'runs ok':>7} {'wall s':>8} {'best s':>8} {'cpu s':>8} {'cpu/wall':>8} {'peak RSS MB':>12}"
+          "   (medians over successful runs; best = fastest wall; cpu = user + sys)")
     for label, rs in runs.items():
         good = [r for r in rs if r[3]]
         if not good:
@@ -66,7 +75,7 @@ def main(argv):
         cpu = statistics.median(r[4] for r in good)
         best = min(r[0] for r in good)
         med[label] = (wall, mb, cpu, best)
-        print(f"{label:18} {len(good):>4}/{len(rs):<2} {wall:8.2f} {best:8.2f} {cpu:8.2f} {mb:12.0f}")
+        print(f"{label:18} {len(good):>4}/{len(rs):<2} {wall:8.2f} {best:8.2f} {cpu:8.2f} {cpu / wall:8.2f} {mb:12.0f}")
 
     status = 0
     if "peer" in med:
@@ -77,9 +86,11 @@ def main(argv):
                 m_ratio = med["peer"][1] / med[label][1]
                 c_ratio = med["peer"][2] / med[label][2]
                 b_ratio = med["peer"][3] / med[label][3]
-                verdict = "meets" if t_ratio >= goal else "MISSES"
+                wall_ok = t_ratio >= goal["wall"]
+                cpu_ok = c_ratio >= goal["cpu"]
                 print(f"peer / {label:16} wall {t_ratio:5.2f}x (best {b_ratio:5.2f}x)  cpu {c_ratio:5.2f}x"
-                      f"  memory {m_ratio:5.2f}x   goal >= {goal:g}x faster (median wall): {verdict}")
+                      f"  memory {m_ratio:5.2f}x   goals: wall >= {goal['wall']:g}x "
+                      f"{'met' if wall_ok else 'NOT MET'}, cpu >= {goal['cpu']:g}x {'met' if cpu_ok else 'NOT MET'}")
     if a.rows >= HEAP_GOAL["rows"] and a.heap.lower() == HEAP_GOAL["heap"]:
         ours = [l for l in ("ours e2e", "ours profile", "ours vs profile") if l in runs]
         ok = ours and all(all(r[3] for r in runs[l]) for l in ours)

@@ -22,6 +22,8 @@ Times (medians over successful runs):
                   measure, write the package, in-process
   ours process s  train process + validate process (the peer's process also reads the
                   test set and predicts, so both sides do the same work)
+  process cpu s   the same processes' CPU time, user + sys of every thread and waited-for
+                  child (GNU time %U + %S), measured in the same run as the wall time
 Accuracy: the peer's from its JSON; ours from the validate report (the first number
 under a key named "accuracy", searched depth-first).
 """
@@ -174,6 +176,7 @@ def main(argv):
                 "fit_cpu": median([x.get("fit_cpu_s") for x in docs]),
                 "train": median([x["read_train_s"] + x["fit_s"] for x in docs if "read_train_s" in x]),
                 "process": median([float(r["wall_s"]) for r in runs]),
+                "process_cpu": median([float(r.get("cpu_s") or "nan") for r in runs]),
                 "mb": max(int(r["peak_kb"]) for r in runs) / 1024,
                 "accuracy": last.get("accuracy"), "runs": len(runs),
                 "detail": (f"{last.get('iterations')} iterations" if alg == "logistic"
@@ -229,6 +232,8 @@ def main(argv):
                 "fit": fit_value, "fit_note": note, "fit_cpu": fit_cpu,
                 "train": median([summary_seconds(trains[r]["output"]) for r in both]),
                 "process": median([float(trains[r]["wall_s"]) + float(vals[r]["wall_s"]) for r in both]),
+                "process_cpu": median([float(trains[r].get("cpu_s") or "nan") + float(vals[r].get("cpu_s") or "nan")
+                                       for r in both]),
                 "mb": max(int(trains[r]["peak_kb"]) for r in both) / 1024,
                 "accuracy": report_accuracy(vals[both[-1]]["output"]), "runs": len(both),
                 "detail": (f"fit time from {where}" if note == "" else
@@ -249,12 +254,13 @@ def main(argv):
           f"Above the CPU count, other processes competed for the CPUs and times are noisy.")
     print()
     print(f"{'dataset':14} {'tool':5} {'algorithm':12} {'fit s':>8} {'fit cpu':>8} {'train s':>8} "
-          f"{'process s':>10} {'accuracy':>9} {'peak MB':>8} {'runs':>4}  notes")
+          f"{'process s':>10} {'proc cpu':>9} {'accuracy':>9} {'peak MB':>8} {'runs':>4}  notes")
     for (d, tool, alg), v in lines.items():
         print(f"{d:14} {tool:5} {alg:12} {(v['fit_note'] + fmt(v['fit'])) if v['fit'] is not None else v['fit_note'] or '-':>8} "
               f"{('≈' if tool == 'ours' and v['fit_cpu'] is not None else '') + fmt(v['fit_cpu'], missing='?' if tool == 'ours' else '-'):>8} "
               f"{fmt(v['train']):>8} "
               f"{fmt(v['process'], '.2f'):>10} "
+              f"{fmt(v['process_cpu'], '.2f'):>9} "
               f"{fmt(v['accuracy'], '.4f'):>9} {v['mb']:8.0f} {v['runs']:>4}  {v['detail']}")
     if jvm_empty is not None:
         print(f"(empty JVM run, `--version`: {jvm_empty:.2f} s)")
@@ -262,7 +268,7 @@ def main(argv):
     print()
     print("Ratios ours / peer (time: lower is better; accuracy: ours minus peer, in points):")
     print(f"{'dataset':14} {'ours':9} {'vs peer':12} {'fit x':>7} {'cpu x':>7} {'train x':>8} "
-          f"{'process x':>10} {'acc diff':>9}  goal")
+          f"{'process x':>10} {'proc cpu x':>10} {'acc diff':>9}  goal")
     all_met = True
     any_goal = False
     for d in datasets:
@@ -276,6 +282,8 @@ def main(argv):
                     continue
                 fit_x = ours["fit"] / peer["fit"] if ours["fit"] is not None and peer["fit"] else None
                 proc_x = ours["process"] / peer["process"] if peer["process"] else None
+                proc_cpu_x = (ours["process_cpu"] / peer["process_cpu"]
+                              if ours["process_cpu"] is not None and peer["process_cpu"] else None)
                 cpu_x = (ours["fit_cpu"] / peer["fit_cpu"]
                          if ours["fit_cpu"] is not None and peer["fit_cpu"] else None)
                 train_x = (ours["train"] / peer["train"]
@@ -289,7 +297,7 @@ def main(argv):
                     if fit_x is None and cpu_x is None:
                         verdict = "not judged: our fit time is not resolved (see notes)"
                         print(f"{d:14} {alg:9} {peer_alg:12} {'-':>7} {'-':>7} {fmt(train_x, '.2f'):>8} "
-                              f"{fmt(proc_x, '.2f'):>10} "
+                              f"{fmt(proc_x, '.2f'):>10} {fmt(proc_cpu_x, '.2f'):>10} "
                               f"{fmt(None if diff is None else diff * 100, '+.2f'):>9}  {verdict}")
                         continue
                     met_time = fit_x is not None and fit_x <= goal["max_fit_ratio"]
@@ -309,7 +317,7 @@ def main(argv):
                         verdict += "; our fit figure is an upper bound"
                 print(f"{d:14} {alg:9} {peer_alg:12} {fmt(fit_x, '.2f'):>7} {fmt(cpu_x, '.2f'):>7} "
                       f"{fmt(train_x, '.2f'):>8} "
-                      f"{fmt(proc_x, '.2f'):>10} "
+                      f"{fmt(proc_x, '.2f'):>10} {fmt(proc_cpu_x, '.2f'):>10} "
                       f"{fmt(None if diff is None else diff * 100, '+.2f'):>9}  {verdict}")
     if not any_goal:
         print("(no ours line on the synthetic data: goals not evaluated)")
