@@ -54,7 +54,7 @@ class ConstraintsCliTest {
         CliRun broken = CliRun.of("drift", "--reference", Y2002.toString(), "--current", damaged.toString(),
                 "--schema", schema.toString(), "--json", json.toString());
         assertThat(broken.exitCode()).as("a violation is a finding").isEqualTo(1);
-        assertThat(broken.out()).contains("No dataset drift").contains("day_of_week: allowed one of 7 values: "
+        assertThat(broken.out()).contains("No dataset drift").contains("CONSTRAINTS VIOLATED: ").contains("day_of_week: allowed one of 7 values: "
                 + "1 value outside in 365 rows; e.g. damaged.csv:21: Funday");
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.path("constraints").path("violated").asInt()).isEqualTo(1);

@@ -91,11 +91,20 @@ public final class DriftDetector {
      * @param segment   the segment's name, or null for the whole data
      * @param reference the reference's profile
      * @param current   the current data's profile
+     * @param columns   the columns compared, or null for those the check's options name (a segment leaves out
+     *                  the segment columns, which are constant inside it)
      */
-    public record Comparison(String segment, Profile reference, Profile current) {
+    public record Comparison(@CheckForNull String segment, Profile reference, Profile current,
+            @CheckForNull List<String> columns) {
         public Comparison {
             Objects.requireNonNull(reference, "reference");
             Objects.requireNonNull(current, "current");
+            columns = columns == null ? null : List.copyOf(columns);
+        }
+
+        /** A comparison of the columns the check's options name. */
+        public Comparison(@CheckForNull final String segment, final Profile reference, final Profile current) {
+            this(segment, reference, current, null);
         }
     }
 
@@ -136,11 +145,12 @@ public final class DriftDetector {
         checkOptionNames(options, refColumns, curColumns);
 
         Set<String> wanted = new LinkedHashSet<>();
-        if (options.columns().isEmpty()) {
+        List<String> named = comparison.columns() == null ? options.columns() : comparison.columns();
+        if (named.isEmpty()) {
             wanted.addAll(refColumns.keySet());
             wanted.addAll(curColumns.keySet());
         } else {
-            wanted.addAll(options.columns());
+            wanted.addAll(named);
         }
         if (options.target() != null) {
             wanted.add(options.target());

@@ -39,6 +39,12 @@ public record FalseAlarms(Control control, double level, AlarmBudget budget, dou
         columns = List.copyOf(columns);
     }
 
+    /** These figures listing other tested columns (a check per segment lists every segment's in one family). */
+    public FalseAlarms withColumns(final List<Column> value) {
+        return new FalseAlarms(control, level, budget, budgetLevel, tests, cutoff, features, alarmAt, perCheck,
+                cadence, checksPerMonth, perMonth, value);
+    }
+
     /** Nothing recorded (a report read from JSON written before this part existed). */
     public static FalseAlarms none() {
         return NONE;

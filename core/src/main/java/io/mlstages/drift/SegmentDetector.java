@@ -1,5 +1,6 @@
 package io.mlstages.drift;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.Texts;
 import io.mlstages.profile.ColumnProfile;
 import io.mlstages.profile.Profile;
@@ -32,7 +33,9 @@ public final class SegmentDetector {
             .thenComparing(s -> s.other() ? "\uffff" : s.value() == null ? "" : s.value());
 
     /**
-     * This report with the verdicts of the segments the options ask for, unchanged when they ask for none.
+     * This report with the verdicts of the segments the options ask for, unchanged when they ask for none. Under
+     * false discovery rate control ({@code --fdr}) the whole data and every judged segment form one
+     * Benjamini-Hochberg family, so the whole data's verdicts are judged again within it.
      *
      * @throws DriftException when a side's profile has no segments for a segment column (a stored profile made
      *                        without {@code --segment COLUMN}), or a segment column is all that would be compared
@@ -42,19 +45,76 @@ public final class SegmentDetector {
         if (!options.segments().enabled()) {
             return report;
         }
-        return report.withSegments(compare(reference, current, options));
+        List<Planned> planned = plan(reference, current, options);
+        if (options.falseAlarms().fdr() == null) {
+            List<SegmentDrift> all = new ArrayList<>();
+            for (Planned segment : planned) {
+                all.add(segment.judged() ? segment.verdict(DriftDetector.compare(segment.reference(),
+                        segment.current(), segment.options())) : segment.unjudged());
+            }
+            all.sort(WORST_FIRST);
+            return report.withSegments(all);
+        }
+        List<DriftDetector.Comparison> comparisons = new ArrayList<>();
+        comparisons.add(new DriftDetector.Comparison(null, reference, current));
+        for (Planned segment : planned) {
+            if (segment.judged()) {
+                comparisons.add(new DriftDetector.Comparison(segment.name(), segment.reference(), segment.current(),
+                        segment.options().columns()));
+            }
+        }
+        List<DriftReport> reports = DriftDetector.compare(comparisons, options.withSegments(SegmentOptions.none()));
+        List<SegmentDrift> all = new ArrayList<>();
+        int next = 1;
+        for (Planned segment : planned) {
+            all.add(segment.judged() ? segment.verdict(reports.get(next++)) : segment.unjudged());
+        }
+        all.sort(WORST_FIRST);
+        DriftReport whole = reports.get(0);
+        List<FalseAlarms.Column> family = new ArrayList<>();
+        for (DriftReport one : reports) {
+            family.addAll(one.falseAlarms().columns());
+        }
+        // the whole data judged again in the joint family; what the first pass added (bad rows) stays
+        return new DriftReport(report.schemaVersion(), report.reference(), report.current(), report.referenceRows(),
+                report.currentRows(), whole.datasetDrift(), whole.driftShare(), whole.driftShareThreshold(),
+                whole.columns(), report.badRows(), whole.falseAlarms().withColumns(family), report.constraints(), List.of(),
+                report.multivariate()).withSegments(all);
     }
 
-    /**
-     * The segments' verdicts, worst first.
-     *
-     * @throws DriftException as {@link #into}
-     */
-    public static List<SegmentDrift> compare(final Profile reference, final Profile current,
-            final DriftOptions options) {
+    /** A segment to judge, or to list as not judged (too few rows, not in the reference). */
+    private record Planned(String column, @CheckForNull String value, boolean other, @CheckForNull Profile reference,
+            Profile current, DriftOptions options, SegmentOptions segments) {
+        boolean judged() {
+            return reference != null && reference.rows() >= segments.minRows() && current.rows() >= segments.minRows();
+        }
+
+        /** The segment's key in the false-discovery family. */
+        String name() {
+            return column + "=" + (other ? "(other)" : value == null ? "(missing)" : value);
+        }
+
+        SegmentDrift unjudged() {
+            Profile ref = reference;
+            if (ref == null) {
+                return new SegmentDrift(column, value, other, SegmentDrift.Status.NOT_IN_REFERENCE, 0, current.rows(),
+                        false, Double.NaN, List.of());
+            }
+            return new SegmentDrift(column, value, other, SegmentDrift.Status.TOO_FEW_ROWS, ref.rows(),
+                    current.rows(), false, Double.NaN, List.of());
+        }
+
+        SegmentDrift verdict(final DriftReport report) {
+            return new SegmentDrift(column, value, other, SegmentDrift.Status.COMPARED,
+                    Objects.requireNonNull(reference, "reference").rows(), current.rows(), report.datasetDrift(),
+                    report.driftShare(), report.columns());
+        }
+    }
+
+    private static List<Planned> plan(final Profile reference, final Profile current, final DriftOptions options) {
         SegmentOptions segments = options.segments();
         DriftOptions each = perSegment(reference, options);
-        List<SegmentDrift> all = new ArrayList<>();
+        List<Planned> all = new ArrayList<>();
         for (String column : segments.columns()) {
             SegmentProfiles ref = reference.segments(column).orElseThrow(() -> missing(reference, "reference",
                     column));
@@ -62,11 +122,10 @@ public final class SegmentDetector {
                     column));
             all.addAll(column(ref, cur, each, segments));
         }
-        all.sort(WORST_FIRST);
         return all;
     }
 
-    private static List<SegmentDrift> column(final SegmentProfiles ref, final SegmentProfiles cur,
+    private static List<Planned> column(final SegmentProfiles ref, final SegmentProfiles cur,
             final DriftOptions options, final SegmentOptions segments) {
         List<SegmentProfiles.Segment> largest = new ArrayList<>(cur.segments());
         largest.removeIf(s -> s.profile().rows() == 0);
@@ -74,11 +133,11 @@ public final class SegmentDetector {
                 .thenComparing(s -> s.value() == null ? "" : s.value()));
         List<SegmentProfiles.Segment> chosen = largest.subList(0, Math.min(segments.maxSegments(), largest.size()));
         Set<String> values = new HashSet<>();
-        List<SegmentDrift> result = new ArrayList<>();
+        List<Planned> result = new ArrayList<>();
         for (SegmentProfiles.Segment segment : chosen) {
             values.add(segment.value());
             Profile refProfile = ref.segment(segment.value()).orElse(null);
-            result.add(verdict(ref.column(), segment.value(), false, refProfile, segment.profile(), options,
+            result.add(new Planned(ref.column(), segment.value(), false, refProfile, segment.profile(), options,
                     segments));
         }
         Profile curOther = cur.other();
@@ -94,25 +153,9 @@ public final class SegmentDetector {
             }
         }
         if (curOther.rows() > 0 || refOther.rows() > 0) {
-            result.add(verdict(ref.column(), null, true, refOther, curOther, options, segments));
+            result.add(new Planned(ref.column(), null, true, refOther, curOther, options, segments));
         }
         return result;
-    }
-
-    private static SegmentDrift verdict(final String column, final String value, final boolean other,
-            final Profile reference, final Profile current, final DriftOptions options,
-            final SegmentOptions segments) {
-        if (reference == null) {
-            return new SegmentDrift(column, value, other, SegmentDrift.Status.NOT_IN_REFERENCE, 0, current.rows(),
-                    false, Double.NaN, List.of());
-        }
-        if (reference.rows() < segments.minRows() || current.rows() < segments.minRows()) {
-            return new SegmentDrift(column, value, other, SegmentDrift.Status.TOO_FEW_ROWS, reference.rows(),
-                    current.rows(), false, Double.NaN, List.of());
-        }
-        DriftReport report = DriftDetector.compare(reference, current, options);
-        return new SegmentDrift(column, value, other, SegmentDrift.Status.COMPARED, reference.rows(),
-                current.rows(), report.datasetDrift(), report.driftShare(), report.columns());
     }
 
     /** The check's options for one segment: the same, comparing every wanted column but the segment columns. */

@@ -60,6 +60,11 @@ public final class DriftTable {
                 .append(" of ").append(report.columns().stream().filter(c -> c.role() == Role.FEATURE).count())
                 .append(" feature columns drifted (share ").append(format(report.driftShare()))
                 .append(", threshold ").append(format(report.driftShareThreshold())).append(")\n");
+        if (report.constraints().violated()) {
+            // a finding without drift too: the first line must not leave "no drift" as the whole story
+            text.append("CONSTRAINTS VIOLATED: ").append(report.constraints().failed().size()).append(" of ")
+                    .append(report.constraints().checks().size()).append(" (listed below)\n");
+        }
         text.append("reference: ").append(clean(report.reference())).append(" (")
                 .append(report.referenceRows()).append(" rows)\n");
         text.append("current:   ").append(clean(report.current())).append(" (")

@@ -99,6 +99,33 @@ class SegmentDriftTest {
     }
 
     @Test
+    void shouldJudgeTheWholeDataAndEverySegmentInOneFalseDiscoveryFamily() throws IOException {
+        Path current = edited("rent-drift.csv", "housing", "rent", UnaryOperator.identity(), SegmentDriftTest::shift);
+        DriftOptions options = DriftOptions.defaults().withColumns(COLUMNS)
+                .withSegments(SegmentOptions.of(List.of("housing")))
+                .withFalseAlarms(new FalseAlarmOptions(0.05, null, null));
+
+        DriftReport report = DriftCheck.run(new DriftCheck.Request(TRAIN, List.of(current), options, null, null,
+                null)).report();
+
+        FalseAlarms alarms = report.falseAlarms();
+        assertThat(alarms.control()).isEqualTo(FalseAlarms.Control.FDR);
+        // three columns of the whole data, three of each judged segment (rent, own); "for free" is too small
+        assertThat(alarms.tests()).isEqualTo(9);
+        assertThat(alarms.columns()).extracting(FalseAlarms.Column::segment)
+                .containsOnly(null, "housing=rent", "housing=own");
+        // the planted drift survives the larger family, the clean segment stays clean
+        SegmentDrift rent = report.segments().get(0);
+        assertThat(rent.label()).isEqualTo("rent");
+        assertThat(rent.datasetDrift()).isTrue();
+        assertThat(report.segments().get(1).datasetDrift()).isFalse();
+        // each judged column's alpha is the family's cutoff, the same in the whole data and in the segments
+        double cutoff = report.columns().get(0).alpha();
+        assertThat(rent.columns()).allSatisfy(c -> assertThat(c.alpha()).isEqualTo(cutoff));
+        assertThat(report.datasetDrift()).isTrue();
+    }
+
+    @Test
     void shouldFindNoSegmentDriftBetweenTheRandomSplits() {
         DriftOptions options = DriftOptions.defaults().withColumns(COLUMNS)
                 .withSegments(new SegmentOptions(List.of("housing", "purpose"), 3, 20));

@@ -188,7 +188,6 @@ public final class StepCatalog {
         p.add(new Parameter("exactLimit", Kind.INTEGER, false, "--exact-limit",
                 "Up to this many values a numeric column keeps them all, for exact statistics.").onlyWith("reference")
                 .titled("Exact statistics up to this many values"));
-        p.addAll(driftOptions());
         p.add(list("segments", "--segment", "Also check each value of these columns on its own, e.g. 'region,channel'"
                 + ": the 10 largest values by current rows, and the rest as 'other'; a drifted segment is dataset "
                 + "drift. Against a stored profile or a registered model, the profile must have been made with "
@@ -213,13 +212,15 @@ public final class StepCatalog {
                 .titled("Rows sampled per side"));
         p.add(new Parameter("multivariateFolds", Kind.INTEGER, false, "--multivariate-folds", "Cross-validation "
                 + "folds of the classifier (default 5).").onlyWith("multivariate").titled("Cross-validation folds"));
+        // the drift-test and reading options stand together: the plugin's DriftTestingStep holds them for both steps
+        p.addAll(driftOptions());
         p.addAll(readOptions());
         p.add(choice("onDrift", "On dataset drift: mark the build UNSTABLE (default), FAIL it, or only REPORT.")
                 .titled("On dataset drift"));
         p.add(string("retrainJob", null, "The job to start when drift opens an incident and the cool-down allows "
                 + "it; it gets MODEL_NAME, MODEL_VERSION, INCIDENT_ID, DRIFTED_COLUMNS, DRIFT_REPORT_URL.")
                 .onlyWith("model").titled("Retrain job"));
-        // 31 advanced fields: grouped by what they are about, not one flat list
+        // 40 advanced fields: grouped by what they are about, not one flat list
         List<StepSpec.Section> sections = List.of(
                 new StepSpec.Section("Incidents and retraining",
                         List.of("registry", "alias", "coolDown", "retrainJob", "webhook", "webhookCredentialsId")),

@@ -18,12 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The drift check's forms (the freestyle {@code modelDriftCheck} and the Snippet Generator's {@code checkDrift}) have
- * 31 advanced fields: they come in sections with human titles, not one flat list of titles generated from the
+ * 40 advanced fields: they come in sections with human titles, not one flat list of titles generated from the
  * parameter names ({@code Sketch k}).
  */
 class PluginFormsTest {
     private static final List<String> SECTIONS = List.of("Incidents and retraining", "Profiling a reference dataset",
-            "Statistics", "Multivariate drift", "Reading the data", "Build result");
+            "Statistics", "Segments", "Multivariate drift", "Reading the data", "Build result");
 
     @Test
     void shouldGroupTheAdvancedFieldsOfTheDriftCheckInSectionsWithHumanTitles() throws Exception {

@@ -42,6 +42,19 @@ public abstract class CheckDriftStepBase extends DriftTestingStep {
     @CheckForNull
     private Integer exactLimit;
     @CheckForNull
+    private String segments;
+    @CheckForNull
+    private Integer maxSegments;
+    @CheckForNull
+    private Integer minSegmentRows;
+    private boolean multivariate;
+    @CheckForNull
+    private Double multivariateAucFloor;
+    @CheckForNull
+    private Integer multivariateSample;
+    @CheckForNull
+    private Integer multivariateFolds;
+    @CheckForNull
     private String onDrift;
     @CheckForNull
     private String retrainJob;
@@ -72,6 +85,13 @@ public abstract class CheckDriftStepBase extends DriftTestingStep {
         values.put("bins", getBins());
         values.put("topK", getTopK());
         values.put("exactLimit", getExactLimit());
+        values.put("segments", getSegments());
+        values.put("maxSegments", getMaxSegments());
+        values.put("minSegmentRows", getMinSegmentRows());
+        values.put("multivariate", isMultivariate());
+        values.put("multivariateAucFloor", getMultivariateAucFloor());
+        values.put("multivariateSample", getMultivariateSample());
+        values.put("multivariateFolds", getMultivariateFolds());
         super.putValues(values);
         values.put("onDrift", getOnDrift());
         values.put("retrainJob", getRetrainJob());
@@ -234,6 +254,82 @@ public abstract class CheckDriftStepBase extends DriftTestingStep {
     @DataBoundSetter
     public void setExactLimit(final Integer exactLimit) {
         this.exactLimit = exactLimit;
+    }
+
+    /** Also check each value of these columns on its own, e.g. 'region,channel': the 10 largest values by current rows, and the rest as 'other'; a drifted segment is dataset drift. Against a stored profile or a registered model, the profile must have been made with 'mlstages profile --segment COLUMN'. */
+    @CheckForNull
+    public String getSegments() {
+        return segments;
+    }
+
+    @DataBoundSetter
+    public void setSegments(final String segments) {
+        this.segments = StepValues.text(segments);
+    }
+
+    /** With segments: how many values per segment column are checked on their own, the largest by current rows (default 10). */
+    @CheckForNull
+    public Integer getMaxSegments() {
+        return maxSegments;
+    }
+
+    @DataBoundSetter
+    public void setMaxSegments(final Integer maxSegments) {
+        this.maxSegments = maxSegments;
+    }
+
+    /** With segments: the fewest rows a segment needs on each side to be judged (default 30). */
+    @CheckForNull
+    public Integer getMinSegmentRows() {
+        return minSegmentRows;
+    }
+
+    @DataBoundSetter
+    public void setMinSegmentRows(final Integer minSegmentRows) {
+        this.minSegmentRows = minSegmentRows;
+    }
+
+    /** Also train a classifier (XGBoost) to tell current rows from reference rows: finds changes in how columns go together that per-column tests miss (a broken correlation). A significant out-of-fold AUC at or above the floor is dataset drift. Needs a reference dataset (rows), not a stored profile. */
+    public boolean isMultivariate() {
+        return multivariate;
+    }
+
+    @DataBoundSetter
+    public void setMultivariate(final boolean multivariate) {
+        this.multivariate = multivariate;
+    }
+
+    /** The classifier's AUC that counts as drift when significant (default 0.55; 0.5 means no separation). */
+    @CheckForNull
+    public Double getMultivariateAucFloor() {
+        return multivariateAucFloor;
+    }
+
+    @DataBoundSetter
+    public void setMultivariateAucFloor(final Double multivariateAucFloor) {
+        this.multivariateAucFloor = multivariateAucFloor;
+    }
+
+    /** Rows the classifier samples from each side while the data is read (default 5000). */
+    @CheckForNull
+    public Integer getMultivariateSample() {
+        return multivariateSample;
+    }
+
+    @DataBoundSetter
+    public void setMultivariateSample(final Integer multivariateSample) {
+        this.multivariateSample = multivariateSample;
+    }
+
+    /** Cross-validation folds of the classifier (default 5). */
+    @CheckForNull
+    public Integer getMultivariateFolds() {
+        return multivariateFolds;
+    }
+
+    @DataBoundSetter
+    public void setMultivariateFolds(final Integer multivariateFolds) {
+        this.multivariateFolds = multivariateFolds;
     }
 
     /** On dataset drift: mark the build UNSTABLE (default), FAIL it, or only REPORT. */

@@ -163,6 +163,75 @@ public abstract class DriftCheckBuilderBase extends Builder {
     }
 
     @CheckForNull
+    public String getSegments() {
+        return check.getSegments();
+    }
+
+    @DataBoundSetter
+    public void setSegments(final String segments) {
+        check.setSegments(segments);
+    }
+
+    @CheckForNull
+    public Integer getMaxSegments() {
+        return check.getMaxSegments();
+    }
+
+    @DataBoundSetter
+    public void setMaxSegments(final Integer maxSegments) {
+        check.setMaxSegments(maxSegments);
+    }
+
+    @CheckForNull
+    public Integer getMinSegmentRows() {
+        return check.getMinSegmentRows();
+    }
+
+    @DataBoundSetter
+    public void setMinSegmentRows(final Integer minSegmentRows) {
+        check.setMinSegmentRows(minSegmentRows);
+    }
+
+    public boolean isMultivariate() {
+        return check.isMultivariate();
+    }
+
+    @DataBoundSetter
+    public void setMultivariate(final boolean multivariate) {
+        check.setMultivariate(multivariate);
+    }
+
+    @CheckForNull
+    public Double getMultivariateAucFloor() {
+        return check.getMultivariateAucFloor();
+    }
+
+    @DataBoundSetter
+    public void setMultivariateAucFloor(final Double multivariateAucFloor) {
+        check.setMultivariateAucFloor(multivariateAucFloor);
+    }
+
+    @CheckForNull
+    public Integer getMultivariateSample() {
+        return check.getMultivariateSample();
+    }
+
+    @DataBoundSetter
+    public void setMultivariateSample(final Integer multivariateSample) {
+        check.setMultivariateSample(multivariateSample);
+    }
+
+    @CheckForNull
+    public Integer getMultivariateFolds() {
+        return check.getMultivariateFolds();
+    }
+
+    @DataBoundSetter
+    public void setMultivariateFolds(final Integer multivariateFolds) {
+        check.setMultivariateFolds(multivariateFolds);
+    }
+
+    @CheckForNull
     public Double getDriftShare() {
         return check.getDriftShare();
     }
@@ -238,45 +307,6 @@ public abstract class DriftCheckBuilderBase extends Builder {
     @DataBoundSetter
     public void setNoPooling(final boolean noPooling) {
         check.setNoPooling(noPooling);
-    }
-
-    public boolean isMultivariate() {
-        return check.isMultivariate();
-    }
-
-    @DataBoundSetter
-    public void setMultivariate(final boolean multivariate) {
-        check.setMultivariate(multivariate);
-    }
-
-    @CheckForNull
-    public Double getMultivariateAucFloor() {
-        return check.getMultivariateAucFloor();
-    }
-
-    @DataBoundSetter
-    public void setMultivariateAucFloor(final Double multivariateAucFloor) {
-        check.setMultivariateAucFloor(multivariateAucFloor);
-    }
-
-    @CheckForNull
-    public Integer getMultivariateSample() {
-        return check.getMultivariateSample();
-    }
-
-    @DataBoundSetter
-    public void setMultivariateSample(final Integer multivariateSample) {
-        check.setMultivariateSample(multivariateSample);
-    }
-
-    @CheckForNull
-    public Integer getMultivariateFolds() {
-        return check.getMultivariateFolds();
-    }
-
-    @DataBoundSetter
-    public void setMultivariateFolds(final Integer multivariateFolds) {
-        check.setMultivariateFolds(multivariateFolds);
     }
 
     @CheckForNull

@@ -41,6 +41,9 @@ public abstract class DriftTestingStep extends DataReadingStep {
         values.put("missingRateFloor", getMissingRateFloor());
         values.put("noMissingDrift", isNoMissingDrift());
         values.put("noPooling", isNoPooling());
+        values.put("fdr", getFdr());
+        values.put("cadence", getCadence());
+        values.put("alarmBudget", getAlarmBudget());
         super.putValues(values);
     }
 
