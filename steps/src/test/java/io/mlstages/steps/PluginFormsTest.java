@@ -42,8 +42,8 @@ class PluginFormsTest {
             assertThat(sections.keySet()).as(config + " sections").containsExactlyElementsOf(SECTIONS);
             assertThat(sections.get(null)).as("fields outside a section").isNull();
             assertThat(sections.get("Incidents and retraining")).contains("retrainJob", "coolDown", "webhook");
-            assertThat(sections.get("Statistics")).contains("alpha", "driftShare", "method", "segments", "maxSegments",
-                    "minSegmentRows");
+            assertThat(sections.get("Statistics")).contains("alpha", "driftShare", "method", "fdr", "alarmBudget");
+            assertThat(sections.get("Segments")).containsExactly("segments", "maxSegments", "minSegmentRows");
             // "Retrain job" reads well as generated; every other title says more than its parameter's name
             titles.forEach((field, title) -> {
                 assertThat(title).as(config + ": " + field + " title is localizable").matches("\\$\\{%[^()]+}");
@@ -53,7 +53,8 @@ class PluginFormsTest {
                 }
             });
             assertThat(titles).containsEntry("sketchK", "${%Quantile sketch size k}")
-                    .containsEntry("onBadRows", "${%Malformed rows}").containsEntry("multivariate", "${%Multivariate check by a domain classifier}").hasSize(37);
+                    .containsEntry("onBadRows", "${%Malformed rows}")
+                    .containsEntry("multivariate", "${%Multivariate check by a domain classifier}").hasSize(43);
         }
     }
 
