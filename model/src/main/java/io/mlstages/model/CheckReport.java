@@ -2,6 +2,7 @@ package io.mlstages.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What {@code mlstages check} writes: the drift report's fields as {@code drift --json} writes them, and after them
@@ -18,10 +19,18 @@ public record CheckReport(@JsonUnwrapped DriftReportDocument report, @JsonUnwrap
      * @throws ReportFormatException naming the origin when it is not a drift report this build reads
      */
     public static CheckReport read(final String text, final String origin) {
-        DriftReportDocument report = ReportJson.read(text, DriftReportDocument.TYPE, origin);
-        // the same text parses again: it is small, and the two parts stay plain records
-        return new CheckReport(report, ReportJson.bind(ReportJson.tree(text, origin), Outcome.class, origin,
-                "check report"));
+        return read(text == null ? null : ReportJson.tree(text, origin), origin);
+    }
+
+    /**
+     * As {@link #read(String, String)}, from its tree.
+     *
+     * @throws ReportFormatException naming the origin when it is not a drift report this build reads
+     */
+    public static CheckReport read(final JsonNode root, final String origin) {
+        DriftReportDocument report = ReportJson.read(root, DriftReportDocument.TYPE, origin);
+        // the two parts bind from the same object, each ignoring the other's fields
+        return new CheckReport(report, ReportJson.bind(root, Outcome.class, origin, "check report"));
     }
 
     /**

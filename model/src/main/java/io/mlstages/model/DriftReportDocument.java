@@ -34,6 +34,8 @@ public record DriftReportDocument(int schemaVersion, String reference, String cu
             "mlstages-drift-report", "drift report", "schemaVersion", 1);
 
     public DriftReportDocument {
+        // the codec refuses a version below 1: 0 is the field's absence, which means the first version
+        schemaVersion = schemaVersion == 0 ? 1 : schemaVersion;
         columns = columns == null ? List.of() : List.copyOf(columns);
     }
 

@@ -30,6 +30,8 @@ public record IncidentDocument(int formatVersion, @JsonProperty(required = true)
             "mlstages-incident", "incident", "formatVersion", 1);
 
     public IncidentDocument {
+        // the codec refuses a version below 1: 0 is the field's absence, which means the first version
+        formatVersion = formatVersion == 0 ? 1 : formatVersion;
         findings = findings == null ? List.of() : List.copyOf(findings);
         steps = steps == null ? List.of() : List.copyOf(steps);
     }

@@ -27,7 +27,7 @@ import java.util.Map;
  * @param badRows         the rows reading skipped, or null when none was
  */
 @JsonPropertyOrder({"schemaVersion", "kind"})
-public record ValidationReportDocument(int schemaVersion, @JsonProperty(required = true) boolean passed,
+public record ValidationReportDocument(int schemaVersion, boolean passed,
         @JsonProperty(required = true) String task, ModelRef model, ModelRef baselineModel,
         @JsonProperty(required = true) String data, String dataSha256, int gatesPassed, int gatesFailed,
         @JsonProperty(required = true) List<Gate> gates, Metrics metrics, Metrics baselineMetrics,
@@ -38,6 +38,8 @@ public record ValidationReportDocument(int schemaVersion, @JsonProperty(required
             ValidationReportDocument.class, "mlstages-validation-report", "validation report", "schemaVersion", 1);
 
     public ValidationReportDocument {
+        // the codec refuses a version below 1: 0 is the field's absence, which means the first version
+        schemaVersion = schemaVersion == 0 ? 1 : schemaVersion;
         gates = gates == null ? List.of() : List.copyOf(gates);
     }
 
