@@ -136,6 +136,19 @@ public final class ReportJson {
         }
     }
 
+    /**
+     * The number a text names when it is one JSON cannot carry ({@code NaN}, {@code Infinity}, {@code -Infinity}, as
+     * Jackson writes them by default), or null for any other text.
+     */
+    public static Double nonFinite(final String text) {
+        return switch (text) {
+            case "NaN" -> Double.NaN;
+            case "Infinity" -> Double.POSITIVE_INFINITY;
+            case "-Infinity" -> Double.NEGATIVE_INFINITY;
+            default -> null;
+        };
+    }
+
     /** {@code gates[2].passed} for Jackson's path of references. */
     private static String path(final List<JsonMappingException.Reference> references) {
         return references.stream().map(r -> r.getFieldName() != null ? "." + r.getFieldName()
@@ -179,19 +192,8 @@ public final class ReportJson {
             if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
                 return in.getDoubleValue();
             }
-            if (token == JsonToken.VALUE_STRING) {
-                switch (in.getText()) {
-                    case "NaN":
-                        return Double.NaN;
-                    case "Infinity":
-                        return Double.POSITIVE_INFINITY;
-                    case "-Infinity":
-                        return Double.NEGATIVE_INFINITY;
-                    default:
-                        break;
-                }
-            }
-            return (Double) context.handleUnexpectedToken(double.class, in);
+            Double named = token == JsonToken.VALUE_STRING ? nonFinite(in.getText()) : null;
+            return named != null ? named : (Double) context.handleUnexpectedToken(double.class, in);
         }
 
         @Override

@@ -107,4 +107,22 @@ class ReportJsonTest {
         assertThat(read.columns()).allSatisfy(c -> assertThat(c.referenceNonFiniteRate()).isNaN());
         assertThat(read.badRows()).isNull();
     }
+
+    @Test
+    void shouldReadTheNonFiniteNumbersOlderIncidentFilesHoldAsText() {
+        String incident = V1Reports.text("incident.json");
+
+        IncidentDocument nan = ReportJson.read(incident.replace("\"driftShare\" : 0.5789473684210527",
+                "\"driftShare\" : \"NaN\""), IncidentDocument.TYPE, "nan.json");
+        IncidentDocument infinite = ReportJson.read(incident.replace("\"driftShare\" : 0.5789473684210527",
+                "\"driftShare\" : \"-Infinity\""), IncidentDocument.TYPE, "inf.json");
+
+        assertThat(nan.findings().get(0).driftShare()).isNaN();
+        assertThat(infinite.findings().get(0).driftShare()).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThatThrownBy(() -> ReportJson.read(incident.replace("\"driftShare\" : 0.5789473684210527",
+                "\"driftShare\" : \"much\""), IncidentDocument.TYPE, "much.json"))
+                .hasMessageContaining("much.json").hasMessageContaining("\"findings[0].driftShare\"");
+        assertThat(ReportJson.nonFinite("Infinity")).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(ReportJson.nonFinite("nan")).as("only the names Jackson writes").isNull();
+    }
 }
