@@ -108,14 +108,19 @@ public final class DriftReportJson {
                     document.driftShareThreshold(), document.columns().stream().map(DriftReportJson::column).toList(),
                     BadRowsJson.rows(document.badRows()));
         }
-        catch (IllegalArgumentException | NullPointerException e) {
+        catch (IllegalArgumentException e) {
             throw new MlStagesException(origin + ": malformed drift report: " + e.getMessage(), e);
         }
     }
 
+    private static String text(final String value) {
+        return value == null ? "" : value;
+    }
+
     private static ColumnDrift column(final ColumnVerdict c) {
-        return new ColumnDrift(c.name(), ColumnType.parse(c.type()), Role.valueOf(c.role().toUpperCase(Locale.ROOT)),
-                DriftMethod.parse(c.method()), c.score(), c.threshold(), c.pValue(), c.alpha(), c.drift(),
+        // an absent type, role or method is text no parser knows: refused as malformed
+        return new ColumnDrift(c.name(), ColumnType.parse(text(c.type())),
+                Role.valueOf(text(c.role()).toUpperCase(Locale.ROOT)), DriftMethod.parse(text(c.method())), c.score(), c.threshold(), c.pValue(), c.alpha(), c.drift(),
                 c.referenceCount(), c.currentCount(), c.referenceMissingRate(), c.currentMissingRate(),
                 c.missingDrift(), c.referenceNonFiniteRate(), c.currentNonFiniteRate(), c.nonFiniteDrift(), c.exact(),
                 c.note());

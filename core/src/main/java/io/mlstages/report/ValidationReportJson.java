@@ -134,7 +134,7 @@ public final class ValidationReportJson {
         }
         // an undefined metric is written as null: NaN again, as the engine keeps it
         Map<String, Double> values = new LinkedHashMap<>();
-        metrics.values().forEach((name, value) -> values.put(name, value == null ? Double.NaN : value));
+        metrics.values().forEach((name, value) -> values.put(name, value != null ? value : Double.valueOf(Double.NaN)));
         return new Evaluation(task, metrics.rows(), metrics.classes(), values, metrics.confusionMatrix(),
                 metrics.notes());
     }

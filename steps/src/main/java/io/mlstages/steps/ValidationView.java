@@ -29,8 +29,8 @@ import java.util.Set;
  * @param metrics  the candidate's metrics, then the ones only the baseline has, each with the baseline's value and
  *                 the difference where both exist
  */
-public record ValidationView(boolean passed, String task, Model model, Model baseline, String data, long rows,
-        List<Gate> gates, List<Metric> metrics) {
+public record ValidationView(boolean passed, String task, Model model, @CheckForNull Model baseline, String data,
+        long rows, List<Gate> gates, List<Metric> metrics) {
 
     /**
      * A model's identity.
@@ -129,8 +129,11 @@ public record ValidationView(boolean passed, String task, Model model, Model bas
                     base == null ? "" : DriftView.format(base),
                     value == null || base == null ? "" : signed(value - base)));
         }
-        return new ValidationView(report.passed(), report.task(), model, model(report.baselineModel()), report.data(),
-                report.metrics() == null ? 0 : report.metrics().rows(), gates, metrics);
+        Model baseline = model(report.baselineModel());
+        ValidationReportDocument.Metrics measured = report.metrics();
+        long rows = measured == null ? 0 : measured.rows();
+        return new ValidationView(report.passed(), report.task(), model, baseline, report.data(), rows, gates,
+                metrics);
     }
 
     /** The gates that failed, in the report's order. */
@@ -187,7 +190,8 @@ public record ValidationView(boolean passed, String task, Model model, Model bas
     private static Map<String, Double> values(@CheckForNull final ValidationReportDocument.Metrics metrics) {
         Map<String, Double> values = new LinkedHashMap<>();
         if (metrics != null) {
-            metrics.values().forEach((name, value) -> values.put(name, value == null ? Double.NaN : value));
+            metrics.values().forEach((name, value) -> values.put(name,
+                    value != null ? value : Double.valueOf(Double.NaN)));
         }
         return values;
     }
