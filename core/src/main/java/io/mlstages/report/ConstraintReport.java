@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The constraint checks in every report form: JSON (the model's {@link ConstraintChecks} as {@code "constraints"},
- * present only when the schema had constraints, so other reports stay as they were), text, HTML and JUnit test cases. Values in examples are data:
+ * present only when the schema had constraints, so other reports stay as they were), text, HTML and JUnit test
+ * cases. Values in examples are data:
  * they arrive escaped and cut to {@value Texts#QUOTED_CHARS} characters, and HTML and XML escape them again.
  */
 public final class ConstraintReport {

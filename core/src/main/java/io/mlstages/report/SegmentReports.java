@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The segments of a drift report ({@code --segment}) in each report form: JSON (the model's {@link SegmentVerdict}), JUnit cases, HTML and text. A
+ * The segments of a drift report ({@code --segment}) in each report form: JSON (the model's
+ * {@link SegmentVerdict}), JUnit cases, HTML and text. A
  * segment's value is data: every form escapes it, and the text and HTML forms cut it to
  * {@value #MAX_VALUE_CHARS} characters (JSON keeps it whole, so that a script can match it).
  */

@@ -28,7 +28,7 @@ class ReportJsonTest {
 
     @Test
     void shouldTolerateFieldsItDoesNotKnow() {
-        String withMore = DRIFT.replaceFirst("\\{", "{\"segments\": [{\"name\": \"north\", \"drift\": true}],"
+        String withMore = DRIFT.replaceFirst("\\{", "{\"regions\": [{\"name\": \"north\", \"drift\": true}],"
                 + " \"futureFlag\": 7,").replaceFirst("\"name\" : \"ridership\",",
                 "\"name\" : \"ridership\", \"sidecar\": {\"x\": [1, 2]},");
 
@@ -125,5 +125,36 @@ class ReportJsonTest {
                 .hasMessageContaining("much.json").hasMessageContaining("\"findings[0].driftShare\"");
         assertThat(ReportJson.nonFinite("Infinity")).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(ReportJson.nonFinite("nan")).as("only the names Jackson writes").isNull();
+    }
+
+    @Test
+    void shouldWriteAndReadEveryDriftSectionInTheFieldsTheSectionsHaveAlwaysHad() {
+        ColumnVerdict column = new ColumnVerdict("age", "numeric", "feature", "ks", 0.31, 0.1, 1e-6, 0.05, true,
+                true, 100, 90, 0, 0, false, 0, 0, false, true, null);
+        DriftReportDocument report = new DriftReportDocument(1, "ref.csv", "cur.csv", 100, 90, true, 1.0, 0.5, 1,
+                List.of(column), null,
+                new FalseAlarmFigures("fdr", 0.05, "1/month", 0.01, 1, 1e-6, 1, 1, 0.05, "PT1H", 730.5, 36.5,
+                        List.of(new FalseAlarmFigures.Column("housing=rent", "age", 1e-6, 2e-6, true, true))),
+                new ConstraintChecks(90, 1, List.of(new ConstraintChecks.Check("age", "min", ">= 18", false, 2,
+                        Double.NaN, true, null, List.of(new ConstraintChecks.Example("cur.csv", 7, "-3"))))),
+                1, List.of(new SegmentVerdict("housing", null, true, "compared", 40, 30, true, Double.NaN,
+                        List.of("age"), List.of(column))),
+                new MultivariateVerdict(0.77, 1e-30, 0.55, 0.05, true, 100, 90, 5,
+                        List.of(new MultivariateVerdict.Feature("age", 12.5, 1.0)), "age separates"));
+
+        String json = ReportJson.toString(report);
+        DriftReportDocument back = ReportJson.read(json, DriftReportDocument.TYPE, "all.json");
+
+        assertThat(json).containsSubsequence("\"columns\"", "\"falseAlarms\"",
+                "\"alarmAtDriftedFeatures\" : 1", "\"cadence\" : \"PT1H\"", "\"constraints\"",
+                "\"observed\" : null", "\"examples\"", "\"driftedSegments\" : 1", "\"segments\"",
+                "\"value\" : null", "\"driftShare\" : null", "\"multivariate\"", "\"note\" : \"age separates\"");
+        // the segments' columns are written as they always were: without "significant"
+        assertThat(json.split("\"significant\"", -1)).hasSize(3);
+        assertThat(ReportJson.toString(back)).isEqualTo(json);
+        assertThat(back.segments().get(0).driftShare()).isNaN();
+        assertThat(back.constraints().checks().get(0).observed()).isNull();
+        assertThat(back.falseAlarms().columns().get(0).segment()).isEqualTo("housing=rent");
+        assertThat(back.multivariate().features().get(0).name()).isEqualTo("age");
     }
 }

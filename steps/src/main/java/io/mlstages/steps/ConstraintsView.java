@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The constraint checks of a report (its {@code "constraints"}, written when the schema file had constraints), as the build page shows them. Lines are plain text; the views escape them.
+ * The constraint checks of a report (its {@code "constraints"}, written when the schema file had constraints),
+ * as the build page shows them. Lines are plain text; the views escape them.
  *
  * @param checked  how many constraints were checked (0: the schema had none)
  * @param violated how many of them the current data broke
