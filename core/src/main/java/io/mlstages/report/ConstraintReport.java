@@ -74,12 +74,13 @@ public final class ConstraintReport {
         List<ConstraintViolations.Check> ordered = new ArrayList<>(failed);
         checked.checks().stream().filter(ConstraintViolations.Check::passed).forEach(ordered::add);
         for (ConstraintViolations.Check check : ordered) {
+            Double observed = check.observed();
             html.append("<tr><td>").append(Html.escape(check.column())).append("</td><td>")
                     .append(Html.escape(check.constraint() + " " + check.expected())).append("</td><td>")
                     .append(check.passed() ? "passed" : "<strong>violated</strong>")
                     .append("</td><td class=\"num\">").append(check.exact() ? "" : "~").append(check.count())
                     .append("</td><td class=\"num\">")
-                    .append(check.observed() == null ? "-" : ConstraintViolations.Check.number(check.observed())).append("</td><td>");
+                    .append(observed == null ? "-" : ConstraintViolations.Check.number(observed)).append("</td><td>");
             List<String> shown = new ArrayList<>();
             for (ConstraintViolations.Example example : check.examples()) {
                 shown.add(Html.escape(example.toString()));

@@ -29,10 +29,12 @@ public final class FalseAlarmsReport {
         if (!alarms.recorded()) {
             return null;
         }
+        AlarmBudget budget = alarms.budget();
+        Duration cadence = alarms.cadence();
         return new FalseAlarmFigures(alarms.control().label(), alarms.level(),
-                alarms.budget() == null ? null : alarms.budget().toString(), alarms.budgetLevel(), alarms.tests(),
+                budget == null ? null : budget.toString(), alarms.budgetLevel(), alarms.tests(),
                 alarms.cutoff(), alarms.features(), alarms.alarmAt(), alarms.perCheck(),
-                alarms.cadence() == null ? null : alarms.cadence().toString(), alarms.checksPerMonth(),
+                cadence == null ? null : cadence.toString(), alarms.checksPerMonth(),
                 alarms.perMonth(), alarms.columns().stream().map(c -> new FalseAlarmFigures.Column(c.segment(),
                         c.name(), c.pValue(), c.qValue(), c.significant(), c.drift())).toList());
     }

@@ -66,6 +66,7 @@ public final class MultivariateReport {
     }
 
     /** The JUnit test case of the classifier, or null without it. */
+    @CheckForNull
     static JUnitXml.Case junitCase(final DriftReport report) {
         MultivariateDrift m = report.multivariate();
         if (m == null) {

@@ -1,7 +1,9 @@
 package io.mlstages.report;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlstages.MlStagesException;
+import io.mlstages.drift.DriftReport;
 import io.mlstages.io.AtomicFiles;
 import io.mlstages.metrics.Evaluation;
 import io.mlstages.metrics.Task;
@@ -43,13 +45,14 @@ public final class ValidationReportJson {
 
     /** The report as the document the model writes. */
     public static ValidationReportDocument document(final ValidationReport report) {
+        DriftReport drift = report.drift();
         return new ValidationReportDocument(report.schemaVersion(), report.passed(), report.task().label(),
                 ref(report.model()), ref(report.baselineModel()), report.data(), report.dataSha256(),
                 report.gates().size() - report.failed().size(), report.failed().size(),
                 report.gates().stream().map(g -> new Gate(g.name(), g.kind().label(), g.metric(), g.value(), g.bound(),
                         g.baseline(), g.passed(), g.message())).toList(),
                 metrics(report.metrics()), metrics(report.baselineMetrics()),
-                report.drift() == null ? null : DriftReportJson.document(report.drift()),
+                drift == null ? null : DriftReportJson.document(drift),
                 BadRowsJson.log(report.badRows()), ConstraintReport.checks(report.constraints()));
     }
 
@@ -115,20 +118,24 @@ public final class ValidationReportJson {
         }
     }
 
-    private static ModelRef ref(final ModelIdentity model) {
+    @CheckForNull
+    private static ModelRef ref(@CheckForNull final ModelIdentity model) {
         return model == null ? null : new ModelRef(model.name(), model.version(), model.sha256(), model.location());
     }
 
-    private static ModelIdentity identity(final ModelRef ref) {
+    @CheckForNull
+    private static ModelIdentity identity(@CheckForNull final ModelRef ref) {
         return ref == null ? null : new ModelIdentity(ref.name(), ref.version(), ref.sha256(), ref.location());
     }
 
-    private static Metrics metrics(final Evaluation evaluation) {
+    @CheckForNull
+    private static Metrics metrics(@CheckForNull final Evaluation evaluation) {
         return evaluation == null ? null : new Metrics(evaluation.rows(), evaluation.classes(), evaluation.metrics(),
                 evaluation.confusion(), evaluation.notes());
     }
 
-    private static Evaluation evaluation(final Task task, final Metrics metrics) {
+    @CheckForNull
+    private static Evaluation evaluation(final Task task, @CheckForNull final Metrics metrics) {
         if (metrics == null) {
             return null;
         }
