@@ -59,9 +59,10 @@ class ArchitectureTest {
      */
     @Test
     void shouldKeepTheLayers() {
-        String[] foundation = {"Root", "Data", "Io", "Metrics"};
+        String[] foundation = {"Root", "Data", "Io", "Metrics", "Model"};
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Root").definedBy("io.mlstages")
+                .layer("Model").definedBy("io.mlstages.model..")
                 .layer("Data").definedBy("io.mlstages.data..")
                 .layer("Io").definedBy("io.mlstages.io..")
                 .layer("Metrics").definedBy("io.mlstages.metrics..")
@@ -76,6 +77,7 @@ class ArchitectureTest {
                 .layer("Incident").definedBy("io.mlstages.incident..")
                 .layer("UseCase").definedBy("io.mlstages.usecase..")
                 .whereLayer("Root").mayOnlyAccessLayers("Root")
+                .whereLayer("Model").mayNotAccessAnyLayer()
                 .whereLayer("Data").mayOnlyAccessLayers("Root")
                 .whereLayer("Io").mayOnlyAccessLayers("Root")
                 .whereLayer("Metrics").mayOnlyAccessLayers("Root")

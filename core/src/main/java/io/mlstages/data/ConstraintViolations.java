@@ -1,5 +1,6 @@
 package io.mlstages.data;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.Texts;
 
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public record ConstraintViolations(long rows, List<Check> checks) {
      * @param examples   at most {@link ConstraintChecker#EXAMPLES} offending values, first seen first
      */
     public record Check(String column, String constraint, String expected, boolean passed, long count,
-            Double observed, boolean exact, String note, List<Example> examples) {
+            @CheckForNull Double observed, boolean exact, @CheckForNull String note, List<Example> examples) {
         public Check {
             Objects.requireNonNull(column, "column");
             Objects.requireNonNull(constraint, "constraint of column " + column);

@@ -1,5 +1,6 @@
 package io.mlstages.drift;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +27,9 @@ import java.util.Objects;
  *                       without a cadence
  * @param columns        per tested column under FDR control: raw p, q-value and verdict; empty under alpha
  */
-public record FalseAlarms(Control control, double level, AlarmBudget budget, double budgetLevel, int tests,
-        double cutoff, int features, int alarmAt, double perCheck, Duration cadence, double checksPerMonth,
+public record FalseAlarms(Control control, double level, @CheckForNull AlarmBudget budget, double budgetLevel,
+        int tests, double cutoff, int features, int alarmAt, double perCheck, @CheckForNull Duration cadence,
+        double checksPerMonth,
         double perMonth, List<Column> columns) {
 
     /** Reports written before these fields existed: nothing recorded. */
@@ -88,7 +90,7 @@ public record FalseAlarms(Control control, double level, AlarmBudget budget, dou
      * @param significant whether the q-value is below q
      * @param drift       the column's verdict (significant and at or above its floor, or a rate signal)
      */
-    public record Column(String segment, String name, double pValue, double qValue, boolean significant,
+    public record Column(@CheckForNull String segment, String name, double pValue, double qValue, boolean significant,
             boolean drift) {
     }
 }

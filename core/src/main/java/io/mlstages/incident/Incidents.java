@@ -1,7 +1,5 @@
 package io.mlstages.incident;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-
 import java.util.List;
 
 /** Incidents as text and JSON, for the command line and the plugin. */
@@ -16,9 +14,7 @@ public final class Incidents {
 
     /** Incidents as a JSON array. */
     public static String toJson(final List<Incident> incidents) {
-        ArrayNode array = IncidentJson.MAPPER.createArrayNode();
-        incidents.forEach(i -> array.add(IncidentJson.toTree(i)));
-        return IncidentJson.write(array);
+        return IncidentJson.toJson(incidents);
     }
 
     /** One line: id, stage, severity, model version, findings, drifted columns of the latest finding. */

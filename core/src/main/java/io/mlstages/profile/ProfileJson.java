@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlstages.MlStagesException;
 import io.mlstages.data.ColumnType;
 import io.mlstages.io.AtomicFiles;
+import io.mlstages.model.ReportJson;
 
 /**
  * Reads and writes profiles as JSON (see docs/profiles.md for the format).
@@ -492,17 +493,9 @@ public final class ProfileJson {
             if (value.isNumber()) {
                 return value.doubleValue();
             }
-            if (value.isTextual()) {
-                switch (value.textValue()) {
-                    case "NaN":
-                        return Double.NaN;
-                    case "Infinity":
-                        return Double.POSITIVE_INFINITY;
-                    case "-Infinity":
-                        return Double.NEGATIVE_INFINITY;
-                    default:
-                        break;
-                }
+            Double named = value.isTextual() ? ReportJson.nonFinite(value.textValue()) : null;
+            if (named != null) {
+                return named;
             }
             throw error(field, "a number, null, \"Infinity\" or \"-Infinity\", found " + value);
         }

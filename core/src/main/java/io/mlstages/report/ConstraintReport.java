@@ -1,78 +1,48 @@
 package io.mlstages.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.Texts;
 import io.mlstages.data.ConstraintViolations;
+import io.mlstages.model.ConstraintChecks;
+import io.mlstages.model.Html;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The constraint checks in every report form: JSON ({@code "constraints"}, present only when the schema had
- * constraints, so other reports stay as they were), text, HTML and JUnit test cases. Values in examples are data:
+ * The constraint checks in every report form: JSON (the model's {@link ConstraintChecks} as {@code "constraints"},
+ * present only when the schema had constraints, so other reports stay as they were), text, HTML and JUnit test
+ * cases. Values in examples are data:
  * they arrive escaped and cut to {@value Texts#QUOTED_CHARS} characters, and HTML and XML escape them again.
  */
 public final class ConstraintReport {
     private ConstraintReport() {
     }
 
-    /** Adds {@code constraints} to {@code parent} when any constraint was checked. */
-    public static void put(final ObjectNode parent, final ConstraintViolations checked) {
+    /** The model's {@code constraints}, or null when no constraint was checked. */
+    @CheckForNull
+    static ConstraintChecks checks(final ConstraintViolations checked) {
         if (!checked.any()) {
-            return;
+            return null;
         }
-        ObjectNode node = parent.putObject("constraints");
-        node.put("rows", checked.rows());
-        node.put("violated", checked.failed().size());
-        ArrayNode checks = node.putArray("checks");
-        for (ConstraintViolations.Check check : checked.checks()) {
-            ObjectNode item = checks.addObject();
-            item.put("column", check.column());
-            item.put("constraint", check.constraint());
-            item.put("expected", check.expected());
-            item.put("passed", check.passed());
-            item.put("count", check.count());
-            if (check.observed() == null || !Double.isFinite(check.observed())) {
-                item.putNull("observed");
-            } else {
-                item.put("observed", check.observed());
-            }
-            item.put("exact", check.exact());
-            if (check.note() == null) {
-                item.putNull("note");
-            } else {
-                item.put("note", check.note());
-            }
-            ArrayNode examples = item.putArray("examples");
-            for (ConstraintViolations.Example example : check.examples()) {
-                examples.addObject().put("file", example.file()).put("line", example.line())
-                        .put("value", example.value());
-            }
-        }
+        return new ConstraintChecks(checked.rows(), checked.failed().size(), checked.checks().stream()
+                .map(c -> new ConstraintChecks.Check(c.column(), c.constraint(), c.expected(), c.passed(), c.count(),
+                        c.observed(), c.exact(), c.note(), c.examples().stream()
+                                .map(e -> new ConstraintChecks.Example(e.file(), e.line(), e.value())).toList()))
+                .toList());
     }
 
-    /** The checks of a report's tree; none when it has no {@code constraints}. */
-    public static ConstraintViolations read(final JsonNode parent) {
-        JsonNode node = parent.path("constraints");
-        if (!node.isObject()) {
+    /** The engine's checks of a report's {@code constraints}; none when it has none. */
+    static ConstraintViolations violations(@CheckForNull final ConstraintChecks checks) {
+        if (checks == null) {
             return ConstraintViolations.none();
         }
-        List<ConstraintViolations.Check> checks = new ArrayList<>();
-        for (JsonNode item : node.path("checks")) {
-            List<ConstraintViolations.Example> examples = new ArrayList<>();
-            for (JsonNode example : item.path("examples")) {
-                examples.add(new ConstraintViolations.Example(example.path("file").asText(),
-                        example.path("line").asLong(), example.path("value").asText()));
-            }
-            checks.add(new ConstraintViolations.Check(item.path("column").asText(), item.path("constraint").asText(),
-                    item.path("expected").asText(), item.path("passed").asBoolean(), item.path("count").asLong(),
-                    item.path("observed").isNumber() ? item.path("observed").doubleValue() : null,
-                    item.path("exact").asBoolean(true),
-                    item.path("note").isTextual() ? item.path("note").asText() : null, examples));
-        }
-        return new ConstraintViolations(node.path("rows").asLong(), checks);
+        return new ConstraintViolations(checks.rows(), checks.checks().stream()
+                .map(c -> new ConstraintViolations.Check(c.column(), c.constraint(), c.expected(), c.passed(),
+                        c.count(), c.observed(), c.exact(), c.note(), c.examples().stream()
+                                .map(e -> new ConstraintViolations.Example(String.valueOf(e.file()), e.line(),
+                                        String.valueOf(e.value()))).toList()))
+                .toList());
     }
 
     /** The text block: a blank line, then the failed checks one per line; empty when none failed. */
@@ -104,19 +74,20 @@ public final class ConstraintReport {
         List<ConstraintViolations.Check> ordered = new ArrayList<>(failed);
         checked.checks().stream().filter(ConstraintViolations.Check::passed).forEach(ordered::add);
         for (ConstraintViolations.Check check : ordered) {
-            html.append("<tr><td>").append(DriftHtml.escape(check.column())).append("</td><td>")
-                    .append(DriftHtml.escape(check.constraint() + " " + check.expected())).append("</td><td>")
+            Double observed = check.observed();
+            html.append("<tr><td>").append(Html.escape(check.column())).append("</td><td>")
+                    .append(Html.escape(check.constraint() + " " + check.expected())).append("</td><td>")
                     .append(check.passed() ? "passed" : "<strong>violated</strong>")
                     .append("</td><td class=\"num\">").append(check.exact() ? "" : "~").append(check.count())
                     .append("</td><td class=\"num\">")
-                    .append(check.observed() == null ? "-" : ConstraintViolations.Check.number(check.observed())).append("</td><td>");
+                    .append(observed == null ? "-" : ConstraintViolations.Check.number(observed)).append("</td><td>");
             List<String> shown = new ArrayList<>();
             for (ConstraintViolations.Example example : check.examples()) {
-                shown.add(DriftHtml.escape(example.toString()));
+                shown.add(Html.escape(example.toString()));
             }
             html.append(String.join("<br>", shown));
             if (check.note() != null) {
-                html.append(shown.isEmpty() ? "" : "<br>").append("<em>").append(DriftHtml.escape(check.note()))
+                html.append(shown.isEmpty() ? "" : "<br>").append("<em>").append(Html.escape(check.note()))
                         .append("</em>");
             }
             html.append("</td></tr>\n");

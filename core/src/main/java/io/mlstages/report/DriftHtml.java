@@ -1,5 +1,8 @@
 package io.mlstages.report;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import static io.mlstages.model.Html.escape;
+
 import io.mlstages.MlStagesException;
 import io.mlstages.data.BadRows;
 import io.mlstages.data.ColumnType;
@@ -115,7 +118,7 @@ public final class DriftHtml {
      * @throws MlStagesException naming the file when it cannot be written
      */
     public static void write(final DriftReport report, final Profile reference, final Profile current,
-            final Path file, final Incident incident) {
+            final Path file, @CheckForNull final Incident incident) {
         AtomicFiles.write(file, toHtml(report, reference, current, incident));
     }
 
@@ -133,7 +136,7 @@ public final class DriftHtml {
      * @param incident  the incident to show on top, or null
      */
     public static String toHtml(final DriftReport report, final Profile reference, final Profile current,
-            final Incident incident) {
+            @CheckForNull final Incident incident) {
         Objects.requireNonNull(report, "report");
         StringBuilder html = new StringBuilder(16_384);
         String verdict = report.datasetDrift() ? "Dataset drift" + SegmentReports.headline(report) : "No dataset drift";
@@ -166,51 +169,7 @@ public final class DriftHtml {
         return html.toString();
     }
 
-    /**
-     * Escapes text for HTML element content and quoted attribute values: {@code & < > " '} become character
-     * references, and characters HTML cannot carry (control characters other than tab, line feed and carriage
-     * return, non-characters, unpaired surrogates) become U+FFFD, visibly.
-     */
-    public static String escape(final String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                            && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        int codePoint = Character.toCodePoint(c, text.charAt(i + 1));
-                        out.appendCodePoint(isNonCharacter(codePoint) ? 0xFFFD : codePoint);
-                        i++;
-                    }
-                    else if (Character.isSurrogate(c) || isForbidden(c)) {
-                        out.append('\uFFFD');
-                    }
-                    else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
-    }
 
-    private static boolean isForbidden(final char c) {
-        boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F;
-        return control || isNonCharacter(c);
-    }
-
-    private static boolean isNonCharacter(final int codePoint) {
-        return codePoint >= 0xFDD0 && codePoint <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
-    }
 
     /** Drifted columns first, then by how close the score came to its threshold; identifiers last. */
     static List<ColumnDrift> ordered(final List<ColumnDrift> columns) {
@@ -303,7 +262,7 @@ public final class DriftHtml {
     }
 
     private static void column(final StringBuilder html, final ColumnDrift column, final int index,
-            final ColumnProfile reference, final ColumnProfile current) {
+            @CheckForNull final ColumnProfile reference, @CheckForNull final ColumnProfile current) {
         String badge = column.drift() ? "drift" : column.role() == Role.IDENTIFIER ? "other" : "ok";
         html.append("<section class=\"column").append(column.drift() ? " drifted" : "").append("\" id=\"col-")
                 .append(index).append("\">\n<h2><span class=\"badge ").append(badge).append("\">")
@@ -346,13 +305,15 @@ public final class DriftHtml {
                 .append("</td></tr>\n");
     }
 
-    private static ColumnProfile profileColumn(final Profile profile, final ColumnDrift column) {
+    @CheckForNull
+    private static ColumnProfile profileColumn(@CheckForNull final Profile profile, final ColumnDrift column) {
         return profile == null ? null : profile.column(column.name()).orElse(null);
     }
 
     /** The column's chart, or null when the profiles cannot give one. */
-    private static String chart(final ColumnDrift column, final ColumnProfile reference,
-            final ColumnProfile current) {
+    @CheckForNull
+    private static String chart(final ColumnDrift column, @CheckForNull final ColumnProfile reference,
+            @CheckForNull final ColumnProfile current) {
         if (reference == null || current == null || reference.type() != current.type()) {
             return null;
         }
@@ -376,7 +337,9 @@ public final class DriftHtml {
     record NumericBins(double[] edges, double[] reference, double[] current, boolean clipped) {
 
         /** The bins for two summaries, or null when either side has no finite values. */
-        static NumericBins of(final NumericSummary reference, final NumericSummary current) {
+        @CheckForNull
+        static NumericBins of(@CheckForNull final NumericSummary reference,
+                @CheckForNull final NumericSummary current) {
             if (reference == null || current == null || reference.finite() == 0 || current.finite() == 0) {
                 return null;
             }
@@ -427,7 +390,8 @@ public final class DriftHtml {
      * The categories of both sides as shares of each side's non-missing values, those with the largest share on
      * either side first, at most {@link #MAX_CATEGORIES}, then one "other" row for the rest.
      */
-    static List<CategoryShare> categoryShares(final CategorySummary reference, final CategorySummary current) {
+    static List<CategoryShare> categoryShares(@CheckForNull final CategorySummary reference,
+            @CheckForNull final CategorySummary current) {
         if (reference == null || current == null || reference.total() == 0 || current.total() == 0) {
             return List.of();
         }

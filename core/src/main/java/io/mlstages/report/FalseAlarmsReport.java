@@ -1,10 +1,10 @@
 package io.mlstages.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.drift.AlarmBudget;
 import io.mlstages.drift.FalseAlarms;
+import io.mlstages.model.FalseAlarmFigures;
+import io.mlstages.model.Html;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -14,7 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The {@link FalseAlarms} part of a drift report in every form (JSON, text, HTML, JUnit properties): which control
+ * The {@link FalseAlarms} part of a drift report in every form (the model's {@link FalseAlarmFigures} for JSON, text,
+ * HTML, JUnit properties): which control
  * was used, each column's raw p and q-value under FDR control, and the false alarms the settings imply. Each
  * report writer makes one call here.
  */
@@ -22,77 +23,46 @@ public final class FalseAlarmsReport {
     private FalseAlarmsReport() {
     }
 
-    /** Adds {@code "falseAlarms": {...}} to a report's JSON; nothing for a report that recorded none. */
-    public static void putJson(final ObjectNode root, final FalseAlarms alarms) {
+    /** The model's {@code falseAlarms} of a report, or null for a report that recorded none. */
+    @CheckForNull
+    static FalseAlarmFigures figures(final FalseAlarms alarms) {
         if (!alarms.recorded()) {
-            return;
+            return null;
         }
-        ObjectNode node = root.putObject("falseAlarms");
-        node.put("control", alarms.control().label());
-        number(node, "level", alarms.level());
-        if (alarms.budget() == null) {
-            node.putNull("budget");
-        }
-        else {
-            node.put("budget", alarms.budget().toString());
-        }
-        number(node, "budgetLevel", alarms.budgetLevel());
-        node.put("tests", alarms.tests());
-        number(node, "cutoff", alarms.cutoff());
-        node.put("features", alarms.features());
-        node.put("alarmAtDriftedFeatures", alarms.alarmAt());
-        number(node, "falseAlarmProbabilityPerCheck", alarms.perCheck());
-        if (alarms.cadence() == null) {
-            node.putNull("cadence");
-        }
-        else {
-            node.put("cadence", alarms.cadence().toString());
-        }
-        number(node, "checksPerMonth", alarms.checksPerMonth());
-        number(node, "expectedFalseAlarmsPerMonth", alarms.perMonth());
-        ArrayNode columns = node.putArray("columns");
-        for (FalseAlarms.Column column : alarms.columns()) {
-            ObjectNode item = columns.addObject();
-            if (column.segment() == null) {
-                item.putNull("segment");
-            }
-            else {
-                item.put("segment", column.segment());
-            }
-            item.put("name", column.name());
-            number(item, "pValue", column.pValue());
-            number(item, "qValue", column.qValue());
-            item.put("significant", column.significant());
-            item.put("drift", column.drift());
-        }
+        AlarmBudget budget = alarms.budget();
+        Duration cadence = alarms.cadence();
+        return new FalseAlarmFigures(alarms.control().label(), alarms.level(),
+                budget == null ? null : budget.toString(), alarms.budgetLevel(), alarms.tests(),
+                alarms.cutoff(), alarms.features(), alarms.alarmAt(), alarms.perCheck(),
+                cadence == null ? null : cadence.toString(), alarms.checksPerMonth(),
+                alarms.perMonth(), alarms.columns().stream().map(c -> new FalseAlarmFigures.Column(c.segment(),
+                        c.name(), c.pValue(), c.qValue(), c.significant(), c.drift())).toList());
     }
 
-    /** The part read back from a report's JSON; {@link FalseAlarms#none()} when the report has none. */
-    public static FalseAlarms readJson(final JsonNode root) {
-        JsonNode node = root.path("falseAlarms");
-        if (!node.isObject()) {
+    /**
+     * The engine's figures of a report's {@code falseAlarms}; {@link FalseAlarms#none()} when it has none.
+     *
+     * @throws IllegalArgumentException when the control, budget or cadence is not one this build reads
+     */
+    static FalseAlarms alarms(@CheckForNull final FalseAlarmFigures figures) {
+        if (figures == null) {
             return FalseAlarms.none();
-        }
-        List<FalseAlarms.Column> columns = new ArrayList<>();
-        for (JsonNode item : node.path("columns")) {
-            columns.add(new FalseAlarms.Column(item.path("segment").isTextual() ? item.path("segment").asText() : null,
-                    item.path("name").asText(), number(item, "pValue"), number(item, "qValue"),
-                    item.path("significant").asBoolean(), item.path("drift").asBoolean()));
         }
         Duration cadence;
         try {
-            cadence = node.path("cadence").isTextual() ? Duration.parse(node.path("cadence").asText()) : null;
+            cadence = figures.cadence() == null ? null : Duration.parse(figures.cadence());
         }
         catch (DateTimeParseException e) {
             throw new IllegalArgumentException("falseAlarms.cadence is not an ISO-8601 duration: "
                     + e.getParsedString(), e);
         }
-        return new FalseAlarms(FalseAlarms.Control.parse(node.path("control").asText()), number(node, "level"),
-                node.path("budget").isTextual() ? AlarmBudget.parse(node.path("budget").asText()) : null,
-                number(node, "budgetLevel"), node.path("tests").asInt(), number(node, "cutoff"),
-                node.path("features").asInt(), node.path("alarmAtDriftedFeatures").asInt(),
-                number(node, "falseAlarmProbabilityPerCheck"), cadence, number(node, "checksPerMonth"),
-                number(node, "expectedFalseAlarmsPerMonth"), columns);
+        return new FalseAlarms(FalseAlarms.Control.parse(String.valueOf(figures.control())), figures.level(),
+                figures.budget() == null ? null : AlarmBudget.parse(figures.budget()), figures.budgetLevel(),
+                figures.tests(), figures.cutoff(), figures.features(), figures.alarmAtDriftedFeatures(),
+                figures.falseAlarmProbabilityPerCheck(), cadence, figures.checksPerMonth(),
+                figures.expectedFalseAlarmsPerMonth(), figures.columns().stream()
+                        .map(c -> new FalseAlarms.Column(c.segment(), String.valueOf(c.name()), c.pValue(),
+                                c.qValue(), c.significant(), c.drift())).toList());
     }
 
     /** The plain-text section (after a blank line), or empty for a report that recorded none. */
@@ -135,12 +105,12 @@ public final class FalseAlarmsReport {
             return;
         }
         html.append("<h2>False alarms</h2>\n<p id=\"false-alarm-control\">")
-                .append(DriftHtml.escape(control(alarms))).append("</p>\n");
+                .append(Html.escape(control(alarms))).append("</p>\n");
         if (!alarms.columns().isEmpty()) {
             html.append("<table id=\"fdr\">\n<thead><tr><th>Column</th><th>p-value</th><th>q-value</th>"
                     + "<th>Verdict</th></tr></thead>\n<tbody>\n");
             for (FalseAlarms.Column column : alarms.columns()) {
-                html.append("<tr><td>").append(DriftHtml.escape((column.segment() == null ? ""
+                html.append("<tr><td>").append(Html.escape((column.segment() == null ? ""
                         : column.segment() + " / ") + column.name())).append("</td><td>")
                         .append(DriftTable.formatP(column.pValue())).append("</td><td>")
                         .append(DriftTable.formatP(column.qValue())).append("</td><td>")
@@ -149,7 +119,7 @@ public final class FalseAlarmsReport {
             }
             html.append("</tbody>\n</table>\n");
         }
-        html.append("<p id=\"false-alarm-rate\">").append(DriftHtml.escape(implied(alarms))).append("</p>\n");
+        html.append("<p id=\"false-alarm-rate\">").append(Html.escape(implied(alarms))).append("</p>\n");
     }
 
     /** Adds the figures to a JUnit suite's properties. */
@@ -201,19 +171,5 @@ public final class FalseAlarmsReport {
         }
         return value != 0 && Math.abs(value) < 1e-3 ? String.format(Locale.ROOT, "%.2e", value)
                 : String.format(Locale.ROOT, "%.3g", value);
-    }
-
-    private static void number(final ObjectNode node, final String field, final double value) {
-        if (Double.isFinite(value)) {
-            node.put(field, value);
-        }
-        else {
-            node.putNull(field);
-        }
-    }
-
-    private static double number(final JsonNode node, final String field) {
-        JsonNode value = node.path(field);
-        return value.isNumber() ? value.doubleValue() : Double.NaN;
     }
 }

@@ -1,5 +1,6 @@
 package io.mlstages.report;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.MlStagesException;
 
 import java.io.StringWriter;
@@ -26,7 +27,7 @@ final class JUnitXml {
      * @param message     the failure's one-line message (ignored when the case passed)
      * @param details     every figure of the case: the failure's text, or the passing case's system-out
      */
-    record Case(String className, String name, String failureType, String message, String details) {
+    record Case(String className, String name, @CheckForNull String failureType, String message, String details) {
     }
 
     /** The suite's XML; the XML writer escapes every string, and {@link #xmlSafe} removes what XML cannot hold. */

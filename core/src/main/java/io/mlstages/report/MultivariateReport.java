@@ -1,10 +1,10 @@
 package io.mlstages.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.drift.DriftReport;
 import io.mlstages.drift.MultivariateDrift;
+import io.mlstages.model.Html;
+import io.mlstages.model.MultivariateVerdict;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,49 +41,32 @@ public final class MultivariateReport {
         return text.toString();
     }
 
-    /** Adds the {@code multivariate} object to a report's JSON (nothing without the classifier). */
-    public static void putJson(final ObjectNode root, final DriftReport report) {
+    /** The model's {@code multivariate}, or null without the classifier. */
+    @CheckForNull
+    static MultivariateVerdict verdict(final DriftReport report) {
         MultivariateDrift m = report.multivariate();
         if (m == null) {
-            return;
-        }
-        ObjectNode node = root.putObject("multivariate");
-        number(node, "auc", m.auc());
-        number(node, "pValue", m.pValue());
-        number(node, "aucFloor", m.aucFloor());
-        number(node, "alpha", m.alpha());
-        node.put("drift", m.drift());
-        node.put("referenceSample", m.referenceSample());
-        node.put("currentSample", m.currentSample());
-        node.put("folds", m.folds());
-        ArrayNode features = node.putArray("features");
-        for (MultivariateDrift.Feature f : m.features()) {
-            ObjectNode feature = features.addObject();
-            feature.put("name", f.name());
-            number(feature, "gain", f.gain());
-            number(feature, "share", f.share());
-        }
-        node.put("note", m.note());
-    }
-
-    /** The classifier's verdict from a report's JSON, or null when the report has none. */
-    public static MultivariateDrift readJson(final JsonNode root) {
-        JsonNode node = root.path("multivariate");
-        if (!node.isObject()) {
             return null;
         }
-        List<MultivariateDrift.Feature> features = new ArrayList<>();
-        for (JsonNode f : node.path("features")) {
-            features.add(new MultivariateDrift.Feature(f.path("name").asText(), number(f, "gain"),
-                    number(f, "share")));
+        return new MultivariateVerdict(m.auc(), m.pValue(), m.aucFloor(), m.alpha(), m.drift(), m.referenceSample(),
+                m.currentSample(), m.folds(), m.features().stream()
+                        .map(f -> new MultivariateVerdict.Feature(f.name(), f.gain(), f.share())).toList(), m.note());
+    }
+
+    /** The engine's verdict of a report's {@code multivariate}, or null when the report has none. */
+    @CheckForNull
+    static MultivariateDrift drift(@CheckForNull final MultivariateVerdict verdict) {
+        if (verdict == null) {
+            return null;
         }
-        return new MultivariateDrift(number(node, "auc"), number(node, "pValue"), number(node, "aucFloor"),
-                number(node, "alpha"), node.path("drift").asBoolean(), node.path("referenceSample").asLong(),
-                node.path("currentSample").asLong(), node.path("folds").asInt(), features,
-                node.path("note").asText(""));
+        return new MultivariateDrift(verdict.auc(), verdict.pValue(), verdict.aucFloor(), verdict.alpha(),
+                verdict.drift(), verdict.referenceSample(), verdict.currentSample(), verdict.folds(),
+                verdict.features().stream().map(f -> new MultivariateDrift.Feature(String.valueOf(f.name()), f.gain(),
+                        f.share())).toList(), verdict.note() == null ? "" : verdict.note());
     }
 
     /** The JUnit test case of the classifier, or null without it. */
+    @CheckForNull
     static JUnitXml.Case junitCase(final DriftReport report) {
         MultivariateDrift m = report.multivariate();
         if (m == null) {
@@ -115,12 +98,12 @@ public final class MultivariateReport {
                 .append(")</td></tr>\n<tr><th scope=\"row\">Rows sampled</th><td class=\"num\">")
                 .append(m.referenceSample()).append(" reference, ").append(m.currentSample()).append(" current, ")
                 .append(m.folds()).append(" folds</td></tr>\n<tr><th scope=\"row\">Note</th><td><span class=\"note\">")
-                .append(DriftHtml.escape(m.note())).append("</span></td></tr>\n</table>\n");
+                .append(Html.escape(m.note())).append("</span></td></tr>\n</table>\n");
         if (!m.features().isEmpty()) {
             html.append("<table id=\"multivariate-features\">\n<thead><tr><th>Column</th><th>Share of the "
                     + "separation (gain)</th></tr></thead>\n<tbody>\n");
             for (MultivariateDrift.Feature f : m.features().subList(0, Math.min(SHOWN, m.features().size()))) {
-                html.append("<tr><td>").append(DriftHtml.escape(f.name())).append("</td><td class=\"num\">")
+                html.append("<tr><td>").append(Html.escape(f.name())).append("</td><td class=\"num\">")
                         .append(DriftTable.percent(f.share())).append("</td></tr>\n");
             }
             html.append("</tbody>\n</table>\n");
@@ -134,19 +117,5 @@ public final class MultivariateReport {
             names.add(DriftTable.printable(f.name()) + " " + String.format(Locale.ROOT, "%.0f%%", 100 * f.share()));
         }
         return names;
-    }
-
-    private static void number(final ObjectNode node, final String field, final double value) {
-        if (Double.isFinite(value)) {
-            node.put(field, value);
-        }
-        else {
-            node.putNull(field);
-        }
-    }
-
-    private static double number(final JsonNode node, final String field) {
-        JsonNode value = node.path(field);
-        return value.isNumber() ? value.doubleValue() : Double.NaN;
     }
 }

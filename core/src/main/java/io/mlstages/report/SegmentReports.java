@@ -1,22 +1,19 @@
 package io.mlstages.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.Texts;
-import io.mlstages.data.ColumnType;
 import io.mlstages.drift.ColumnDrift;
-import io.mlstages.drift.DriftMethod;
 import io.mlstages.drift.DriftReport;
-import io.mlstages.drift.Role;
 import io.mlstages.drift.SegmentDrift;
+import io.mlstages.model.Html;
+import io.mlstages.model.SegmentVerdict;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * The segments of a drift report ({@code --segment}) in each report form: JSON, JUnit cases, HTML and text. A
+ * The segments of a drift report ({@code --segment}) in each report form: JSON (the model's
+ * {@link SegmentVerdict}), JUnit cases, HTML and text. A
  * segment's value is data: every form escapes it, and the text and HTML forms cut it to
  * {@value #MAX_VALUE_CHARS} characters (JSON keeps it whole, so that a script can match it).
  */
@@ -54,102 +51,31 @@ final class SegmentReports {
 
     // ---- JSON
 
-    /** Adds the {@code segments} array, only when the check ran per segment (older readers see no change). */
-    static void putJson(final ObjectNode root, final DriftReport report) {
-        if (report.segments().isEmpty()) {
-            return;
-        }
-        root.put("driftedSegments", report.driftedSegments().size());
-        ArrayNode array = root.putArray("segments");
-        for (SegmentDrift segment : report.segments()) {
-            ObjectNode node = array.addObject();
-            node.put("column", segment.column());
-            if (segment.value() == null) {
-                node.putNull("value");
-            } else {
-                node.put("value", segment.value());
-            }
-            node.put("other", segment.other());
-            node.put("status", segment.status().label());
-            node.put("referenceRows", segment.referenceRows());
-            node.put("currentRows", segment.currentRows());
-            node.put("datasetDrift", segment.datasetDrift());
-            putNumber(node, "driftShare", segment.driftShare());
-            ArrayNode names = node.putArray("driftedColumns");
-            segment.drifted().forEach(c -> names.add(c.name()));
-            // each column's p-value, so that a false-discovery control can combine them across segments
-            ArrayNode columns = node.putArray("columns");
-            for (ColumnDrift column : segment.columns()) {
-                ObjectNode item = columns.addObject();
-                item.put("name", column.name());
-                item.put("type", column.type().label());
-                item.put("role", column.role().name().toLowerCase(Locale.ROOT));
-                item.put("method", column.method().label());
-                putNumber(item, "score", column.score());
-                putNumber(item, "threshold", column.threshold());
-                if (column.pValue() == null || !Double.isFinite(column.pValue())) {
-                    item.putNull("pValue");
-                } else {
-                    item.put("pValue", column.pValue());
-                }
-                putNumber(item, "alpha", column.alpha());
-                item.put("drift", column.drift());
-                item.put("referenceCount", column.referenceCount());
-                item.put("currentCount", column.currentCount());
-                putNumber(item, "referenceMissingRate", column.referenceMissingRate());
-                putNumber(item, "currentMissingRate", column.currentMissingRate());
-                item.put("missingDrift", column.missingDrift());
-                putNumber(item, "referenceNonFiniteRate", column.referenceNonFiniteRate());
-                putNumber(item, "currentNonFiniteRate", column.currentNonFiniteRate());
-                item.put("nonFiniteDrift", column.nonFiniteDrift());
-                item.put("exact", column.exact());
-                if (column.note() == null) {
-                    item.putNull("note");
-                } else {
-                    item.put("note", column.note());
-                }
-            }
-        }
+    /** The model's {@code segments}, empty when the check did not run per segment (older readers see no change). */
+    static List<SegmentVerdict> verdicts(final DriftReport report) {
+        return report.segments().stream().map(s -> new SegmentVerdict(s.column(), s.value(), s.other(),
+                s.status().label(), s.referenceRows(), s.currentRows(), s.datasetDrift(), s.driftShare(),
+                s.drifted().stream().map(ColumnDrift::name).toList(),
+                // each column's p-value, so that a false-discovery control can combine them across segments
+                s.columns().stream().map(DriftReportJson::verdict).toList())).toList();
     }
 
-    /** The segments of a report's JSON; none when it has none. */
-    static List<SegmentDrift> readJson(final JsonNode root) {
-        List<SegmentDrift> segments = new ArrayList<>();
-        for (JsonNode node : root.path("segments")) {
-            List<ColumnDrift> columns = new ArrayList<>();
-            for (JsonNode item : node.path("columns")) {
-                columns.add(new ColumnDrift(item.path("name").asText(), ColumnType.parse(item.path("type").asText()),
-                        Role.valueOf(item.path("role").asText().toUpperCase(Locale.ROOT)),
-                        DriftMethod.parse(item.path("method").asText()), number(item, "score"),
-                        number(item, "threshold"),
-                        item.path("pValue").isNumber() ? item.path("pValue").doubleValue() : null,
-                        number(item, "alpha"), item.path("drift").asBoolean(), item.path("referenceCount").asLong(),
-                        item.path("currentCount").asLong(), number(item, "referenceMissingRate"),
-                        number(item, "currentMissingRate"), item.path("missingDrift").asBoolean(),
-                        number(item, "referenceNonFiniteRate"), number(item, "currentNonFiniteRate"),
-                        item.path("nonFiniteDrift").asBoolean(), item.path("exact").asBoolean(), item.path("note").isTextual() ? item.path("note").asText()
-                        : null));
-            }
-            JsonNode value = node.path("value");
-            segments.add(new SegmentDrift(node.path("column").asText(), value.isTextual() ? value.asText() : null,
-                    node.path("other").asBoolean(), SegmentDrift.Status.parse(node.path("status").asText()),
-                    node.path("referenceRows").asLong(), node.path("currentRows").asLong(),
-                    node.path("datasetDrift").asBoolean(), number(node, "driftShare"), columns));
-        }
-        return segments;
+    /** The model's {@code driftedSegments}: null when the check did not run per segment. */
+    @CheckForNull
+    static Integer drifted(final DriftReport report) {
+        return report.segments().isEmpty() ? null : report.driftedSegments().size();
     }
 
-    private static double number(final JsonNode node, final String field) {
-        JsonNode value = node.path(field);
-        return value.isNumber() ? value.doubleValue() : Double.NaN;
-    }
-
-    private static void putNumber(final ObjectNode node, final String field, final double value) {
-        if (Double.isFinite(value)) {
-            node.put(field, value);
-        } else {
-            node.putNull(field);
-        }
+    /**
+     * The engine's segments of a report's {@code segments}; none when it has none.
+     *
+     * @throws IllegalArgumentException when a status, type, role or method is not one this build knows
+     */
+    static List<SegmentDrift> segments(final List<SegmentVerdict> verdicts) {
+        return verdicts.stream().map(v -> new SegmentDrift(String.valueOf(v.column()), v.value(), v.other(),
+                SegmentDrift.Status.parse(String.valueOf(v.status())), v.referenceRows(), v.currentRows(),
+                v.datasetDrift(), v.driftShare(), v.columns().stream().map(DriftReportJson::column).toList()))
+                .toList();
     }
 
     // ---- JUnit
@@ -190,12 +116,12 @@ final class SegmentReports {
                         + "<th>Rows (ref → cur)</th><th>Drift share</th><th>Drifted columns</th></tr></thead>\n"
                         + "<tbody>\n");
         for (SegmentDrift segment : report.segments()) {
-            html.append("<tr><td>").append(DriftHtml.escape(name(segment))).append("</td><td>")
-                    .append(segment.datasetDrift() ? "<strong>DRIFT</strong>" : DriftHtml.escape(verdict(segment)))
+            html.append("<tr><td>").append(Html.escape(name(segment))).append("</td><td>")
+                    .append(segment.datasetDrift() ? "<strong>DRIFT</strong>" : Html.escape(verdict(segment)))
                     .append("</td><td class=\"num\">").append(segment.referenceRows()).append(" → ")
                     .append(segment.currentRows()).append("</td><td class=\"num\">")
                     .append(Double.isNaN(segment.driftShare()) ? "-" : DriftTable.format(segment.driftShare()))
-                    .append("</td><td>").append(DriftHtml.escape(drifted(segment))).append("</td></tr>\n");
+                    .append("</td><td>").append(Html.escape(drifted(segment))).append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
     }

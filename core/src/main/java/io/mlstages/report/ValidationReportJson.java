@@ -1,97 +1,69 @@
 package io.mlstages.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlstages.MlStagesException;
 import io.mlstages.drift.DriftReport;
 import io.mlstages.io.AtomicFiles;
 import io.mlstages.metrics.Evaluation;
+import io.mlstages.metrics.Task;
+import io.mlstages.model.ReportFormatException;
+import io.mlstages.model.ReportJson;
+import io.mlstages.model.ValidationReportDocument;
+import io.mlstages.model.ValidationReportDocument.Gate;
+import io.mlstages.model.ValidationReportDocument.Metrics;
+import io.mlstages.model.ValidationReportDocument.ModelRef;
 import io.mlstages.validate.GateResult;
 import io.mlstages.validate.ModelIdentity;
-import io.mlstages.metrics.Task;
 import io.mlstages.validate.ValidationReport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The JSON form of a {@link ValidationReport}. Field names are a public contract (the plugin, the registry and
- * users' scripts read them), so they are written explicitly. A number that is not finite (an undefined metric) is
- * written as {@code null}.
+ * The JSON form of a {@link ValidationReport}: the engine's report as the model's {@link ValidationReportDocument},
+ * which {@link ReportJson} writes and reads. A number that is not finite (an undefined metric) is written as
+ * {@code null}.
  *
  * <p>The text is deterministic (no time stamp, fixed field order), so that the SHA-256 a blessing records
  * identifies the report: {@link #sha256} of a report equals the SHA-256 of the file {@link #write} makes of it.</p>
  */
 public final class ValidationReportJson {
     /** The {@code kind} field that marks a validation report. */
-    public static final String KIND = "mlstages-validation-report";
-
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final String KIND = ValidationReportDocument.TYPE.kind();
 
     private ValidationReportJson() {
     }
 
+    /** The report as the document the model writes. */
+    public static ValidationReportDocument document(final ValidationReport report) {
+        DriftReport drift = report.drift();
+        return new ValidationReportDocument(report.schemaVersion(), report.passed(), report.task().label(),
+                ref(report.model()), ref(report.baselineModel()), report.data(), report.dataSha256(),
+                report.gates().size() - report.failed().size(), report.failed().size(),
+                report.gates().stream().map(g -> new Gate(g.name(), g.kind().label(), g.metric(), g.value(), g.bound(),
+                        g.baseline(), g.passed(), g.message())).toList(),
+                metrics(report.metrics()), metrics(report.baselineMetrics()),
+                drift == null ? null : DriftReportJson.document(drift),
+                BadRowsJson.log(report.badRows()), ConstraintReport.checks(report.constraints()));
+    }
+
     /** The report as a JSON tree. */
     public static ObjectNode toJson(final ValidationReport report) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("schemaVersion", report.schemaVersion());
-        root.put("kind", KIND);
-        root.put("passed", report.passed());
-        root.put("task", report.task().label());
-        model(root, "model", report.model());
-        model(root, "baselineModel", report.baselineModel());
-        root.put("data", report.data());
-        putText(root, "dataSha256", report.dataSha256());
-        root.put("gatesPassed", report.gates().size() - report.failed().size());
-        root.put("gatesFailed", report.failed().size());
-        ArrayNode gates = root.putArray("gates");
-        for (GateResult gate : report.gates()) {
-            ObjectNode node = gates.addObject();
-            node.put("name", gate.name());
-            node.put("kind", gate.kind().label());
-            node.put("metric", gate.metric());
-            putNumber(node, "value", gate.value());
-            putNumber(node, "bound", gate.bound());
-            putNumber(node, "baseline", gate.baseline());
-            node.put("passed", gate.passed());
-            node.put("message", gate.message());
-        }
-        evaluation(root, "metrics", report.metrics());
-        evaluation(root, "baselineMetrics", report.baselineMetrics());
-        DriftReport checked = report.drift();
-        if (checked == null) {
-            root.putNull("drift");
-        }
-        else {
-            ObjectNode drift = DriftReportJson.toJson(checked);
-            root.set("drift", drift);
-        }
-        BadRowsJson.put(root, report.badRows());
-        ConstraintReport.put(root, report.constraints());
-        return root;
+        return ReportJson.toTree(document(report));
     }
 
     /** The report as indented JSON text, ending with a newline: the exact bytes {@link #write} stores. */
     public static String toString(final ValidationReport report) {
-        try {
-            return MAPPER.writeValueAsString(toJson(report)) + "\n";
-        }
-        catch (JsonProcessingException e) {
-            throw new MlStagesException("Cannot write the validation report as JSON: " + e.getOriginalMessage(), e);
-        }
+        return ReportJson.toString(document(report)) + "\n";
     }
 
     /** The SHA-256 of the report's JSON text, lower-case hex: what a blessing records. */
@@ -117,101 +89,61 @@ public final class ValidationReportJson {
      *                           report this version can read
      */
     public static ValidationReport read(final Path file) {
-        JsonNode root;
+        String origin = file.toString();
+        ValidationReportDocument document;
         try {
-            root = MAPPER.readTree(file.toFile());
+            document = ReportJson.read(Files.readString(file, StandardCharsets.UTF_8), ValidationReportDocument.TYPE,
+                    origin);
         }
         catch (IOException e) {
             throw new MlStagesException(file + ": not a readable validation report: " + e.getMessage(), e);
         }
-        String origin = file.toString();
-        if (root == null || !root.isObject() || !KIND.equals(root.path("kind").asText())) {
-            throw new MlStagesException(origin + ": not a validation report (no \"kind\": \"" + KIND + "\")");
-        }
-        int version = root.path("schemaVersion").asInt(-1);
-        if (version < 1 || version > ValidationReport.SCHEMA_VERSION) {
-            throw new MlStagesException(origin + ": validation report schema version " + version
-                    + " is not supported; this build reads version " + ValidationReport.SCHEMA_VERSION);
+        catch (ReportFormatException e) {
+            throw new MlStagesException(e.getMessage(), e);
         }
         try {
-            Task task = Task.valueOf(text(root, "task", origin).toUpperCase(Locale.ROOT));
-            List<GateResult> gates = new ArrayList<>();
-            for (JsonNode node : root.path("gates")) {
-                gates.add(new GateResult(text(node, "name", origin),
-                        GateResult.Kind.valueOf(text(node, "kind", origin).toUpperCase(Locale.ROOT)),
-                        text(node, "metric", origin), number(node, "value"), optionalNumber(node, "bound"),
-                        optionalNumber(node, "baseline"), node.path("passed").asBoolean(),
-                        text(node, "message", origin)));
-            }
-            JsonNode drift = root.path("drift");
-            return new ValidationReport(version, root.path("passed").asBoolean(), task,
-                    readModel(root.path("model"), origin), readModel(root.path("baselineModel"), origin),
-                    text(root, "data", origin), optionalText(root, "dataSha256"),
-                    readEvaluation(task, root.path("metrics"), origin),
-                    readEvaluation(task, root.path("baselineMetrics"), origin), gates,
-                    drift.isObject() ? DriftReportJson.fromJson(drift, origin + " (drift)") : null,
-                    BadRowsJson.read(root), ConstraintReport.read(root));
+            Task task = Task.valueOf(document.task().toUpperCase(Locale.ROOT));
+            return new ValidationReport(document.schemaVersion(), document.passed(), task,
+                    identity(document.model()), identity(document.baselineModel()), document.data(),
+                    document.dataSha256(), evaluation(task, document.metrics()),
+                    evaluation(task, document.baselineMetrics()),
+                    document.gates().stream().map(g -> new GateResult(g.name(),
+                            GateResult.Kind.valueOf(g.kind().toUpperCase(Locale.ROOT)), g.metric(), g.value(),
+                            g.bound(), g.baseline(), g.passed(), g.message())).toList(),
+                    document.drift() == null ? null : DriftReportJson.report(document.drift(), origin + " (drift)"),
+                    BadRowsJson.rows(document.badRows()), ConstraintReport.violations(document.constraints()));
         }
         catch (IllegalArgumentException | NullPointerException e) {
             throw new MlStagesException(origin + ": malformed validation report: " + e.getMessage(), e);
         }
     }
 
-    private static ModelIdentity readModel(final JsonNode node, final String origin) {
-        if (!node.isObject()) {
-            return null;
-        }
-        return new ModelIdentity(text(node, "name", origin), optionalText(node, "version"),
-                optionalText(node, "sha256"), optionalText(node, "location"));
+    @CheckForNull
+    private static ModelRef ref(@CheckForNull final ModelIdentity model) {
+        return model == null ? null : new ModelRef(model.name(), model.version(), model.sha256(), model.location());
     }
 
-    private static Evaluation readEvaluation(final Task task, final JsonNode node, final String origin) {
-        if (!node.isObject()) {
+    @CheckForNull
+    private static ModelIdentity identity(@CheckForNull final ModelRef ref) {
+        return ref == null ? null : new ModelIdentity(ref.name(), ref.version(), ref.sha256(), ref.location());
+    }
+
+    @CheckForNull
+    private static Metrics metrics(@CheckForNull final Evaluation evaluation) {
+        return evaluation == null ? null : new Metrics(evaluation.rows(), evaluation.classes(), evaluation.metrics(),
+                evaluation.confusion(), evaluation.notes());
+    }
+
+    @CheckForNull
+    private static Evaluation evaluation(final Task task, @CheckForNull final Metrics metrics) {
+        if (metrics == null) {
             return null;
         }
-        List<String> classes = new ArrayList<>();
-        node.path("classes").forEach(c -> classes.add(c.asText()));
+        // an undefined metric is written as null: NaN again, as the engine keeps it
         Map<String, Double> values = new LinkedHashMap<>();
-        node.path("values").fields().forEachRemaining(f -> values.put(f.getKey(),
-                f.getValue().isNumber() ? f.getValue().doubleValue() : Double.NaN));
-        long[][] confusion = null;
-        JsonNode matrix = node.path("confusionMatrix");
-        if (matrix.isArray()) {
-            confusion = new long[matrix.size()][];
-            for (int i = 0; i < matrix.size(); i++) {
-                confusion[i] = new long[matrix.get(i).size()];
-                for (int j = 0; j < confusion[i].length; j++) {
-                    confusion[i][j] = matrix.get(i).get(j).asLong();
-                }
-            }
-        }
-        List<String> notes = new ArrayList<>();
-        node.path("notes").forEach(n -> notes.add(n.asText()));
-        return new Evaluation(task, node.path("rows").asLong(), classes, values, confusion, notes);
-    }
-
-    private static String text(final JsonNode node, final String field, final String origin) {
-        JsonNode value = node.path(field);
-        if (!value.isTextual()) {
-            throw new MlStagesException(origin + ": malformed validation report: field \"" + field
-                    + "\" is missing or not text");
-        }
-        return value.asText();
-    }
-
-    private static String optionalText(final JsonNode node, final String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() ? value.asText() : null;
-    }
-
-    private static double number(final JsonNode node, final String field) {
-        JsonNode value = node.path(field);
-        return value.isNumber() ? value.doubleValue() : Double.NaN;
-    }
-
-    private static Double optionalNumber(final JsonNode node, final String field) {
-        JsonNode value = node.path(field);
-        return value.isNumber() ? value.doubleValue() : null;
+        metrics.values().forEach((name, value) -> values.put(name, value != null ? value : Double.valueOf(Double.NaN)));
+        return new Evaluation(task, metrics.rows(), metrics.classes(), values, metrics.confusionMatrix(),
+                metrics.notes());
     }
 
     private static String sha256(final byte[] bytes) {
@@ -220,66 +152,6 @@ public final class ValidationReportJson {
         }
         catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
-    }
-
-    private static void model(final ObjectNode root, final String field, final ModelIdentity model) {
-        if (model == null) {
-            root.putNull(field);
-            return;
-        }
-        ObjectNode node = root.putObject(field);
-        node.put("name", model.name());
-        putText(node, "version", model.version());
-        putText(node, "sha256", model.sha256());
-        putText(node, "location", model.location());
-    }
-
-    private static void evaluation(final ObjectNode root, final String field, final Evaluation evaluation) {
-        if (evaluation == null) {
-            root.putNull(field);
-            return;
-        }
-        ObjectNode node = root.putObject(field);
-        node.put("rows", evaluation.rows());
-        ArrayNode classes = node.putArray("classes");
-        evaluation.classes().forEach(classes::add);
-        ObjectNode values = node.putObject("values");
-        for (Map.Entry<String, Double> metric : evaluation.metrics().entrySet()) {
-            putNumber(values, metric.getKey(), metric.getValue());
-        }
-        long[][] confusion = evaluation.confusion();
-        if (confusion == null) {
-            node.putNull("confusionMatrix");
-        }
-        else {
-            ArrayNode matrix = node.putArray("confusionMatrix");
-            for (long[] row : confusion) {
-                ArrayNode cells = matrix.addArray();
-                for (long cell : row) {
-                    cells.add(cell);
-                }
-            }
-        }
-        ArrayNode notes = node.putArray("notes");
-        evaluation.notes().forEach(notes::add);
-    }
-
-    private static void putText(final ObjectNode node, final String field, final String value) {
-        if (value == null) {
-            node.putNull(field);
-        }
-        else {
-            node.put(field, value);
-        }
-    }
-
-    private static void putNumber(final ObjectNode node, final String field, final Double value) {
-        if (value == null || !Double.isFinite(value)) {
-            node.putNull(field);
-        }
-        else {
-            node.put(field, value.doubleValue());
         }
     }
 }

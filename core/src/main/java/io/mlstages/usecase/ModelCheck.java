@@ -1,9 +1,5 @@
 package io.mlstages.usecase;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlstages.deploy.HttpSettings;
 import io.mlstages.deploy.JsonPost;
 import io.mlstages.deploy.Secret;
@@ -15,6 +11,8 @@ import io.mlstages.incident.Monitor;
 import io.mlstages.incident.Notifier;
 import io.mlstages.incident.RetrainRequest;
 import io.mlstages.io.AtomicFiles;
+import io.mlstages.model.CheckReport;
+import io.mlstages.model.ReportJson;
 import io.mlstages.registry.Actor;
 import io.mlstages.registry.Registry;
 import io.mlstages.report.DriftHtml;
@@ -37,7 +35,6 @@ import java.util.Optional;
  * webhook. {@code mlstages check} and the demo run it.
  */
 public final class ModelCheck {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ModelCheck() {
     }
@@ -144,12 +141,8 @@ public final class ModelCheck {
 
     /** The check's JSON report, as written to {@link Request#json()}. */
     public static String json(final Request request, final CheckResult result, final Integer version) {
-        try {
-            return JSON.writeValueAsString(reportJson(request, result, version));
-        }
-        catch (JsonProcessingException e) {
-            throw new IllegalStateException("A check report is always writable as JSON", e);
-        }
+        return ReportJson.toString(new CheckReport(DriftReportJson.document(result.report()),
+                outcome(request, result, version)));
     }
 
     private static void writeReports(final Request request, final CheckResult result, final Integer version) {
@@ -166,37 +159,20 @@ public final class ModelCheck {
     }
 
     /**
-     * The drift report's JSON and, added to it, what the check decided: the model version checked, the incident
-     * (or null) and whether a retrain is due. The report's own fields stay as {@code drift --json} writes them.
+     * What the check decided, written after the drift report's fields (which stay as {@code drift --json} writes
+     * them): the model version checked, the incident (or null) and whether a retrain is due.
      */
-    private static ObjectNode reportJson(final Request request, final CheckResult result, final Integer version) {
-        ObjectNode root = DriftReportJson.toJson(result.report());
-        root.put("model", request.model());
-        root.put("version", version);
-        root.put("alias", request.alias());
-        if (result.incident().isEmpty()) {
-            root.putNull("incident");
-        }
-        else {
-            Incident incident = result.incident().get();
-            ObjectNode node = root.putObject("incident");
-            node.put("id", incident.id());
-            node.put("stage", incident.stage().name());
-            node.put("severity", incident.severity().name());
-            node.put("opened", result.opened());
-            node.put("escalated", result.escalated());
-            node.put("resolved", result.resolved());
-        }
-        ObjectNode retrain = root.putObject("retrain");
-        retrain.put("due", result.retrainRequested());
-        retrain.put("reason", result.retrainReason());
-        Incident claimed = result.incident().orElse(null);
-        if ((request.claim() || request.retrain() != null) && result.retrainRequested() && claimed != null
-                && claimed.lastRetrainRequest() != null) {
-            // the time the check recorded the request, which `incident retraining --withdraw` names
-            retrain.put("requestedAt", claimed.lastRetrainRequest().toString());
-        }
-        return root;
+    private static CheckReport.Outcome outcome(final Request request, final CheckResult result,
+            final Integer version) {
+        Incident incident = result.incident().orElse(null);
+        // the time the check recorded the request, which `incident retraining --withdraw` names
+        String requestedAt = (request.claim() || request.retrain() != null) && result.retrainRequested()
+                && incident != null && incident.lastRetrainRequest() != null
+                ? incident.lastRetrainRequest().toString() : null;
+        return new CheckReport.Outcome(request.model(), version, request.alias(), incident == null ? null
+                : new CheckReport.Incident(incident.id(), incident.stage().name(), incident.severity().name(),
+                        result.opened(), result.escalated(), result.resolved()),
+                new CheckReport.Retrain(result.retrainRequested(), result.retrainReason(), requestedAt));
     }
 
     private static DriftHtml.Incident shown(final Incident incident) {

@@ -154,7 +154,7 @@ class DriftHtmlBrowserTest {
         DriftHtmlTest.Crafted data = DriftHtmlTest.crafted(null);
         String html = DriftHtml.toHtml(data.report(), data.reference(), data.current(), null);
         // as under Jenkins' default policy (style-src 'self'), which allows no inline style element
-        String blocked = html.replace("style-src " + DriftHtml.escape(DriftHtml.STYLE_HASH), "style-src 'none'");
+        String blocked = html.replace("style-src " + io.mlstages.model.Html.escape(DriftHtml.STYLE_HASH), "style-src 'none'");
         assertThat(blocked).isNotEqualTo(html);
         Path page = ARTIFACTS.resolve("drift-report-no-style.html");
         Files.createDirectories(ARTIFACTS);

@@ -1,13 +1,14 @@
 package io.mlstages.steps;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.mlstages.model.ConstraintChecks;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The constraint checks of a drift report (its {@code "constraints"}, written when the schema file had
- * constraints), as the build page shows them. Lines are plain text; the views escape them.
+ * The constraint checks of a report (its {@code "constraints"}, written when the schema file had constraints),
+ * as the build page shows them. Lines are plain text; the views escape them.
  *
  * @param checked  how many constraints were checked (0: the schema had none)
  * @param violated how many of them the current data broke
@@ -29,40 +30,36 @@ public record ConstraintsView(int checked, int violated, List<String> failed) {
         return new ConstraintsView(0, 0, List.of());
     }
 
-    /** The constraints of a drift report's tree; none when it has no {@code constraints}. */
-    static ConstraintsView of(final JsonNode root) {
-        JsonNode node = root.path("constraints");
-        if (!node.isObject()) {
+    /** The constraints of a report; none when it has no {@code constraints}. */
+    static ConstraintsView of(@CheckForNull final ConstraintChecks checks) {
+        if (checks == null) {
             return none();
         }
         List<String> failed = new ArrayList<>();
-        int checked = 0;
         int violated = 0;
-        for (JsonNode check : node.path("checks")) {
-            checked++;
-            if (check.path("passed").asBoolean(true)) {
+        for (ConstraintChecks.Check check : checks.checks()) {
+            if (check.passed()) {
                 continue;
             }
             violated++;
             if (failed.size() == SHOWN) {
                 continue;
             }
-            StringBuilder line = new StringBuilder(check.path("column").asText("")).append(": ")
-                    .append(check.path("constraint").asText("")).append(' ').append(check.path("expected").asText(""))
-                    .append(": ").append(check.path("exact").asBoolean(true) ? "" : "about ")
-                    .append(check.path("count").asLong()).append(" in ").append(node.path("rows").asLong())
-                    .append(" rows");
-            List<String> examples = new ArrayList<>();
-            for (JsonNode example : check.path("examples")) {
-                examples.add(example.path("file").asText("") + ":" + example.path("line").asLong() + ": "
-                        + example.path("value").asText(""));
-            }
-            if (!examples.isEmpty()) {
-                line.append("; e.g. ").append(String.join(", ", examples));
+            StringBuilder line = new StringBuilder(text(check.column())).append(": ")
+                    .append(text(check.constraint())).append(' ').append(text(check.expected()))
+                    .append(": ").append(check.exact() ? "" : "about ")
+                    .append(check.count()).append(" in ").append(checks.rows()).append(" rows");
+            if (!check.examples().isEmpty()) {
+                line.append("; e.g. ").append(String.join(", ", check.examples().stream()
+                        .map(ConstraintChecks.Example::label).toList()));
             }
             failed.add(line.length() > LINE_CHARS ? line.substring(0, LINE_CHARS) + "..." : line.toString());
         }
-        return new ConstraintsView(checked, violated, failed);
+        return new ConstraintsView(checks.checks().size(), violated, failed);
+    }
+
+    private static String text(@CheckForNull final String value) {
+        return value == null ? "" : value;
     }
 
     /** One line for the summary, e.g. {@code Constraints: 2 of 61 violated}; empty when none were checked. */

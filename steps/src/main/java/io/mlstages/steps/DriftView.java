@@ -1,10 +1,11 @@
 package io.mlstages.steps;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.mlstages.model.BadRowsLog;
+import io.mlstages.model.ColumnVerdict;
+import io.mlstages.model.DriftReportDocument;
+import io.mlstages.model.ReportFormatException;
+import io.mlstages.model.ReportJson;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -58,8 +59,6 @@ public record DriftView(boolean datasetDrift, double driftShare, double threshol
             String pValue, boolean drift, String referenceMissingRate, String currentMissingRate, String note) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public DriftView {
         columns = List.copyOf(columns);
         badRows = List.copyOf(badRows);
@@ -105,55 +104,41 @@ public record DriftView(boolean datasetDrift, double driftShare, double threshol
      * @param source its file name, for errors
      * @throws StepException naming the source and the field when it is not a drift report
      */
-    public static DriftView parse(final String json, final String source) {
-        JsonNode root;
+    public static DriftView parse(@CheckForNull final String json, final String source) {
+        DriftReportDocument report;
         try {
-            root = json == null ? null : JSON.readTree(json);
+            report = ReportJson.read(json, DriftReportDocument.TYPE, source);
         }
-        catch (JsonProcessingException e) {
-            throw new StepException(source + ": not JSON: " + e.getOriginalMessage(), e);
+        catch (ReportFormatException e) {
+            throw new StepException(e.getMessage(), e);
         }
-        if (root == null || !root.isObject() || !"mlstages-drift-report".equals(root.path("kind").asText())) {
-            throw new StepException(source + ": not a drift report (no \"kind\": \"mlstages-drift-report\")");
-        }
-        JsonNode columnNodes = root.path("columns");
-        if (!columnNodes.isArray()) {
-            throw new StepException(source + ": malformed drift report: the field \"columns\" is missing or not a list");
-        }
+        return of(report);
+    }
+
+    /** The view of a drift report as the model reads it. */
+    public static DriftView of(final DriftReportDocument report) {
         List<Scored> scored = new ArrayList<>();
-        for (JsonNode node : columnNodes) {
-            String name = node.path("name").asText(null);
-            if (name == null) {
-                throw new StepException(source + ": malformed drift report: a column has no \"name\"");
-            }
-            double score = number(node.path("score"));
-            scored.add(new Scored(score, new Column(name, node.path("type").asText(""), node.path("role").asText(""),
-                    node.path("method").asText(""), format(score), format(number(node.path("threshold"))),
-                    node.path("pValue").isNumber() ? format(node.path("pValue").doubleValue()) : "",
-                    node.path("drift").asBoolean(), percent(number(node.path("referenceMissingRate"))),
-                    percent(number(node.path("currentMissingRate"))), node.path("note").asText(""))));
+        for (ColumnVerdict c : report.columns()) {
+            scored.add(new Scored(c.score(), new Column(c.name(), text(c.type()), text(c.role()), text(c.method()),
+                    format(c.score()), format(c.threshold()), c.pValue() == null ? "" : format(c.pValue()), c.drift(),
+                    percent(c.referenceMissingRate()), percent(c.currentMissingRate()), text(c.note()))));
         }
         // drifted columns first, then by score (an undefined score last), the report's order among equals
         scored.sort(Comparator.comparing((Scored c) -> !c.column().drift())
                 .thenComparing(c -> Double.isNaN(c.score()) ? Double.NEGATIVE_INFINITY : c.score(),
                         Comparator.reverseOrder()));
-        if (!root.path("datasetDrift").isBoolean()) {
-            throw new StepException(source + ": malformed drift report: the field \"datasetDrift\" is missing or not"
-                    + " true or false");
-        }
-        List<String> badRows = new ArrayList<>();
-        for (JsonNode row : root.path("badRows").path("rows")) {
-            // as the text report writes them; the views escape them
-            badRows.add(row.path("file").asText("") + ":" + row.path("line").asLong()
-                    + (row.path("column").isTextual() ? ":" + row.path("column").asText() : "") + ": "
-                    + row.path("problem").asText(""));
-        }
-        return new DriftView(root.path("datasetDrift").booleanValue(), number(root.path("driftShare")),
-                number(root.path("driftShareThreshold")), root.path("reference").asText(""),
-                root.path("current").asText(""), root.path("referenceRows").asLong(),
-                root.path("currentRows").asLong(), scored.stream().map(Scored::column).toList(),
-                root.path("badRows").path("total").asLong(badRows.size()), badRows, FalseAlarmsNote.of(root),
-                ConstraintsView.of(root), SegmentView.parse(root), MultivariateView.parse(root));
+        BadRowsLog bad = report.badRows() == null ? new BadRowsLog(0, List.of()) : report.badRows();
+        // as the text report writes them; the views escape them
+        return new DriftView(report.datasetDrift(), report.driftShare(), report.driftShareThreshold(),
+                text(report.reference()), text(report.current()), report.referenceRows(), report.currentRows(),
+                scored.stream().map(Scored::column).toList(), bad.total(),
+                bad.rows().stream().map(BadRowsLog.Row::label).toList(), FalseAlarmsNote.of(report.falseAlarms()),
+                ConstraintsView.of(report.constraints()), SegmentView.of(report.segments()),
+                MultivariateView.of(report.multivariate()));
+    }
+
+    private static String text(@CheckForNull final String value) {
+        return value == null ? "" : value;
     }
 
     /** The drifted columns, highest score first, at most {@code n}. */
@@ -199,10 +184,6 @@ public record DriftView(boolean datasetDrift, double driftShare, double threshol
             return "<0.1%";
         }
         return new BigDecimal(percent).setScale(1, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString() + "%";
-    }
-
-    private static double number(final JsonNode node) {
-        return node.isNumber() ? node.doubleValue() : Double.NaN;
     }
 
     private record Scored(double score, Column column) {

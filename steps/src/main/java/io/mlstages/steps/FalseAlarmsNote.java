@@ -1,6 +1,7 @@
 package io.mlstages.steps;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.mlstages.model.FalseAlarmFigures;
 
 import java.util.Locale;
 
@@ -13,20 +14,18 @@ final class FalseAlarmsNote {
     }
 
     /** The line, or empty when the report has no such part (written before it existed). */
-    static String of(final JsonNode root) {
-        JsonNode node = root.path("falseAlarms");
-        if (!node.isObject() || !node.path("level").isNumber()) {
+    static String of(@CheckForNull final FalseAlarmFigures figures) {
+        if (figures == null || Double.isNaN(figures.level())) {
             return "";
         }
-        double level = node.path("level").doubleValue();
-        String control = "fdr".equals(node.path("control").asText())
-                ? "Columns judged together: false discovery rate q " + figure(level) + " over "
-                        + node.path("tests").asInt() + " columns"
-                : "Columns judged each at alpha " + figure(level);
-        String budget = node.path("budget").isTextual() ? " (alarm budget " + node.path("budget").asText() + ")" : "";
-        JsonNode perMonth = node.path("expectedFalseAlarmsPerMonth");
-        String rate = perMonth.isNumber() ? "; expected false alarms per month under no drift: "
-                + figure(perMonth.doubleValue()) + " (independent columns assumed)" : "";
+        String control = "fdr".equals(figures.control())
+                ? "Columns judged together: false discovery rate q " + figure(figures.level()) + " over "
+                        + figures.tests() + " columns"
+                : "Columns judged each at alpha " + figure(figures.level());
+        String budget = figures.budget() == null ? "" : " (alarm budget " + figures.budget() + ")";
+        double perMonth = figures.expectedFalseAlarmsPerMonth();
+        String rate = Double.isNaN(perMonth) ? "" : "; expected false alarms per month under no drift: "
+                + figure(perMonth) + " (independent columns assumed)";
         return control + budget + rate;
     }
 

@@ -1,7 +1,7 @@
 package io.mlstages.steps;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.mlstages.model.MultivariateVerdict;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,24 +27,23 @@ public record MultivariateView(boolean drift, String auc, String pValue, String 
         features = List.copyOf(features);
     }
 
-    /** The view of a report's {@code multivariate} object, or null when the report has none. */
+    /** The view of a report's {@code multivariate}, or null when the report has none. */
     @CheckForNull
-    static MultivariateView parse(final JsonNode root) {
-        JsonNode node = root.path("multivariate");
-        if (!node.isObject()) {
+    static MultivariateView of(@CheckForNull final MultivariateVerdict verdict) {
+        if (verdict == null) {
             return null;
         }
         List<String> features = new ArrayList<>();
-        for (JsonNode feature : node.path("features")) {
+        for (MultivariateVerdict.Feature feature : verdict.features()) {
             if (features.size() == SHOWN) {
                 break;
             }
-            features.add(feature.path("name").asText("") + " (" + DriftView.percent(number(feature.path("share")))
+            features.add((feature.name() == null ? "" : feature.name()) + " (" + DriftView.percent(feature.share())
                     + ")");
         }
-        return new MultivariateView(node.path("drift").asBoolean(), DriftView.format(number(node.path("auc"))),
-                DriftView.format(number(node.path("pValue"))), DriftView.format(number(node.path("aucFloor"))),
-                features, node.path("note").asText(""));
+        return new MultivariateView(verdict.drift(), DriftView.format(verdict.auc()),
+                DriftView.format(verdict.pValue()), DriftView.format(verdict.aucFloor()), features,
+                verdict.note() == null ? "" : verdict.note());
     }
 
     /**
@@ -55,9 +54,5 @@ public record MultivariateView(boolean drift, String auc, String pValue, String 
         return (drift ? "Multivariate drift" : "No multivariate drift") + " (domain classifier): AUC " + auc
                 + (drift ? " >= " : ", floor ") + aucFloor + ", p " + pValue
                 + (drift && !features.isEmpty() ? "; separated by " + String.join(", ", features) : "");
-    }
-
-    private static double number(final JsonNode node) {
-        return node.isNumber() ? node.doubleValue() : Double.NaN;
     }
 }

@@ -1,6 +1,6 @@
 package io.mlstages.steps;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.mlstages.model.SegmentVerdict;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,23 +24,21 @@ public record SegmentView(String name, String verdict, boolean drift, long refer
     /** The most characters of a column name or value shown. */
     static final int MAX_CHARS = 60;
 
-    /** The segments of a report's JSON, none when the check did not run per segment. */
-    static List<SegmentView> parse(final JsonNode root) {
+    /** The segments of a report, none when the check did not run per segment. */
+    static List<SegmentView> of(final List<SegmentVerdict> verdicts) {
         List<SegmentView> segments = new ArrayList<>();
-        for (JsonNode node : root.path("segments")) {
-            String value = node.path("other").asBoolean() ? "(other)"
-                    : node.path("value").isTextual() ? node.path("value").asText() : "(missing)";
-            String status = node.path("status").asText("");
-            boolean drift = node.path("datasetDrift").asBoolean();
+        for (SegmentVerdict segment : verdicts) {
+            String value = segment.other() ? "(other)" : segment.value() == null ? "(missing)" : segment.value();
+            String status = segment.status() == null ? "" : segment.status();
+            boolean drift = segment.datasetDrift();
             String verdict = drift ? "drift" : "compared".equals(status) ? "ok" : status.replace('-', ' ')
                     .replace("not in reference", "not in the reference");
-            JsonNode share = node.path("driftShare");
-            List<String> drifted = new ArrayList<>();
-            node.path("driftedColumns").forEach(c -> drifted.add(bounded(c.asText(""))));
-            segments.add(new SegmentView(bounded(node.path("column").asText("")) + "=" + bounded(value), verdict,
-                    drift, node.path("referenceRows").asLong(), node.path("currentRows").asLong(),
-                    share.isNumber() ? Math.round(share.doubleValue() * 100) + "%" : "",
-                    String.join(", ", drifted)));
+            double share = segment.driftShare();
+            segments.add(new SegmentView(bounded(segment.column() == null ? "" : segment.column()) + "="
+                    + bounded(value), verdict, drift, segment.referenceRows(), segment.currentRows(),
+                    Double.isNaN(share) ? "" : Math.round(share * 100) + "%",
+                    String.join(", ", segment.driftedColumns().stream()
+                            .map(c -> bounded(c == null ? "" : c)).toList())));
         }
         return segments;
     }

@@ -5,6 +5,13 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlstages.model.CheckReport;
+import io.mlstages.model.ColumnVerdict;
+import io.mlstages.model.DeploymentResult;
+import io.mlstages.model.DriftReportDocument;
+import io.mlstages.model.ReportFormatException;
+import io.mlstages.model.ReportJson;
+import io.mlstages.model.ValidationReportDocument;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,13 +85,20 @@ public final class StepResults {
         if (root == null || !root.isObject()) {
             throw new StepException(step.functionName() + ": the result " + file + " is not a JSON object");
         }
-        Reader in = new Reader(root, step.functionName() + ": the result " + file);
-        switch (step.functionName()) {
-            case StepCatalog.TRAIN -> train(in, map);
-            case StepCatalog.VALIDATE -> validate(in, invocation, map);
-            case StepCatalog.DEPLOY -> deploy(in, map);
-            case StepCatalog.CHECK_DRIFT, StepCatalog.DRIFT_CHECK_BUILDER -> drift(in, invocation, reportUrl, map);
-            default -> throw new StepException("No result format for step " + step.functionName());
+        String origin = step.functionName() + ": the result " + file;
+        try {
+            switch (step.functionName()) {
+                case StepCatalog.TRAIN -> train(new Reader(root, origin), map);
+                case StepCatalog.VALIDATE -> validate(ReportJson.read(root, ValidationReportDocument.TYPE, origin),
+                        invocation, map);
+                case StepCatalog.DEPLOY -> deploy(ReportJson.read(root, DeploymentResult.TYPE, origin), map);
+                case StepCatalog.CHECK_DRIFT, StepCatalog.DRIFT_CHECK_BUILDER -> drift(CheckReport.read(root, origin),
+                        invocation, reportUrl, map);
+                default -> throw new StepException("No result format for step " + step.functionName());
+            }
+        }
+        catch (ReportFormatException e) {
+            throw new StepException(e.getMessage(), e);
         }
         return map;
     }
@@ -107,32 +121,26 @@ public final class StepResults {
         map.put("fitSeconds", in.root.path("fitSeconds").isNumber() ? in.root.path("fitSeconds").doubleValue() : null);
     }
 
-    private static void validate(final Reader in, final Invocation invocation, final Map<String, Object> map) {
-        boolean passed = in.flag("passed");
+    private static void validate(final ValidationReportDocument report, final Invocation invocation,
+            final Map<String, Object> map) {
+        boolean passed = report.passed();
         map.put("passed", passed);
         // the child blesses a passed model package folder unless told not to (a zipped package is not changed)
         String model = option(invocation, "--model");
         map.put("blessed", passed && model != null && !invocation.arguments().contains("--no-bless")
                 && !model.toLowerCase(java.util.Locale.ROOT).endsWith(".zip"));
-        map.put("metrics", numbers(in.root.path("metrics").path("values")));
-        JsonNode baseline = in.root.path("baselineMetrics");
-        map.put("baselineMetrics", baseline.isObject() ? numbers(baseline.path("values")) : null);
+        map.put("metrics", values(report.metrics()));
+        map.put("baselineMetrics", report.baselineMetrics() == null ? null : values(report.baselineMetrics()));
         List<Object> failed = new ArrayList<>();
         List<Object> gates = new ArrayList<>();
-        JsonNode gateNodes = in.root.path("gates");
-        if (!gateNodes.isArray()) {
-            throw in.malformed("gates", "a list");
-        }
-        for (JsonNode gate : gateNodes) {
+        for (ValidationReportDocument.Gate gate : report.gates()) {
             LinkedHashMap<String, Object> one = new LinkedHashMap<>();
-            String name = gate.path("name").asText();
-            boolean ok = gate.path("passed").asBoolean();
-            one.put("name", name);
-            one.put("passed", ok);
-            one.put("detail", gate.path("message").asText(""));
+            one.put("name", gate.name());
+            one.put("passed", gate.passed());
+            one.put("detail", gate.message());
             gates.add(one);
-            if (!ok) {
-                failed.add(name);
+            if (!gate.passed()) {
+                failed.add(gate.name());
             }
         }
         map.put("failedGates", failed);
@@ -141,63 +149,50 @@ public final class StepResults {
         map.put("junitFile", invocation.reportFiles().get(Invocation.JUNIT));
     }
 
-    private static void deploy(final Reader in, final Map<String, Object> map) {
-        map.put("model", in.text("model"));
-        map.put("version", in.root.path("version").isNumber() ? in.root.path("version").intValue() : null);
-        map.put("alias", in.text("alias"));
-        map.put("previousVersion", in.root.path("previous").isNumber() ? in.root.path("previous").intValue() : null);
-        map.put("deployed", in.flag("succeeded"));
+    private static void deploy(final DeploymentResult result, final Map<String, Object> map) {
+        map.put("model", result.model());
+        map.put("version", result.version());
+        map.put("alias", result.alias());
+        map.put("previousVersion", result.previous());
+        map.put("deployed", result.succeeded());
         // an unblessed version that went out (force or noRequireBlessing); the alias history records it as forced
-        map.put("forced", in.root.path("forced").asBoolean(false));
+        map.put("forced", result.forced());
         List<Object> targets = new ArrayList<>();
-        for (JsonNode outcome : in.root.path("outcomes")) {
+        for (DeploymentResult.TargetOutcome outcome : result.outcomes()) {
             LinkedHashMap<String, Object> one = new LinkedHashMap<>();
-            String status = outcome.path("status").asText();
-            one.put("target", outcome.path("target").asText());
-            one.put("ok", "DONE".equals(status) || "UNCHANGED".equals(status));
-            one.put("detail", outcome.path("detail").asText(""));
+            one.put("target", outcome.target());
+            one.put("ok", outcome.ok());
+            one.put("detail", outcome.detail() == null ? "" : outcome.detail());
             targets.add(one);
         }
         map.put("targets", targets);
-        map.put("mitigatedIncident", in.optionalText("mitigatedIncident"));
-        map.put("refused", in.optionalText("refused"));
+        map.put("mitigatedIncident", result.mitigatedIncident());
+        map.put("refused", result.refused());
     }
 
-    private static void drift(final Reader in, final Invocation invocation, final String reportUrl,
+    private static void drift(final CheckReport result, final Invocation invocation, final String reportUrl,
             final Map<String, Object> map) {
-        if (!"mlstages-drift-report".equals(in.root.path("kind").asText())) {
-            throw in.malformed("kind", "\"mlstages-drift-report\"");
-        }
-        map.put("datasetDrift", in.flag("datasetDrift"));
-        map.put("constraintsViolated", ConstraintsView.of(in.root).violated());
-        map.put("driftShare", in.root.path("driftShare").isNumber() ? in.root.path("driftShare").doubleValue() : null);
-        JsonNode columns = in.root.path("columns");
-        if (!columns.isArray()) {
-            throw in.malformed("columns", "a list");
-        }
-        List<Object> drifted = new ArrayList<>();
-        for (JsonNode column : columns) {
-            if (column.path("drift").asBoolean()) {
-                drifted.add(column.path("name").asText());
-            }
-        }
-        map.put("driftedColumns", drifted);
-        map.put("columns", columns.size());
-        map.put("model", in.optionalText("model"));
-        map.put("version", in.root.path("version").isNumber() ? in.root.path("version").intValue() : null);
-        JsonNode incident = in.root.path("incident");
-        boolean hasIncident = incident.isObject();
-        map.put("incidentId", hasIncident ? incident.path("id").asText() : null);
-        map.put("incidentStage", hasIncident ? incident.path("stage").asText() : null);
-        map.put("severity", hasIncident ? incident.path("severity").asText() : null);
-        map.put("incidentOpened", hasIncident && incident.path("opened").asBoolean());
-        JsonNode retrain = in.root.path("retrain");
-        map.put("retrainDue", retrain.path("due").asBoolean(false));
-        map.put("retrainReason", retrain.isObject() ? retrain.path("reason").asText("")
+        DriftReportDocument report = result.report();
+        CheckReport.Outcome check = result.check();
+        map.put("datasetDrift", report.datasetDrift());
+        map.put("constraintsViolated", ConstraintsView.of(report.constraints()).violated());
+        map.put("driftShare", Double.isNaN(report.driftShare()) ? null : report.driftShare());
+        map.put("driftedColumns", new ArrayList<Object>(report.columns().stream().filter(ColumnVerdict::drift)
+                .map(ColumnVerdict::name).toList()));
+        map.put("columns", report.columns().size());
+        map.put("model", check.model());
+        map.put("version", check.version());
+        CheckReport.Incident incident = check.incident();
+        map.put("incidentId", incident == null ? null : incident.id());
+        map.put("incidentStage", incident == null ? null : incident.stage());
+        map.put("severity", incident == null ? null : incident.severity());
+        map.put("incidentOpened", incident != null && incident.opened());
+        CheckReport.Retrain retrain = check.retrain();
+        map.put("retrainDue", retrain != null && retrain.due());
+        map.put("retrainReason", retrain != null ? (retrain.reason() == null ? "" : retrain.reason())
                 : "a check against a reference (not a registered model) opens no incident and asks for no retrain");
         // set when the check recorded the due request for the plugin (--claim-retrain): withdrawn if no job starts
-        map.put("retrainRequestedAt", retrain.path("requestedAt").isTextual() ? retrain.path("requestedAt").asText()
-                : null);
+        map.put("retrainRequestedAt", retrain == null ? null : retrain.requestedAt());
         map.put("reportFile", invocation.resultFile());
         map.put("htmlFile", invocation.reportFiles().get(Invocation.HTML));
         map.put("junitFile", invocation.reportFiles().get(Invocation.JUNIT));
@@ -213,6 +208,16 @@ public final class StepResults {
             }
         }
         return null;
+    }
+
+    /** A model's metric values as a map; an undefined metric is null. */
+    private static LinkedHashMap<String, Object> values(
+            @CheckForNull final ValidationReportDocument.Metrics metrics) {
+        LinkedHashMap<String, Object> values = new LinkedHashMap<>();
+        if (metrics != null) {
+            values.putAll(metrics.values());
+        }
+        return values;
     }
 
     /** A JSON object of numbers as a map; a metric that is not a number (undefined) is null. */
@@ -240,20 +245,6 @@ public final class StepResults {
                 throw malformed(field, "text");
             }
             return value.asText();
-        }
-
-        @CheckForNull
-        String optionalText(final String field) {
-            JsonNode value = root.path(field);
-            return value.isTextual() ? value.asText() : null;
-        }
-
-        boolean flag(final String field) {
-            JsonNode value = root.path(field);
-            if (!value.isBoolean()) {
-                throw malformed(field, "true or false");
-            }
-            return value.booleanValue();
         }
 
         long whole(final String field) {

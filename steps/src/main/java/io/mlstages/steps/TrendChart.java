@@ -1,5 +1,7 @@
 package io.mlstages.steps;
 
+import static io.mlstages.model.Html.escape;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -95,31 +97,6 @@ public final class TrendChart {
         }
         svg.append("</svg>\n");
         return svg.toString();
-    }
-
-    /** Text for XML content and attribute values. */
-    static String escape(final String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    // characters XML 1.0 does not allow would make the page's document invalid
-                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF) {
-                        out.append('\uFFFD');
-                    }
-                    else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 
     private static double x(final int i, final double step, final int plotWidth, final int count) {

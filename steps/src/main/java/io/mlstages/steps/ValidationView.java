@@ -2,12 +2,11 @@ package io.mlstages.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlstages.model.ReportFormatException;
+import io.mlstages.model.ReportJson;
+import io.mlstages.model.ValidationReportDocument;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,8 +29,8 @@ import java.util.Set;
  * @param metrics  the candidate's metrics, then the ones only the baseline has, each with the baseline's value and
  *                 the difference where both exist
  */
-public record ValidationView(boolean passed, String task, Model model, Model baseline, String data, long rows,
-        List<Gate> gates, List<Metric> metrics) {
+public record ValidationView(boolean passed, String task, Model model, @CheckForNull Model baseline, String data,
+        long rows, List<Gate> gates, List<Metric> metrics) {
 
     /**
      * A model's identity.
@@ -87,10 +86,6 @@ public record ValidationView(boolean passed, String task, Model model, Model bas
     public record Metric(String name, String value, String baseline, String difference) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** The {@code kind} of a validation report. */
-    static final String KIND = "mlstages-validation-report";
-
     public ValidationView {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(model, "model");
@@ -106,41 +101,24 @@ public record ValidationView(boolean passed, String task, Model model, Model bas
      * @param source its file name, for errors
      * @throws StepException naming the source and the field when it is not a validation report
      */
-    public static ValidationView parse(final String json, final String source) {
-        JsonNode root;
+    public static ValidationView parse(@CheckForNull final String json, final String source) {
+        ValidationReportDocument report;
         try {
-            root = json == null ? null : JSON.readTree(json);
+            report = ReportJson.read(json, ValidationReportDocument.TYPE, source);
         }
-        catch (JsonProcessingException e) {
-            throw new StepException(source + ": not JSON: " + e.getOriginalMessage(), e);
+        catch (ReportFormatException e) {
+            throw new StepException(e.getMessage(), e);
         }
-        if (root == null || !root.isObject() || !KIND.equals(root.path("kind").asText())) {
-            throw new StepException(source + ": not a validation report (no \"kind\": \"" + KIND + "\")");
-        }
-        boolean passed = bool(root, "passed", source, "");
-        String task = text(root, "task", source, "");
-        Model model = model(root.path("model"), "model", source);
+        Model model = model(report.model());
         if (model == null) {
-            throw malformed(source, "model", "an object");
+            throw new StepException(source + ": malformed validation report: the field \"model\" is missing or not"
+                    + " an object");
         }
-        Model baseline = model(root.path("baselineModel"), "baselineModel", source);
-
-        JsonNode gateNodes = root.path("gates");
-        if (!gateNodes.isArray()) {
-            throw malformed(source, "gates", "a list");
-        }
-        List<Gate> gates = new ArrayList<>();
-        for (int i = 0; i < gateNodes.size(); i++) {
-            JsonNode node = gateNodes.get(i);
-            String where = "gates[" + i + "].";
-            gates.add(new Gate(text(node, "name", source, where), node.path("kind").asText(""),
-                    node.path("metric").asText(""), DriftView.format(number(node.path("value"))),
-                    optional(node.path("bound")), optional(node.path("baseline")), bool(node, "passed", source, where),
-                    node.path("message").asText("")));
-        }
-
-        Map<String, Double> values = values(root.path("metrics"), "metrics", source);
-        Map<String, Double> baselineValues = values(root.path("baselineMetrics"), "baselineMetrics", source);
+        List<Gate> gates = report.gates().stream().map(g -> new Gate(g.name(), g.kind(), g.metric(),
+                DriftView.format(g.value()), optional(g.bound()), optional(g.baseline()), g.passed(), g.message()))
+                .toList();
+        Map<String, Double> values = values(report.metrics());
+        Map<String, Double> baselineValues = values(report.baselineMetrics());
         Set<String> names = new LinkedHashSet<>(values.keySet());
         names.addAll(baselineValues.keySet());
         List<Metric> metrics = new ArrayList<>();
@@ -151,8 +129,11 @@ public record ValidationView(boolean passed, String task, Model model, Model bas
                     base == null ? "" : DriftView.format(base),
                     value == null || base == null ? "" : signed(value - base)));
         }
-        return new ValidationView(passed, task, model, baseline, root.path("data").asText(""),
-                root.path("metrics").path("rows").asLong(0), gates, metrics);
+        Model baseline = model(report.baselineModel());
+        ValidationReportDocument.Metrics measured = report.metrics();
+        long rows = measured == null ? 0 : measured.rows();
+        return new ValidationView(report.passed(), report.task(), model, baseline, report.data(), rows, gates,
+                metrics);
     }
 
     /** The gates that failed, in the report's order. */
@@ -201,60 +182,21 @@ public record ValidationView(boolean passed, String task, Model model, Model bas
     }
 
     @CheckForNull
-    private static Model model(final JsonNode node, final String field, final String source) {
-        if (node.isMissingNode() || node.isNull()) {
-            return null;
-        }
-        if (!node.isObject()) {
-            throw malformed(source, field, "an object or null");
-        }
-        return new Model(text(node, "name", source, field + "."), node.path("version").asText(null),
-                node.path("sha256").asText(null), node.path("location").asText(null));
+    private static Model model(@CheckForNull final ValidationReportDocument.ModelRef ref) {
+        return ref == null ? null : new Model(ref.name(), ref.version(), ref.sha256(), ref.location());
     }
 
-    private static Map<String, Double> values(final JsonNode evaluation, final String field, final String source) {
+    /** The metric values in the report's order; an undefined metric (null) is NaN, shown as n/a, never dropped. */
+    private static Map<String, Double> values(@CheckForNull final ValidationReportDocument.Metrics metrics) {
         Map<String, Double> values = new LinkedHashMap<>();
-        if (evaluation.isMissingNode() || evaluation.isNull()) {
-            return values;
-        }
-        JsonNode node = evaluation.path("values");
-        if (!evaluation.isObject() || !node.isObject()) {
-            throw malformed(source, field + ".values", "an object of metric values");
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            // an undefined metric is written as null: shown as n/a, never dropped
-            values.put(entry.getKey(), number(entry.getValue()));
+        if (metrics != null) {
+            metrics.values().forEach((name, value) -> values.put(name,
+                    value != null ? value : Double.valueOf(Double.NaN)));
         }
         return values;
     }
 
-    private static String text(final JsonNode node, final String field, final String source, final String path) {
-        JsonNode value = node.path(field);
-        if (!value.isTextual()) {
-            throw malformed(source, path + field, "text");
-        }
-        return value.asText();
-    }
-
-    private static boolean bool(final JsonNode node, final String field, final String source, final String path) {
-        JsonNode value = node.path(field);
-        if (!value.isBoolean()) {
-            throw malformed(source, path + field, "true or false");
-        }
-        return value.booleanValue();
-    }
-
-    private static String optional(final JsonNode node) {
-        return node.isNumber() ? DriftView.format(node.doubleValue()) : "";
-    }
-
-    private static double number(final JsonNode node) {
-        return node.isNumber() ? node.doubleValue() : Double.NaN;
-    }
-
-    private static StepException malformed(final String source, final String field, final String expected) {
-        return new StepException(source + ": malformed validation report: the field \"" + field
-                + "\" is missing or not " + expected);
+    private static String optional(@CheckForNull final Double value) {
+        return value == null ? "" : DriftView.format(value);
     }
 }
