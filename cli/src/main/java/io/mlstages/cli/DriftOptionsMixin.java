@@ -1,5 +1,7 @@
 package io.mlstages.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import io.mlstages.drift.AlarmBudget;
 import io.mlstages.drift.DriftMethod;
 import io.mlstages.drift.DriftOptions;
@@ -70,7 +72,7 @@ final class DriftOptionsMixin {
     @Option(names = "--alarm-budget", paramLabel = "N/PERIOD",
             description = "False alarms the schedule may raise, e.g. 1/month (period hour, day, week, month or year): "
                     + "--alpha (or the --fdr Q) is lowered until the implied rate fits. Needs --cadence.")
-    String alarmBudget;
+    @CheckForNull String alarmBudget;
 
     /** The engine's drift options for these flags. */
     DriftOptions toDriftOptions() {

@@ -22,7 +22,7 @@ final class Inputs {
 
     /** As {@link #profile(Path, ReadOptions, ProfileSettings, PrintWriter)}, with per-segment profiles. */
     static Profile profile(final Path data, final ReadOptions read, final ProfileSettings settings,
-            final PrintWriter progress, final java.util.List<String> segmentColumns, final int capacity) {
+            @CheckForNull final PrintWriter progress, final java.util.List<String> segmentColumns, final int capacity) {
         return Profiles.of(data, read, settings, source -> Progress.of(source, progress), segmentColumns, capacity);
     }
 }

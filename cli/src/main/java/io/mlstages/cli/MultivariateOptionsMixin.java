@@ -1,5 +1,7 @@
 package io.mlstages.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import io.mlstages.drift.MultivariateOptions;
 import picocli.CommandLine.Option;
 
@@ -15,7 +17,7 @@ final class MultivariateOptionsMixin {
             description = "With --multivariate: the out-of-fold AUC that counts as drift when significant "
                     + "(default: " + MultivariateOptions.DEFAULT_AUC_FLOOR + ").")
     @Range(min = "0.5", max = "1")
-    Double aucFloor;
+    @CheckForNull Double aucFloor;
 
     @Option(names = "--multivariate-sample", paramLabel = "ROWS",
             description = "With --multivariate: rows sampled from each side while reading (default: "
@@ -30,6 +32,7 @@ final class MultivariateOptionsMixin {
     Integer folds;
 
     /** The classifier's options, or null without {@code --multivariate}. */
+    @CheckForNull
     MultivariateOptions toOptions(final double alpha) {
         if (!multivariate) {
             if (aucFloor != null || sample != null || folds != null) {

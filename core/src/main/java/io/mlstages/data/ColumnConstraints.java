@@ -1,5 +1,7 @@
 package io.mlstages.data;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.util.List;
 
 /**
@@ -16,8 +18,9 @@ import java.util.List;
  * @param pattern          categorical columns: a regular expression every value must match as a whole
  *                         (see {@link SafePattern} for how its cost is bounded)
  */
-public record ColumnConstraints(Double min, Double max, List<String> allowed, boolean notNull,
-        Double maxMissingRate, boolean unique, Double maxDistinctRatio, String pattern) {
+public record ColumnConstraints(@CheckForNull Double min, @CheckForNull Double max, @CheckForNull List<String> allowed,
+        boolean notNull, @CheckForNull Double maxMissingRate, boolean unique, @CheckForNull Double maxDistinctRatio,
+        @CheckForNull String pattern) {
 
     private static final ColumnConstraints NONE = new ColumnConstraints(null, null, null, false, null, false, null,
             null);

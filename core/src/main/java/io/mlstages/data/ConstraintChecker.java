@@ -1,5 +1,7 @@
 package io.mlstages.data;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import io.mlstages.Texts;
 
 import java.math.BigDecimal;
@@ -37,7 +39,7 @@ public final class ConstraintChecker {
     private long rows;
 
     /** A checker of the constraints of a schema (none when it has none or is null). */
-    public ConstraintChecker(final Schema declared) {
+    public ConstraintChecker(@CheckForNull final Schema declared) {
         this(declared, UNIQUE_EXACT_LIMIT);
     }
 
@@ -78,8 +80,7 @@ public final class ConstraintChecker {
                         "the schema constrains this column but the file does not have it");
             }
         }
-        Path file = source.file();
-        Path fileName = file == null ? null : file.getFileName();
+        Path fileName = source.file().getFileName();
         String name = fileName == null ? "-" : fileName.toString();
         return new ForwardingRowSource(source) {
             @Override
@@ -117,8 +118,8 @@ public final class ConstraintChecker {
     private final class ColumnCheck {
         final Column column;
         final ColumnConstraints rules;
-        final Set<String> allowed;
-        final SafePattern pattern;
+        @CheckForNull final Set<String> allowed;
+        @CheckForNull final SafePattern pattern;
         final boolean distinct;
         final Tally belowMin = new Tally();
         final Tally aboveMax = new Tally();
@@ -130,8 +131,8 @@ public final class ConstraintChecker {
         long values;
         double smallest = Double.POSITIVE_INFINITY;
         double largest = Double.NEGATIVE_INFINITY;
-        final Map<Object, Long> seen;
-        final DistinctSketch sketch;
+        @CheckForNull final Map<Object, Long> seen;
+        @CheckForNull final DistinctSketch sketch;
         boolean saturated;
 
         ColumnCheck(final Column column, final ColumnConstraints rules) {
@@ -275,7 +276,7 @@ public final class ConstraintChecker {
     /** The offending cells of one constraint: a count and the first few. */
     private static final class Tally {
         long count;
-        Boolean passed;
+        @CheckForNull Boolean passed;
         final List<ConstraintViolations.Example> examples = new ArrayList<>();
 
         void add(final String file, final long line, final String value) {
@@ -300,7 +301,7 @@ public final class ConstraintChecker {
         }
 
         ConstraintViolations.Check check(final String column, final String constraint, final String expected,
-                final Double observed, final boolean exact, final String note) {
+                @CheckForNull final Double observed, final boolean exact, @CheckForNull final String note) {
             boolean ok = passed != null ? passed : count == 0;
             return new ConstraintViolations.Check(column, constraint, expected, ok, count, observed, exact, note,
                     ok ? List.of() : examples);

@@ -1,5 +1,7 @@
 package io.mlstages.data;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import io.mlstages.Texts;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -225,6 +227,7 @@ public final class SchemaFile {
                 maxMissingRate, flag(node, "unique", pointer, where, column), maxDistinctRatio, pattern);
     }
 
+    @CheckForNull
     private static Double number(final JsonNode node, final String key, final String pointer, final String where,
             final String column) {
         JsonNode value = node.get(key);

@@ -1,5 +1,7 @@
 package io.mlstages.drift;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +35,7 @@ public record AlarmBudget(double alarms, String period) {
      *
      * @throws IllegalArgumentException quoting the text when it is not of that form
      */
-    public static AlarmBudget parse(final String text) {
+    public static AlarmBudget parse(@CheckForNull final String text) {
         String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         Matcher matcher = FORM.matcher(value);
         if (!matcher.matches()) {

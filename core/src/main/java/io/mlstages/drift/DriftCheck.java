@@ -1,5 +1,7 @@
 package io.mlstages.drift;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import io.mlstages.data.BadRowLog;
 import io.mlstages.data.BadRows;
 
@@ -46,7 +48,7 @@ public final class DriftCheck {
      *                  so a stored profile on either side is then refused
      */
     public record Request(Path reference, List<Path> current, DriftOptions drift, ReadOptions read,
-            ProfileSettings settings, UnaryOperator<RowSource> observe, MultivariateOptions multivariate) {
+            ProfileSettings settings, UnaryOperator<RowSource> observe, @CheckForNull MultivariateOptions multivariate) {
         public Request {
             Objects.requireNonNull(reference, "reference");
             Objects.requireNonNull(current, "current");
@@ -314,6 +316,7 @@ public final class DriftCheck {
     /** The domain classifier's part of {@link #run}. */
     private static final class Multivariate {
         /** Reservoirs for the sampled rows, or null when not asked for; refuses a stored profile on either side. */
+        @CheckForNull
         static RowReservoirs sampler(final Request request) {
             MultivariateOptions options = request.multivariate();
             if (options == null) {

@@ -145,7 +145,8 @@ public final class DriftDetector {
         checkOptionNames(options, refColumns, curColumns);
 
         Set<String> wanted = new LinkedHashSet<>();
-        List<String> named = comparison.columns() == null ? options.columns() : comparison.columns();
+        List<String> restricted = comparison.columns();
+        List<String> named = restricted == null ? options.columns() : restricted;
         if (named.isEmpty()) {
             wanted.addAll(refColumns.keySet());
             wanted.addAll(curColumns.keySet());
@@ -204,7 +205,8 @@ public final class DriftDetector {
      * The significance levels of a check: per-column alpha, or one Benjamini–Hochberg family over every tested
      * column of every comparison; either lowered to fit an alarm budget. Also what the settings imply.
      */
-    private record Levels(FalseAlarms.Control control, double level, double budgetLevel, FalseDiscovery.Family family,
+    private record Levels(FalseAlarms.Control control, double level, double budgetLevel,
+            @CheckForNull FalseDiscovery.Family family,
             Map<FalseDiscovery.Key, FalseDiscovery.Decision> decisions, double perCheck, int tests) {
 
         static Levels of(final List<List<Measured>> measured, final DriftOptions options) {
@@ -251,6 +253,7 @@ public final class DriftDetector {
         }
 
         /** A column's q-value under FDR control, or null. */
+        @CheckForNull
         Double qValue(final FalseDiscovery.Key key) {
             if (family == null) {
                 return null;

@@ -85,7 +85,8 @@ public record DriftOptions(double alpha, double driftShare, @CheckForNull String
     }
 
     /** Options without false-alarm settings (as before they existed). */
-    public DriftOptions(final double alpha, final double driftShare, final String target, final String prediction,
+    public DriftOptions(final double alpha, final double driftShare, @CheckForNull final String target,
+            @CheckForNull final String prediction,
             final List<String> columns, final Map<String, ColumnOptions> perColumn, final double missingRateFloor,
             final boolean missingRateDrift, final boolean poolRareLevels) {
         this(alpha, driftShare, target, prediction, columns, perColumn, missingRateFloor, missingRateDrift,

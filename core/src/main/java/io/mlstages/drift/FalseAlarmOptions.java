@@ -1,5 +1,7 @@
 package io.mlstages.drift;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.time.Duration;
 
 /**
@@ -11,7 +13,8 @@ import java.time.Duration;
  * @param budget  the false alarms a schedule may raise: the level (alpha, or q with {@code fdr}) is lowered until
  *                the implied rate fits, never raised; needs the cadence; or null
  */
-public record FalseAlarmOptions(Double fdr, Duration cadence, AlarmBudget budget) {
+public record FalseAlarmOptions(@CheckForNull Double fdr, @CheckForNull Duration cadence,
+        @CheckForNull AlarmBudget budget) {
     /** Per-column alpha, no schedule, no budget. */
     public static final FalseAlarmOptions NONE = new FalseAlarmOptions(null, null, null);
 

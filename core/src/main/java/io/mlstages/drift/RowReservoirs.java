@@ -1,5 +1,7 @@
 package io.mlstages.drift;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import io.mlstages.data.ColumnType;
 import io.mlstages.data.ForwardingRowSource;
 import io.mlstages.data.RowSource;
@@ -34,7 +36,7 @@ final class RowReservoirs {
     UnaryOperator<RowSource> observe(final UnaryOperator<RowSource> observe) {
         return source -> {
             RowSource observed = observe.apply(source);
-            Path name = observed.file() == null ? null : observed.file().getFileName();
+            Path name = observed.file().getFileName();
             // seeded by the file's name, not its folder: the same data gives the same sample wherever it lies
             long salt = name == null ? 0 : name.toString().hashCode();
             Reservoir reservoir = new Reservoir(capacity, new SplittableRandom(seed ^ salt));
@@ -141,7 +143,7 @@ final class RowReservoirs {
         private final int capacity;
         private final SplittableRandom random;
         private final List<Object[]> rows = new ArrayList<>();
-        private Schema schema;
+        @CheckForNull private Schema schema;
         private long seen;
 
         Reservoir(final int capacity, final SplittableRandom random) {

@@ -1,5 +1,7 @@
 package io.mlstages.drift;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -19,7 +21,7 @@ import java.util.Objects;
  * @param columns       one verdict per column (each with its p-value), the segment columns left out; empty when
  *                      not compared
  */
-public record SegmentDrift(String column, String value, boolean other, Status status, long referenceRows,
+public record SegmentDrift(String column, @CheckForNull String value, boolean other, Status status, long referenceRows,
         long currentRows, boolean datasetDrift, double driftShare, List<ColumnDrift> columns) {
 
     /** Whether a segment was compared. */

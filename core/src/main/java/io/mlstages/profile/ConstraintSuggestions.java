@@ -53,7 +53,7 @@ public final class ConstraintSuggestions {
         boolean unique = false;
         long values = column.count() - column.missing();
         if (column.type() == ColumnType.NUMERIC) {
-            NumericSummary numbers = column.numeric();
+            NumericSummary numbers = java.util.Objects.requireNonNull(column.numeric(), "numeric summary");
             if (numbers.finite() > 0 && numbers.nan() == 0) {
                 double width = numbers.max() - numbers.min();
                 if (numbers.negativeInfinity() == 0) {
@@ -65,10 +65,10 @@ public final class ConstraintSuggestions {
                     max = round(numbers.max() <= 0 && upper > 0 ? 0 : upper, width, RoundingMode.CEILING);
                 }
             }
-            unique = values >= MIN_VALUES && numbers.values() != null && numbers.finite() == values
-                    && allDistinctIntegers(numbers.values());
+            double[] kept = numbers.values();
+            unique = values >= MIN_VALUES && kept != null && numbers.finite() == values && allDistinctIntegers(kept);
         } else {
-            CategorySummary categories = column.categories();
+            CategorySummary categories = java.util.Objects.requireNonNull(column.categories(), "category summary");
             boolean complete = categories.isComplete();
             if (column.type() == ColumnType.CATEGORICAL && complete && values >= MIN_VALUES
                     && categories.distinct() <= MAX_ALLOWED

@@ -1,5 +1,7 @@
 package io.mlstages.profile;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +66,7 @@ public record SegmentProfiles(String column, List<Segment> segments, Profile oth
      * @param value   the cell's text as read (trimmed), or null for a missing cell
      * @param profile the profile of those rows
      */
-    public record Segment(String value, Profile profile) {
+    public record Segment(@CheckForNull String value, Profile profile) {
         public Segment {
             Objects.requireNonNull(profile, "profile");
         }

@@ -1,5 +1,7 @@
 package io.mlstages.profile;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,13 +77,12 @@ public final class SegmentedProfiler implements AutoCloseable {
      * @throws io.mlstages.data.DataException when a row is malformed
      */
     public static Profile profile(final RowSource source, final ProfileSettings settings, final List<String> columns,
-            final int capacity, final String sha256) {
+            final int capacity, @CheckForNull final String sha256) {
         try (SegmentedProfiler profiler = new SegmentedProfiler(source.schema(), settings, columns, capacity)) {
             while (source.next()) {
                 profiler.add(source);
             }
-            java.nio.file.Path file = source.file();
-            java.nio.file.Path fileName = file == null ? null : file.getFileName();
+            java.nio.file.Path fileName = source.file().getFileName();
             String name = fileName == null ? "-" : fileName.toString();
             return profiler.finish(List.of(new Profile.Source(name, sha256, profiler.whole.rows())));
         }
