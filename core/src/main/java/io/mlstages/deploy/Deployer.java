@@ -1,5 +1,6 @@
 package io.mlstages.deploy;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -195,7 +196,7 @@ public final class Deployer {
      * @throws io.mlstages.registry.RegistryException when the registry refuses the rollback (no previous holder)
      */
     public static DeployResult rollback(final Registry registry, final String model, final String alias,
-            final Actor actor, final String message, final List<DeployTarget> targets) {
+            final Actor actor, @CheckForNull final String message, final List<DeployTarget> targets) {
         Objects.requireNonNull(registry, "registry");
         DeployRequest.name(model, "model");
         DeployRequest.name(alias, "alias");
@@ -206,7 +207,7 @@ public final class Deployer {
     }
 
     private static DeployResult rollbackLocked(final Registry registry, final String model, final String alias,
-            final Actor actor, final String message, final List<DeployTarget> publishing) {
+            final Actor actor, @CheckForNull final String message, final List<DeployTarget> publishing) {
         Integer current = registry.alias(model, alias).orElseThrow(() -> new DeployException("The alias '" + alias
                 + "' of " + model + " points to no version: there is nothing to roll back"));
         String why = message != null ? message : "roll back from version " + current;
@@ -384,7 +385,7 @@ public final class Deployer {
         throw new IllegalStateException("no outcome for " + target);
     }
 
-    private static String where(final String alias, final Integer previous) {
+    private static String where(final String alias, @CheckForNull final Integer previous) {
         return previous == null ? "the alias '" + alias + "' points to no version"
                 : "the alias '" + alias + "' still points to version " + previous;
     }
@@ -406,15 +407,15 @@ public final class Deployer {
         private final ModelVersion version;
         private final Path files;
         private final String alias;
-        private final Integer previous;
+        @CheckForNull private final Integer previous;
         private final Actor actor;
         private final String message;
         private final boolean forced;
-        private byte[] json;
-        private String jsonAction;
+        @CheckForNull private byte[] json;
+        @CheckForNull private String jsonAction;
 
         Payload(final Registry registry, final ModelVersion version, final Path files, final String alias,
-                final Integer previous, final Actor actor, final String message, final boolean forced) {
+                @CheckForNull final Integer previous, final Actor actor, final String message, final boolean forced) {
             this.registry = registry;
             this.version = version;
             this.files = files;

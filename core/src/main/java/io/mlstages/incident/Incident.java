@@ -1,5 +1,6 @@
 package io.mlstages.incident;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
  * @param mitigatedBy        the version deployed to mitigate it, or null
  */
 public record Incident(String id, String model, int modelVersion, Stage stage, Severity severity,
-        List<Finding> findings, List<Step> steps, Instant lastRetrainRequest, Integer mitigatedBy) {
+        List<Finding> findings, List<Step> steps, @CheckForNull Instant lastRetrainRequest,
+        @CheckForNull Integer mitigatedBy) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}-[0-9]{4,9}");
 
     public Incident {

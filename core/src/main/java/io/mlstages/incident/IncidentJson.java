@@ -1,5 +1,6 @@
 package io.mlstages.incident;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -118,6 +119,7 @@ final class IncidentJson {
         }
     }
 
+    @CheckForNull
     private static String text(final JsonNode node, final String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();

@@ -1,5 +1,6 @@
 package io.mlstages.incident;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.drift.ColumnDrift;
 import io.mlstages.drift.DriftCheck;
 import io.mlstages.drift.DriftOptions;
@@ -50,7 +51,8 @@ public final class Monitor {
      * leaves the incident as it was; the result's reason says why.
      */
     public static CheckResult check(final Registry registry, final String model, final String alias,
-            final Path currentData, final CheckOptions options, final Actor actor, final RetrainRequest request) {
+            final Path currentData, final CheckOptions options, final Actor actor,
+            @CheckForNull final RetrainRequest request) {
         Objects.requireNonNull(currentData, "currentData");
         return check(registry, model, alias, List.of(currentData), options, actor, request);
     }
@@ -63,7 +65,7 @@ public final class Monitor {
      */
     public static CheckResult check(final Registry registry, final String model, final String alias,
             final List<Path> currentData, final CheckOptions options, final Actor actor,
-            final RetrainRequest request) {
+            @CheckForNull final RetrainRequest request) {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(currentData, "currentData");
         if (currentData.isEmpty()) {

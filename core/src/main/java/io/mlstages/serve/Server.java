@@ -1,5 +1,6 @@
 package io.mlstages.serve;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -59,15 +60,15 @@ public final class Server implements AutoCloseable {
     private final AtomicReference<String> unavailable = new AtomicReference<>();
     /** {@link #unavailable} without paths or exception text: what {@code /health} shows to anyone. */
     private final AtomicReference<String> publicProblem = new AtomicReference<>();
-    private final PredictionLog log;
+    @CheckForNull private final PredictionLog log;
     private final ServeMetrics metrics;
-    private final Registry registry;
+    @CheckForNull private final Registry registry;
     private final ThreadPoolExecutor executor;
-    private final ScheduledExecutorService watcher;
+    @CheckForNull private final ScheduledExecutorService watcher;
     private final HttpLoop http;
     private long seenChanges = Long.MIN_VALUE;
 
-    private Server(final ServeOptions options, final Consumer<String> events, final HttpLoop.Limits given) {
+    private Server(final ServeOptions options, final Consumer<String> events, @CheckForNull final HttpLoop.Limits given) {
         this.options = options;
         this.events = events;
         this.registry = options.registry() == null ? null : Registry.open(options.registry());
@@ -114,7 +115,7 @@ public final class Server implements AutoCloseable {
                 }
 
                 @Override
-                public HttpLoop.Response refuse(final String rawPath, final int status, final String reason) {
+                public HttpLoop.Response refuse(@CheckForNull final String rawPath, final int status, final String reason) {
                     return Server.this.refuse(rawPath, status, reason);
                 }
             }, limits);
@@ -303,7 +304,7 @@ public final class Server implements AutoCloseable {
     }
 
     /** A refusal by the connection layer (malformed request, timeout, full server): answered and counted here. */
-    private HttpLoop.Response refuse(final String rawPath, final int status, final String reason) {
+    private HttpLoop.Response refuse(@CheckForNull final String rawPath, final int status, final String reason) {
         metrics.record(rawPath == null ? ServeMetrics.OTHER : ServeMetrics.pathLabel(rawPath), status, 0);
         return error(status, reason, null, -1);
     }
@@ -373,13 +374,13 @@ public final class Server implements AutoCloseable {
         return new HttpLoop.Response(200, PROMETHEUS, metrics.render(current.get()).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static HttpLoop.Response error(final int status, final String reason, final String field,
+    private static HttpLoop.Response error(final int status, final String reason, @CheckForNull final String field,
             final int row) {
         return error(status, reason, field, row, null);
     }
 
-    private static HttpLoop.Response error(final int status, final String reason, final String field,
-            final int row, final String allow) {
+    private static HttpLoop.Response error(final int status, final String reason, @CheckForNull final String field,
+            final int row, @CheckForNull final String allow) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();

@@ -1,5 +1,6 @@
 package io.mlstages.train;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.metrics.Task;
 
 import io.mlstages.data.ColumnType;
@@ -13,10 +14,11 @@ final class Target {
     final Task task;
     final List<String> classes;
     /** Per row of the data: the class index in {@link #classes}, for classification. */
-    final int[] classIndex;
-    final double[] values;
+    @CheckForNull final int[] classIndex;
+    @CheckForNull final double[] values;
 
-    private Target(final Task task, final List<String> classes, final int[] classIndex, final double[] values) {
+    private Target(final Task task, final List<String> classes, @CheckForNull final int[] classIndex,
+            @CheckForNull final double[] values) {
         this.task = task;
         this.classes = classes;
         this.classIndex = classIndex;

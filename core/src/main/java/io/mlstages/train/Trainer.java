@@ -1,5 +1,6 @@
 package io.mlstages.train;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.metrics.Task;
 
 import io.mlstages.data.ColumnType;
@@ -326,7 +327,8 @@ public final class Trainer {
                         + System.getProperty("os.arch"), seed);
     }
 
-    private static String blankToNull(final String value) {
+    @CheckForNull
+    private static String blankToNull(@CheckForNull final String value) {
         return value == null || value.isBlank() ? null : value;
     }
 
@@ -347,7 +349,7 @@ public final class Trainer {
 
     /** Adds the profile and {@code model.json} (with every file's SHA-256) to a staging folder and publishes it. */
     static ModelPackage finish(final Path staging, final Path output, final ModelMetadata metadata,
-            final Profile profile, final Predictor predictor) {
+            final Profile profile, @CheckForNull final Predictor predictor) {
         ProfileJson.write(profile, staging.resolve(ModelPackage.PROFILE));
         ModelMetadata complete = new ModelMetadata(metadata.formatVersion(), metadata.algorithm(), metadata.task(),
                 metadata.target(), metadata.features(), metadata.skipped(), metadata.classes(),

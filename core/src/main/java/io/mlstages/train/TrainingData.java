@@ -1,5 +1,6 @@
 package io.mlstages.train;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.ColumnType;
 import io.mlstages.data.DataReader;
 import io.mlstages.data.RowSource;
@@ -40,7 +41,7 @@ final class TrainingData {
     final Map<String, String> skipped = new LinkedHashMap<>();
     final ColumnType targetType;
     /** The target as a number (numeric targets only). */
-    double[] targetNumbers;
+    @CheckForNull double[] targetNumbers;
     /** The target as a label code (every target, for classification). */
     int[] targetCodes;
     final List<String> targetLabels = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.mlstages.usecase;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -61,8 +62,8 @@ public final class ModelCheck {
      * @param token    the webhook's bearer token; with {@code webhook} only
      */
     public record Request(Registry registry, String model, String alias, List<Path> current, CheckOptions options,
-            Actor actor, Path json, Path junit, Path html, RetrainRequest retrain, boolean claim, URI webhook,
-            Secret token) {
+            Actor actor, @CheckForNull Path json, @CheckForNull Path junit, @CheckForNull Path html,
+            @CheckForNull RetrainRequest retrain, boolean claim, @CheckForNull URI webhook, @CheckForNull Secret token) {
         public Request {
             Objects.requireNonNull(registry, "registry");
             Objects.requireNonNull(model, "model");

@@ -1,5 +1,6 @@
 package io.mlstages.usecase;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.DataReader;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.drift.DriftOptions;
@@ -87,9 +88,10 @@ public final class Validation {
      * @param junit         where to write the JUnit XML report, or null
      * @param bless         write (or remove) the candidate package's blessing; only a package folder is blessed
      */
-    public record Request(Path model, Path predictions, Path data, List<Gate> gates, List<Gate> baselineGates,
-            Baseline baseline, boolean dataGates, double maxMissingRate, DriftOptions drift, ReadOptions read,
-            PredictionsFile.Options predictionOptions, Path json, Path junit, boolean bless) {
+    public record Request(@CheckForNull Path model, @CheckForNull Path predictions, @CheckForNull Path data,
+            List<Gate> gates, List<Gate> baselineGates, Baseline baseline, boolean dataGates, double maxMissingRate,
+            DriftOptions drift, ReadOptions read, PredictionsFile.Options predictionOptions, @CheckForNull Path json,
+            @CheckForNull Path junit, boolean bless) {
         public Request {
             if ((model == null) == (predictions == null)) {
                 throw new IllegalArgumentException("Validate either a model package or a predictions file");
@@ -108,8 +110,8 @@ public final class Validation {
 
         /** A package validated on data against {@code gates}, with the data gates, blessed when they pass. */
         public static Request ofPackage(final Path model, final Path data, final List<Gate> gates) {
-            return new Request(model, null, data, gates, List.of(), null, true, DEFAULT_MAX_MISSING_RATE, null, null,
-                    null, null, null, true);
+            return new Request(model, null, data, gates, List.of(), new Baseline.None(), true, DEFAULT_MAX_MISSING_RATE,
+                    DriftOptions.defaults(), ReadOptions.defaults(), PredictionsFile.Options.defaults(), null, null, true);
         }
 
         public Request withBaseline(final Baseline chosen, final List<Gate> gatesAgainstIt) {
