@@ -195,7 +195,7 @@ public sealed interface DeployTarget permits DeployTarget.RegistryAlias, DeployT
                             + " or --token-file FILE");
                 }
                 try {
-                    yield new Http(new URI(url), options.token(), options.http());
+                    yield new Http(new URI(url), Objects.requireNonNull(options.token(), "token"), options.http());
                 }
                 catch (URISyntaxException e) {
                     throw new DeployException("The target '" + spec + "' holds an invalid URL: " + e.getMessage(),

@@ -67,10 +67,12 @@ public final class Deployer {
         if (registered) {
             refuseUnblessedPackage(request);
         }
-        ModelVersion version = registered
-                ? registry.register(model, request.packagePath(), request.actor(), request.message() == null
-                        ? "registered to deploy as " + alias : request.message())
-                : registry.version(model, request.version());
+        Path packagePath = request.packagePath();
+        String message = request.message();
+        ModelVersion version = packagePath != null
+                ? registry.register(model, packagePath, request.actor(), message == null
+                        ? "registered to deploy as " + alias : message)
+                : registry.version(model, Objects.requireNonNull(request.version(), "version or package"));
         // publication, alias move and retention run under each serving directory's lock: a concurrent deployment
         // into the same directory can neither prune the folder this one makes live nor leave a newer folder beside it
         return lockDirectories(publishing, 0, () -> deployLocked(registry, request, publishing, version, registered));
@@ -90,8 +92,8 @@ public final class Deployer {
                     + (registered ? " It was registered as version " + number + ", but nothing was deployed;"
                     : " Nothing was deployed;") + " " + where(alias, previous) + ".");
         }
-        String message = request.message() != null ? request.message()
-                : "deploy version " + number + " to " + describe(publishing);
+        String message = Objects.requireNonNullElseGet(request.message(), () -> "deploy version " + number + " to "
+                + describe(publishing));
         Path files = registry.packagePath(model, number);
         Payload payload = new Payload(registry, version, files, alias, previous, request.actor(), message, forced);
 
@@ -224,7 +226,7 @@ public final class Deployer {
             return new DeployResult(model, current, alias, current, DeployResult.ROLLBACK, false, false, false, move,
                     outcomes);
         }
-        int number = move.to();
+        int number = Objects.requireNonNull(move.to(), "a rollback's target");
         outcomes.add(new Outcome("registry", Status.DONE, "alias '" + alias + "' moved back from version " + current
                 + " to version " + number, 1, since(start)));
         ModelVersion version = registry.version(model, number);
@@ -324,7 +326,8 @@ public final class Deployer {
     }
 
     /** Applies each directory target's retention once the alias has moved; a failure here fails nothing. */
-    private static void prune(final List<DeployTarget> publishing, final int version, final Integer previous,
+    private static void prune(final List<DeployTarget> publishing, final int version,
+            @CheckForNull final Integer previous,
             final List<Outcome> outcomes) {
         Set<Integer> spared = new HashSet<>();
         spared.add(version);
@@ -367,7 +370,7 @@ public final class Deployer {
     }
 
     private static void refuseUnblessedPackage(final DeployRequest request) {
-        Path pkg = request.packagePath();
+        Path pkg = Objects.requireNonNull(request.packagePath(), "packagePath");
         if (Files.isDirectory(pkg) && request.requireBlessing() && !request.force()
                 && Blessing.read(pkg).isEmpty()) {
             throw new DeployException("The package " + pkg + " is not blessed (no " + Blessing.FILE_NAME + "):"

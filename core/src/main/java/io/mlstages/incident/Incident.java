@@ -83,6 +83,7 @@ public record Incident(String id, String model, int modelVersion, Stage stage, S
      *
      * @return the incident, or null when it has no such step
      */
+    @CheckForNull
     Incident withoutRetrainRequest(final Instant at) {
         List<Step> left = new ArrayList<>(steps);
         for (int i = left.size() - 1; i >= 0; i--) {

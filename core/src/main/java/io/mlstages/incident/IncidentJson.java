@@ -32,11 +32,12 @@ final class IncidentJson {
         node.put("stage", incident.stage().name());
         node.put("severity", incident.severity().name());
         putInstant(node, "lastRetrainRequest", incident.lastRetrainRequest());
-        if (incident.mitigatedBy() == null) {
+        Integer mitigatedBy = incident.mitigatedBy();
+        if (mitigatedBy == null) {
             node.putNull("mitigatedBy");
         }
         else {
-            node.put("mitigatedBy", incident.mitigatedBy());
+            node.put("mitigatedBy", mitigatedBy);
         }
         ArrayNode findings = node.putArray("findings");
         for (Finding f : incident.findings()) {
@@ -135,7 +136,7 @@ final class IncidentJson {
         }
     }
 
-    private static void putInstant(final ObjectNode node, final String field, final Instant value) {
+    private static void putInstant(final ObjectNode node, final String field, @CheckForNull final Instant value) {
         if (value == null) {
             node.putNull(field);
         }

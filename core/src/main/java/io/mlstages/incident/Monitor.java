@@ -99,7 +99,8 @@ public final class Monitor {
             catch (RuntimeException e) {
                 String failed = "the retrain request failed: " + e.getMessage();
                 try {
-                    Incident restored = withdrawRetrain(registry.root(), incident.id(), incident.lastRetrainRequest());
+                    Incident restored = withdrawRetrain(registry.root(), incident.id(),
+                            Objects.requireNonNull(incident.lastRetrainRequest(), "the request just made"));
                     return result.withIncident(restored, false, failed);
                 }
                 catch (IncidentException gone) {
@@ -196,7 +197,7 @@ public final class Monitor {
      * @throws IncidentException when there is no such incident or it is resolved
      */
     public static Incident retraining(final Path registryRoot, final String incidentId, final Actor actor,
-            final String note) {
+            @CheckForNull final String note) {
         IncidentStore store = IncidentStore.open(registryRoot);
         Incident incident = store.get(incidentId);
         Instant now = now();

@@ -419,7 +419,7 @@ public final class RegistryVerifier {
                 it.next();
                 previous = it.next();
             }
-            if (!move.to().equals(previous)) {
+            if (!Objects.equals(move.to(), previous)) {
                 finding(model, null, file, where + "rolls back to version " + move.to() + ", but the previous "
                         + "holder was " + (previous == null ? "none" : "version " + previous));
             }

@@ -84,7 +84,8 @@ public record ServeOptions(String host, int port, @CheckForNull Path registry, @
     }
 
     /** Serves the version that {@code alias} of {@code model} points to in the registry at {@code root}. */
-    public static ServeOptions ofRegistry(final Path root, final String model, @CheckForNull final String alias) {
+    public static ServeOptions ofRegistry(@CheckForNull final Path root, @CheckForNull final String model,
+            @CheckForNull final String alias) {
         return new ServeOptions(DEFAULT_HOST, 0, root, model, alias == null ? DEFAULT_ALIAS : alias, null, null,
                 DEFAULT_MAX_BODY_BYTES, defaultThreads(), DEFAULT_POLL_INTERVAL, DEFAULT_LOG_MAX_BYTES,
                 DEFAULT_LOG_KEEP, DEFAULT_LOG_QUEUE);

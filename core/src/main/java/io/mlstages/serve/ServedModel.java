@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -108,7 +109,7 @@ final class ServedModel {
      */
     @CheckForNull
     private double[] encode(final Object[] values) {
-        double[] inputs = new double[trees.width()];
+        double[] inputs = new double[Objects.requireNonNull(trees, "trees").width()];
         for (int f = 0; f < values.length; f++) {
             Object value = values[f];
             int base = offsets[f];

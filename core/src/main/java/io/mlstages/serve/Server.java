@@ -68,22 +68,25 @@ public final class Server implements AutoCloseable {
     private final HttpLoop http;
     private long seenChanges = Long.MIN_VALUE;
 
-    private Server(final ServeOptions options, final Consumer<String> events, @CheckForNull final HttpLoop.Limits given) {
+    private Server(final ServeOptions options, final Consumer<String> events,
+            @CheckForNull final HttpLoop.Limits given) {
         this.options = options;
         this.events = events;
-        this.registry = options.registry() == null ? null : Registry.open(options.registry());
+        Path root = options.registry();
+        this.registry = root == null ? null : Registry.open(root);
         // load first: a server that cannot load its model at start should fail before it binds a port
         if (registry == null) {
-            ModelPackage model = ModelPackage.load(options.packagePath());
-            current.set(new ServedModel(packageName(options.packagePath()), 0, model));
+            Path packagePath = Objects.requireNonNull(options.packagePath(), "packagePath without a registry");
+            ModelPackage model = ModelPackage.load(packagePath);
+            current.set(new ServedModel(packageName(packagePath), 0, model));
         } else {
             // unlike a later poll, a version that fails to load here is an error: there is nothing else to serve
-            seenChanges = registry.changeCount(options.model());
-            Optional<Integer> version = registry.alias(options.model(), options.alias());
+            String model = Objects.requireNonNull(options.model(), "model with a registry");
+            seenChanges = registry.changeCount(model);
+            Optional<Integer> version = registry.alias(model, Objects.requireNonNull(options.alias(), "alias"));
             if (version.isPresent()) {
-                current.set(new ServedModel(options.model(), version.get(),
-                        registry.load(options.model(), version.get())));
-                events.accept("Serving " + options.model() + " version " + version.get() + " (alias "
+                current.set(new ServedModel(model, version.get(), registry.load(model, version.get())));
+                events.accept("Serving " + model + " version " + version.get() + " (alias "
                         + options.alias() + ")");
             } else {
                 problem(noVersion(), publicNoVersion());
@@ -91,8 +94,9 @@ public final class Server implements AutoCloseable {
             }
         }
         PredictionLog opened = null;
-        if (options.logDir() != null) {
-            opened = new PredictionLog(options.logDir(), options.logMaxBytes(), options.logKeep(),
+        Path logDir = options.logDir();
+        if (logDir != null) {
+            opened = new PredictionLog(logDir, options.logMaxBytes(), options.logKeep(),
                     options.logQueue());
         }
         this.log = opened;
@@ -280,7 +284,7 @@ public final class Server implements AutoCloseable {
 
     private String noVersion() {
         return "the alias " + options.alias() + " of model " + options.model() + " points to no version in the "
-                + "registry " + registry.root();
+                + "registry " + Objects.requireNonNull(registry, "registry").root();
     }
 
     /** Answers one complete request on a worker thread. */

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -140,7 +141,7 @@ final class TrainingData {
                 }
                 if (numericTarget) {
                     double value = source.number(target);
-                    targetNumbers[rows] = value;
+                    Objects.requireNonNull(targetNumbers, "numeric target")[rows] = value;
                     Integer code = numericDictionary.get(value);
                     if (code == null && numericDictionary.size() <= 10_000) {
                         code = numericDictionary.size();

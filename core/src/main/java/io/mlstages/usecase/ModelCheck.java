@@ -154,14 +154,17 @@ public final class ModelCheck {
     }
 
     private static void writeReports(final Request request, final CheckResult result, final Integer version) {
-        if (request.json() != null) {
-            AtomicFiles.write(request.json(), json(request, result, version) + "\n");
+        Path jsonFile = request.json();
+        if (jsonFile != null) {
+            AtomicFiles.write(jsonFile, json(request, result, version) + "\n");
         }
-        if (request.junit() != null) {
-            DriftJUnit.write(result.report(), request.junit());
+        Path junit = request.junit();
+        if (junit != null) {
+            DriftJUnit.write(result.report(), junit);
         }
-        if (request.html() != null) {
-            DriftHtml.write(result.report(), result.reference(), result.current(), request.html(),
+        Path html = request.html();
+        if (html != null) {
+            DriftHtml.write(result.report(), result.reference(), result.current(), html,
                     result.incident().map(ModelCheck::shown).orElse(null));
         }
     }
