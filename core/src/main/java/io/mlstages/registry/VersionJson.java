@@ -96,7 +96,8 @@ final class VersionJson {
                 throw new IllegalArgumentException("field \"files\" is missing or empty");
             }
             ModelVersion parsed = new ModelVersion(model, version, Instant.parse(text(root, "registeredAt")),
-                    new Actor(Objects.requireNonNullElse(optional(by, "user"), Actor.UNKNOWN), optional(by, "buildUrl")),
+                    new Actor(Objects.requireNonNullElse(optional(by, "user"), Actor.UNKNOWN),
+                            optional(by, "buildUrl")),
                     root.path("blessed").asBoolean(false),
                     files, text(root, "algorithm"), text(root, "task"));
             String message = optional(root, "message");

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * @param logQueue      how many log lines may wait for the writer before new ones are dropped (default 65536)
  */
 public record ServeOptions(String host, int port, @CheckForNull Path registry, @CheckForNull String model,
-        @CheckForNull String alias, @CheckForNull Path packagePath, @CheckForNull Path logDir, int maxBodyBytes, int threads, Duration pollInterval, long logMaxBytes, int logKeep,
-        int logQueue) {
+        @CheckForNull String alias, @CheckForNull Path packagePath, @CheckForNull Path logDir, int maxBodyBytes,
+        int threads, Duration pollInterval, long logMaxBytes, int logKeep, int logQueue) {
 
     /** Loopback: nothing outside this machine can reach an unauthenticated server by default. */
     public static final String DEFAULT_HOST = "127.0.0.1";

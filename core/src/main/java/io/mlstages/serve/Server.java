@@ -119,7 +119,8 @@ public final class Server implements AutoCloseable {
                 }
 
                 @Override
-                public HttpLoop.Response refuse(@CheckForNull final String rawPath, final int status, final String reason) {
+                public HttpLoop.Response refuse(@CheckForNull final String rawPath, final int status,
+                        final String reason) {
                     return Server.this.refuse(rawPath, status, reason);
                 }
             }, limits);

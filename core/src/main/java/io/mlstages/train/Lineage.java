@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param os          the operating system name, version and architecture
  * @param seed        the seed used
  */
-public record Lineage(List<Input> inputs, @CheckForNull String gitCommit, @CheckForNull String buildUrl, String trainedAt, String toolVersion,
-        String javaVersion, String os, long seed) {
+public record Lineage(List<Input> inputs, @CheckForNull String gitCommit, @CheckForNull String buildUrl,
+        String trainedAt, String toolVersion, String javaVersion, String os, long seed) {
     public Lineage {
         inputs = List.copyOf(inputs);
         Objects.requireNonNull(trainedAt, "trainedAt");

@@ -75,7 +75,8 @@ public final class Trainer {
         int[][] split = split(data.rows, options.holdout(), options.seed(), trainData);
         int[] training = split[0];
         int[] holdout = split[1];
-        if (target.task.isClassification() && distinctClasses(Objects.requireNonNull(target.classIndex, "classIndex"), training) < 2) {
+        if (target.task.isClassification()
+                && distinctClasses(Objects.requireNonNull(target.classIndex, "classIndex"), training) < 2) {
             throw new TrainException(trainData + ": the training rows hold a single class of '" + options.target()
                     + "'; a classifier needs at least two (lower the holdout fraction or add data)");
         }

@@ -63,7 +63,8 @@ public final class ModelCheck {
      */
     public record Request(Registry registry, String model, String alias, List<Path> current, CheckOptions options,
             Actor actor, @CheckForNull Path json, @CheckForNull Path junit, @CheckForNull Path html,
-            @CheckForNull RetrainRequest retrain, boolean claim, @CheckForNull URI webhook, @CheckForNull Secret token) {
+            @CheckForNull RetrainRequest retrain, boolean claim, @CheckForNull URI webhook,
+            @CheckForNull Secret token) {
         public Request {
             Objects.requireNonNull(registry, "registry");
             Objects.requireNonNull(model, "model");

@@ -111,7 +111,8 @@ public final class Validation {
         /** A package validated on data against {@code gates}, with the data gates, blessed when they pass. */
         public static Request ofPackage(final Path model, final Path data, final List<Gate> gates) {
             return new Request(model, null, data, gates, List.of(), new Baseline.None(), true, DEFAULT_MAX_MISSING_RATE,
-                    DriftOptions.defaults(), ReadOptions.defaults(), PredictionsFile.Options.defaults(), null, null, true);
+                    DriftOptions.defaults(), ReadOptions.defaults(), PredictionsFile.Options.defaults(), null, null,
+                    true);
         }
 
         public Request withBaseline(final Baseline chosen, final List<Gate> gatesAgainstIt) {
