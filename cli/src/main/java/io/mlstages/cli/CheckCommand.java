@@ -93,6 +93,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     SegmentOptionsMixin segments;
+
+    @Mixin
     MultivariateOptionsMixin multivariate;
 
     @Mixin

@@ -57,6 +57,8 @@ final class DriftCommand implements Callable<Integer> {
 
     @Mixin
     SegmentOptionsMixin segments;
+
+    @Mixin
     MultivariateOptionsMixin multivariate;
 
     @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-", description = "Write the report as JSON ('-' for stdout).")
