@@ -68,9 +68,9 @@ public record ValidationReport(int schemaVersion, boolean passed, Task task, Mod
 
     /** A report without constraints. */
     public ValidationReport(final int schemaVersion, final boolean passed, final Task task, final ModelIdentity model,
-            @CheckForNull final ModelIdentity baselineModel, final String data, @CheckForNull final String dataSha256,
-            @CheckForNull final Evaluation metrics, @CheckForNull final Evaluation baselineMetrics,
-            final List<GateResult> gates, @CheckForNull final DriftReport drift, final BadRows badRows) {
+            final ModelIdentity baselineModel, final String data, final String dataSha256, final Evaluation metrics,
+            final Evaluation baselineMetrics, final List<GateResult> gates, final DriftReport drift,
+            final BadRows badRows) {
         this(schemaVersion, passed, task, model, baselineModel, data, dataSha256, metrics, baselineMetrics, gates,
                 drift, badRows, ConstraintViolations.none());
     }
