@@ -1,16 +1,17 @@
 package io.mlstages.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.deploy.DeployException;
 import io.mlstages.deploy.DeployRequest;
 import io.mlstages.deploy.DeployResult;
 import io.mlstages.deploy.DeployTarget;
 import io.mlstages.drift.DriftReport;
 import io.mlstages.drift.Role;
+import io.mlstages.incident.CheckOptions;
 import io.mlstages.incident.CheckResult;
 import io.mlstages.incident.Incident;
 import io.mlstages.incident.IncidentStore;
@@ -314,9 +315,9 @@ final class DemoCommand implements Callable<Integer> {
         // the same check as 'mlstages check' writing its three reports; the demo is its own retrain channel: the
         // request is noted here and stage 6 acts on it
         ModelCheck.Result checked = ModelCheck.run(new ModelCheck.Request(registry, MODEL,
-                DeployRequest.DEFAULT_ALIAS, List.of(data), null, actor, reports.resolve(reportName + ".json"),
-                reports.resolve(reportName + ".xml"), html, (incident, check) -> retrain.set(incident), false, null,
-                null));
+                DeployRequest.DEFAULT_ALIAS, List.of(data), CheckOptions.defaults(), actor,
+                reports.resolve(reportName + ".json"), reports.resolve(reportName + ".xml"), html,
+                (incident, check) -> retrain.set(incident), false, null, null));
         CheckResult result = checked.check();
         DriftReport report = result.report();
         int version = checked.version();

@@ -1,5 +1,6 @@
 package io.mlstages.deploy;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.MlStagesException;
 
 import java.util.Optional;
@@ -12,7 +13,7 @@ public class DeployException extends MlStagesException {
     private static final long serialVersionUID = 1L;
 
     /** The outcomes so far; not serialized (exceptions are never written with Java serialization here). */
-    private final transient DeployResult result;
+    @CheckForNull private final transient DeployResult result;
 
     public DeployException(final String message) {
         this(message, null, null);
@@ -22,7 +23,8 @@ public class DeployException extends MlStagesException {
         this(message, null, cause);
     }
 
-    public DeployException(final String message, final DeployResult result, final Throwable cause) {
+    public DeployException(final String message, @CheckForNull final DeployResult result,
+            @CheckForNull final Throwable cause) {
         super(message, cause);
         this.result = result;
     }

@@ -1,5 +1,6 @@
 package io.mlstages.deploy;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.registry.Actor;
 
 import java.nio.file.Path;
@@ -19,8 +20,8 @@ import java.util.regex.Pattern;
  * @param message         why, for the alias history; may be null (a default names the version and targets)
  * @param actor           who deploys
  */
-public record DeployRequest(String model, Integer version, Path packagePath, String alias, boolean requireBlessing,
-        boolean force, String message, Actor actor) {
+public record DeployRequest(String model, @CheckForNull Integer version, @CheckForNull Path packagePath, String alias,
+        boolean requireBlessing, boolean force, @CheckForNull String message, Actor actor) {
 
     /** The alias a deployment moves unless told otherwise. */
     public static final String DEFAULT_ALIAS = "production";

@@ -1,5 +1,6 @@
 package io.mlstages.deploy;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.registry.AliasMove;
 
 import java.time.Duration;
@@ -20,8 +21,8 @@ import java.util.Objects;
  * @param move       the alias move, or null when the alias did not move
  * @param outcomes   every target's outcome, in the order they ran, the registry last
  */
-public record DeployResult(String model, int version, String alias, Integer previous, String action,
-        boolean registered, boolean blessed, boolean forced, AliasMove move, List<Outcome> outcomes) {
+public record DeployResult(String model, int version, String alias, @CheckForNull Integer previous, String action,
+        boolean registered, boolean blessed, boolean forced, @CheckForNull AliasMove move, List<Outcome> outcomes) {
 
     /** A deployment. */
     public static final String DEPLOY = "deploy";

@@ -1,5 +1,6 @@
 package io.mlstages.deploy;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -131,7 +132,7 @@ public sealed interface DeployTarget permits DeployTarget.RegistryAlias, DeployT
      * @param token the bearer token of HTTP targets, or null when none was given
      * @param http  timeouts and retries of HTTP targets
      */
-    record Options(int keep, Secret token, HttpSettings http) {
+    record Options(int keep, @CheckForNull Secret token, HttpSettings http) {
         public Options {
             if (keep < 0) {
                 throw new IllegalArgumentException("keep must be 0 (keep all) or more, not " + keep);
@@ -194,7 +195,7 @@ public sealed interface DeployTarget permits DeployTarget.RegistryAlias, DeployT
                             + " or --token-file FILE");
                 }
                 try {
-                    yield new Http(new URI(url), options.token(), options.http());
+                    yield new Http(new URI(url), Objects.requireNonNull(options.token(), "token"), options.http());
                 }
                 catch (URISyntaxException e) {
                     throw new DeployException("The target '" + spec + "' holds an invalid URL: " + e.getMessage(),

@@ -1,5 +1,6 @@
 package io.mlstages.deploy;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -66,10 +67,12 @@ public final class Deployer {
         if (registered) {
             refuseUnblessedPackage(request);
         }
-        ModelVersion version = registered
-                ? registry.register(model, request.packagePath(), request.actor(), request.message() == null
-                        ? "registered to deploy as " + alias : request.message())
-                : registry.version(model, request.version());
+        Path packagePath = request.packagePath();
+        String message = request.message();
+        ModelVersion version = packagePath != null
+                ? registry.register(model, packagePath, request.actor(), message == null
+                        ? "registered to deploy as " + alias : message)
+                : registry.version(model, Objects.requireNonNull(request.version(), "version or package"));
         // publication, alias move and retention run under each serving directory's lock: a concurrent deployment
         // into the same directory can neither prune the folder this one makes live nor leave a newer folder beside it
         return lockDirectories(publishing, 0, () -> deployLocked(registry, request, publishing, version, registered));
@@ -89,8 +92,8 @@ public final class Deployer {
                     + (registered ? " It was registered as version " + number + ", but nothing was deployed;"
                     : " Nothing was deployed;") + " " + where(alias, previous) + ".");
         }
-        String message = request.message() != null ? request.message()
-                : "deploy version " + number + " to " + describe(publishing);
+        String message = Objects.requireNonNullElseGet(request.message(), () -> "deploy version " + number + " to "
+                + describe(publishing));
         Path files = registry.packagePath(model, number);
         Payload payload = new Payload(registry, version, files, alias, previous, request.actor(), message, forced);
 
@@ -195,7 +198,7 @@ public final class Deployer {
      * @throws io.mlstages.registry.RegistryException when the registry refuses the rollback (no previous holder)
      */
     public static DeployResult rollback(final Registry registry, final String model, final String alias,
-            final Actor actor, final String message, final List<DeployTarget> targets) {
+            final Actor actor, @CheckForNull final String message, final List<DeployTarget> targets) {
         Objects.requireNonNull(registry, "registry");
         DeployRequest.name(model, "model");
         DeployRequest.name(alias, "alias");
@@ -206,7 +209,7 @@ public final class Deployer {
     }
 
     private static DeployResult rollbackLocked(final Registry registry, final String model, final String alias,
-            final Actor actor, final String message, final List<DeployTarget> publishing) {
+            final Actor actor, @CheckForNull final String message, final List<DeployTarget> publishing) {
         Integer current = registry.alias(model, alias).orElseThrow(() -> new DeployException("The alias '" + alias
                 + "' of " + model + " points to no version: there is nothing to roll back"));
         String why = message != null ? message : "roll back from version " + current;
@@ -223,7 +226,7 @@ public final class Deployer {
             return new DeployResult(model, current, alias, current, DeployResult.ROLLBACK, false, false, false, move,
                     outcomes);
         }
-        int number = move.to();
+        int number = Objects.requireNonNull(move.to(), "a rollback's target");
         outcomes.add(new Outcome("registry", Status.DONE, "alias '" + alias + "' moved back from version " + current
                 + " to version " + number, 1, since(start)));
         ModelVersion version = registry.version(model, number);
@@ -323,7 +326,8 @@ public final class Deployer {
     }
 
     /** Applies each directory target's retention once the alias has moved; a failure here fails nothing. */
-    private static void prune(final List<DeployTarget> publishing, final int version, final Integer previous,
+    private static void prune(final List<DeployTarget> publishing, final int version,
+            @CheckForNull final Integer previous,
             final List<Outcome> outcomes) {
         Set<Integer> spared = new HashSet<>();
         spared.add(version);
@@ -366,7 +370,7 @@ public final class Deployer {
     }
 
     private static void refuseUnblessedPackage(final DeployRequest request) {
-        Path pkg = request.packagePath();
+        Path pkg = Objects.requireNonNull(request.packagePath(), "packagePath");
         if (Files.isDirectory(pkg) && request.requireBlessing() && !request.force()
                 && Blessing.read(pkg).isEmpty()) {
             throw new DeployException("The package " + pkg + " is not blessed (no " + Blessing.FILE_NAME + "):"
@@ -384,7 +388,7 @@ public final class Deployer {
         throw new IllegalStateException("no outcome for " + target);
     }
 
-    private static String where(final String alias, final Integer previous) {
+    private static String where(final String alias, @CheckForNull final Integer previous) {
         return previous == null ? "the alias '" + alias + "' points to no version"
                 : "the alias '" + alias + "' still points to version " + previous;
     }
@@ -406,15 +410,15 @@ public final class Deployer {
         private final ModelVersion version;
         private final Path files;
         private final String alias;
-        private final Integer previous;
+        @CheckForNull private final Integer previous;
         private final Actor actor;
         private final String message;
         private final boolean forced;
-        private byte[] json;
-        private String jsonAction;
+        @CheckForNull private byte[] json;
+        @CheckForNull private String jsonAction;
 
         Payload(final Registry registry, final ModelVersion version, final Path files, final String alias,
-                final Integer previous, final Actor actor, final String message, final boolean forced) {
+                @CheckForNull final Integer previous, final Actor actor, final String message, final boolean forced) {
             this.registry = registry;
             this.version = version;
             this.files = files;

@@ -5,4 +5,8 @@
  * {@link io.mlstages.deploy.DeployRequest} and rolls back; tokens travel as {@link io.mlstages.deploy.Secret}s that
  * never print. See {@code docs/deploy.md}.
  */
+@DefaultAnnotation(NonNull.class)
 package io.mlstages.deploy;
+
+import edu.umd.cs.findbugs.annotations.DefaultAnnotation;
+import edu.umd.cs.findbugs.annotations.NonNull;

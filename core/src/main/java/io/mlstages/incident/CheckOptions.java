@@ -1,5 +1,6 @@
 package io.mlstages.incident;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.drift.DriftOptions;
 
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param read       how the current data is read
  * @param reportFile where the caller writes the drift report (recorded in the finding), or null
  */
-public record CheckOptions(DriftOptions drift, Duration coolDown, ReadOptions read, String reportFile) {
+public record CheckOptions(DriftOptions drift, Duration coolDown, ReadOptions read, @CheckForNull String reportFile) {
     /** The default cool-down. */
     public static final Duration DEFAULT_COOL_DOWN = Duration.ofHours(6);
 
@@ -35,7 +36,7 @@ public record CheckOptions(DriftOptions drift, Duration coolDown, ReadOptions re
 
     /** The defaults: default drift and read options, a 6 h cool-down. */
     public static CheckOptions defaults() {
-        return new CheckOptions(null, null, null, null);
+        return new CheckOptions(DriftOptions.defaults(), DEFAULT_COOL_DOWN, ReadOptions.defaults(), null);
     }
 
     /** These options with a report file. */

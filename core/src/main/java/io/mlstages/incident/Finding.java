@@ -1,5 +1,6 @@
 package io.mlstages.incident;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -15,8 +16,8 @@ import java.util.Objects;
  * @param severity       its severity ({@link Severity#of})
  * @param buildUrl       the build that ran the check, or null
  */
-public record Finding(Instant at, String reportFile, boolean datasetDrift, double driftShare,
-        List<String> driftedColumns, Severity severity, String buildUrl) {
+public record Finding(Instant at, @CheckForNull String reportFile, boolean datasetDrift, double driftShare,
+        List<String> driftedColumns, Severity severity, @CheckForNull String buildUrl) {
     public Finding {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(severity, "severity");

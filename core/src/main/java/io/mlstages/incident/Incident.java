@@ -1,5 +1,6 @@
 package io.mlstages.incident;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
  * @param mitigatedBy        the version deployed to mitigate it, or null
  */
 public record Incident(String id, String model, int modelVersion, Stage stage, Severity severity,
-        List<Finding> findings, List<Step> steps, Instant lastRetrainRequest, Integer mitigatedBy) {
+        List<Finding> findings, List<Step> steps, @CheckForNull Instant lastRetrainRequest,
+        @CheckForNull Integer mitigatedBy) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}-[0-9]{4,9}");
 
     public Incident {
@@ -81,6 +83,7 @@ public record Incident(String id, String model, int modelVersion, Stage stage, S
      *
      * @return the incident, or null when it has no such step
      */
+    @CheckForNull
     Incident withoutRetrainRequest(final Instant at) {
         List<Step> left = new ArrayList<>(steps);
         for (int i = left.size() - 1; i >= 0; i--) {

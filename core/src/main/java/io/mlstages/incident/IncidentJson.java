@@ -1,5 +1,6 @@
 package io.mlstages.incident;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,7 +78,8 @@ final class IncidentJson {
         }
     }
 
-    private static String text(final Instant value) {
+    @CheckForNull
+    private static String text(@CheckForNull final Instant value) {
         return value == null ? null : value.toString();
     }
 

@@ -1,5 +1,6 @@
 package io.mlstages.incident;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.io.AtomicFiles;
 import io.mlstages.registry.Registry;
 
@@ -53,7 +54,7 @@ public final class IncidentStore {
     }
 
     /** The incidents of {@code model} (null: of every model), oldest first. */
-    public List<Incident> list(final String model) {
+    public List<Incident> list(@CheckForNull final String model) {
         List<Incident> all = new ArrayList<>();
         for (String name : model == null ? models() : List.of(Registry.checkModelName(model))) {
             Path dir = root.resolve(name);
@@ -91,7 +92,7 @@ public final class IncidentStore {
      *
      * @throws IncidentException when there is no such incident or it is already resolved
      */
-    public Incident resolve(final String id, final Actor actor, final String note) {
+    public Incident resolve(final String id, final Actor actor, @CheckForNull final String note) {
         Objects.requireNonNull(actor, "actor");
         Incident incident = get(id);
         return update(incident.model(), open -> {

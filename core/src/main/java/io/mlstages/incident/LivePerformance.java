@@ -1,5 +1,6 @@
 package io.mlstages.incident;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.siegmar.fastcsv.reader.CsvParseException;
@@ -12,6 +13,7 @@ import io.mlstages.metrics.Metric;
 import io.mlstages.metrics.Metrics;
 import io.mlstages.metrics.Predictions;
 import io.mlstages.registry.Actor;
+import io.mlstages.registry.AliasMove;
 import io.mlstages.registry.Registry;
 import io.mlstages.serve.PredictionLogs;
 import io.mlstages.train.ModelMetadata;
@@ -52,8 +54,9 @@ public final class LivePerformance {
      * @throws IncidentException naming the file and line of a malformed label or log line, or when nothing joins
      */
     public static PerformanceResult check(final Registry registry, final String model, final String alias,
-            final Path labels, final String idColumn, final String labelColumn, final Path logDir,
-            final Map<Metric, Double> min, final Map<Metric, Double> max, final boolean rollback, final Actor actor) {
+            final Path labels, @CheckForNull final String idColumn, @CheckForNull final String labelColumn,
+            final Path logDir, final Map<Metric, Double> min, final Map<Metric, Double> max, final boolean rollback,
+            @CheckForNull final Actor actor) {
         Objects.requireNonNull(registry, "registry");
         int version = registry.alias(model, alias).orElseThrow(() -> new IncidentException("The alias '" + alias
                 + "' of model " + model + " points to no version: no live performance to judge"));
@@ -141,7 +144,8 @@ public final class LivePerformance {
             DeployResult result = Deployer.rollback(registry, model, alias, actor == null ? Actor.fromEnvironment()
                     : actor, "live performance below the gate: " + String.join("; ", failures), List.of());
             // no predecessor: the alias was removed, and the result says to which version (none) it went
-            back = result.move() == null ? null : result.move().to();
+            AliasMove move = result.move();
+            back = move == null ? null : move.to();
         }
         return new PerformanceResult(model, version, joined, unlabelled, truth.size() - matched.size(), evaluation,
                 failures, back);

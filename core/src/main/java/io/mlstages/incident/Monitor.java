@@ -1,5 +1,6 @@
 package io.mlstages.incident;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.drift.ColumnDrift;
 import io.mlstages.drift.DriftCheck;
 import io.mlstages.drift.DriftOptions;
@@ -50,7 +51,8 @@ public final class Monitor {
      * leaves the incident as it was; the result's reason says why.
      */
     public static CheckResult check(final Registry registry, final String model, final String alias,
-            final Path currentData, final CheckOptions options, final Actor actor, final RetrainRequest request) {
+            final Path currentData, final CheckOptions options, final Actor actor,
+            @CheckForNull final RetrainRequest request) {
         Objects.requireNonNull(currentData, "currentData");
         return check(registry, model, alias, List.of(currentData), options, actor, request);
     }
@@ -63,7 +65,7 @@ public final class Monitor {
      */
     public static CheckResult check(final Registry registry, final String model, final String alias,
             final List<Path> currentData, final CheckOptions options, final Actor actor,
-            final RetrainRequest request) {
+            @CheckForNull final RetrainRequest request) {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(currentData, "currentData");
         if (currentData.isEmpty()) {
@@ -97,7 +99,8 @@ public final class Monitor {
             catch (RuntimeException e) {
                 String failed = "the retrain request failed: " + e.getMessage();
                 try {
-                    Incident restored = withdrawRetrain(registry.root(), incident.id(), incident.lastRetrainRequest());
+                    Incident restored = withdrawRetrain(registry.root(), incident.id(),
+                            Objects.requireNonNull(incident.lastRetrainRequest(), "the request just made"));
                     return result.withIncident(restored, false, failed);
                 }
                 catch (IncidentException gone) {
@@ -194,7 +197,7 @@ public final class Monitor {
      * @throws IncidentException when there is no such incident or it is resolved
      */
     public static Incident retraining(final Path registryRoot, final String incidentId, final Actor actor,
-            final String note) {
+            @CheckForNull final String note) {
         IncidentStore store = IncidentStore.open(registryRoot);
         Incident incident = store.get(incidentId);
         Instant now = now();

@@ -1,5 +1,6 @@
 package io.mlstages.incident;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.metrics.Evaluation;
 
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.Objects;
  * @param rolledBack the version the alias rolled back to, or null when it did not move (or was removed)
  */
 public record PerformanceResult(String model, int version, long joined, long unlabelled, long unmatched,
-        Evaluation evaluation, List<String> failures, Integer rolledBack) {
+        Evaluation evaluation, List<String> failures, @CheckForNull Integer rolledBack) {
     public PerformanceResult {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(evaluation, "evaluation");

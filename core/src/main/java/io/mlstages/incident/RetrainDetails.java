@@ -1,5 +1,6 @@
 package io.mlstages.incident;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param severity       the incident's severity
  */
 public record RetrainDetails(String modelName, int modelVersion, String incidentId, List<String> driftedColumns,
-        String driftReport, Severity severity) {
+        @CheckForNull String driftReport, Severity severity) {
     public RetrainDetails {
         Objects.requireNonNull(modelName, "modelName");
         Objects.requireNonNull(incidentId, "incidentId");

@@ -1,5 +1,6 @@
 package io.mlstages.incident;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param user     who caused it
  * @param note     why, in a sentence
  */
-public record Step(Stage stage, Instant at, String buildUrl, String user, String note) {
+public record Step(Stage stage, Instant at, @CheckForNull String buildUrl, String user, String note) {
     public Step {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(at, "at of a " + stage + " step");

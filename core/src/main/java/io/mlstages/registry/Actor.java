@@ -1,5 +1,6 @@
 package io.mlstages.registry;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.Map;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Map;
  * @param user     the user name, never null ({@code unknown} when nothing says)
  * @param buildUrl the CI build's URL, or null outside a build
  */
-public record Actor(String user, String buildUrl) {
+public record Actor(String user, @CheckForNull String buildUrl) {
     /** The user name recorded when nothing names one. */
     public static final String UNKNOWN = "unknown";
 
@@ -29,11 +30,12 @@ public record Actor(String user, String buildUrl) {
         return fromEnvironment(System.getenv(), System.getProperty("user.name"));
     }
 
-    static Actor fromEnvironment(final Map<String, String> env, final String userName) {
+    static Actor fromEnvironment(final Map<String, String> env, @CheckForNull final String userName) {
         String user = firstNonBlank(env.get("BUILD_USER_ID"), env.get("USER"), userName);
-        return new Actor(user, env.get("BUILD_URL"));
+        return new Actor(user == null ? UNKNOWN : user, env.get("BUILD_URL"));
     }
 
+    @CheckForNull
     private static String firstNonBlank(final String... values) {
         for (String value : values) {
             if (value != null && !value.isBlank()) {

@@ -1,5 +1,6 @@
 package io.mlstages.registry;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,8 +17,8 @@ import java.util.Objects;
  * @param action  {@value #PROMOTE}, {@value #ROLLBACK} or {@value #REMOVE}
  * @param forced  whether an unblessed version was promoted by force
  */
-public record AliasMove(String model, String alias, Integer from, Integer to, Instant at, Actor actor, String message,
-        String action, boolean forced) {
+public record AliasMove(String model, String alias, @CheckForNull Integer from, @CheckForNull Integer to, Instant at,
+        Actor actor, String message, String action, boolean forced) {
     /** A promotion: the alias moves to a chosen version. */
     public static final String PROMOTE = "promote";
     /** A rollback: the alias returns to its previous holder. */

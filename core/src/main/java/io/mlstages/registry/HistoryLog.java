@@ -1,5 +1,6 @@
 package io.mlstages.registry;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +22,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -176,7 +178,9 @@ final class HistoryLog {
             }
             return new AliasMove(required(node, "model"), required(node, "alias"), version(node, "from"),
                     version(node, "to"), Instant.parse(required(node, "at")),
-                    new Actor(optional(node, "user"), optional(node, "buildUrl")), optional(node, "message"),
+                    new Actor(Objects.requireNonNullElse(optional(node, "user"), Actor.UNKNOWN),
+                            optional(node, "buildUrl")),
+                    Objects.requireNonNullElse(optional(node, "message"), ""),
                     required(node, "action"), node.path("forced").asBoolean(false));
         } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
             throw new RegistryException(file + ": line " + line + ": malformed alias move of model " + model + ": "
@@ -192,11 +196,13 @@ final class HistoryLog {
         return value.asText();
     }
 
+    @CheckForNull
     private static String optional(final JsonNode node, final String field) {
         JsonNode value = node.get(field);
         return value == null || !value.isTextual() ? null : value.asText();
     }
 
+    @CheckForNull
     private static Integer version(final JsonNode node, final String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {

@@ -1,5 +1,6 @@
 package io.mlstages.registry;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlstages.MlStagesException;
 import io.mlstages.data.DataReader;
@@ -191,6 +192,7 @@ public final class Registry {
         }
     }
 
+    @CheckForNull
     private static Object fileKey(final Path file) {
         try {
             return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
@@ -245,7 +247,7 @@ public final class Registry {
      * Whether the package carries a blessing for itself: one whose model digest, when it records one, is the
      * package's {@code model.json} (or the zip it came in). A blessing copied from another package does not count.
      */
-    private static boolean blessed(final Path pkg, final Path zip, final Path source) {
+    private static boolean blessed(final Path pkg, @CheckForNull final Path zip, final Path source) {
         Optional<Blessing> blessing;
         try {
             blessing = Blessing.read(pkg);
@@ -700,7 +702,7 @@ public final class Registry {
         }
     }
 
-    private static void removeIfOwnerDead(final Path ownerLock, final Path dir) throws IOException {
+    private static void removeIfOwnerDead(final Path ownerLock, @CheckForNull final Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(ownerLock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock probe;
             try {
@@ -762,7 +764,7 @@ public final class Registry {
         return attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
-    private record Cached(long size, long modified, Object key, HistoryLog.Parsed parsed) {
+    private record Cached(long size, long modified, @CheckForNull Object key, HistoryLog.Parsed parsed) {
     }
 
     /** Version numbers as compact ranges: {@code 1-3, 5}. */

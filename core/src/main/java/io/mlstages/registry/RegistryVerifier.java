@@ -1,5 +1,6 @@
 package io.mlstages.registry;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.MlStagesException;
 import io.mlstages.data.DataReader;
 import io.mlstages.train.ModelMetadata;
@@ -53,7 +54,8 @@ public final class RegistryVerifier {
      * @throws RegistryException (bad input) when {@code root} is not a registry folder, the model or version is not
      *                           there, or a version is given without a model
      */
-    public static Verification verify(final Path root, final String model, final Integer version) {
+    public static Verification verify(final Path root, @CheckForNull final String model,
+            @CheckForNull final Integer version) {
         Objects.requireNonNull(root, "root");
         Path folder = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(folder)) {
@@ -240,6 +242,7 @@ public final class RegistryVerifier {
     }
 
     /** Checks one version folder; returns its record when {@code version.json} could be read. */
+    @CheckForNull
     private ModelVersion checkVersion(final String model, final int number) {
         versions++;
         Path dir = versionsDir(model).resolve(Integer.toString(number));
@@ -416,7 +419,7 @@ public final class RegistryVerifier {
                 it.next();
                 previous = it.next();
             }
-            if (!move.to().equals(previous)) {
+            if (!Objects.equals(move.to(), previous)) {
                 finding(model, null, file, where + "rolls back to version " + move.to() + ", but the previous "
                         + "holder was " + (previous == null ? "none" : "version " + previous));
             }
@@ -445,7 +448,7 @@ public final class RegistryVerifier {
         return modelDir(model).resolve(Registry.VERSIONS);
     }
 
-    private List<Path> list(final Path dir, final String model, final Integer version) {
+    private List<Path> list(final Path dir, @CheckForNull final String model, @CheckForNull final Integer version) {
         List<Path> entries = new ArrayList<>();
         try (Stream<Path> list = Files.list(dir)) {
             list.forEach(entries::add);
@@ -456,20 +459,23 @@ public final class RegistryVerifier {
         return entries;
     }
 
-    private void finding(final String model, final Integer version, final Path file, final String problem) {
+    private void finding(@CheckForNull final String model, @CheckForNull final Integer version,
+            @CheckForNull final Path file, final String problem) {
         findings.add(new Verification.Finding(model, version, relative(file), problem));
     }
 
-    private void note(final String model, final Integer version, final Path file, final String problem) {
+    private void note(@CheckForNull final String model, @CheckForNull final Integer version,
+            @CheckForNull final Path file, final String problem) {
         notes.add(new Verification.Finding(model, version, relative(file), problem));
     }
 
-    private String relative(final Path file) {
+    @CheckForNull
+    private String relative(@CheckForNull final Path file) {
         return file == null ? null : Disk.relative(root, file.toAbsolutePath().normalize());
     }
 
     /** An error message without its leading {@code FILE: } and with the registry's folder left out. */
-    private String withoutPath(final String message, final Path file) {
+    private String withoutPath(final String message, @CheckForNull final Path file) {
         String text = message;
         if (file != null && text.startsWith(file + ": ")) {
             text = text.substring(file.toString().length() + 2);

@@ -1,5 +1,6 @@
 package io.mlstages.registry;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,7 +37,8 @@ public record Verification(String root, int models, int versions, int moves, Lis
      * @param file    the file or folder concerned, relative to the registry with '/' separators, or null
      * @param problem what is wrong, in a sentence
      */
-    public record Finding(String model, Integer version, String file, String problem) {
+    public record Finding(@CheckForNull String model, @CheckForNull Integer version, @CheckForNull String file,
+            String problem) {
         public Finding {
             Objects.requireNonNull(problem, "problem");
         }

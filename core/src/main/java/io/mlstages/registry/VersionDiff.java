@@ -1,5 +1,6 @@
 package io.mlstages.registry;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,7 +38,7 @@ public record VersionDiff(String model, int a, int b, List<MetricChange> metrics
      * @param a      its value in version a, or null
      * @param b      its value in version b, or null
      */
-    public record MetricChange(String split, String metric, Double a, Double b) {
+    public record MetricChange(String split, String metric, @CheckForNull Double a, @CheckForNull Double b) {
         public MetricChange {
             Objects.requireNonNull(split, "split");
             Objects.requireNonNull(metric, "metric");
@@ -56,7 +57,7 @@ public record VersionDiff(String model, int a, int b, List<MetricChange> metrics
      * @param a    its value in version a, or null when absent
      * @param b    its value in version b, or null when absent
      */
-    public record Change(String name, String a, String b) {
+    public record Change(String name, @CheckForNull String a, @CheckForNull String b) {
         public Change {
             Objects.requireNonNull(name, "name");
         }

@@ -1,5 +1,6 @@
 package io.mlstages.registry;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /** {@code version.json}: what the registry recorded about a version when it registered it. */
@@ -94,7 +96,9 @@ final class VersionJson {
                 throw new IllegalArgumentException("field \"files\" is missing or empty");
             }
             ModelVersion parsed = new ModelVersion(model, version, Instant.parse(text(root, "registeredAt")),
-                    new Actor(optional(by, "user"), optional(by, "buildUrl")), root.path("blessed").asBoolean(false),
+                    new Actor(Objects.requireNonNullElse(optional(by, "user"), Actor.UNKNOWN),
+                            optional(by, "buildUrl")),
+                    root.path("blessed").asBoolean(false),
                     files, text(root, "algorithm"), text(root, "task"));
             String message = optional(root, "message");
             return new Entry(parsed, message == null ? "" : message);
@@ -111,6 +115,7 @@ final class VersionJson {
         return value.asText();
     }
 
+    @CheckForNull
     private static String optional(final JsonNode node, final String field) {
         JsonNode value = node.get(field);
         return value == null || !value.isTextual() ? null : value.asText();

@@ -1,5 +1,6 @@
 package io.mlstages.serve;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -67,7 +68,7 @@ final class HttpLoop implements AutoCloseable {
          * A refusal by the protocol layer (a malformed or oversized request, a timeout, a full server); runs on the
          * selector thread, so it must be quick. {@code rawPath} is null when the request line was not understood.
          */
-        Response refuse(String rawPath, int status, String reason);
+        Response refuse(@CheckForNull String rawPath, int status, String reason);
     }
 
     /** Timeouts and limits, all from {@link ServeOptions} or system properties (see docs/serving.md). */
@@ -439,7 +440,7 @@ final class HttpLoop implements AutoCloseable {
     }
 
     /** Answers from the selector thread and closes the connection after the response. */
-    private void refuse(final Conn conn, final String rawPath, final int status, final String reason,
+    private void refuse(final Conn conn, @CheckForNull final String rawPath, final int status, final String reason,
             final long now) {
         Response response = handler.refuse(rawPath, status, reason);
         conn.keepAlive = false;
@@ -651,9 +652,9 @@ final class HttpLoop implements AutoCloseable {
     static final class Refusal extends Exception {
         private static final long serialVersionUID = 1L;
         final int status;
-        final transient String rawPath;
+        @CheckForNull final transient String rawPath;
 
-        Refusal(final int status, final String rawPath, final String message) {
+        Refusal(final int status, @CheckForNull final String rawPath, final String message) {
             super(message, null, false, false);
             this.status = status;
             this.rawPath = rawPath;
@@ -876,7 +877,7 @@ final class HttpLoop implements AutoCloseable {
     /** One connection's state; touched only by the selector thread, except {@code response} (handed over). */
     static final class Conn {
         final SocketChannel channel;
-        SelectionKey key;
+        @CheckForNull SelectionKey key;
         State state = State.HEAD;
         byte[] buf = new byte[2048];
         int pos;
@@ -885,14 +886,14 @@ final class HttpLoop implements AutoCloseable {
         long deadline;
         /** How many bytes after {@code pos} were searched for the end of the head. */
         int scanned;
-        Head head;
+        @CheckForNull Head head;
         int expected;
-        Chunks chunks;
-        byte[] body;
+        @CheckForNull Chunks chunks;
+        @CheckForNull byte[] body;
         int bodyLen;
         boolean keepAlive;
-        volatile Response response;
-        ByteBuffer out;
+        @CheckForNull volatile Response response;
+        @CheckForNull ByteBuffer out;
         boolean closeAfter;
         long drained;
 

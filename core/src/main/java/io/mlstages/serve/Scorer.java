@@ -1,5 +1,6 @@
 package io.mlstages.serve;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -237,6 +238,7 @@ final class Scorer {
         return index < 0 ? "" : "Row " + index + ": ";
     }
 
+    @CheckForNull
     private static String firstOtherField(final JsonNode root) {
         Iterator<String> names = root.fieldNames();
         while (names.hasNext()) {

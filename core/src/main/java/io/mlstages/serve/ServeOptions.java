@@ -1,5 +1,6 @@
 package io.mlstages.serve;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -23,9 +24,9 @@ import java.util.regex.Pattern;
  * @param logKeep       how many rotated prediction logs are kept (default 10)
  * @param logQueue      how many log lines may wait for the writer before new ones are dropped (default 65536)
  */
-public record ServeOptions(String host, int port, Path registry, String model, String alias, Path packagePath,
-        Path logDir, int maxBodyBytes, int threads, Duration pollInterval, long logMaxBytes, int logKeep,
-        int logQueue) {
+public record ServeOptions(String host, int port, @CheckForNull Path registry, @CheckForNull String model,
+        @CheckForNull String alias, @CheckForNull Path packagePath, @CheckForNull Path logDir, int maxBodyBytes,
+        int threads, Duration pollInterval, long logMaxBytes, int logKeep, int logQueue) {
 
     /** Loopback: nothing outside this machine can reach an unauthenticated server by default. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -83,7 +84,8 @@ public record ServeOptions(String host, int port, Path registry, String model, S
     }
 
     /** Serves the version that {@code alias} of {@code model} points to in the registry at {@code root}. */
-    public static ServeOptions ofRegistry(final Path root, final String model, final String alias) {
+    public static ServeOptions ofRegistry(@CheckForNull final Path root, @CheckForNull final String model,
+            @CheckForNull final String alias) {
         return new ServeOptions(DEFAULT_HOST, 0, root, model, alias == null ? DEFAULT_ALIAS : alias, null, null,
                 DEFAULT_MAX_BODY_BYTES, defaultThreads(), DEFAULT_POLL_INTERVAL, DEFAULT_LOG_MAX_BYTES,
                 DEFAULT_LOG_KEEP, DEFAULT_LOG_QUEUE);

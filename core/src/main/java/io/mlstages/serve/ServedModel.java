@@ -1,5 +1,6 @@
 package io.mlstages.serve;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.ColumnType;
 import io.mlstages.metrics.Task;
 import io.mlstages.train.Feature;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,7 +29,7 @@ final class ServedModel {
     final List<String> classes;
     final boolean classification;
     /** The Java scorer of a GBT model, or null to score through the package (native library, linear models). */
-    final TreeScorer trees;
+    @CheckForNull final TreeScorer trees;
     /** Per feature, its first input; per categorical feature, the input of each category. */
     private final int[] offsets;
     private final List<Map<String, Integer>> slots;
@@ -105,8 +107,9 @@ final class ServedModel {
      * known category (all zeros when unseen, all NaN when missing). Null for a number given to a categorical
      * feature, whose label text only the package knows how to form.
      */
+    @CheckForNull
     private double[] encode(final Object[] values) {
-        double[] inputs = new double[trees.width()];
+        double[] inputs = new double[Objects.requireNonNull(trees, "trees").width()];
         for (int f = 0; f < values.length; f++) {
             Object value = values[f];
             int base = offsets[f];

@@ -1,5 +1,6 @@
 package io.mlstages.serve;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -59,30 +60,33 @@ public final class Server implements AutoCloseable {
     private final AtomicReference<String> unavailable = new AtomicReference<>();
     /** {@link #unavailable} without paths or exception text: what {@code /health} shows to anyone. */
     private final AtomicReference<String> publicProblem = new AtomicReference<>();
-    private final PredictionLog log;
+    @CheckForNull private final PredictionLog log;
     private final ServeMetrics metrics;
-    private final Registry registry;
+    @CheckForNull private final Registry registry;
     private final ThreadPoolExecutor executor;
-    private final ScheduledExecutorService watcher;
+    @CheckForNull private final ScheduledExecutorService watcher;
     private final HttpLoop http;
     private long seenChanges = Long.MIN_VALUE;
 
-    private Server(final ServeOptions options, final Consumer<String> events, final HttpLoop.Limits given) {
+    private Server(final ServeOptions options, final Consumer<String> events,
+            @CheckForNull final HttpLoop.Limits given) {
         this.options = options;
         this.events = events;
-        this.registry = options.registry() == null ? null : Registry.open(options.registry());
+        Path root = options.registry();
+        this.registry = root == null ? null : Registry.open(root);
         // load first: a server that cannot load its model at start should fail before it binds a port
         if (registry == null) {
-            ModelPackage model = ModelPackage.load(options.packagePath());
-            current.set(new ServedModel(packageName(options.packagePath()), 0, model));
+            Path packagePath = Objects.requireNonNull(options.packagePath(), "packagePath without a registry");
+            ModelPackage model = ModelPackage.load(packagePath);
+            current.set(new ServedModel(packageName(packagePath), 0, model));
         } else {
             // unlike a later poll, a version that fails to load here is an error: there is nothing else to serve
-            seenChanges = registry.changeCount(options.model());
-            Optional<Integer> version = registry.alias(options.model(), options.alias());
+            String model = Objects.requireNonNull(options.model(), "model with a registry");
+            seenChanges = registry.changeCount(model);
+            Optional<Integer> version = registry.alias(model, Objects.requireNonNull(options.alias(), "alias"));
             if (version.isPresent()) {
-                current.set(new ServedModel(options.model(), version.get(),
-                        registry.load(options.model(), version.get())));
-                events.accept("Serving " + options.model() + " version " + version.get() + " (alias "
+                current.set(new ServedModel(model, version.get(), registry.load(model, version.get())));
+                events.accept("Serving " + model + " version " + version.get() + " (alias "
                         + options.alias() + ")");
             } else {
                 problem(noVersion(), publicNoVersion());
@@ -90,8 +94,9 @@ public final class Server implements AutoCloseable {
             }
         }
         PredictionLog opened = null;
-        if (options.logDir() != null) {
-            opened = new PredictionLog(options.logDir(), options.logMaxBytes(), options.logKeep(),
+        Path logDir = options.logDir();
+        if (logDir != null) {
+            opened = new PredictionLog(logDir, options.logMaxBytes(), options.logKeep(),
                     options.logQueue());
         }
         this.log = opened;
@@ -114,7 +119,8 @@ public final class Server implements AutoCloseable {
                 }
 
                 @Override
-                public HttpLoop.Response refuse(final String rawPath, final int status, final String reason) {
+                public HttpLoop.Response refuse(@CheckForNull final String rawPath, final int status,
+                        final String reason) {
                     return Server.this.refuse(rawPath, status, reason);
                 }
             }, limits);
@@ -279,7 +285,7 @@ public final class Server implements AutoCloseable {
 
     private String noVersion() {
         return "the alias " + options.alias() + " of model " + options.model() + " points to no version in the "
-                + "registry " + registry.root();
+                + "registry " + Objects.requireNonNull(registry, "registry").root();
     }
 
     /** Answers one complete request on a worker thread. */
@@ -303,7 +309,7 @@ public final class Server implements AutoCloseable {
     }
 
     /** A refusal by the connection layer (malformed request, timeout, full server): answered and counted here. */
-    private HttpLoop.Response refuse(final String rawPath, final int status, final String reason) {
+    private HttpLoop.Response refuse(@CheckForNull final String rawPath, final int status, final String reason) {
         metrics.record(rawPath == null ? ServeMetrics.OTHER : ServeMetrics.pathLabel(rawPath), status, 0);
         return error(status, reason, null, -1);
     }
@@ -373,13 +379,13 @@ public final class Server implements AutoCloseable {
         return new HttpLoop.Response(200, PROMETHEUS, metrics.render(current.get()).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static HttpLoop.Response error(final int status, final String reason, final String field,
+    private static HttpLoop.Response error(final int status, final String reason, @CheckForNull final String field,
             final int row) {
         return error(status, reason, field, row, null);
     }
 
-    private static HttpLoop.Response error(final int status, final String reason, final String field,
-            final int row, final String allow) {
+    private static HttpLoop.Response error(final int status, final String reason, @CheckForNull final String field,
+            final int row, @CheckForNull final String allow) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();

@@ -1,5 +1,6 @@
 package io.mlstages.serve;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -192,6 +193,7 @@ final class TreeScorer {
     }
 
     /** {@code "[5.044375E-1]"} or {@code "5E-1"}: one value, or one per group. */
+    @CheckForNull
     private static float[] baseScores(final String text, final int groups) {
         String body = text.trim();
         if (body.startsWith("[") && body.endsWith("]")) {

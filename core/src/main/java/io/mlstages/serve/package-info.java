@@ -3,4 +3,8 @@
  * swapping to the new version when the alias moves, with Prometheus metrics and a prediction log in JSON Lines.
  * See {@code docs/serving.md}.
  */
+@DefaultAnnotation(NonNull.class)
 package io.mlstages.serve;
+
+import edu.umd.cs.findbugs.annotations.DefaultAnnotation;
+import edu.umd.cs.findbugs.annotations.NonNull;

@@ -1,5 +1,6 @@
 package io.mlstages.train;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -31,7 +32,7 @@ public enum Algorithm {
      *
      * @throws IllegalArgumentException naming the value and the accepted names
      */
-    public static Algorithm parse(final String text) {
+    public static Algorithm parse(@CheckForNull final String text) {
         String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         for (Algorithm algorithm : values()) {
             if (algorithm.label().equals(value)) {

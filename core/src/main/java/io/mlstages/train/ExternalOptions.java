@@ -1,5 +1,6 @@
 package io.mlstages.train;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param timeout          how long the program may run before it and its child processes are killed
  * @param workingDirectory where it runs, or null for the current directory
  */
-public record ExternalOptions(String command, Duration timeout, Path workingDirectory) {
+public record ExternalOptions(String command, Duration timeout, @CheckForNull Path workingDirectory) {
     /** The default timeout: long enough for real trainings, short enough that a hung one does not hold a CI agent. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(2);
 

@@ -112,8 +112,9 @@ public final class ExternalTrainer {
     private static void run(final List<String> argv, final ExternalOptions external,
             final Map<String, String> environment, final Consumer<String> lines) {
         ProcessBuilder builder = new ProcessBuilder(argv);
-        if (external.workingDirectory() != null) {
-            builder.directory(external.workingDirectory().toFile());
+        Path workingDirectory = external.workingDirectory();
+        if (workingDirectory != null) {
+            builder.directory(workingDirectory.toFile());
         }
         builder.environment().putAll(environment);
         // one stream in the order the program wrote it, so that the last lines shown on failure are the real last

@@ -1,5 +1,6 @@
 package io.mlstages.train;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,8 +16,8 @@ import java.util.Objects;
  * @param os          the operating system name, version and architecture
  * @param seed        the seed used
  */
-public record Lineage(List<Input> inputs, String gitCommit, String buildUrl, String trainedAt, String toolVersion,
-        String javaVersion, String os, long seed) {
+public record Lineage(List<Input> inputs, @CheckForNull String gitCommit, @CheckForNull String buildUrl,
+        String trainedAt, String toolVersion, String javaVersion, String os, long seed) {
     public Lineage {
         inputs = List.copyOf(inputs);
         Objects.requireNonNull(trainedAt, "trainedAt");

@@ -1,5 +1,6 @@
 package io.mlstages.train;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.metrics.Task;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A linear model on standardized inputs: {@code z = (x - center) / scale} (0 when x is missing), then per output
@@ -23,9 +25,9 @@ final class LinearModel implements Predictor {
     final double[] scale;
     final double[] intercepts;
     final double[][] weights;
-    private Algorithm algorithm;
-    private List<String> inputNames;
-    private List<String> outputNames;
+    @CheckForNull private Algorithm algorithm;
+    @CheckForNull private List<String> inputNames;
+    @CheckForNull private List<String> outputNames;
     private List<String> notes = List.of();
 
     LinearModel(final Task task, final int classes, final double[] center, final double[] scale,
@@ -128,7 +130,8 @@ final class LinearModel implements Predictor {
 
     @Override
     public byte[] toBytes() {
-        return Json.bytes(toJson(algorithm, inputNames, outputNames));
+        return Json.bytes(toJson(Objects.requireNonNull(algorithm, "named() before toBytes()"),
+                Objects.requireNonNull(inputNames, "inputNames"), Objects.requireNonNull(outputNames, "outputNames")));
     }
 
     /** The coefficients as JSON, with readable input names. */

@@ -1,5 +1,6 @@
 package io.mlstages.train;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.MlStagesException;
 import io.mlstages.data.DataReader;
 import io.mlstages.profile.Profile;
@@ -34,10 +35,11 @@ public final class ModelPackage {
     private final Path location;
     private final ModelMetadata metadata;
     private final Profile profile;
-    private final Predictor predictor;
+    @CheckForNull private final Predictor predictor;
     private final Encoder encoder;
 
-    ModelPackage(final Path location, final ModelMetadata metadata, final Profile profile, final Predictor predictor) {
+    ModelPackage(final Path location, final ModelMetadata metadata, final Profile profile,
+            @CheckForNull final Predictor predictor) {
         this.location = location;
         this.metadata = metadata;
         this.profile = profile;
@@ -169,10 +171,10 @@ public final class ModelPackage {
      *                               model is external
      */
     public double[] predict(final Map<String, ?> row) {
-        requirePredictor();
+        Predictor scoring = requirePredictor();
         double[] inputs = new double[encoder.width()];
         encoder.encode(row, inputs);
-        return predictor.predict(inputs, 1);
+        return scoring.predict(inputs, 1);
     }
 
     /**
@@ -181,27 +183,27 @@ public final class ModelPackage {
      * @return as {@link #predict(Map)}
      */
     public double[] predictEncoded(final double[] inputs) {
-        requirePredictor();
+        Predictor scoring = requirePredictor();
         if (inputs.length != encoder.width()) {
             throw new IllegalArgumentException("The model takes " + encoder.width() + " inputs, not "
                     + inputs.length);
         }
-        return predictor.predict(inputs.clone(), 1);
+        return scoring.predict(inputs.clone(), 1);
     }
 
     Predictor predictor() {
-        requirePredictor();
-        return predictor;
+        return requirePredictor();
     }
 
     Encoder encoder() {
         return encoder;
     }
 
-    private void requirePredictor() {
+    private Predictor requirePredictor() {
         if (predictor == null) {
             throw new ModelPackageException(location + ": the model was trained by an external program ("
                     + metadata.modelFile() + "); the engine cannot score it; give its predictions as a file instead");
         }
+        return predictor;
     }
 }

@@ -1,5 +1,6 @@
 package io.mlstages.train;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.metrics.Task;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -176,6 +177,7 @@ final class PackageJson {
         return value.textValue();
     }
 
+    @CheckForNull
     private static String nullableText(final JsonNode node, final String field) {
         JsonNode value = node.path(field);
         return value.isTextual() ? value.textValue() : null;

@@ -1,5 +1,6 @@
 package io.mlstages.train;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.metrics.Task;
 
 import io.mlstages.data.ColumnType;
@@ -7,16 +8,18 @@ import io.mlstages.data.ColumnType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /** The target of a training: its task, its classes in model order, and each row's class or value. */
 final class Target {
     final Task task;
     final List<String> classes;
     /** Per row of the data: the class index in {@link #classes}, for classification. */
-    final int[] classIndex;
-    final double[] values;
+    @CheckForNull final int[] classIndex;
+    @CheckForNull final double[] values;
 
-    private Target(final Task task, final List<String> classes, final int[] classIndex, final double[] values) {
+    private Target(final Task task, final List<String> classes, @CheckForNull final int[] classIndex,
+            @CheckForNull final double[] values) {
         this.task = task;
         this.classes = classes;
         this.classIndex = classIndex;
@@ -48,7 +51,8 @@ final class Target {
                 throw new TrainException(data.file + ": the target column '" + name + "' is "
                         + data.targetType.label() + ", but regression needs numbers");
             }
-            double[] values = java.util.Arrays.copyOf(data.targetNumbers, data.rows);
+            double[] values = java.util.Arrays.copyOf(Objects.requireNonNull(data.targetNumbers, "numeric target"),
+                    data.rows);
             for (double value : values) {
                 if (!Double.isFinite(value)) {
                     throw new TrainException(data.file + ": the target column '" + name + "' holds " + value
@@ -91,7 +95,7 @@ final class Target {
     int[] classesOf(final int[] rows) {
         int[] out = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            out[i] = classIndex[rows[i]];
+            out[i] = Objects.requireNonNull(classIndex, "a classification target")[rows[i]];
         }
         return out;
     }
@@ -99,7 +103,7 @@ final class Target {
     double[] valuesOf(final int[] rows) {
         double[] out = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            out[i] = values[rows[i]];
+            out[i] = Objects.requireNonNull(values, "a regression target")[rows[i]];
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.mlstages.train;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.metrics.Task;
 
 import io.mlstages.data.ReadOptions;
@@ -28,7 +29,8 @@ import java.util.Set;
  * @param holdout         the fraction of rows kept apart to measure the model, in [0, 0.9]; 0 for none
  * @param read            how to read the data
  */
-public record TrainOptions(Algorithm algorithm, String target, List<String> features, Set<String> exclude, Task task,
+public record TrainOptions(Algorithm algorithm, String target, List<String> features, Set<String> exclude,
+        @CheckForNull Task task,
         Map<String, String> hyperparameters, long seed, double holdout, ReadOptions read) {
 
     /** The default seed: fixed, so that two runs of the same command give the same model. */

@@ -1,5 +1,6 @@
 package io.mlstages.train;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.metrics.Task;
 
 import io.mlstages.data.ColumnType;
@@ -74,7 +75,8 @@ public final class Trainer {
         int[][] split = split(data.rows, options.holdout(), options.seed(), trainData);
         int[] training = split[0];
         int[] holdout = split[1];
-        if (target.task.isClassification() && distinctClasses(target.classIndex, training) < 2) {
+        if (target.task.isClassification()
+                && distinctClasses(Objects.requireNonNull(target.classIndex, "classIndex"), training) < 2) {
             throw new TrainException(trainData + ": the training rows hold a single class of '" + options.target()
                     + "'; a classifier needs at least two (lower the holdout fraction or add data)");
         }
@@ -326,7 +328,8 @@ public final class Trainer {
                         + System.getProperty("os.arch"), seed);
     }
 
-    private static String blankToNull(final String value) {
+    @CheckForNull
+    private static String blankToNull(@CheckForNull final String value) {
         return value == null || value.isBlank() ? null : value;
     }
 
@@ -347,7 +350,7 @@ public final class Trainer {
 
     /** Adds the profile and {@code model.json} (with every file's SHA-256) to a staging folder and publishes it. */
     static ModelPackage finish(final Path staging, final Path output, final ModelMetadata metadata,
-            final Profile profile, final Predictor predictor) {
+            final Profile profile, @CheckForNull final Predictor predictor) {
         ProfileJson.write(profile, staging.resolve(ModelPackage.PROFILE));
         ModelMetadata complete = new ModelMetadata(metadata.formatVersion(), metadata.algorithm(), metadata.task(),
                 metadata.target(), metadata.features(), metadata.skipped(), metadata.classes(),

@@ -1,5 +1,6 @@
 package io.mlstages.train;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.ColumnType;
 import io.mlstages.data.DataReader;
 import io.mlstages.data.RowSource;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -40,7 +42,7 @@ final class TrainingData {
     final Map<String, String> skipped = new LinkedHashMap<>();
     final ColumnType targetType;
     /** The target as a number (numeric targets only). */
-    double[] targetNumbers;
+    @CheckForNull double[] targetNumbers;
     /** The target as a label code (every target, for classification). */
     int[] targetCodes;
     final List<String> targetLabels = new ArrayList<>();
@@ -139,7 +141,7 @@ final class TrainingData {
                 }
                 if (numericTarget) {
                     double value = source.number(target);
-                    targetNumbers[rows] = value;
+                    Objects.requireNonNull(targetNumbers, "numeric target")[rows] = value;
                     Integer code = numericDictionary.get(value);
                     if (code == null && numericDictionary.size() <= 10_000) {
                         code = numericDictionary.size();

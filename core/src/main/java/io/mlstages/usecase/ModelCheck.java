@@ -1,5 +1,6 @@
 package io.mlstages.usecase;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.deploy.HttpSettings;
 import io.mlstages.deploy.JsonPost;
 import io.mlstages.deploy.Secret;
@@ -58,8 +59,9 @@ public final class ModelCheck {
      * @param token    the webhook's bearer token; with {@code webhook} only
      */
     public record Request(Registry registry, String model, String alias, List<Path> current, CheckOptions options,
-            Actor actor, Path json, Path junit, Path html, RetrainRequest retrain, boolean claim, URI webhook,
-            Secret token) {
+            Actor actor, @CheckForNull Path json, @CheckForNull Path junit, @CheckForNull Path html,
+            @CheckForNull RetrainRequest retrain, boolean claim, @CheckForNull URI webhook,
+            @CheckForNull Secret token) {
         public Request {
             Objects.requireNonNull(registry, "registry");
             Objects.requireNonNull(model, "model");
@@ -146,14 +148,17 @@ public final class ModelCheck {
     }
 
     private static void writeReports(final Request request, final CheckResult result, final Integer version) {
-        if (request.json() != null) {
-            AtomicFiles.write(request.json(), json(request, result, version) + "\n");
+        Path jsonFile = request.json();
+        if (jsonFile != null) {
+            AtomicFiles.write(jsonFile, json(request, result, version) + "\n");
         }
-        if (request.junit() != null) {
-            DriftJUnit.write(result.report(), request.junit());
+        Path junit = request.junit();
+        if (junit != null) {
+            DriftJUnit.write(result.report(), junit);
         }
-        if (request.html() != null) {
-            DriftHtml.write(result.report(), result.reference(), result.current(), request.html(),
+        Path html = request.html();
+        if (html != null) {
+            DriftHtml.write(result.report(), result.reference(), result.current(), html,
                     result.incident().map(ModelCheck::shown).orElse(null));
         }
     }

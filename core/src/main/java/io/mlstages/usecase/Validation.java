@@ -1,5 +1,6 @@
 package io.mlstages.usecase;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.DataReader;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.drift.DriftOptions;
@@ -87,9 +88,10 @@ public final class Validation {
      * @param junit         where to write the JUnit XML report, or null
      * @param bless         write (or remove) the candidate package's blessing; only a package folder is blessed
      */
-    public record Request(Path model, Path predictions, Path data, List<Gate> gates, List<Gate> baselineGates,
-            Baseline baseline, boolean dataGates, double maxMissingRate, DriftOptions drift, ReadOptions read,
-            PredictionsFile.Options predictionOptions, Path json, Path junit, boolean bless) {
+    public record Request(@CheckForNull Path model, @CheckForNull Path predictions, @CheckForNull Path data,
+            List<Gate> gates, List<Gate> baselineGates, Baseline baseline, boolean dataGates, double maxMissingRate,
+            DriftOptions drift, ReadOptions read, PredictionsFile.Options predictionOptions, @CheckForNull Path json,
+            @CheckForNull Path junit, boolean bless) {
         public Request {
             if ((model == null) == (predictions == null)) {
                 throw new IllegalArgumentException("Validate either a model package or a predictions file");
@@ -108,8 +110,9 @@ public final class Validation {
 
         /** A package validated on data against {@code gates}, with the data gates, blessed when they pass. */
         public static Request ofPackage(final Path model, final Path data, final List<Gate> gates) {
-            return new Request(model, null, data, gates, List.of(), null, true, DEFAULT_MAX_MISSING_RATE, null, null,
-                    null, null, null, true);
+            return new Request(model, null, data, gates, List.of(), new Baseline.None(), true, DEFAULT_MAX_MISSING_RATE,
+                    DriftOptions.defaults(), ReadOptions.defaults(), PredictionsFile.Options.defaults(), null, null,
+                    true);
         }
 
         public Request withBaseline(final Baseline chosen, final List<Gate> gatesAgainstIt) {
@@ -117,7 +120,7 @@ public final class Validation {
                     drift, read, predictionOptions, json, junit, bless);
         }
 
-        public Request withReports(final Path jsonFile, final Path junitFile) {
+        public Request withReports(@CheckForNull final Path jsonFile, @CheckForNull final Path junitFile) {
             return new Request(model, predictions, data, gates, baselineGates, baseline, dataGates, maxMissingRate,
                     drift, read, predictionOptions, jsonFile, junitFile, bless);
         }
@@ -203,7 +206,8 @@ public final class Validation {
                         baselineIdentity.sha256(), baselineIdentity.location());
             }
             input = input.withBaseline(baselineIdentity,
-                    Metrics.evaluate(Scoring.score(base, request.data(), unlogged(read))));
+                    Metrics.evaluate(Scoring.score(base, Objects.requireNonNull(request.data(), NEEDS_DATA),
+                            unlogged(read))));
         }
         else if (request.baseline() instanceof Baseline.Predictions file) {
             // a root path has no file name: named by the whole path then, not a null dereference
@@ -214,14 +218,18 @@ public final class Validation {
         ValidationReport report = Gates.check(input, gates).withBadRows(read.badRows())
                 .withConstraints(prepared.constraints());
 
-        String sha = request.json() != null ? ValidationReportJson.write(report, request.json())
+        Path jsonFile = request.json();
+        String sha = jsonFile != null ? ValidationReportJson.write(report, jsonFile)
                 // the blessing names the report it rests on, even when the report was not written to a file
                 : ValidationReportJson.sha256(report);
-        if (request.junit() != null) {
-            ValidationJUnit.write(report, request.junit());
+        Path junitFile = request.junit();
+        if (junitFile != null) {
+            ValidationJUnit.write(report, junitFile);
         }
-        boolean blessable = request.model() != null && request.bless() && Files.isDirectory(request.model());
-        Optional<Blessing> blessing = blessable ? Blessing.apply(request.model(), report, sha) : Optional.empty();
+        Path candidate = request.model();
+        boolean blessable = candidate != null && request.bless() && Files.isDirectory(candidate);
+        Optional<Blessing> blessing = blessable && candidate != null ? Blessing.apply(candidate, report, sha)
+                : Optional.empty();
         return new Result(report, sha, Optional.ofNullable(champion), Optional.ofNullable(noBaseline), blessing,
                 blessable);
     }
@@ -231,9 +239,9 @@ public final class Validation {
     }
 
     private static Prepared fromPackage(final Request request) {
-        ModelPackage candidate = ModelPackage.load(request.model());
+        ModelPackage candidate = ModelPackage.load(Objects.requireNonNull(request.model(), "model"));
         TrainingData training = TrainingData.of(candidate);
-        Path data = request.data();
+        Path data = Objects.requireNonNull(request.data(), NEEDS_DATA);
         // the data is read three times (profile, candidate, baseline): its skipped rows are logged once, by the
         // candidate's scoring
         EvaluationData evaluation = EvaluationData.read(data, unlogged(request.read()), training);
@@ -248,7 +256,7 @@ public final class Validation {
     }
 
     private static ValidationInput fromPredictions(final Request request) {
-        Path predictions = request.predictions();
+        Path predictions = Objects.requireNonNull(request.predictions(), "model or predictions");
         return ValidationInput.of(ModelIdentity.named(String.valueOf(predictions.getFileName())),
                 Metrics.evaluate(PredictionsFile.read(predictions,
                         request.predictionOptions().withRead(request.read()))),

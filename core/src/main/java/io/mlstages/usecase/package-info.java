@@ -7,4 +7,8 @@
  * that concept's package (the drift check: {@link io.mlstages.drift.DriftCheck}). This is the top layer of the
  * engine: nothing in the engine depends on it.
  */
+@DefaultAnnotation(NonNull.class)
 package io.mlstages.usecase;
+
+import edu.umd.cs.findbugs.annotations.DefaultAnnotation;
+import edu.umd.cs.findbugs.annotations.NonNull;
