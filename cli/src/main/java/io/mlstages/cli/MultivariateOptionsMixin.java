@@ -23,13 +23,13 @@ final class MultivariateOptionsMixin {
             description = "With --multivariate: rows sampled from each side while reading (default: "
                     + MultivariateOptions.DEFAULT_SAMPLE_ROWS + ").")
     @Range(min = "20", max = "1000000")
-    Integer sample;
+    @CheckForNull Integer sample;
 
     @Option(names = "--multivariate-folds", paramLabel = "K",
             description = "With --multivariate: cross-validation folds (default: " + MultivariateOptions.DEFAULT_FOLDS
                     + ").")
     @Range(min = "2", max = "20")
-    Integer folds;
+    @CheckForNull Integer folds;
 
     /** The classifier's options, or null without {@code --multivariate}. */
     @CheckForNull

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -44,7 +45,7 @@ public final class ConstraintChecker {
     }
 
     /** As the public constructor, with another exact limit (tests reach the approximate regime with it). */
-    ConstraintChecker(final Schema declared, final int exactLimit) {
+    ConstraintChecker(@CheckForNull final Schema declared, final int exactLimit) {
         this.exactLimit = exactLimit;
         if (declared != null) {
             for (Column column : declared.columns()) {
@@ -138,8 +139,10 @@ public final class ConstraintChecker {
         ColumnCheck(final Column column, final ColumnConstraints rules) {
             this.column = column;
             this.rules = rules;
-            allowed = rules.allowed() == null ? null : new HashSet<>(rules.allowed());
-            pattern = rules.pattern() == null ? null : SafePattern.compile(rules.pattern());
+            List<String> allowedValues = rules.allowed();
+            allowed = allowedValues == null ? null : new HashSet<>(allowedValues);
+            String regex = rules.pattern();
+            pattern = regex == null ? null : SafePattern.compile(regex);
             distinct = rules.unique() || rules.maxDistinctRatio() != null;
             seen = distinct ? new HashMap<>() : null;
             sketch = distinct ? new DistinctSketch() : null;
@@ -160,10 +163,12 @@ public final class ConstraintChecker {
                         largest = Math.max(largest, value);
                     }
                     // NaN is inside no range: it fails both bounds
-                    if (rules.min() != null && !(value >= rules.min())) {
+                    Double min = rules.min();
+                    Double max = rules.max();
+                    if (min != null && !(value >= min)) {
                         belowMin.add(file, row.line(), format(value));
                     }
-                    if (rules.max() != null && !(value <= rules.max())) {
+                    if (max != null && !(value <= max)) {
                         aboveMax.add(file, row.line(), format(value));
                     }
                     key = value == 0 ? 0.0 : value; // -0.0 and 0.0 are one value
@@ -220,20 +225,26 @@ public final class ConstraintChecker {
 
         void report(final long rows, final List<ConstraintViolations.Check> out) {
             String name = column.name();
-            if (rules.min() != null) {
-                out.add(belowMin.check(name, "min", ">= " + format(rules.min()), smallest == Double.POSITIVE_INFINITY
+            Double min = rules.min();
+            Double max = rules.max();
+            List<String> allowedValues = rules.allowed();
+            Double maxMissingRate = rules.maxMissingRate();
+            Double maxDistinctRatio = rules.maxDistinctRatio();
+            SafePattern matcher = pattern;
+            if (min != null) {
+                out.add(belowMin.check(name, "min", ">= " + format(min), smallest == Double.POSITIVE_INFINITY
                         ? null : smallest, true, null));
             }
-            if (rules.max() != null) {
-                out.add(aboveMax.check(name, "max", "<= " + format(rules.max()), largest == Double.NEGATIVE_INFINITY
+            if (max != null) {
+                out.add(aboveMax.check(name, "max", "<= " + format(max), largest == Double.NEGATIVE_INFINITY
                         ? null : largest, true, null));
             }
-            if (rules.allowed() != null) {
-                out.add(notAllowed.check(name, "allowed", "one of " + rules.allowed().size()
-                        + (rules.allowed().size() == 1 ? " value" : " values"), null, true, null));
+            if (allowedValues != null) {
+                out.add(notAllowed.check(name, "allowed", "one of " + allowedValues.size()
+                        + (allowedValues.size() == 1 ? " value" : " values"), null, true, null));
             }
-            if (pattern != null) {
-                out.add(noMatch.check(name, "pattern", "matches " + Texts.quote(pattern.regex()), null, true,
+            if (matcher != null) {
+                out.add(noMatch.check(name, "pattern", "matches " + Texts.quote(matcher.regex()), null, true,
                         gaveUp == 0 ? null : gaveUp + " of them too long or too costly to match (counted as not "
                                 + "matching; see docs/data.md)"));
             }
@@ -241,22 +252,24 @@ public final class ConstraintChecker {
             if (rules.notNull()) {
                 out.add(missingCells.check(name, "notNull", "no missing value", missingRate, true, null));
             }
-            if (rules.maxMissingRate() != null) {
-                Tally rate = missingCells.withPassed(missingRate <= rules.maxMissingRate());
-                out.add(rate.check(name, "maxMissingRate", "at most " + format(rules.maxMissingRate())
+            if (maxMissingRate != null) {
+                Tally rate = missingCells.withPassed(missingRate <= maxMissingRate);
+                out.add(rate.check(name, "maxMissingRate", "at most " + format(maxMissingRate)
                         + " missing", missingRate, true, null));
             }
             if (!distinct) {
                 return;
             }
-            double estimate = saturated ? Math.max(seen.size(), sketch.estimate()) : seen.size();
+            Map<Object, Long> seenValues = Objects.requireNonNull(seen, "seen");
+            DistinctSketch distinctSketch = Objects.requireNonNull(sketch, "sketch");
+            double estimate = saturated ? Math.max(seenValues.size(), distinctSketch.estimate()) : seenValues.size();
             String approximate = saturated ? "approximate: more than " + exactLimit + " distinct values, so "
                     + "repeats of the first " + exactLimit + " are counted exactly and the rest estimated with a "
                     + "distinct-count sketch (about " + Math.round(estimate) + " distinct)" : null;
             if (rules.unique()) {
                 long count = repeats.count;
                 boolean passed = count == 0;
-                if (saturated && passed && sketch.upperBound(3) < values) {
+                if (saturated && passed && distinctSketch.upperBound(3) < values) {
                     count = values - Math.round(estimate);
                     passed = count <= 0;
                     count = Math.max(0, count);
@@ -264,10 +277,10 @@ public final class ConstraintChecker {
                 out.add(repeats.withCount(count, passed).check(name, "unique", "no value twice", null, !saturated,
                         approximate));
             }
-            if (rules.maxDistinctRatio() != null) {
+            if (maxDistinctRatio != null) {
                 double ratio = values == 0 ? 0 : estimate / values;
-                Tally ratioTally = new Tally().withCount(Math.round(estimate), ratio <= rules.maxDistinctRatio());
-                out.add(ratioTally.check(name, "maxDistinctRatio", "at most " + format(rules.maxDistinctRatio())
+                Tally ratioTally = new Tally().withCount(Math.round(estimate), ratio <= maxDistinctRatio);
+                out.add(ratioTally.check(name, "maxDistinctRatio", "at most " + format(maxDistinctRatio)
                         + " distinct", ratio, !saturated, approximate));
             }
         }

@@ -241,6 +241,7 @@ public final class SchemaFile {
         return value.asDouble();
     }
 
+    @CheckForNull
     private static Double share(final JsonNode node, final String key, final String pointer, final String where,
             final String column) {
         Double value = number(node, key, pointer, where, column);
@@ -269,30 +270,36 @@ public final class SchemaFile {
     }
 
     private static void writeConstraints(final ObjectNode node, final ColumnConstraints rules) {
-        if (rules.min() != null) {
-            node.put("min", new java.math.BigDecimal(ConstraintChecker.format(rules.min())));
+        Double min = rules.min();
+        if (min != null) {
+            node.put("min", new java.math.BigDecimal(ConstraintChecker.format(min)));
         }
-        if (rules.max() != null) {
-            node.put("max", new java.math.BigDecimal(ConstraintChecker.format(rules.max())));
+        Double max = rules.max();
+        if (max != null) {
+            node.put("max", new java.math.BigDecimal(ConstraintChecker.format(max)));
         }
-        if (rules.allowed() != null) {
+        List<String> allowed = rules.allowed();
+        if (allowed != null) {
             var values = node.putArray("allowed");
-            rules.allowed().forEach(values::add);
+            allowed.forEach(values::add);
         }
         if (rules.notNull()) {
             node.put("notNull", true);
         }
-        if (rules.maxMissingRate() != null) {
-            node.put("maxMissingRate", rules.maxMissingRate());
+        Double maxMissingRate = rules.maxMissingRate();
+        if (maxMissingRate != null) {
+            node.put("maxMissingRate", maxMissingRate);
         }
         if (rules.unique()) {
             node.put("unique", true);
         }
-        if (rules.maxDistinctRatio() != null) {
-            node.put("maxDistinctRatio", rules.maxDistinctRatio());
+        Double maxDistinctRatio = rules.maxDistinctRatio();
+        if (maxDistinctRatio != null) {
+            node.put("maxDistinctRatio", maxDistinctRatio);
         }
-        if (rules.pattern() != null) {
-            node.put("pattern", rules.pattern());
+        String pattern = rules.pattern();
+        if (pattern != null) {
+            node.put("pattern", pattern);
         }
     }
 

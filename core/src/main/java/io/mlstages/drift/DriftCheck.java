@@ -334,10 +334,11 @@ public final class DriftCheck {
         }
 
         static DriftReport check(final DriftReport report, final RowReservoirs sampled, final Request request) {
-            long seed = request.multivariate().seed();
+            MultivariateOptions options = Objects.requireNonNull(request.multivariate(), "multivariate options");
+            long seed = options.seed();
             return report.withMultivariate(DomainClassifier.evaluate(report,
                     sampled.side(List.of(request.reference()), seed + 1), sampled.side(request.current(), seed + 2),
-                    request.multivariate()));
+                    options));
         }
     }
 

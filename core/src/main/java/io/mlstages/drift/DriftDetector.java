@@ -226,11 +226,14 @@ public final class DriftDetector {
             DoubleUnaryOperator perCheck = level -> fdr
                     ? FalseAlarmRate.withFdr(family, sum(features), min(alarmAt), level)
                     : FalseAlarmRate.anyWithAlpha(features, alarmAt, level);
-            double given = fdr ? settings.fdr() : options.alpha();
+            double given = fdr ? Objects.requireNonNull(settings.fdr(), "fdr") : options.alpha();
             double budgetLevel = Double.NaN;
             double level = given;
-            if (settings.budget() != null) {
-                budgetLevel = FalseAlarmRate.levelFor(settings.budget().perCheck(settings.cadence()), perCheck);
+            AlarmBudget budget = settings.budget();
+            if (budget != null) {
+                // FalseAlarmOptions refuses a budget without a cadence
+                budgetLevel = FalseAlarmRate.levelFor(budget.perCheck(Objects.requireNonNull(settings.cadence(),
+                        "cadence")), perCheck);
                 level = Math.min(given, budgetLevel);
             }
             FalseDiscovery.Family decided = null;
@@ -249,7 +252,8 @@ public final class DriftDetector {
             if (family != null) {
                 return family.cutoff();
             }
-            return settings.alpha() != null ? settings.alpha() : level;
+            Double own = settings.alpha();
+            return own != null ? own : level;
         }
 
         /** A column's q-value under FDR control, or null. */
@@ -281,7 +285,9 @@ public final class DriftDetector {
                     levels.level(), options);
             columns.add(drift);
             if (qValue != null && column.tested()) {
-                decided.add(new FalseAlarms.Column(column.key().segment(), drift.name(), drift.pValue(), qValue,
+                // a tested column has a p-value
+                decided.add(new FalseAlarms.Column(column.key().segment(), drift.name(),
+                        Objects.requireNonNull(drift.pValue(), "p-value"), qValue,
                         drift.significant(), drift.drift()));
             }
         }
@@ -291,9 +297,11 @@ public final class DriftDetector {
         Profile reference = comparison.reference();
         Profile current = comparison.current();
         FalseAlarmOptions settings = options.falseAlarms();
-        double checks = settings.cadence() == null ? Double.NaN : FalseAlarmRate.checksPerMonth(settings.cadence());
+        java.time.Duration cadence = settings.cadence();
+        double checks = cadence == null ? Double.NaN : FalseAlarmRate.checksPerMonth(cadence);
+        FalseDiscovery.Family family = levels.family();
         FalseAlarms alarms = new FalseAlarms(levels.control(), levels.level(), settings.budget(), levels.budgetLevel(),
-                levels.tests(), levels.family() == null ? levels.level() : levels.family().cutoff(), features.size(),
+                levels.tests(), family == null ? levels.level() : family.cutoff(), features.size(),
                 FalseAlarmRate.alarmAt(features.size(), options.driftShare()), levels.perCheck(), settings.cadence(),
                 checks, checks * levels.perCheck(), decided);
         return new DriftReport(DriftReport.SCHEMA_VERSION, label(reference, "reference"), label(current, "current"),
@@ -439,7 +447,7 @@ public final class DriftDetector {
      * The verdict on a measured column: its tests held to {@code alpha} (under FDR control the family's cutoff,
      * and then {@code qValue} is the column's q-value and {@code q} the rate).
      */
-    private static ColumnDrift judge(final Measured measured, final double alpha, final Double qValue, final double q,
+    private static ColumnDrift judge(final Measured measured, final double alpha, @CheckForNull final Double qValue, final double q,
             final DriftOptions options) {
         ColumnProfile ref = measured.reference();
         ColumnProfile cur = measured.current();

@@ -1,5 +1,7 @@
 package io.mlstages.drift;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -29,7 +31,7 @@ public final class FalseDiscovery {
      * @param segment the segment the column was compared in, or null for the whole data
      * @param column  the column
      */
-    public record Key(String segment, String column) {
+    public record Key(@CheckForNull String segment, String column) {
         public Key {
             Objects.requireNonNull(column, "column");
         }

@@ -90,9 +90,13 @@ final class RowReservoirs {
         Schema schema = null;
         for (int i = 0; i < parts.size(); i++) {
             Reservoir part = parts.get(i);
-            schema = schema == null ? part.schema : schema;
+            Schema own = part.schema;
+            if (own == null) {
+                continue; // a part that read no row has no schema and nothing to add
+            }
+            schema = schema == null ? own : schema;
             for (Object[] row : part.rows.subList(0, Math.min(taken[i], part.rows.size()))) {
-                rows.add(aligned(row, part.schema, schema));
+                rows.add(aligned(row, own, schema));
             }
         }
         return new Sample(schema, rows, total);

@@ -49,7 +49,7 @@ public final class SegmentDetector {
         if (options.falseAlarms().fdr() == null) {
             List<SegmentDrift> all = new ArrayList<>();
             for (Planned segment : planned) {
-                all.add(segment.judged() ? segment.verdict(DriftDetector.compare(segment.reference(),
+                all.add(segment.judged() ? segment.verdict(DriftDetector.compare(segment.judgedReference(),
                         segment.current(), segment.options())) : segment.unjudged());
             }
             all.sort(WORST_FIRST);
@@ -59,7 +59,7 @@ public final class SegmentDetector {
         comparisons.add(new DriftDetector.Comparison(null, reference, current));
         for (Planned segment : planned) {
             if (segment.judged()) {
-                comparisons.add(new DriftDetector.Comparison(segment.name(), segment.reference(), segment.current(),
+                comparisons.add(new DriftDetector.Comparison(segment.name(), segment.judgedReference(), segment.current(),
                         segment.options().columns()));
             }
         }
@@ -87,6 +87,11 @@ public final class SegmentDetector {
             Profile current, DriftOptions options, SegmentOptions segments) {
         boolean judged() {
             return reference != null && reference.rows() >= segments.minRows() && current.rows() >= segments.minRows();
+        }
+
+        /** The reference of a judged segment (which has one). */
+        Profile judgedReference() {
+            return Objects.requireNonNull(reference, "a judged segment's reference");
         }
 
         /** The segment's key in the false-discovery family. */

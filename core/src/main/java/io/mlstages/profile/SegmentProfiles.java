@@ -38,7 +38,7 @@ public record SegmentProfiles(String column, List<Segment> segments, Profile oth
     }
 
     /** The profile of a value (null for the missing cells), if it was met and kept. */
-    public java.util.Optional<Profile> segment(final String value) {
+    public java.util.Optional<Profile> segment(@CheckForNull final String value) {
         return segments.stream().filter(s -> Objects.equals(s.value(), value)).map(Segment::profile).findFirst();
     }
 
