@@ -92,6 +92,9 @@ final class TrainCommand implements Callable<Integer> {
     ReadOptionsMixin read;
 
     @Mixin
+    SegmentColumnsMixin segments;
+
+    @Mixin
     OutputMixin out;
 
     @Override
@@ -106,7 +109,8 @@ final class TrainCommand implements Callable<Integer> {
         Algorithm chosen = command != null ? Algorithm.EXTERNAL : Algorithm.parse(algorithm);
         TrainOptions options = new TrainOptions(chosen, target, features,
                 new HashSet<>(exclude), task == null ? null : parseTask(task), params, seed, holdout,
-                read.toReadOptions());
+                read.toReadOptions()).withSegments(segments.segments,
+                        segments.capacity());
         PrintWriter err = spec.commandLine().getErr();
         if (!out.quiet) {
             err.println("training " + (command != null ? "with '" + command + "'" : options.algorithm().label())

@@ -51,13 +51,18 @@ class ConstraintsCliTest {
         Path damaged = dir.resolve("damaged.csv");
         Files.write(damaged, lines);
         Path json = dir.resolve("drift.json");
+        Path html = dir.resolve("drift.html");
         CliRun broken = CliRun.of("drift", "--reference", Y2002.toString(), "--current", damaged.toString(),
-                "--schema", schema.toString(), "--json", json.toString());
+                "--schema", schema.toString(), "--json", json.toString(), "--html", html.toString());
         assertThat(broken.exitCode()).as("a violation is a finding").isEqualTo(1);
         assertThat(broken.out()).contains("No dataset drift").contains("CONSTRAINTS VIOLATED: ").contains("day_of_week: allowed one of 7 values: "
                 + "1 value outside in 365 rows; e.g. damaged.csv:21: Funday");
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.path("constraints").path("violated").asInt()).isEqualTo(1);
+        // the page's headline must not read as a clean check when only constraints failed
+        String page = Files.readString(html);
+        assertThat(page).contains("<strong id=\"verdict-text\">Constraints violated, no dataset drift</strong>")
+                .contains("<div class=\"verdict drift\" id=\"verdict\">").doesNotContain(">No dataset drift<");
     }
 
     @Test

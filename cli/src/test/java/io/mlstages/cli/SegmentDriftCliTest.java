@@ -2,6 +2,8 @@ package io.mlstages.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlstages.registry.Actor;
+import io.mlstages.registry.Registry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +104,42 @@ class SegmentDriftCliTest {
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains("no segments for column 'housing'")
                 .contains("mlstages profile --segment housing");
+    }
+
+    @Test
+    void shouldCheckARegisteredModelTrainedWithSegmentsAndSayHowWhenItWasNot() {
+        Path registry = dir.resolve("registry");
+        for (String name : List.of("segmented", "plain")) {
+            Path pkg = dir.resolve("pkg-" + name);
+            List<String> train = new ArrayList<>(List.of("train", "-d", TRAIN, "-t", "class", "-a", "logistic",
+                    "-o", pkg.toString(), "--quiet"));
+            if (name.equals("segmented")) {
+                train.addAll(List.of("--segment", "housing", "--segment", "purpose"));
+            }
+            CliRun trained = CliRun.of(train.toArray(String[]::new));
+            assertThat(trained.exitCode()).as(trained.err()).isZero();
+            Registry.open(registry).register(name, pkg, new Actor("tester", null), "german credit");
+            CliRun deployed = CliRun.of("deploy", "--registry", registry.toString(), "--model", name, "--version",
+                    "1", "--force", "--quiet");
+            assertThat(deployed.exitCode()).as(deployed.err()).isZero();
+        }
+
+        CliRun segmented = CliRun.of("check", "--registry", registry.toString(), "--model", "segmented",
+                "--current", drifted, "--segment", "housing", "--drift-share", "0.1", "-q");
+        CliRun plain = CliRun.of("check", "--registry", registry.toString(), "--model", "plain", "--current",
+                drifted, "--segment", "housing", "--drift-share", "0.1", "-q");
+        CliRun unknown = CliRun.of("train", "-d", TRAIN, "-t", "class", "-a", "logistic", "-o",
+                dir.resolve("pkg-unknown").toString(), "--segment", "region", "--quiet");
+
+        // 2 of the 20 features drifted in the rent segment: a share of 0.1
+        assertThat(segmented.exitCode()).as(segmented.err() + segmented.out()).isEqualTo(1);
+        assertThat(segmented.out()).contains("DRIFT  housing=rent");
+        assertThat(plain.exitCode()).isEqualTo(2);
+        assertThat(plain.err()).contains("no segments for column 'housing'")
+                .contains("mlstages train --segment housing");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("german-credit-train.csv").contains("segment column 'region' is not in "
+                + "the data");
     }
 
     @Test

@@ -205,6 +205,7 @@ public final class SegmentDetector {
                 + Texts.quote(column) + (has.isEmpty() ? "; it was made without segments"
                 : "; it has segments for " + has.stream().map(Texts::quote).toList())
                 + ". Profile it again with 'mlstages profile --segment " + Texts.shortened(column, Texts.QUOTED_CHARS)
-                + "' (or compare with the dataset itself).");
+                + "' (for a registered model: train it with 'mlstages train --segment "
+                + Texts.shortened(column, Texts.QUOTED_CHARS) + "'), or compare with the dataset itself.");
     }
 }

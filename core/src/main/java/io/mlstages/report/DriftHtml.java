@@ -139,7 +139,7 @@ public final class DriftHtml {
             @CheckForNull final Incident incident) {
         Objects.requireNonNull(report, "report");
         StringBuilder html = new StringBuilder(16_384);
-        String verdict = report.datasetDrift() ? "Dataset drift" + SegmentReports.headline(report) : "No dataset drift";
+        String verdict = headline(report);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(escape(OWN_POLICY))
                 .append("\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -171,6 +171,18 @@ public final class DriftHtml {
 
 
 
+    /**
+     * The page's headline: the dataset verdict, and violated constraints named too, since they are a finding
+     * without drift and "No dataset drift" alone would read as a clean check.
+     */
+    static String headline(final DriftReport report) {
+        String drift = report.datasetDrift() ? "Dataset drift" + SegmentReports.headline(report) : "No dataset drift";
+        if (!report.constraints().violated()) {
+            return drift;
+        }
+        return (report.datasetDrift() ? drift + ", constraints violated" : "Constraints violated, no dataset drift");
+    }
+
     /** Drifted columns first, then by how close the score came to its threshold; identifiers last. */
     static List<ColumnDrift> ordered(final List<ColumnDrift> columns) {
         Comparator<ColumnDrift> order = Comparator
@@ -193,7 +205,7 @@ public final class DriftHtml {
     private static void verdict(final StringBuilder html, final DriftReport report, final String verdict) {
         long features = report.columns().stream().filter(c -> c.role() == Role.FEATURE).count();
         long drifted = report.columns().stream().filter(c -> c.role() == Role.FEATURE && c.drift()).count();
-        html.append("<div class=\"verdict ").append(report.datasetDrift() ? "drift" : "clean")
+        html.append("<div class=\"verdict ").append(report.finding() ? "drift" : "clean")
                 .append("\" id=\"verdict\">\n<p><strong id=\"verdict-text\">").append(verdict)
                 .append("</strong>: ").append(drifted).append(" of ").append(features)
                 .append(" feature columns drifted (share ").append(DriftTable.format(report.driftShare()))

@@ -28,10 +28,15 @@ import java.util.Set;
  *                        repeatable
  * @param holdout         the fraction of rows kept apart to measure the model, in [0, 0.9]; 0 for none
  * @param read            how to read the data
+ * @param segments        columns whose values get training profiles of their own (none by default), so that a
+ *                        check of the registered model can judge drift per segment ({@code check --segment})
+ * @param segmentCapacity the most values per segment column that get a profile of their own; later values are
+ *                        profiled together as "other"
  */
 public record TrainOptions(Algorithm algorithm, String target, List<String> features, Set<String> exclude,
         @CheckForNull Task task,
-        Map<String, String> hyperparameters, long seed, double holdout, ReadOptions read) {
+        Map<String, String> hyperparameters, long seed, double holdout, ReadOptions read, List<String> segments,
+        int segmentCapacity) {
 
     /** The default seed: fixed, so that two runs of the same command give the same model. */
     public static final long DEFAULT_SEED = 42;
@@ -39,6 +44,11 @@ public record TrainOptions(Algorithm algorithm, String target, List<String> feat
     public static final double DEFAULT_HOLDOUT = 0.2;
     /** The most distinct whole-number values a numeric target may have to be inferred as classes. */
     public static final int MAX_INFERRED_CLASSES = 20;
+    /**
+     * The default segment capacity: as {@code profile --segment} keeps with its default {@code --max-segments} (4
+     * times 10), so a trained model's profile judges segments as a stored profile does.
+     */
+    public static final int DEFAULT_SEGMENT_CAPACITY = 40;
 
     public TrainOptions {
         Objects.requireNonNull(algorithm, "algorithm");
@@ -58,6 +68,21 @@ public record TrainOptions(Algorithm algorithm, String target, List<String> feat
             throw new IllegalArgumentException("The holdout fraction must be between 0 and 0.9, not " + holdout);
         }
         Objects.requireNonNull(read, "read");
+        segments = List.copyOf(segments);
+        if (Set.copyOf(segments).size() != segments.size()) {
+            throw new IllegalArgumentException("A segment column is named twice in " + segments);
+        }
+        if (segmentCapacity < 1) {
+            throw new IllegalArgumentException("The segment capacity must be positive, not " + segmentCapacity);
+        }
+    }
+
+    /** Options without segments. */
+    public TrainOptions(final Algorithm algorithm, final String target, final List<String> features,
+            final Set<String> exclude, @CheckForNull final Task task, final Map<String, String> hyperparameters,
+            final long seed, final double holdout, final ReadOptions read) {
+        this(algorithm, target, features, exclude, task, hyperparameters, seed, holdout, read, List.of(),
+                DEFAULT_SEGMENT_CAPACITY);
     }
 
     /** Default options: all other columns as features, task inferred, no hyperparameters, seed 42, 20 % holdout. */
@@ -67,30 +92,43 @@ public record TrainOptions(Algorithm algorithm, String target, List<String> feat
     }
 
     public TrainOptions withFeatures(final List<String> value) {
-        return new TrainOptions(algorithm, target, value, exclude, task, hyperparameters, seed, holdout, read);
+        return new TrainOptions(algorithm, target, value, exclude, task, hyperparameters, seed, holdout, read,
+                segments, segmentCapacity);
     }
 
     public TrainOptions withExclude(final Set<String> value) {
-        return new TrainOptions(algorithm, target, features, value, task, hyperparameters, seed, holdout, read);
+        return new TrainOptions(algorithm, target, features, value, task, hyperparameters, seed, holdout, read,
+                segments, segmentCapacity);
     }
 
     public TrainOptions withTask(final Task value) {
-        return new TrainOptions(algorithm, target, features, exclude, value, hyperparameters, seed, holdout, read);
+        return new TrainOptions(algorithm, target, features, exclude, value, hyperparameters, seed, holdout, read,
+                segments, segmentCapacity);
     }
 
     public TrainOptions withHyperparameters(final Map<String, String> value) {
-        return new TrainOptions(algorithm, target, features, exclude, task, value, seed, holdout, read);
+        return new TrainOptions(algorithm, target, features, exclude, task, value, seed, holdout, read,
+                segments, segmentCapacity);
     }
 
     public TrainOptions withSeed(final long value) {
-        return new TrainOptions(algorithm, target, features, exclude, task, hyperparameters, value, holdout, read);
+        return new TrainOptions(algorithm, target, features, exclude, task, hyperparameters, value, holdout, read,
+                segments, segmentCapacity);
     }
 
     public TrainOptions withHoldout(final double value) {
-        return new TrainOptions(algorithm, target, features, exclude, task, hyperparameters, seed, value, read);
+        return new TrainOptions(algorithm, target, features, exclude, task, hyperparameters, seed, value, read,
+                segments, segmentCapacity);
     }
 
     public TrainOptions withRead(final ReadOptions value) {
-        return new TrainOptions(algorithm, target, features, exclude, task, hyperparameters, seed, holdout, value);
+        return new TrainOptions(algorithm, target, features, exclude, task, hyperparameters, seed, holdout, value,
+                segments, segmentCapacity);
+    }
+
+    /** These options with training profiles per value of these columns, at most {@code capacity} values each. */
+    public TrainOptions withSegments(final List<String> columns, final int capacity) {
+        return new TrainOptions(algorithm, target, features, exclude, task, hyperparameters, seed, holdout, read,
+                columns, capacity);
     }
 }

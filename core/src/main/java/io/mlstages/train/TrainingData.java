@@ -7,7 +7,7 @@ import io.mlstages.data.RowSource;
 import io.mlstages.data.Schema;
 import io.mlstages.profile.Profile;
 import io.mlstages.profile.ProfileSettings;
-import io.mlstages.profile.Profiler;
+import io.mlstages.profile.SegmentedProfiler;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,12 +85,15 @@ final class TrainingData {
                     columns.add(requireColumn(file, schema, name, "feature"));
                 }
             }
+            for (String name : options.segments()) {
+                requireColumn(file, schema, name, "segment");
+            }
             if (columns.isEmpty()) {
                 throw new TrainException(file + ": no feature columns are left besides the target '"
                         + options.target() + "'");
             }
             TrainingData data = new TrainingData(file, schema, schema.column(target).type());
-            data.load(source, target, columns);
+            data.load(source, target, columns, options);
             if (options.features().isEmpty()) {
                 data.dropIdentifiers();
             }
@@ -107,7 +110,8 @@ final class TrainingData {
         return index;
     }
 
-    private void load(final RowSource source, final int target, final List<Integer> columns) {
+    private void load(final RowSource source, final int target, final List<Integer> columns,
+            final TrainOptions options) {
         int width = columns.size();
         int[] at = new int[width];
         boolean[] numeric = new boolean[width];
@@ -129,7 +133,9 @@ final class TrainingData {
         targetCodes = new int[capacity];
         Map<String, Integer> targetDictionary = new HashMap<>();
         Map<Double, Integer> numericDictionary = new HashMap<>();
-        try (Profiler profiler = new Profiler(schema, ProfileSettings.defaults())) {
+        // with no segment columns this profiles exactly as a plain Profiler does
+        try (SegmentedProfiler profiler = new SegmentedProfiler(schema, ProfileSettings.defaults(),
+                options.segments(), options.segmentCapacity())) {
             while (source.next()) {
                 profiler.add(source);
                 if (source.isMissing(target)) {

@@ -215,8 +215,7 @@ public final class Validation {
                     Metrics.evaluate(PredictionsFile.read(file.path(),
                             request.predictionOptions().withRead(unlogged(read)))));
         }
-        ValidationReport report = Gates.check(input, gates).withBadRows(read.badRows())
-                .withConstraints(prepared.constraints());
+        ValidationReport report = Gates.check(input, gates, prepared.constraints()).withBadRows(read.badRows());
 
         Path jsonFile = request.json();
         String sha = jsonFile != null ? ValidationReportJson.write(report, jsonFile)

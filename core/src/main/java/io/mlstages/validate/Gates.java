@@ -4,8 +4,10 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.metrics.Metric;
 import io.mlstages.metrics.Evaluation;
 
+import io.mlstages.data.BadRows;
 import io.mlstages.data.Column;
 import io.mlstages.data.ColumnType;
+import io.mlstages.data.ConstraintViolations;
 import io.mlstages.drift.ColumnDrift;
 import io.mlstages.drift.DriftDetector;
 import io.mlstages.drift.DriftOptions;
@@ -51,6 +53,15 @@ public final class Gates {
      * @throws io.mlstages.drift.DriftException when the drift options do not fit the profiles
      */
     public static ValidationReport check(final ValidationInput input, final List<Gate> gates) {
+        return check(input, gates, ConstraintViolations.none());
+    }
+
+    /**
+     * As {@link #check(ValidationInput, List)}, with the evaluation data's constraint checks as gates too: a schema
+     * with constraints is something to validate on its own, so no other gate is needed then.
+     */
+    public static ValidationReport check(final ValidationInput input, final List<Gate> gates,
+            final ConstraintViolations constraints) {
         List<Gate> all = new ArrayList<>(gates);
         Evaluation candidate = input.evaluation();
         Task task = input.task();
@@ -60,9 +71,9 @@ public final class Gates {
                 all.add(new Gate.Baseline(Metric.primary(task), Gate.Change.ABSOLUTE, 0));
             }
         }
-        if (all.isEmpty()) {
+        if (all.isEmpty() && constraints.checks().isEmpty()) {
             throw new ValidationException("Nothing to validate: give a metric bound (--min/--max), a baseline "
-                    + "(--baseline) or data gates");
+                    + "(--baseline), data gates or a schema with constraints (--schema)");
         }
         checkDistinct(all);
         // every misconfiguration is refused before any gate runs: a drift check may take a while
@@ -92,9 +103,11 @@ public final class Gates {
                 results.add(driftResult(drift));
             }
         }
+        results.addAll(ValidationReport.constraintGates(constraints));
         boolean passed = results.stream().allMatch(GateResult::passed);
         return new ValidationReport(ValidationReport.SCHEMA_VERSION, passed, task, input.model(),
-                input.baselineModel(), input.data(), input.dataSha256(), candidate, input.baseline(), results, drift);
+                input.baselineModel(), input.data(), input.dataSha256(), candidate, input.baseline(), results, drift,
+                BadRows.none(), constraints);
     }
 
     private static void checkRunnable(final Gate gate, final ValidationInput input) {

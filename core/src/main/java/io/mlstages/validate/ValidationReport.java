@@ -87,12 +87,15 @@ public record ValidationReport(int schemaVersion, boolean passed, Task task, Mod
      */
     public ValidationReport withConstraints(final ConstraintViolations value) {
         List<GateResult> all = new java.util.ArrayList<>(gates);
-        for (ConstraintViolations.Check check : value.checks()) {
-            all.add(new GateResult(check.name(), GateResult.Kind.DATA, "constraint", check.count(), null, null,
-                    check.passed(), check.describe(value.rows())));
-        }
+        all.addAll(constraintGates(value));
         return new ValidationReport(schemaVersion, passed && !value.violated(), task, model, baselineModel, data,
                 dataSha256, metrics, baselineMetrics, all, drift, badRows, value);
+    }
+
+    /** Each constraint check as a data gate, named {@code constraint min of age}. */
+    static List<GateResult> constraintGates(final ConstraintViolations value) {
+        return value.checks().stream().map(check -> new GateResult(check.name(), GateResult.Kind.DATA, "constraint",
+                check.count(), null, null, check.passed(), check.describe(value.rows()))).toList();
     }
 
     /** The gates that failed. */

@@ -9,6 +9,7 @@ import io.mlstages.report.ValidationReportJson;
 import io.mlstages.validate.Blessing;
 import io.mlstages.validate.Gate;
 import io.mlstages.validate.GateResult;
+import io.mlstages.validate.ValidationException;
 import io.mlstages.validate.ValidationReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Constraints of the evaluation data as validation gates, on the Chicago ridership model's 2008 test days. */
 class ValidationConstraintsTest {
@@ -31,8 +33,13 @@ class ValidationConstraintsTest {
 
     private static Validation.Request request(final Path model, final Path data, final Schema schema,
             final Path json, final Path junit) {
+        return request(model, data, schema, json, junit, List.of(Gate.parseMin("r2=0.5")));
+    }
+
+    private static Validation.Request request(final Path model, final Path data, final Schema schema,
+            final Path json, final Path junit, final List<Gate> gates) {
         // without the data gates: 2008 drifted from the training years, which is not what this test is about
-        return new Validation.Request(model, null, data, List.of(Gate.parseMin("r2=0.5")), List.of(), null, false,
+        return new Validation.Request(model, null, data, gates, List.of(), null, false,
                 Validation.DEFAULT_MAX_MISSING_RATE, null, ReadOptions.defaults().withSchema(schema), null, json,
                 junit, true);
     }
@@ -51,6 +58,19 @@ class ValidationConstraintsTest {
         assertThat(report.gates()).extracting(GateResult::name).contains("constraint unique of date",
                 "constraint min of ridership", "constraint allowed of day_of_week");
         assertThat(report.constraints().rows()).isEqualTo(366);
+    }
+
+    @Test
+    void shouldValidateWithConstraintsAloneAndStillRefuseNothingToCheck() {
+        Path model = Chicago.train(temp, "chicago-ridership-train.csv");
+        ValidationReport report = Validation.run(request(model, Chicago.dataset(TEST), suggested(), null, null,
+                List.of())).report();
+        assertThat(report.passed()).as(report.failed().toString()).isTrue();
+        assertThat(report.gates()).isNotEmpty().allMatch(g -> g.kind() == GateResult.Kind.DATA);
+
+        Schema typesOnly = new Schema(suggested().columns());
+        assertThatThrownBy(() -> Validation.run(request(model, Chicago.dataset(TEST), typesOnly, null, null,
+                List.of()))).isInstanceOf(ValidationException.class).hasMessageStartingWith("Nothing to validate");
     }
 
     @Test

@@ -76,6 +76,12 @@ public final class StepCatalog {
         p.add(new Parameter("seed", Kind.INTEGER, false, "--seed", "Seed of every random choice (default 42)."));
         p.add(new Parameter("holdout", Kind.DECIMAL, false, "--holdout",
                 "Share of rows kept apart to measure the model; 0 for none (default 0.2)."));
+        p.add(list("segments", "--segment", "Also store a training profile per value of these columns, e.g. "
+                + "'region,channel', so that checkDrift of the registered model can check each segment "
+                + "(its segments parameter)."));
+        p.add(new Parameter("maxSegments", Kind.INTEGER, false, "--max-segments", "With segments: how many values "
+                + "per column a later check can judge on their own; 4 times as many are profiled (default 10).")
+                .onlyWith("segments"));
         p.addAll(readOptions());
         return new StepSpec(TRAIN, "Train a model", List.of("train"), p, List.of(), REPORTS);
     }
@@ -191,7 +197,7 @@ public final class StepCatalog {
         p.add(list("segments", "--segment", "Also check each value of these columns on its own, e.g. 'region,channel'"
                 + ": the 10 largest values by current rows, and the rest as 'other'; a drifted segment is dataset "
                 + "drift. Against a stored profile or a registered model, the profile must have been made with "
-                + "'mlstages profile --segment COLUMN'.").titled("Segment columns")
+                + "'mlstages profile --segment COLUMN' (a model: trainModel's segments).").titled("Segment columns")
                 .noted("Segments with fewer than 30 rows on either side are listed as too small, not judged."));
         p.add(new Parameter("maxSegments", Kind.INTEGER, false, "--max-segments", "With segments: how many values "
                 + "per segment column are checked on their own, the largest by current rows (default 10).")

@@ -256,7 +256,7 @@ public abstract class CheckDriftStepBase extends DriftTestingStep {
         this.exactLimit = exactLimit;
     }
 
-    /** Also check each value of these columns on its own, e.g. 'region,channel': the 10 largest values by current rows, and the rest as 'other'; a drifted segment is dataset drift. Against a stored profile or a registered model, the profile must have been made with 'mlstages profile --segment COLUMN'. */
+    /** Also check each value of these columns on its own, e.g. 'region,channel': the 10 largest values by current rows, and the rest as 'other'; a drifted segment is dataset drift. Against a stored profile or a registered model, the profile must have been made with 'mlstages profile --segment COLUMN' (a model: trainModel's segments). */
     @CheckForNull
     public String getSegments() {
         return segments;

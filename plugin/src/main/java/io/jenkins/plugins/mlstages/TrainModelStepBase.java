@@ -33,6 +33,10 @@ public abstract class TrainModelStepBase extends DataReadingStep {
     private Integer seed;
     @CheckForNull
     private Double holdout;
+    @CheckForNull
+    private String segments;
+    @CheckForNull
+    private Integer maxSegments;
 
     /**
      * The step with its required parameters.
@@ -61,6 +65,8 @@ public abstract class TrainModelStepBase extends DataReadingStep {
         values.put("param", getParam());
         values.put("seed", getSeed());
         values.put("holdout", getHoldout());
+        values.put("segments", getSegments());
+        values.put("maxSegments", getMaxSegments());
         super.putValues(values);
     }
 
@@ -176,5 +182,27 @@ public abstract class TrainModelStepBase extends DataReadingStep {
     @DataBoundSetter
     public void setHoldout(final Double holdout) {
         this.holdout = holdout;
+    }
+
+    /** Also store a training profile per value of these columns, e.g. 'region,channel', so that checkDrift of the registered model can check each segment (its segments parameter). */
+    @CheckForNull
+    public String getSegments() {
+        return segments;
+    }
+
+    @DataBoundSetter
+    public void setSegments(final String segments) {
+        this.segments = StepValues.text(segments);
+    }
+
+    /** With segments: how many values per column a later check can judge on their own; 4 times as many are profiled (default 10). */
+    @CheckForNull
+    public Integer getMaxSegments() {
+        return maxSegments;
+    }
+
+    @DataBoundSetter
+    public void setMaxSegments(final Integer maxSegments) {
+        this.maxSegments = maxSegments;
     }
 }
