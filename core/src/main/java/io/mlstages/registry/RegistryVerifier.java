@@ -157,6 +157,9 @@ public final class RegistryVerifier {
             if (Registry.VERSION_DIR.matcher(name).matches()) {
                 if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                     numbers.add(Integer.parseInt(name));
+                } else if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    // retention renamed it away between the listing and this look: gone whole, as retention does
+                    note(model, Integer.parseInt(name), entry, "deleted while being verified");
                 } else {
                     finding(model, Integer.parseInt(name), entry, "not a folder; a version is a folder");
                 }
