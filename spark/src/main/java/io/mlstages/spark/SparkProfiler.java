@@ -25,6 +25,7 @@ import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
 import org.apache.spark.sql.types.VarcharType;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.CellRow;
 import io.mlstages.data.ColumnType;
 import io.mlstages.data.DataException;
@@ -140,6 +141,7 @@ public final class SparkProfiler {
     }
 
     /** The engine type of a Spark type, or null when it has none. */
+    @CheckForNull
     static ColumnType type(final DataType type) {
         if (type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType
                 || type instanceof LongType || type instanceof FloatType || type instanceof DoubleType
