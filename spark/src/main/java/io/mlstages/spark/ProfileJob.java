@@ -86,8 +86,7 @@ public final class ProfileJob implements Callable<Integer> {
     Map<String, String> types = new LinkedHashMap<>();
 
     @Option(names = "--infer-rows", paramLabel = "N", defaultValue = "" + ReadOptions.DEFAULT_INFER_ROWS,
-            description = "CSV and JSON: the first rows that decide inferred types; 0: all rows (default: "
-                    + "${DEFAULT-VALUE}).")
+            description = "CSV and JSON: the first rows that decide inferred types (default: ${DEFAULT-VALUE}).")
     int inferRows;
 
     @Option(names = "--sketch-k", paramLabel = "K", description = "KLL sketch size (default: see docs/profiles.md).")
@@ -133,6 +132,11 @@ public final class ProfileJob implements Callable<Integer> {
                 err.println("mlstages-spark: " + known.getMessage());
                 return BAD_INPUT;
             }
+            String malformed = malformed(e);
+            if (malformed != null) {
+                err.println("mlstages-spark: " + malformed);
+                return BAD_INPUT;
+            }
             err.println("mlstages-spark: internal error: " + e);
             return INTERNAL_ERROR;
         });
@@ -158,6 +162,11 @@ public final class ProfileJob implements Callable<Integer> {
             options = readOptions();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        if (inferRows == 0 && table == null && (format().equals("csv") || format().equals("json"))) {
+            // the whole data would come to the driver to be typed there: the job is for data that does not fit one
+            throw new CommandLine.ParameterException(spec.commandLine(), "--infer-rows 0 is not for Spark, which "
+                    + "would read every row on the driver: give a row count, or the types with --type COLUMN=TYPE");
         }
         SparkSession spark = session != null ? session : SparkSession.builder().config(conf()).getOrCreate();
         String origin = table != null ? table : String.join(",", data);
@@ -256,6 +265,24 @@ public final class ProfileJob implements Callable<Integer> {
             conf.setMaster("local[*]");
         }
         return conf;
+    }
+
+    /**
+     * The message of Spark's error for a malformed line of CSV or JSON (the reader's FAILFAST mode), which names
+     * the record, or null when the chain has none: bad input, as the command line's error for such a line.
+     */
+    @CheckForNull
+    static String malformed(final Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && message.contains("MALFORMED_RECORD_IN_PARSING")) {
+                return message.lines().findFirst().orElse(message);
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
     }
 
     /** The engine's own error in a chain of causes (Spark wraps an executor's exception in its own). */

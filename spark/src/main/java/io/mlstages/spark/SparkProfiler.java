@@ -63,7 +63,11 @@ public final class SparkProfiler {
     public static Profile profileText(final Dataset<Row> data, final String origin, final ReadOptions options,
             final ProfileSettings settings) {
         List<String> names = List.of(data.columns());
-        int limit = options.inferRows() == 0 ? Integer.MAX_VALUE : options.inferRows();
+        if (options.inferRows() == 0) {
+            throw new IllegalArgumentException("Inference from every row would bring all rows to the driver: give "
+                    + "a row count");
+        }
+        int limit = options.inferRows();
         List<String[]> head = new ArrayList<>();
         for (Row row : data.takeAsList(limit)) {
             String[] cells = new String[names.size()];
@@ -73,7 +77,7 @@ public final class SparkProfiler {
             head.add(cells);
         }
         Schema schema = CellRow.infer(origin, names, head, options);
-        List<String> origins = options.inferRows() == 0 || head.size() < limit
+        List<String> origins = head.size() < limit
                 ? CellRow.origins(schema, options, head.size()).stream()
                         .map(o -> o.replaceFirst("from the first \\d+ rows$", "from the whole data")).toList()
                 : CellRow.origins(schema, options, head.size());

@@ -96,6 +96,20 @@ class ProfileJobTest {
     }
 
     @Test
+    void shouldExitTwoOnAMalformedCsvLine() throws java.io.IOException {
+        // a quoted field left open at the end of the file: the command line stops at it too
+        java.util.List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(
+                TestData.dataset("chicago-2002.csv")));
+        lines.add("2002-12-31,\"1.5,2");
+        Path broken = folder.resolve("broken.csv");
+        java.nio.file.Files.write(broken, lines);
+
+        assertThat(run(broken.toString(), "-o", folder.resolve("p.json").toString()))
+                .as(err.toString()).isEqualTo(ProfileJob.BAD_INPUT);
+        assertThat(err.toString()).contains("MALFORMED_RECORD_IN_PARSING");
+    }
+
+    @Test
     void shouldExitTwoNamingTheProblem() {
         String output = folder.resolve("p.json").toString();
 
@@ -112,6 +126,9 @@ class ProfileJobTest {
 
         assertThat(run(data("german-credit.csv"), "-o", output, "--sketch-k", "3")).isEqualTo(ProfileJob.BAD_INPUT);
         assertThat(err.toString()).contains("sketchK must be between 8 and 65535, not 3");
+
+        assertThat(run(data("german-credit.csv"), "-o", output, "--infer-rows", "0")).isEqualTo(ProfileJob.BAD_INPUT);
+        assertThat(err.toString()).contains("--infer-rows 0 is not for Spark");
 
         assertThat(run(data("german-credit.csv"))).isEqualTo(ProfileJob.BAD_INPUT);
         assertThat(err.toString()).contains("--output");
