@@ -77,7 +77,7 @@ class PartProfilesTest {
         ProfileSettings parts = PartProfiles.partSettings(settings);
         List<Profile.Source> sources = List.of(new Profile.Source("german-credit.csv", null, rows.size()));
 
-        Profile combined = PartProfiles.combine(List.of(part(schema, rows, 0, 333, parts),
+        Profile combined = PartProfiles.combine(List.of(part(schema, rows, 0, 0, parts), part(schema, rows, 0, 333, parts),
                 part(schema, rows, 333, 333, parts), part(schema, rows, 333, 700, parts),
                 part(schema, rows, 700, rows.size(), parts)), settings, sources);
 

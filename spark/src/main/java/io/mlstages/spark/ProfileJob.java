@@ -1,6 +1,8 @@
 package io.mlstages.spark;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,7 +114,9 @@ public final class ProfileJob implements Callable<Integer> {
 
     /** Runs the job and exits with its code; spark-submit calls this. */
     public static void main(final String[] args) {
-        System.exit(run(args, null, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // the terminal's encoding, as the command line prints
+        System.exit(run(args, null, new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true),
+                new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true)));
     }
 
     /**
