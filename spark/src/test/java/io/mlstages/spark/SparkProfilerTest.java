@@ -161,6 +161,31 @@ class SparkProfilerTest {
     }
 
     @Test
+    void shouldProfileJsonLinesAsTheCommandLineProfilesTheSameRowsAsCsv(@TempDir final Path folder) {
+        Path file = TestData.dataset("seattle-weather.csv");
+        Path json = folder.resolve("seattle.jsonl");
+        csv(file).write().json(json.toString()); // one JSON object per line, absent keys for empty cells
+        Dataset<Row> data = spark.read().option("primitivesAsString", "true").json(json.toString());
+
+        Profile profile = SparkProfiler.profileText(data, "seattle.jsonl", ReadOptions.defaults(),
+                ProfileSettings.defaults());
+
+        // Spark orders JSON columns by name: compare by name
+        Profile cli = Profiles.of(file, ReadOptions.defaults(), ProfileSettings.defaults());
+        assertThat(profile.rows()).isEqualTo(cli.rows());
+        assertThat(profile.columns()).hasSameSizeAs(cli.columns());
+        for (ColumnProfile want : cli.columns()) {
+            ColumnProfile got = profile.column(want.name()).orElseThrow();
+            assertThat(got.type()).as(want.name()).isEqualTo(want.type());
+            assertThat(got.missing()).as(want.name()).isEqualTo(want.missing());
+            assertThat(got.categories()).as(want.name()).isEqualTo(want.categories());
+            if (want.numeric() != null) {
+                assertThat(got.numeric().values()).as(want.name()).isEqualTo(want.numeric().values());
+            }
+        }
+    }
+
+    @Test
     void shouldMapSparkTypesToEngineTypesAndRefuseNestedColumnsByName() {
         Dataset<Row> data = spark.sql("SELECT CAST(1 AS TINYINT) a, CAST(2 AS BIGINT) b, CAST(1.5 AS DECIMAL(10,2)) c, "
                 + "CAST(2.5 AS FLOAT) d, true e, 'x' f, DATE'2024-01-31' g, TIMESTAMP'2024-01-31 10:00:00' h");
