@@ -185,8 +185,9 @@ final class BreakdownReport {
 
     /** How a slice is named in a table: its column, '=' and its value, escaped and cut. */
     static String name(final Slice slice) {
-        String value = slice.other() ? "(other)" : slice.value() == null ? "(missing)" : slice.value();
-        return Texts.shortened(slice.column(), MAX_VALUE_CHARS) + "=" + Texts.shortened(value, MAX_VALUE_CHARS);
+        String value = slice.value();
+        String shown = slice.other() ? "(other)" : value == null ? "(missing)" : value;
+        return Texts.shortened(slice.column(), MAX_VALUE_CHARS) + "=" + Texts.shortened(shown, MAX_VALUE_CHARS);
     }
 
     static String verdict(final Slice slice) {

@@ -1,5 +1,6 @@
 package io.mlstages.train;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.ColumnType;
 import io.mlstages.data.DataException;
 import io.mlstages.data.DataReader;
@@ -44,7 +45,7 @@ public final class Scoring {
      * @param labels  each scored row's value as text (a whole number without its fraction), null when missing
      * @param numbers each scored row's number for a numeric column, NaN when missing; null for other columns
      */
-    public record Column(String name, ColumnType type, String[] labels, double[] numbers) {
+    public record Column(String name, ColumnType type, String[] labels, @CheckForNull double[] numbers) {
         public Column {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type of " + name);
