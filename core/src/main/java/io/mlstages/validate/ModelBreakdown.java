@@ -229,7 +229,7 @@ public final class ModelBreakdown {
             String message;
             if (failing.isEmpty()) {
                 message = metric.label() + " meets " + bound + " in each of the " + judged.size() + " judged slices of "
-                        + column + " (worst: " + describe(worst, metric) + ")" + tooSmall;
+                        + column + ", the worst " + describe(worst, metric) + tooSmall;
             }
             else {
                 List<String> named = failing.stream().limit(5).map(s -> describe(s, metric)).toList();
