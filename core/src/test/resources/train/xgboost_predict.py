@@ -1,10 +1,12 @@
 """Scores an mlstages gbt model package with Python's xgboost, reading only the package's own files.
 
-Usage: python3 xgboost_predict.py PACKAGE_DIR DATA.csv OUT.json
+Usage: python3 xgboost_predict.py PACKAGE_DIR DATA.csv OUT.json [contribs]
 
 It encodes each row as model.json describes (numbers as they are, missing as NaN; one 0/1 input per
 category, all NaN when missing, all 0 when the category is unseen), loads xgboost-model.json, and writes
-the predictions as a JSON list of rows. The Java test compares them with the engine's own scoring.
+the predictions as a JSON list of rows. The Java test compares them with the engine's own scoring. With
+`contribs`, it writes each row's tree SHAP contributions instead (`pred_contribs`): per class for multiclass,
+one value per input and the bias last, flattened per row.
 
 xgboost >= 3.0 (what the engine trains with) loads the file as it is. Older versions (Debian 12 ships
 1.7.4) read `base_score` only as one number, while 3.x writes a list (the intercept, one per class for
@@ -37,7 +39,7 @@ def encode(features, row):
     return inputs
 
 
-def main(package, data, out):
+def main(package, data, out, mode="predict"):
     with open(f"{package}/model.json", encoding="utf-8") as f:
         meta = json.load(f)
     with open(data, newline="", encoding="utf-8") as f:
@@ -57,10 +59,14 @@ def main(package, data, out):
         booster = xgb.Booster(model_file=bytearray(json.dumps(model).encode("utf-8")))
     else:
         booster = xgb.Booster(model_file=f"{package}/{meta['modelFile']}")
-    predictions = booster.predict(matrix)
+    if mode == "contribs":
+        contributions = booster.predict(matrix, pred_contribs=True)
+        predictions = contributions.reshape(len(rows), -1)
+    else:
+        predictions = booster.predict(matrix)
     with open(out, "w", encoding="utf-8") as f:
         json.dump(predictions.tolist(), f)
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])

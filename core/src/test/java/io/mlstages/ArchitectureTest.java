@@ -85,7 +85,7 @@ class ArchitectureTest {
                 .whereLayer("Drift").mayOnlyAccessLayers(with(foundation, "Profile"))
                 .whereLayer("Train").mayOnlyAccessLayers(with(foundation, "Profile"))
                 .whereLayer("Validate").mayOnlyAccessLayers(with(foundation, "Profile", "Drift", "Train"))
-                .whereLayer("Report").mayOnlyAccessLayers(with(foundation, "Profile", "Drift", "Validate"))
+                .whereLayer("Report").mayOnlyAccessLayers(with(foundation, "Profile", "Drift", "Train", "Validate"))
                 .whereLayer("Registry").mayOnlyAccessLayers(with(foundation, "Train", "Validate"))
                 .whereLayer("Deploy").mayOnlyAccessLayers(with(foundation, "Train", "Validate", "Registry"))
                 .whereLayer("Serve").mayOnlyAccessLayers(with(foundation, "Profile", "Drift", "Train", "Registry"))

@@ -2,6 +2,7 @@ package io.mlstages.cli;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.ReadOptions;
+import io.mlstages.report.ValidationHtml;
 import io.mlstages.report.ValidationReportJson;
 import io.mlstages.report.ValidationTable;
 import io.mlstages.metrics.Task;
@@ -125,6 +126,13 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "Write the report as JUnit XML: a test case per gate.")
     @CheckForNull Path junit;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Write the report as an HTML page: gates, metrics, the features' weights and the slices.")
+    @CheckForNull Path html;
+
+    @Mixin
+    SliceOptionsMixin slices;
+
     @Mixin
     DriftOptionsMixin drift;
 
@@ -174,9 +182,13 @@ final class ValidateCommand implements Callable<Integer> {
         Validation.Result result = Validation.run(new Validation.Request(model, predictions, data, bounds,
                 baselineGates, chosen, !noDataGates, maxMissingRate,
                 model != null && !noDataGates ? drift.toDriftOptions() : null, readOptions,
-                predictionOptions(), json != null && !"-".equals(json) ? Path.of(json) : null, junit, !noBless));
+                predictionOptions(), json != null && !"-".equals(json) ? Path.of(json) : null, junit, !noBless,
+                slices.toSliceOptions()));
 
         ValidationReport report = result.report();
+        if (html != null) {
+            ValidationHtml.write(report, html);
+        }
         if (!out.quiet) {
             result.noBaseline().ifPresent(why -> spec.commandLine().getErr().println("mlstages: " + why));
         }

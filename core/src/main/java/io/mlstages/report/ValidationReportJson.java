@@ -53,7 +53,8 @@ public final class ValidationReportJson {
                         g.baseline(), g.passed(), g.message())).toList(),
                 metrics(report.metrics()), metrics(report.baselineMetrics()),
                 drift == null ? null : DriftReportJson.document(drift),
-                BadRowsJson.log(report.badRows()), ConstraintReport.checks(report.constraints()));
+                BadRowsJson.log(report.badRows()), ConstraintReport.checks(report.constraints()),
+                BreakdownReport.document(report.breakdown()));
     }
 
     /** The report as a JSON tree. */
@@ -111,7 +112,8 @@ public final class ValidationReportJson {
                             GateResult.Kind.valueOf(g.kind().toUpperCase(Locale.ROOT)), g.metric(), g.value(),
                             g.bound(), g.baseline(), g.passed(), g.message())).toList(),
                     document.drift() == null ? null : DriftReportJson.report(document.drift(), origin + " (drift)"),
-                    BadRowsJson.rows(document.badRows()), ConstraintReport.violations(document.constraints()));
+                    BadRowsJson.rows(document.badRows()), ConstraintReport.violations(document.constraints()),
+                    BreakdownReport.breakdown(document.breakdown(), task));
         }
         catch (IllegalArgumentException | NullPointerException e) {
             throw new MlStagesException(origin + ": malformed validation report: " + e.getMessage(), e);

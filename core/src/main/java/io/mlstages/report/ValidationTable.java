@@ -73,6 +73,7 @@ public final class ValidationTable {
                         .append(DriftTable.clean(gate.message())).append('\n');
             }
         }
+        text.append(BreakdownReport.text(report));
         for (String note : metrics == null ? List.<String>of() : metrics.notes()) {
             text.append("note: ").append(DriftTable.clean(note)).append('\n');
         }

@@ -144,6 +144,40 @@ final class GbtModel implements Predictor {
         return out;
     }
 
+    /**
+     * XGBoost's exact tree SHAP contributions of each row: per row, per output group (one for binary and
+     * regression, one per class for multiclass), {@code width} input contributions then the bias; a group's values
+     * sum to its margin (log-odds, a class's raw score, or the regression's prediction).
+     */
+    float[][] contributions(final double[] inputs, final int rows) {
+        return predictOn(inputs, rows, true);
+    }
+
+    /** The margin of each row per output group, before the link function: what {@link #contributions} sums to. */
+    float[][] margins(final double[] inputs, final int rows) {
+        return predictOn(inputs, rows, false);
+    }
+
+    /** The encoded inputs' width. */
+    int width() {
+        return width;
+    }
+
+    private float[][] predictOn(final double[] inputs, final int rows, final boolean contributions) {
+        DMatrix matrix = null;
+        try {
+            matrix = new DMatrix(toFloats(inputs), rows, width, Float.NaN);
+            return contributions ? booster.predictContrib(matrix, 0) : booster.predict(matrix, true);
+        } catch (XGBoostError e) {
+            throw new ModelPackageException("XGBoost cannot compute the " + (contributions ? "contributions"
+                    : "margins") + ": " + e.getMessage(), e);
+        } finally {
+            if (matrix != null) {
+                matrix.dispose();
+            }
+        }
+    }
+
     @Override
     public String fileName() {
         return FILE;

@@ -1,5 +1,6 @@
 package io.mlstages.train;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.ColumnType;
 import io.mlstages.data.DataException;
 import io.mlstages.data.DataReader;
@@ -33,7 +34,48 @@ public final class Scoring {
      * @throws ModelPackageException when the model was trained externally
      */
     public static Predictions score(final ModelPackage model, final Path data, final ReadOptions read) {
+        return score(model, data, read, List.of()).predictions();
+    }
+
+    /**
+     * A column of the scored rows, kept next to their predictions (validation's slices).
+     *
+     * @param name    the column
+     * @param type    its type as read (a feature's type is the model's)
+     * @param labels  each scored row's value as text (a whole number without its fraction), null when missing
+     * @param numbers each scored row's number for a numeric column, NaN when missing; null for other columns
+     */
+    public record Column(String name, ColumnType type, String[] labels, @CheckForNull double[] numbers) {
+        public Column {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type of " + name);
+            Objects.requireNonNull(labels, "labels of " + name);
+        }
+    }
+
+    /**
+     * Predictions and, for each of their rows, the values of some columns.
+     *
+     * @param predictions the predictions, as {@link #score(ModelPackage, Path, ReadOptions)} makes them
+     * @param columns     the kept columns, in the order asked
+     */
+    public record Scored(Predictions predictions, List<Column> columns) {
+        public Scored {
+            Objects.requireNonNull(predictions, "predictions");
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /**
+     * As {@link #score(ModelPackage, Path, ReadOptions)}, keeping the values of {@code keep} for each scored row.
+     *
+     * @throws DataException naming the file when a kept column is absent, or as {@link #score(ModelPackage, Path,
+     *                       ReadOptions)}
+     */
+    public static Scored score(final ModelPackage model, final Path data, final ReadOptions read,
+            final List<String> keep) {
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(keep, "keep");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(read, "read");
         ModelMetadata metadata = model.metadata();
@@ -51,6 +93,16 @@ public final class Scoring {
                         + source.schema().names());
             }
             int[] at = encoder.locate(source);
+            int[] kept = new int[keep.size()];
+            List<List<String>> keptLabels = new java.util.ArrayList<>();
+            for (int c = 0; c < kept.length; c++) {
+                kept[c] = source.schema().indexOf(keep.get(c));
+                if (kept[c] < 0) {
+                    throw new DataException(data, 0, keep.get(c), "the column '" + keep.get(c)
+                            + "' is not in the data; its columns are " + source.schema().names());
+                }
+                keptLabels.add(new java.util.ArrayList<>());
+            }
             boolean classification = metadata.task().isClassification();
             Map<String, Integer> classIndex = new HashMap<>();
             for (int k = 0; k < metadata.classes().size(); k++) {
@@ -85,6 +137,9 @@ public final class Scoring {
                 } else {
                     actualValue[rows] = source.number(target);
                 }
+                for (int c = 0; c < kept.length; c++) {
+                    keptLabels.get(c).add(source.isMissing(kept[c]) ? null : Labels.of(source, kept[c]));
+                }
                 if (encoder.encode(source, at, batch, inBatch * width)) {
                     unseen++;
                 }
@@ -96,16 +151,29 @@ public final class Scoring {
                 }
             }
             flush(predictor, batch, inBatch, predicted, (rows - inBatch) * outputs);
+            List<Column> columns = new java.util.ArrayList<>();
+            for (int c = 0; c < kept.length; c++) {
+                ColumnType type = source.schema().column(kept[c]).type();
+                String[] labels = keptLabels.get(c).toArray(new String[0]);
+                double[] numbers = null;
+                if (type == ColumnType.NUMERIC) {
+                    numbers = new double[labels.length];
+                    for (int i = 0; i < labels.length; i++) {
+                        numbers[i] = labels[i] == null ? Double.NaN : Double.parseDouble(labels[i]);
+                    }
+                }
+                columns.add(new Column(keep.get(c), type, labels, numbers));
+            }
             if (classification) {
                 double[][] probabilities = new double[rows][];
                 for (int i = 0; i < rows; i++) {
                     probabilities[i] = Arrays.copyOfRange(predicted, i * outputs, (i + 1) * outputs);
                 }
-                return new Predictions(metadata.task(), metadata.classes(), Arrays.copyOf(actualClass, rows),
-                        probabilities, null, null, unseen);
+                return new Scored(new Predictions(metadata.task(), metadata.classes(), Arrays.copyOf(actualClass, rows),
+                        probabilities, null, null, unseen), columns);
             }
-            return new Predictions(metadata.task(), List.of(), null, null, Arrays.copyOf(actualValue, rows),
-                    Arrays.copyOf(predicted, rows), unseen);
+            return new Scored(new Predictions(metadata.task(), List.of(), null, null, Arrays.copyOf(actualValue, rows),
+                    Arrays.copyOf(predicted, rows), unseen), columns);
         }
     }
 

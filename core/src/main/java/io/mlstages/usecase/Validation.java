@@ -15,9 +15,12 @@ import io.mlstages.validate.EvaluationData;
 import io.mlstages.data.ConstraintViolations;
 import io.mlstages.validate.Gate;
 import io.mlstages.validate.Gates;
+import io.mlstages.validate.ModelBreakdown;
 import io.mlstages.validate.ModelIdentity;
 import io.mlstages.validate.PredictionsFile;
+import io.mlstages.validate.SliceOptions;
 import io.mlstages.validate.TrainingData;
+import io.mlstages.validate.ValidationException;
 import io.mlstages.validate.ValidationInput;
 import io.mlstages.validate.ValidationReport;
 
@@ -87,11 +90,12 @@ public final class Validation {
      * @param json          where to write the JSON report, or null
      * @param junit         where to write the JUnit XML report, or null
      * @param bless         write (or remove) the candidate package's blessing; only a package folder is blessed
+     * @param slices        the slices to measure and gate ({@code --slice}); with a model only
      */
     public record Request(@CheckForNull Path model, @CheckForNull Path predictions, @CheckForNull Path data,
             List<Gate> gates, List<Gate> baselineGates, Baseline baseline, boolean dataGates, double maxMissingRate,
             DriftOptions drift, ReadOptions read, PredictionsFile.Options predictionOptions, @CheckForNull Path json,
-            @CheckForNull Path junit, boolean bless) {
+            @CheckForNull Path junit, boolean bless, SliceOptions slices) {
         public Request {
             if ((model == null) == (predictions == null)) {
                 throw new IllegalArgumentException("Validate either a model package or a predictions file");
@@ -106,6 +110,27 @@ public final class Validation {
             read = read == null ? ReadOptions.defaults() : read;
             predictionOptions = (predictionOptions == null ? PredictionsFile.Options.defaults() : predictionOptions)
                     .withRead(read);
+            slices = slices == null ? SliceOptions.none() : slices;
+            if (slices.any() && model == null) {
+                throw new ValidationException("--slice needs the model package (--model) and its evaluation data: "
+                        + "a predictions file has no columns to slice by");
+            }
+        }
+
+        /** A request without slices. */
+        public Request(@CheckForNull final Path model, @CheckForNull final Path predictions,
+                @CheckForNull final Path data, final List<Gate> gates, final List<Gate> baselineGates,
+                final Baseline baseline, final boolean dataGates, final double maxMissingRate, final DriftOptions drift,
+                final ReadOptions read, final PredictionsFile.Options predictionOptions, @CheckForNull final Path json,
+                @CheckForNull final Path junit, final boolean bless) {
+            this(model, predictions, data, gates, baselineGates, baseline, dataGates, maxMissingRate, drift, read,
+                    predictionOptions, json, junit, bless, SliceOptions.none());
+        }
+
+        /** A copy with slices to measure and gate. */
+        public Request withSlices(final SliceOptions value) {
+            return new Request(model, predictions, data, gates, baselineGates, baseline, dataGates, maxMissingRate,
+                    drift, read, predictionOptions, json, junit, bless, value);
         }
 
         /** A package validated on data against {@code gates}, with the data gates, blessed when they pass. */
@@ -117,12 +142,12 @@ public final class Validation {
 
         public Request withBaseline(final Baseline chosen, final List<Gate> gatesAgainstIt) {
             return new Request(model, predictions, data, gates, gatesAgainstIt, chosen, dataGates, maxMissingRate,
-                    drift, read, predictionOptions, json, junit, bless);
+                    drift, read, predictionOptions, json, junit, bless, slices);
         }
 
         public Request withReports(@CheckForNull final Path jsonFile, @CheckForNull final Path junitFile) {
             return new Request(model, predictions, data, gates, baselineGates, baseline, dataGates, maxMissingRate,
-                    drift, read, predictionOptions, jsonFile, junitFile, bless);
+                    drift, read, predictionOptions, jsonFile, junitFile, bless, slices);
         }
     }
 
@@ -216,6 +241,12 @@ public final class Validation {
                             request.predictionOptions().withRead(unlogged(read)))));
         }
         ValidationReport report = Gates.check(input, gates, prepared.constraints()).withBadRows(read.badRows());
+        Path candidatePackage = request.model();
+        if (candidatePackage != null) {
+            // the explanation and the slices (their gates too), read from the data once more
+            report = ModelBreakdown.add(report, candidatePackage, Objects.requireNonNull(request.data(), NEEDS_DATA),
+                    unlogged(read), request.slices());
+        }
 
         Path jsonFile = request.json();
         String sha = jsonFile != null ? ValidationReportJson.write(report, jsonFile)

@@ -31,7 +31,9 @@ public record GateResult(String name, Kind kind, String metric, double value, @C
         /** A comparison with the baseline model. */
         BASELINE,
         /** A check of the evaluation data against the training data. */
-        DATA;
+        DATA,
+        /** A bound on a metric that every judged slice of the evaluation data must meet ({@code --min-slice}). */
+        SLICE;
 
         /** The lower-case name used in JSON. */
         public String label() {

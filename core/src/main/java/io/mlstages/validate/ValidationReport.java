@@ -31,11 +31,13 @@ import java.util.Objects;
  *                        metrics cover the other rows only
  * @param constraints     the evaluation data checked against its schema's constraints, each also a data gate in
  *                        {@code gates} (none without constraints)
+ * @param breakdown       the features' weights and the slices, or null (a predictions file, an unscored model)
  */
 public record ValidationReport(int schemaVersion, boolean passed, Task task, ModelIdentity model,
         @CheckForNull ModelIdentity baselineModel, String data, @CheckForNull String dataSha256,
         @CheckForNull Evaluation metrics, @CheckForNull Evaluation baselineMetrics, List<GateResult> gates,
-        @CheckForNull DriftReport drift, BadRows badRows, ConstraintViolations constraints) {
+        @CheckForNull DriftReport drift, BadRows badRows, ConstraintViolations constraints,
+        @CheckForNull Breakdown breakdown) {
 
     /** The version of the report JSON this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -55,6 +57,16 @@ public record ValidationReport(int schemaVersion, boolean passed, Task task, Mod
             throw new IllegalArgumentException("passed is " + passed + " but " + (all ? "every gate passed"
                     : "a gate failed"));
         }
+    }
+
+    /** A report without a breakdown. */
+    public ValidationReport(final int schemaVersion, final boolean passed, final Task task, final ModelIdentity model,
+            @CheckForNull final ModelIdentity baselineModel, final String data, @CheckForNull final String dataSha256,
+            @CheckForNull final Evaluation metrics, @CheckForNull final Evaluation baselineMetrics,
+            final List<GateResult> gates, @CheckForNull final DriftReport drift, final BadRows badRows,
+            final ConstraintViolations constraints) {
+        this(schemaVersion, passed, task, model, baselineModel, data, dataSha256, metrics, baselineMetrics, gates,
+                drift, badRows, constraints, null);
     }
 
     /** A report of data read without skipping rows. */
@@ -78,7 +90,7 @@ public record ValidationReport(int schemaVersion, boolean passed, Task task, Mod
     /** This report, listing the rows that reading skipped. */
     public ValidationReport withBadRows(final BadRows value) {
         return new ValidationReport(schemaVersion, passed, task, model, baselineModel, data, dataSha256, metrics,
-                baselineMetrics, gates, drift, value, constraints);
+                baselineMetrics, gates, drift, value, constraints, breakdown);
     }
 
     /**
@@ -89,7 +101,19 @@ public record ValidationReport(int schemaVersion, boolean passed, Task task, Mod
         List<GateResult> all = new java.util.ArrayList<>(gates);
         all.addAll(constraintGates(value));
         return new ValidationReport(schemaVersion, passed && !value.violated(), task, model, baselineModel, data,
-                dataSha256, metrics, baselineMetrics, all, drift, badRows, value);
+                dataSha256, metrics, baselineMetrics, all, drift, badRows, value, breakdown);
+    }
+
+    /**
+     * This report with a breakdown and its slice gates, after the others, so a slice that misses a bound fails the
+     * validation (see {@link ModelBreakdown}).
+     */
+    public ValidationReport withBreakdown(final Breakdown value, final List<GateResult> sliceGates) {
+        List<GateResult> all = new java.util.ArrayList<>(gates);
+        all.addAll(sliceGates);
+        return new ValidationReport(schemaVersion, passed && sliceGates.stream().allMatch(GateResult::passed), task,
+                model, baselineModel, data, dataSha256, metrics, baselineMetrics, all, drift, badRows, constraints,
+                value);
     }
 
     /** Each constraint check as a data gate, named {@code constraint min of age}. */

@@ -26,6 +26,7 @@ import java.util.Map;
  * @param drift           the drift check of the evaluation data against the training data, or null
  * @param badRows         the rows reading skipped, or null when none was
  * @param constraints     the evaluation data checked against its schema's constraints, or null without them
+ * @param breakdown       the features' weights and the slices' metrics, or null (a predictions file's report)
  */
 @JsonPropertyOrder({"schemaVersion", "kind"})
 public record ValidationReportDocument(int schemaVersion, boolean passed,
@@ -33,7 +34,8 @@ public record ValidationReportDocument(int schemaVersion, boolean passed,
         @JsonProperty(required = true) String data, String dataSha256, int gatesPassed, int gatesFailed,
         @JsonProperty(required = true) List<Gate> gates, Metrics metrics, Metrics baselineMetrics,
         DriftReportDocument drift, @JsonInclude(JsonInclude.Include.NON_NULL) BadRowsLog badRows,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ConstraintChecks constraints) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) ConstraintChecks constraints,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ValidationBreakdown breakdown) {
 
     /** The {@code kind} of a validation report, and the schema version this build writes. */
     public static final DocumentType<ValidationReportDocument> TYPE = new DocumentType<>(

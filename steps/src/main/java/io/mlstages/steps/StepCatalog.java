@@ -121,11 +121,24 @@ public final class StepCatalog {
                 "With predictions: prefix of the class probability columns (default p_)."));
         p.add(string("positiveClass", "--positive-class",
                 "With predictions: the positive class of a binary task (default: the second)."));
+        p.add(list("slice", "--slice", "With model: measure it on each value of these columns too, e.g. "
+                + "'housing,age' (the largest maxSlices values, the rest as 'other'; a numeric column with more "
+                + "values is cut at its quartiles). The report lists the slices worst first."));
+        p.add(list("minSlice", "--min-slice", "Bounds every slice of at least minSliceRows rows must reach, e.g. "
+                + "'accuracy=0.85': a model good on average but bad for one group fails.").onlyWith("slice"));
+        p.add(list("maxSlice", "--max-slice", "Bounds every slice of at least minSliceRows rows must stay under, "
+                + "e.g. 'rmse=150'.").onlyWith("slice"));
+        p.add(new Parameter("maxSlices", Kind.INTEGER, false, "--max-slices",
+                "How many values per slice column are measured on their own, the largest by rows (default 10)."
+        ).onlyWith("slice"));
+        p.add(new Parameter("minSliceRows", Kind.INTEGER, false, "--min-slice-rows",
+                "Slices with fewer rows are reported but not gated: too few to judge (default 30).")
+                .onlyWith("slice"));
         p.addAll(driftOptions());
         p.addAll(readOptions());
         p.add(choice("onFailure", "When a gate fails: FAIL the build (default), mark it UNSTABLE, or only REPORT."));
         return new StepSpec(VALIDATE, "Validate a model", List.of("validate"), p,
-                List.of(List.of("model", "predictions")), concat(REPORTS, List.of("--junit")));
+                List.of(List.of("model", "predictions")), concat(REPORTS, List.of("--junit", "--html")));
     }
 
     private static StepSpec deploy() {

@@ -28,9 +28,10 @@ import java.util.Set;
  * @param gates    every gate, in the report's order
  * @param metrics  the candidate's metrics, then the ones only the baseline has, each with the baseline's value and
  *                 the difference where both exist
+ * @param breakdown the features' weights and the slices (empty when the report has none)
  */
 public record ValidationView(boolean passed, String task, Model model, @CheckForNull Model baseline, String data,
-        long rows, List<Gate> gates, List<Metric> metrics) {
+        long rows, List<Gate> gates, List<Metric> metrics, BreakdownView breakdown) {
 
     /**
      * A model's identity.
@@ -92,6 +93,7 @@ public record ValidationView(boolean passed, String task, Model model, @CheckFor
         data = Objects.requireNonNullElse(data, "");
         gates = List.copyOf(gates);
         metrics = List.copyOf(metrics);
+        Objects.requireNonNull(breakdown, "breakdown");
     }
 
     /**
@@ -133,7 +135,7 @@ public record ValidationView(boolean passed, String task, Model model, @CheckFor
         ValidationReportDocument.Metrics measured = report.metrics();
         long rows = measured == null ? 0 : measured.rows();
         return new ValidationView(report.passed(), report.task(), model, baseline, report.data(), rows, gates,
-                metrics);
+                metrics, BreakdownView.of(report.breakdown(), report.gates()));
     }
 
     /** The gates that failed, in the report's order. */

@@ -126,6 +126,8 @@ class PluginViewRenderTest {
 
         assertThat(validationText).contains("Validation failed: " + validation.gatesPassed() + " of "
                 + validation.gates().size() + " gates passed", "Against baseline champion:", "Failed: min accuracy");
+        assertThat(validationText).containsPattern("Top features: \\w+ \\d+%, \\w+ \\d+%, \\w+ \\d+%");
+        assertThat(firstText).doesNotContain("Top features");
         // "accuracy 0.9789 (+0.01408)", never "0.9789(+0.01408)"
         assertThat(validationText).containsPattern("Metrics: accuracy [\\d.]+, ")
                 .containsPattern("Against baseline champion: accuracy [\\d.]+ \\([+-]?[\\d.]+\\), ")
@@ -198,6 +200,8 @@ class PluginViewRenderTest {
                 + "drifted; dataset drift starts at 30%.", "Missing: the share of missing values");
         String validationText = JellyViews.text(validationPage);
         assertThat(validationText).contains("Validation failed: ", "min accuracy", "Difference");
+        assertThat(validationText).containsSubsequence("Explanation", "standardized coefficients", "Feature",
+                "Weight", "Share", "Slices, worst first", "mean_radius=[", "ok");
         assertThat(validationPage.split("class=\"mlstages-note\"", -1)).hasSize(validation.gates().size() + 1);
     }
 
@@ -284,7 +288,7 @@ class PluginViewRenderTest {
                 "--algorithm", "logistic");
         cli(1, "validate", "--model", "models/challenger", "--data", "data/test.csv", "--min", "accuracy=0.999",
                 "--baseline", "models/champion", "--max-regression", "roc_auc=0.01", "--no-bless", "--json",
-                "validation.json");
+                "validation.json", "--slice", "mean_radius");
         return Files.readString(workspace.resolve("validation.json"), StandardCharsets.UTF_8);
     }
 

@@ -40,6 +40,8 @@ class ValidationViewTest {
     private static Map<String, Object> failedValidation;
     private static String failedReport;
     private static String passedReport;
+    private static Map<String, Object> slicedValidation;
+    private static String slicedReport;
     private static Map<String, Object> challengerDeployment;
     private static Map<String, Object> unreachableDeployment;
     private static Map<String, Object> refusedDeployment;
@@ -66,6 +68,11 @@ class ValidationViewTest {
         Map<String, Object> passed = step(StepCatalog.VALIDATE, 0, "model", "models/challenger", "data",
                 "data/test.csv", "min", "accuracy=0.9");
         passedReport = Files.readString(workspace.resolve((String) passed.get("reportFile")));
+        // about 0.99 accurate overall, 0.97 on the second quarter of tumour radii: that slice misses 0.98
+        slicedValidation = step(StepCatalog.VALIDATE, 1, "model", "models/challenger", "data", "data/test.csv",
+                "min", "accuracy=0.9", "slice", "mean_radius", "minSlice", "accuracy=0.98", "minSliceRows", 20,
+                "noBless", true, "onFailure", "REPORT");
+        slicedReport = Files.readString(workspace.resolve((String) slicedValidation.get("reportFile")));
 
         challengerDeployment = step(StepCatalog.DEPLOY, 0, "model", "cancer", "package", "models/challenger",
                 "target", "directory=serving");
@@ -156,6 +163,33 @@ class ValidationViewTest {
         // the summary leads with what the gates asked about
         assertThat(view.headlineMetrics(3)).extracting(ValidationView.Metric::name)
                 .containsExactly("accuracy", "roc_auc", "precision");
+    }
+
+    @Test
+    void shouldShowTheFeaturesWeightsAndTheFailedSliceOfASlicedValidation() {
+        ValidationView view = ValidationView.parse(slicedReport, "validation.json");
+        BreakdownView breakdown = view.breakdown();
+
+        assertThat(view.failedGates()).extracting(ValidationView.Gate::name)
+                .containsExactly("min accuracy per slice of mean_radius")
+                .isEqualTo(slicedValidation.get("failedGates"));
+        assertThat(view.gates()).filteredOn(g -> g.name().equals("min accuracy")).singleElement()
+                .satisfies(g -> assertThat(g.passed()).isTrue());
+        assertThat(breakdown.method()).isEqualTo("standardized-coefficients");
+        assertThat(breakdown.scale()).isEqualTo("log-odds");
+        assertThat(breakdown.features()).hasSize(30);
+        assertThat(breakdown.topFeatures()).matches("\\w+ \\d+%, \\w+ \\d+%, \\w+ \\d+%");
+        assertThat(breakdown.metrics()).containsExactly("accuracy");
+        assertThat(breakdown.slices()).hasSize(4);
+        BreakdownView.Slice worst = breakdown.slices().get(0);
+        assertThat(worst.name()).isEqualTo("mean_radius=[13.54, 16.65)");
+        assertThat(worst.rows()).isEqualTo(35);
+        assertThat(worst.values()).containsExactly("0.9714");
+        assertThat(worst.verdict()).isEqualTo("failed: min accuracy");
+        assertThat(breakdown.slices().subList(1, 4)).allSatisfy(s -> assertThat(s.verdict()).isEqualTo("ok"));
+        assertThat(breakdown.failedSlices()).isEqualTo("1 of 4 slices failed: mean_radius=[13.54, 16.65)");
+        // a report without slices has its explanation but no slice table
+        assertThat(ValidationView.parse(passedReport, "validation.json").breakdown().slices()).isEmpty();
     }
 
     @Test
