@@ -87,7 +87,7 @@ class ArchitectureTest {
                 .whereLayer("Train").mayOnlyAccessLayers(with(foundation, "Profile"))
                 .whereLayer("Validate").mayOnlyAccessLayers(with(foundation, "Profile", "Drift", "Train"))
                 .whereLayer("Estimate").mayOnlyAccessLayers(with(foundation, "Profile", "Train", "Validate"))
-                .whereLayer("Report").mayOnlyAccessLayers(with(foundation, "Profile", "Drift", "Validate"))
+                .whereLayer("Report").mayOnlyAccessLayers(with(foundation, "Profile", "Drift", "Validate", "Estimate"))
                 .whereLayer("Registry").mayOnlyAccessLayers(with(foundation, "Train", "Validate"))
                 .whereLayer("Deploy").mayOnlyAccessLayers(with(foundation, "Train", "Validate", "Registry"))
                 .whereLayer("Serve").mayOnlyAccessLayers(with(foundation, "Profile", "Drift", "Train", "Registry"))
