@@ -95,8 +95,8 @@ class EstimatorTest {
     }
 
     /**
-     * Estimated on rows drawn like the calibration rows (the whole current third), the estimate is within
-     * the labels then say to 0.05; one draw, so the band may just miss (GBT's accuracy: 0.793 against [0.752, 0.790]).
+     * Estimated on rows drawn like the calibration rows (the whole current third), the estimate is within 0.05 of
+     * what the labels then say; one draw, so the band may just miss (GBT's accuracy: 0.793 against [0.752, 0.790]).
      */
     @Test
     void shouldBracketTheRealizedMetricsOnRowsLikeTheReference() {
