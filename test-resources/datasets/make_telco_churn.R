@@ -5,7 +5,7 @@
 #   Rscript make_telco_churn.R
 # Output is deterministic: a fixed column list and a seeded split.
 #
-# The customers (the 7032 with every column) are split at random into three thirds: one
+# The 7043 customers are split at random into three thirds: one
 # to train a churn model on, one to calibrate it on, and the current rows, ordered by
 # tenure from the longest-standing customers to the newest. Tenure is the months a
 # customer has been with the company, so consecutive windows of the current file are

@@ -164,12 +164,12 @@ class EstimationEvaluationTest {
             StringBuilder line = new StringBuilder("| " + (w.from + 1) + "-" + w.to + " |");
             for (Metric metric : metrics) {
                 MetricEstimate m = w.estimate.metric(metric).orElseThrow();
-                line.append(String.format(Locale.ROOT, " %.3f [%.3f, %.3f] | %s%.3f |", m.estimate(), m.lower(),
-                        m.upper(), w.covers(metric) ? "" : "**", w.realized.value(metric)))
-                        ;
-                if (!w.covers(metric)) {
-                    line.insert(line.length() - 2, "**");
-                }
+                double value = w.realized.value(metric);
+                // bold: outside the band; an undefined realized value (one class only) is not counted
+                String realized = Double.isNaN(value) ? "undefined"
+                        : String.format(Locale.ROOT, w.covers(metric) ? "%.3f" : "**%.3f**", value);
+                line.append(String.format(Locale.ROOT, " %.3f [%.3f, %.3f] | %s |", m.estimate(), m.lower(),
+                        m.upper(), realized));
             }
             table.add(line.toString());
         }
