@@ -84,7 +84,8 @@ class EstimateCliTest {
         CliRun run = check("--reference-labelled", DATA.resolve("telco-churn-calibration.csv").toString(),
                 "--min-estimated", "accuracy=0.95", "--min-estimated", "roc_auc=0.6", "--junit", junit.toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
-        assertThat(run.out()).contains(">= 0.9500  BELOW").contains(">= 0.6000  ok").contains("Opened incident churn-0001");
+        assertThat(run.out()).contains(">= 0.9500  BELOW").contains(">= 0.6000  ok").contains("Opened incident churn-0001")
+                .contains("drifted: none; estimated accuracy 0.");
         String xml = Files.readString(junit);
         assertThat(xml).contains("classname=\"estimate\" name=\"accuracy\"").contains("below bound");
         CliRun incident = CliRun.of("incident", "show", "churn-0001", "--registry",

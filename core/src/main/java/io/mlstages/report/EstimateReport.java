@@ -89,11 +89,12 @@ public final class EstimateReport {
             return cases;
         }
         for (MetricEstimate m : estimate.metrics()) {
-            if (m.bound() == null) {
+            Double bound = m.bound();
+            if (bound == null) {
                 continue;
             }
             String line = String.format(Locale.ROOT, "estimated %s %s %s, bound %s", m.metric().label(),
-                    DriftTable.format(m.estimate()), band(m), DriftTable.format(m.bound()));
+                    DriftTable.format(m.estimate()), band(m), DriftTable.format(bound.doubleValue()));
             cases.add(new JUnitXml.Case("estimate", m.metric().label(), m.breached() ? "below bound" : null, line,
                     line + "\nreference: " + DriftTable.format(m.reference())));
         }
@@ -105,9 +106,10 @@ public final class EstimateReport {
     }
 
     private static String bound(final MetricEstimate m) {
-        if (m.bound() == null) {
+        Double bound = m.bound();
+        if (bound == null) {
             return "";
         }
-        return ">= " + DriftTable.format(m.bound()) + (m.breached() ? "  BELOW" : "  ok");
+        return ">= " + DriftTable.format(bound.doubleValue()) + (m.breached() ? "  BELOW" : "  ok");
     }
 }

@@ -37,7 +37,7 @@ public record CheckReport(@JsonUnwrapped DriftReportDocument report, @JsonUnwrap
     public static CheckReport read(final JsonNode root, final String origin) {
         DriftReportDocument report = ReportJson.read(root, DriftReportDocument.TYPE, origin);
         // the two parts bind from the same object, each ignoring the other's fields
-        JsonNode estimate = root.get("estimate");
+        JsonNode estimate = root == null ? null : root.get("estimate");
         return new CheckReport(report, ReportJson.bind(root, Outcome.class, origin, "check report"),
                 estimate == null || estimate.isNull() ? null
                         : ReportJson.bind(estimate, EstimatedPerformance.class, origin, "performance estimate"));
