@@ -70,6 +70,7 @@ class ArchitectureTest {
                 .layer("Drift").definedBy("io.mlstages.drift..")
                 .layer("Train").definedBy("io.mlstages.train..")
                 .layer("Validate").definedBy("io.mlstages.validate..")
+                .layer("Estimate").definedBy("io.mlstages.estimate..")
                 .layer("Report").definedBy("io.mlstages.report..")
                 .layer("Registry").definedBy("io.mlstages.registry..")
                 .layer("Deploy").definedBy("io.mlstages.deploy..")
@@ -85,12 +86,14 @@ class ArchitectureTest {
                 .whereLayer("Drift").mayOnlyAccessLayers(with(foundation, "Profile"))
                 .whereLayer("Train").mayOnlyAccessLayers(with(foundation, "Profile"))
                 .whereLayer("Validate").mayOnlyAccessLayers(with(foundation, "Profile", "Drift", "Train"))
-                .whereLayer("Report").mayOnlyAccessLayers(with(foundation, "Profile", "Drift", "Train", "Validate"))
+                .whereLayer("Estimate").mayOnlyAccessLayers(with(foundation, "Profile", "Train", "Validate"))
+                .whereLayer("Report").mayOnlyAccessLayers(with(foundation, "Profile", "Drift", "Train", "Validate",
+                        "Estimate"))
                 .whereLayer("Registry").mayOnlyAccessLayers(with(foundation, "Train", "Validate"))
                 .whereLayer("Deploy").mayOnlyAccessLayers(with(foundation, "Train", "Validate", "Registry"))
                 .whereLayer("Serve").mayOnlyAccessLayers(with(foundation, "Profile", "Drift", "Train", "Registry"))
                 .whereLayer("Incident").mayOnlyAccessLayers(with(foundation, "Profile", "Drift", "Train", "Registry",
-                        "Deploy", "Serve"))
+                        "Deploy", "Serve", "Estimate"))
                 .whereLayer("UseCase").mayNotBeAccessedByAnyLayer()
                 .check(engine);
     }

@@ -12,6 +12,7 @@ import io.mlstages.incident.RetrainCommand;
 import io.mlstages.registry.Actor;
 import io.mlstages.registry.Registry;
 import io.mlstages.report.DriftTable;
+import io.mlstages.report.EstimateReport;
 import io.mlstages.usecase.ModelCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +34,10 @@ import java.util.stream.Collectors;
         description = {"Check current data for drift against the training profile of the model version an alias "
                 + "points to. Drift opens an incident (or joins the open one), may request a retrain and notify a "
                 + "webhook; a clean check after a new deployment resolves the incident (see docs/incidents.md).",
-            "Exit code 1 means drift (an incident opened or updated)."})
+            "With --reference-labelled, a classifier's performance is estimated without labels too "
+                + "(docs/estimation.md).",
+            "Exit code 1 means drift, or an estimate below its --min-estimated bound (an incident opened or "
+                + "updated)."})
 final class CheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -98,6 +102,9 @@ final class CheckCommand implements Callable<Integer> {
     MultivariateOptionsMixin multivariate;
 
     @Mixin
+    EstimateOptionsMixin estimate;
+
+    @Mixin
     ReadOptionsMixin read;
 
     @Mixin
@@ -107,7 +114,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         // every option is checked before the data is read: a typo must not cost a full read
         CheckOptions options = new CheckOptions(drift.toDriftOptions().withSegments(segments.toSegmentOptions()), coolDown,
-                read.toReadOptions());
+                read.toReadOptions()).withEstimate(estimate.toRequest());
         if (multivariate.toOptions(drift.alpha) != null) {
             throw DomainClassifier.needsReferenceRows("a registered model's reference (its training profile)");
         }
@@ -142,6 +149,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         else {
             stdout.print(DriftTable.toText(result.report()));
+            stdout.print(EstimateReport.text(result.estimate(), ModelCheck.estimateReference(request)));
             stdout.println(incidentLine(result));
             stdout.println(retrainLine(result, command, claimRetrain));
         }
@@ -150,7 +158,7 @@ final class CheckCommand implements Callable<Integer> {
                         + sent.detail()));
         stdout.flush();
         spec.commandLine().getErr().flush();
-        return result.report().finding() ? ExitCodes.FINDING : ExitCodes.OK;
+        return result.finding() ? ExitCodes.FINDING : ExitCodes.OK;
     }
 
     private static String incidentLine(final CheckResult result) {
@@ -159,15 +167,12 @@ final class CheckCommand implements Callable<Integer> {
         }
         Incident incident = result.incident().get();
         String what = result.opened() ? "Opened " : result.resolved() ? "Resolved " : result.escalated()
-                ? "Escalated " : result.report().datasetDrift() ? "Updated " : "Open ";
+                ? "Escalated " : result.report().datasetDrift() || result.estimateBreached() ? "Updated " : "Open ";
         return what + Incidents.line(incident);
     }
 
     private static String retrainLine(final CheckResult result, @CheckForNull final RetrainCommand command,
             final boolean claimRetrain) {
-        if (!result.report().datasetDrift()) {
-            return "Retrain: not requested (" + result.retrainReason() + ").";
-        }
         if (!result.retrainRequested()) {
             return "Retrain: not requested (" + result.retrainReason() + ").";
         }

@@ -1,6 +1,8 @@
 package io.mlstages.incident;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.drift.DriftReport;
+import io.mlstages.estimate.PerformanceEstimate;
 import io.mlstages.profile.Profile;
 
 import java.util.Objects;
@@ -17,13 +19,32 @@ import java.util.Optional;
  * @param escalated        whether this finding raised the incident's severity
  * @param reference        the training profile compared against (for reports with histograms), or null
  * @param current          the current data's profile, or null
+ * @param estimate         the performance estimated without labels, or null when none was asked for
  */
 public record CheckResult(DriftReport report, Optional<Incident> incident, boolean opened, boolean retrainRequested,
-        String retrainReason, boolean escalated, Profile reference, Profile current) {
+        String retrainReason, boolean escalated, Profile reference, Profile current,
+        @CheckForNull PerformanceEstimate estimate) {
     public CheckResult {
         Objects.requireNonNull(report, "report");
         incident = incident == null ? Optional.empty() : incident;
         retrainReason = retrainReason == null ? "" : retrainReason;
+    }
+
+    /** A result without an estimate. */
+    public CheckResult(final DriftReport report, final Optional<Incident> incident, final boolean opened,
+            final boolean retrainRequested, final String retrainReason, final boolean escalated,
+            final Profile reference, final Profile current) {
+        this(report, incident, opened, retrainRequested, retrainReason, escalated, reference, current, null);
+    }
+
+    /** Whether an estimated metric fell below its bound. */
+    public boolean estimateBreached() {
+        return estimate != null && !estimate.breaches().isEmpty();
+    }
+
+    /** Whether the check found something: the drift report's finding, or a breached estimate (exit status 1). */
+    public boolean finding() {
+        return report.finding() || estimateBreached();
     }
 
     /** Whether this check resolved the incident (a clean check after its mitigation). */
@@ -45,16 +66,23 @@ public record CheckResult(DriftReport report, Optional<Incident> incident, boole
         if (resolved()) {
             return Optional.of("resolved");
         }
-        return incident.isPresent() && report.datasetDrift() ? Optional.of("finding") : Optional.empty();
+        return incident.isPresent() && (report.datasetDrift() || estimateBreached()) ? Optional.of("finding")
+                : Optional.empty();
     }
 
     /** This result after a retrain request: the incident as it now stands, and whether the request went out. */
     public CheckResult withIncident(final Incident value, final boolean requested, final String reason) {
-        return new CheckResult(report, Optional.of(value), opened, requested, reason, escalated, reference, current);
+        return new CheckResult(report, Optional.of(value), opened, requested, reason, escalated, reference, current,
+                estimate);
     }
 
     CheckResult withProfiles(final Profile referenceProfile, final Profile currentProfile) {
         return new CheckResult(report, incident, opened, retrainRequested, retrainReason, escalated,
-                referenceProfile, currentProfile);
+                referenceProfile, currentProfile, estimate);
+    }
+
+    CheckResult withEstimate(@CheckForNull final PerformanceEstimate value) {
+        return new CheckResult(report, incident, opened, retrainRequested, retrainReason, escalated, reference,
+                current, value);
     }
 }

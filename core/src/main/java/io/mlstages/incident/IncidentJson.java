@@ -29,7 +29,8 @@ final class IncidentJson {
                 incident.modelVersion(), incident.stage().name(), incident.severity().name(),
                 text(incident.lastRetrainRequest()), incident.mitigatedBy(),
                 incident.findings().stream().map(f -> new IncidentDocument.Finding(f.at().toString(), f.reportFile(),
-                        f.datasetDrift(), f.driftShare(), f.driftedColumns(), f.severity().name(), f.buildUrl()))
+                        f.datasetDrift(), f.driftShare(), f.driftedColumns(), f.severity().name(), f.buildUrl(),
+                        f.breaches()))
                         .toList(),
                 incident.steps().stream().map(s -> new IncidentDocument.Step(s.stage().name(), s.at().toString(),
                         s.buildUrl(), s.user(), s.note())).toList());
@@ -66,7 +67,7 @@ final class IncidentJson {
                     Stage.valueOf(document.stage()), Severity.valueOf(document.severity()),
                     document.findings().stream().map(f -> new Finding(instant(f.at(), "at", origin), f.reportFile(),
                             f.datasetDrift(), f.driftShare(), f.driftedColumns(), Severity.valueOf(f.severity()),
-                            f.buildUrl())).toList(),
+                            f.buildUrl(), f.breaches())).toList(),
                     document.steps().stream().map(s -> new Step(Stage.valueOf(s.stage()), instant(s.at(), "at", origin),
                             s.buildUrl(), s.user(), s.note())).toList(),
                     document.lastRetrainRequest() == null ? null

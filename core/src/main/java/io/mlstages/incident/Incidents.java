@@ -20,10 +20,11 @@ public final class Incidents {
     /** One line: id, stage, severity, model version, findings, drifted columns of the latest finding. */
     public static String line(final Incident incident) {
         Finding last = incident.lastFinding();
-        return String.format("incident %s: %s, %s, %s version %d, %d finding%s, drifted: %s%s", incident.id(),
+        return String.format("incident %s: %s, %s, %s version %d, %d finding%s, drifted: %s%s%s", incident.id(),
                 incident.stage(), incident.severity(), incident.model(), incident.modelVersion(),
                 incident.findings().size(), incident.findings().size() == 1 ? "" : "s",
-                String.join(", ", last.driftedColumns()),
+                last.driftedColumns().isEmpty() ? "none" : String.join(", ", last.driftedColumns()),
+                last.breaches().isEmpty() ? "" : "; " + String.join("; ", last.breaches()),
                 incident.mitigatedBy() == null ? "" : ", mitigated by version " + incident.mitigatedBy());
     }
 
@@ -32,8 +33,9 @@ public final class Incidents {
         StringBuilder out = new StringBuilder(line(incident)).append('\n');
         out.append("findings:\n");
         for (Finding f : incident.findings()) {
-            out.append(String.format("  %s  %-8s drift share %.2f  %s%s%n", f.at(), f.severity(), f.driftShare(),
-                    String.join(", ", f.driftedColumns()), f.reportFile() == null ? "" : "  report " + f.reportFile()));
+            out.append(String.format("  %s  %-8s drift share %.2f  %s%s%s%n", f.at(), f.severity(), f.driftShare(),
+                    String.join(", ", f.driftedColumns()), f.breaches().isEmpty() ? "" : "  " + String.join("; ",
+                            f.breaches()), f.reportFile() == null ? "" : "  report " + f.reportFile()));
         }
         out.append("steps:\n");
         for (Step s : incident.steps()) {

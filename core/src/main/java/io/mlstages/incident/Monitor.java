@@ -5,6 +5,10 @@ import io.mlstages.drift.ColumnDrift;
 import io.mlstages.drift.DriftCheck;
 import io.mlstages.drift.DriftOptions;
 import io.mlstages.drift.DriftReport;
+import io.mlstages.estimate.EstimateRequest;
+import io.mlstages.estimate.Estimation;
+import io.mlstages.estimate.MetricEstimate;
+import io.mlstages.estimate.PerformanceEstimate;
 import io.mlstages.profile.Profile;
 import io.mlstages.registry.Actor;
 import io.mlstages.registry.Registry;
@@ -77,6 +81,11 @@ public final class Monitor {
                 + "' of model " + model + " points to no version in " + registry.root()
                 + ": deploy one first (mlstages deploy)"));
         ModelPackage pkg = registry.load(model, version);
+        EstimateRequest estimating = settings.estimate();
+        if (estimating != null) {
+            // before any data is read: a regression model or a bound it cannot estimate is a usage error
+            Estimation.requireClassifier(pkg, estimating.options());
+        }
         Profile reference = pkg.profile();
         DriftOptions drift = settings.drift();
         if (drift.target() == null && pkg.metadata().target() != null
@@ -87,10 +96,12 @@ public final class Monitor {
                 settings.read());
         Profile current = checked.current();
         DriftReport report = checked.report();
+        PerformanceEstimate estimate = estimating == null ? null : Estimation.run(pkg, estimating.reference(),
+                currentData, settings.read(), estimating.options());
         // with a request to send, the decision records it at once, under the incident lock: an overlapping check
         // then sees the request and its cool-down, and does not send a second one
         CheckResult result = record(IncidentStore.open(registry.root()), model, version, report, settings, who,
-                request != null).withProfiles(reference, current);
+                request != null, estimate).withProfiles(reference, current).withEstimate(estimate);
         if (request != null && result.retrainRequested() && result.incident().isPresent()) {
             Incident incident = result.incident().get();
             try {
@@ -129,9 +140,21 @@ public final class Monitor {
      */
     public static CheckResult record(final IncidentStore store, final String model, final int version,
             final DriftReport report, final CheckOptions options, final Actor actor, final boolean claim) {
+        return record(store, model, version, report, options, actor, claim, null);
+    }
+
+    /**
+     * As {@link #record(IncidentStore, String, int, DriftReport, CheckOptions, Actor, boolean)} with a performance
+     * estimate: an estimated metric below its bound is a finding as dataset drift is (it opens or joins the incident,
+     * and keeps a mitigated one from resolving).
+     */
+    public static CheckResult record(final IncidentStore store, final String model, final int version,
+            final DriftReport report, final CheckOptions options, final Actor actor, final boolean claim,
+            @CheckForNull final PerformanceEstimate estimate) {
         Instant now = now();
+        boolean breached = estimate != null && !estimate.breaches().isEmpty();
         return store.update(model, open -> {
-            if (!report.datasetDrift()) {
+            if (!report.datasetDrift() && !breached) {
                 if (open != null && open.stage() == Stage.MITIGATED) {
                     Incident resolved = open.withStep(new Step(Stage.RESOLVED, now, actor.buildUrl(), actor.user(),
                             "clean check of version " + version + " after the mitigation"));
@@ -142,7 +165,7 @@ public final class Monitor {
                         : "no drift, but incident " + open.id() + " is " + open.stage().name().toLowerCase()
                         + ": it resolves after a clean check of a newly deployed version", false, null, null);
             }
-            Finding finding = finding(report, now, options.reportFile(), actor);
+            Finding finding = finding(report, now, options.reportFile(), actor, estimate);
             if (open == null) {
                 Incident opened = new Incident(store.nextId(model), model, version, Stage.OPEN, finding.severity(),
                         List.of(finding), List.of(new Step(Stage.OPEN, now, actor.buildUrl(), actor.user(),
@@ -283,15 +306,28 @@ public final class Monitor {
     }
 
     private static Finding finding(final DriftReport report, final Instant at, final String reportFile,
-            final Actor actor) {
+            final Actor actor, @CheckForNull final PerformanceEstimate estimate) {
         List<String> drifted = report.drifted().stream().map(ColumnDrift::name).toList();
-        return new Finding(at, reportFile, report.datasetDrift(), report.driftShare(), drifted,
-                Severity.of(report), actor.buildUrl());
+        Severity severity = report.datasetDrift() ? Severity.of(report) : Severity.LOW;
+        List<String> breaches = List.of();
+        if (estimate != null && !estimate.breaches().isEmpty()) {
+            // below the bound: medium; so far below that even the band's upper end is: high
+            boolean certain = estimate.breaches().stream().anyMatch(MetricEstimate::certainlyBreached);
+            severity = Severity.max(severity, certain ? Severity.HIGH : Severity.MEDIUM);
+            breaches = estimate.breachLines();
+        }
+        return new Finding(at, reportFile, report.datasetDrift(), report.driftShare(), drifted, severity,
+                actor.buildUrl(), breaches);
     }
 
     private static String describe(final Finding finding) {
+        String breaches = String.join("; ", finding.breaches());
+        if (!finding.datasetDrift()) {
+            return finding.severity() + " performance finding: " + breaches;
+        }
         return String.format("%s drift: %.0f%% of the features drifted (%s)", finding.severity(),
-                finding.driftShare() * 100, String.join(", ", finding.driftedColumns()));
+                finding.driftShare() * 100, String.join(", ", finding.driftedColumns()))
+                + (breaches.isEmpty() ? "" : "; " + breaches);
     }
 
     private static String human(final Duration duration) {

@@ -122,6 +122,19 @@ public final class DriftHtml {
         AtomicFiles.write(file, toHtml(report, reference, current, incident));
     }
 
+    /**
+     * As {@link #write(DriftReport, Profile, Profile, Path, Incident)} with a check's performance estimate, shown
+     * before the columns.
+     *
+     * @param estimate          the estimate, or null
+     * @param estimateReference the labelled reference file it was calibrated on
+     */
+    public static void write(final DriftReport report, final Profile reference, final Profile current,
+            final Path file, @CheckForNull final Incident incident,
+            @CheckForNull final io.mlstages.estimate.PerformanceEstimate estimate, final String estimateReference) {
+        AtomicFiles.write(file, toHtml(report, reference, current, incident, estimate, estimateReference));
+    }
+
     /** As {@link #write(DriftReport, Profile, Profile, Path, Incident)} without an incident. */
     public static void write(final DriftReport report, final Profile reference, final Profile current,
             final Path file) {
@@ -137,6 +150,13 @@ public final class DriftHtml {
      */
     public static String toHtml(final DriftReport report, final Profile reference, final Profile current,
             @CheckForNull final Incident incident) {
+        return toHtml(report, reference, current, incident, null, "");
+    }
+
+    /** As {@link #toHtml(DriftReport, Profile, Profile, Incident)} with a check's performance estimate. */
+    public static String toHtml(final DriftReport report, final Profile reference, final Profile current,
+            @CheckForNull final Incident incident,
+            @CheckForNull final io.mlstages.estimate.PerformanceEstimate estimate, final String estimateReference) {
         Objects.requireNonNull(report, "report");
         StringBuilder html = new StringBuilder(16_384);
         String verdict = headline(report);
@@ -151,6 +171,7 @@ public final class DriftHtml {
             incident(html, incident);
         }
         html.append("</header>\n<main>\n");
+        EstimateReport.html(html, estimate, estimateReference);
         SegmentReports.html(html, report);
         List<ColumnDrift> columns = ordered(report.columns());
         summary(html, columns);

@@ -24,6 +24,12 @@ public final class DriftJUnit {
 
     /** The XML text. Column names and notes are data: the XML writer escapes them. */
     public static String toXml(final DriftReport report) {
+        return toXml(report, null);
+    }
+
+    /** As {@link #toXml(DriftReport)} with a check's performance estimate: one case per bounded metric. */
+    public static String toXml(final DriftReport report,
+            @edu.umd.cs.findbugs.annotations.CheckForNull final io.mlstages.estimate.PerformanceEstimate estimate) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("reference", report.reference());
         properties.put("current", report.current());
@@ -39,11 +45,19 @@ public final class DriftJUnit {
         cases.addAll(ConstraintReport.junitCases(report.constraints(), "drift.constraint"));
         cases.addAll(SegmentReports.junitCases(report));
         java.util.Optional.ofNullable(MultivariateReport.junitCase(report)).ifPresent(cases::add);
+        cases.addAll(EstimateReport.junitCases(estimate));
         return JUnitXml.suite("mlstages.drift", properties, cases, "drift report");
     }
 
     /** Writes the XML to a file atomically. */
     public static void write(final DriftReport report, final Path file) {
         AtomicFiles.write(file, toXml(report));
+    }
+
+    /** Writes the XML with a check's performance estimate to a file atomically. */
+    public static void write(final DriftReport report,
+            @edu.umd.cs.findbugs.annotations.CheckForNull final io.mlstages.estimate.PerformanceEstimate estimate,
+            final Path file) {
+        AtomicFiles.write(file, toXml(report, estimate));
     }
 }

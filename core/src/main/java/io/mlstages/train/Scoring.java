@@ -177,6 +177,57 @@ public final class Scoring {
         }
     }
 
+    /**
+     * The model's probabilities for every row of {@code data}, whatever its target holds (it may be absent): what
+     * a classifier says about unlabelled rows. The feature columns are read with the types the model was trained on.
+     *
+     * @throws DataException naming the file when a feature column is absent
+     * @throws ModelPackageException when the model was trained externally
+     * @throws IllegalArgumentException when the model is not a classifier
+     */
+    public static double[][] probabilities(final ModelPackage model, final Path data, final ReadOptions read) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(read, "read");
+        ModelMetadata metadata = model.metadata();
+        if (!metadata.task().isClassification()) {
+            throw new IllegalArgumentException("A " + metadata.task().label() + " model gives no probabilities");
+        }
+        Predictor predictor = model.predictor();
+        Encoder encoder = model.encoder();
+        Map<String, ColumnType> types = new HashMap<>(read.types());
+        for (Feature feature : metadata.features()) {
+            types.put(feature.name(), feature.type());
+        }
+        try (RowSource source = DataReader.open(data, read.withTypes(types))) {
+            int[] at = encoder.locate(source);
+            int width = encoder.width();
+            int outputs = predictor.outputs();
+            double[] batch = new double[BATCH * width];
+            int inBatch = 0;
+            int rows = 0;
+            double[] predicted = new double[1024 * outputs];
+            while (source.next()) {
+                if (rows * outputs == predicted.length) {
+                    predicted = Arrays.copyOf(predicted, predicted.length * 2);
+                }
+                encoder.encode(source, at, batch, inBatch * width);
+                inBatch++;
+                rows++;
+                if (inBatch == BATCH) {
+                    flush(predictor, batch, inBatch, predicted, (rows - inBatch) * outputs);
+                    inBatch = 0;
+                }
+            }
+            flush(predictor, batch, inBatch, predicted, (rows - inBatch) * outputs);
+            double[][] out = new double[rows][];
+            for (int i = 0; i < rows; i++) {
+                out[i] = Arrays.copyOfRange(predicted, i * outputs, (i + 1) * outputs);
+            }
+            return out;
+        }
+    }
+
     private static void flush(final Predictor predictor, final double[] batch, final int rows, final double[] out,
             final int offset) {
         if (rows == 0) {

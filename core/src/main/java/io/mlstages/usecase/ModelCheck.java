@@ -19,6 +19,8 @@ import io.mlstages.registry.Registry;
 import io.mlstages.report.DriftHtml;
 import io.mlstages.report.DriftJUnit;
 import io.mlstages.report.DriftReportJson;
+import io.mlstages.report.EstimateReport;
+import io.mlstages.estimate.EstimateRequest;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -144,7 +146,14 @@ public final class ModelCheck {
     /** The check's JSON report, as written to {@link Request#json()}. */
     public static String json(final Request request, final CheckResult result, final Integer version) {
         return ReportJson.toString(new CheckReport(DriftReportJson.document(result.report()),
-                outcome(request, result, version)));
+                outcome(request, result, version), EstimateReport.document(result.estimate(),
+                        estimateReference(request))));
+    }
+
+    /** The labelled reference file of the check's estimate as the reports name it, or empty without one. */
+    public static String estimateReference(final Request request) {
+        EstimateRequest estimate = request.options().estimate();
+        return estimate == null ? "" : estimate.reference().toString();
     }
 
     private static void writeReports(final Request request, final CheckResult result, final Integer version) {
@@ -154,12 +163,13 @@ public final class ModelCheck {
         }
         Path junit = request.junit();
         if (junit != null) {
-            DriftJUnit.write(result.report(), junit);
+            DriftJUnit.write(result.report(), result.estimate(), junit);
         }
         Path html = request.html();
         if (html != null) {
             DriftHtml.write(result.report(), result.reference(), result.current(), html,
-                    result.incident().map(ModelCheck::shown).orElse(null));
+                    result.incident().map(ModelCheck::shown).orElse(null), result.estimate(),
+                    estimateReference(request));
         }
     }
 

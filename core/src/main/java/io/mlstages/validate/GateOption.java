@@ -2,8 +2,11 @@ package io.mlstages.validate;
 
 import io.mlstages.metrics.Metric;
 
-/** A parsed gate option value {@code METRIC=VALUE}, with the option named in every error. */
-final class GateOption {
+/**
+ * A parsed gate option value {@code METRIC=VALUE}, with the option named in every error. Public for the other bounds
+ * on metrics that take the same form ({@code check --min-estimated}).
+ */
+public final class GateOption {
     final Metric metric;
     final double value;
     private final String option;
@@ -16,7 +19,12 @@ final class GateOption {
         this.text = text;
     }
 
-    static GateOption parse(final String option, final String text) {
+    /**
+     * Parses {@code METRIC=VALUE} given to {@code option}.
+     *
+     * @throws ValidationException naming the option and its value when either part is malformed
+     */
+    public static GateOption parse(final String option, final String text) {
         String spec = text == null ? "" : text.trim();
         int eq = spec.indexOf('=');
         if (eq <= 0 || eq == spec.length() - 1) {
@@ -31,6 +39,16 @@ final class GateOption {
             throw new ValidationException(option + " " + text + ": " + e.getMessage(), e);
         }
         return new GateOption(metric, number(option, text, spec.substring(eq + 1)), option, text);
+    }
+
+    /** The metric named. */
+    public Metric metric() {
+        return metric;
+    }
+
+    /** The value given. */
+    public double value() {
+        return value;
     }
 
     static double number(final String option, final String text, final String value) {

@@ -8,10 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  * What {@code mlstages check} writes: the drift report's fields as {@code drift --json} writes them, and after them
  * what the check decided. A plain drift report reads as one with an empty outcome.
  *
- * @param report the drift report
- * @param check  the check's decisions ({@link Outcome#NONE} for a plain drift report)
+ * @param report   the drift report
+ * @param check    the check's decisions ({@link Outcome#NONE} for a plain drift report)
+ * @param estimate the performance estimated without labels, or null when none was asked for
  */
-public record CheckReport(@JsonUnwrapped DriftReportDocument report, @JsonUnwrapped Outcome check) {
+public record CheckReport(@JsonUnwrapped DriftReportDocument report, @JsonUnwrapped Outcome check,
+        @JsonInclude(JsonInclude.Include.NON_NULL) EstimatedPerformance estimate) {
+
+    /** A report without an estimate. */
+    public CheckReport(final DriftReportDocument report, final Outcome check) {
+        this(report, check, null);
+    }
 
     /**
      * Reads a check's report, or a plain drift report (with {@link Outcome#NONE}'s fields empty).
@@ -30,7 +37,10 @@ public record CheckReport(@JsonUnwrapped DriftReportDocument report, @JsonUnwrap
     public static CheckReport read(final JsonNode root, final String origin) {
         DriftReportDocument report = ReportJson.read(root, DriftReportDocument.TYPE, origin);
         // the two parts bind from the same object, each ignoring the other's fields
-        return new CheckReport(report, ReportJson.bind(root, Outcome.class, origin, "check report"));
+        JsonNode estimate = root == null ? null : root.get("estimate");
+        return new CheckReport(report, ReportJson.bind(root, Outcome.class, origin, "check report"),
+                estimate == null || estimate.isNull() ? null
+                        : ReportJson.bind(estimate, EstimatedPerformance.class, origin, "performance estimate"));
     }
 
     /**

@@ -52,11 +52,15 @@ public record IncidentDocument(int formatVersion, @JsonProperty(required = true)
      * @param driftedColumns the columns that drifted
      * @param severity       the severity it judged
      * @param buildUrl       the build that ran it, or null
+     * @param breaches       the estimated metrics below their bounds (check --min-estimated), omitted when none
      */
     public record Finding(String at, String reportFile, boolean datasetDrift, double driftShare,
-            List<String> driftedColumns, String severity, String buildUrl) {
+            List<String> driftedColumns, String severity, String buildUrl,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+            List<String> breaches) {
         public Finding {
             driftedColumns = driftedColumns == null ? List.of() : List.copyOf(driftedColumns);
+            breaches = breaches == null ? List.of() : List.copyOf(breaches);
         }
     }
 

@@ -18,12 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The drift check's forms (the freestyle {@code modelDriftCheck} and the Snippet Generator's {@code checkDrift}) have
- * 40 advanced fields: they come in sections with human titles, not one flat list of titles generated from the
+ * 42 advanced fields: they come in sections with human titles, not one flat list of titles generated from the
  * parameter names ({@code Sketch k}).
  */
 class PluginFormsTest {
     private static final List<String> SECTIONS = List.of("Incidents and retraining", "Profiling a reference dataset",
-            "Statistics", "Segments", "Multivariate drift", "Reading the data", "Build result");
+            "Statistics", "Segments", "Multivariate drift", "Performance without labels", "Reading the data",
+            "Build result");
 
     @Test
     void shouldGroupTheAdvancedFieldsOfTheDriftCheckInSectionsWithHumanTitles() throws Exception {
@@ -44,6 +45,7 @@ class PluginFormsTest {
             assertThat(sections.get("Incidents and retraining")).contains("retrainJob", "coolDown", "webhook");
             assertThat(sections.get("Statistics")).contains("alpha", "driftShare", "method", "fdr", "alarmBudget");
             assertThat(sections.get("Segments")).containsExactly("segments", "maxSegments", "minSegmentRows");
+            assertThat(sections.get("Performance without labels")).containsExactly("referenceLabelled", "minEstimated");
             // "Retrain job" reads well as generated; every other title says more than its parameter's name
             titles.forEach((field, title) -> {
                 assertThat(title).as(config + ": " + field + " title is localizable").matches("\\$\\{%[^()]+}");
@@ -54,7 +56,7 @@ class PluginFormsTest {
             });
             assertThat(titles).containsEntry("sketchK", "${%Quantile sketch size k}")
                     .containsEntry("onBadRows", "${%Malformed rows}")
-                    .containsEntry("multivariate", "${%Multivariate check by a domain classifier}").hasSize(43);
+                    .containsEntry("multivariate", "${%Multivariate check by a domain classifier}").hasSize(45);
         }
     }
 

@@ -55,6 +55,10 @@ public abstract class CheckDriftStepBase extends DriftTestingStep {
     @CheckForNull
     private Integer multivariateFolds;
     @CheckForNull
+    private String referenceLabelled;
+    @CheckForNull
+    private String minEstimated;
+    @CheckForNull
     private String onDrift;
     @CheckForNull
     private String retrainJob;
@@ -92,6 +96,8 @@ public abstract class CheckDriftStepBase extends DriftTestingStep {
         values.put("multivariateAucFloor", getMultivariateAucFloor());
         values.put("multivariateSample", getMultivariateSample());
         values.put("multivariateFolds", getMultivariateFolds());
+        values.put("referenceLabelled", getReferenceLabelled());
+        values.put("minEstimated", getMinEstimated());
         super.putValues(values);
         values.put("onDrift", getOnDrift());
         values.put("retrainJob", getRetrainJob());
@@ -330,6 +336,28 @@ public abstract class CheckDriftStepBase extends DriftTestingStep {
     @DataBoundSetter
     public void setMultivariateFolds(final Integer multivariateFolds) {
         this.multivariateFolds = multivariateFolds;
+    }
+
+    /** Labelled data the model was not trained on (its validation or test data, with the target): a classifier's accuracy, precision, recall, F1 and ROC AUC on the current data are then estimated without labels, calibrated on it, each with a 95% band, and shown next to the drift (docs/estimation.md). */
+    @CheckForNull
+    public String getReferenceLabelled() {
+        return referenceLabelled;
+    }
+
+    @DataBoundSetter
+    public void setReferenceLabelled(final String referenceLabelled) {
+        this.referenceLabelled = StepValues.text(referenceLabelled);
+    }
+
+    /** Lower bounds on estimated metrics, e.g. 'accuracy=0.9,roc_auc=0.8': an estimate below its bound is a finding that opens or joins the incident as drift does. */
+    @CheckForNull
+    public String getMinEstimated() {
+        return minEstimated;
+    }
+
+    @DataBoundSetter
+    public void setMinEstimated(final String minEstimated) {
+        this.minEstimated = StepValues.text(minEstimated);
     }
 
     /** On dataset drift: mark the build UNSTABLE (default), FAIL it, or only REPORT. */

@@ -232,6 +232,26 @@ public abstract class DriftCheckBuilderBase extends Builder {
     }
 
     @CheckForNull
+    public String getReferenceLabelled() {
+        return check.getReferenceLabelled();
+    }
+
+    @DataBoundSetter
+    public void setReferenceLabelled(final String referenceLabelled) {
+        check.setReferenceLabelled(referenceLabelled);
+    }
+
+    @CheckForNull
+    public String getMinEstimated() {
+        return check.getMinEstimated();
+    }
+
+    @DataBoundSetter
+    public void setMinEstimated(final String minEstimated) {
+        check.setMinEstimated(minEstimated);
+    }
+
+    @CheckForNull
     public Double getDriftShare() {
         return check.getDriftShare();
     }
