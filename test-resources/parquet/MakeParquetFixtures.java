@@ -62,7 +62,7 @@ public class MakeParquetFixtures {
             sql.execute("COPY (SELECT i AS id, [i, i + 1] AS tags, {'x': i * 1.0, 'y': i * 2.0} AS point,"
                     + " i * 0.25 AS score FROM range(20) t(i)) TO 'nested.parquet' (FORMAT PARQUET)");
             // a Parquet copy of committed CSV data, and the same data as a folder of three part files
-            for (String name : new String[] {"chicago-2002", "chicago-2008"}) {
+            for (String name : new String[] {"chicago-2002", "chicago-2008", "breast-cancer-train", "breast-cancer-test"}) {
                 sql.execute("CREATE TABLE \"" + name + "\" AS SELECT * FROM read_csv('"
                         + datasets.resolve(name + ".csv") + "', header = true, nullstr = ['NA', ''])");
                 sql.execute("COPY \"" + name + "\" TO '" + name + ".parquet' (FORMAT PARQUET)");
