@@ -4,7 +4,6 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.Texts;
 import org.apache.parquet.VersionParser;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.impl.ColumnReaderImpl;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnPath;
@@ -57,7 +56,7 @@ final class ParquetSource implements RowSource {
     @CheckForNull private SeekableByteChannel channel;
     @CheckForNull private ParquetMetadata footer;
     private ColumnDescriptor[] descriptors;
-    private ColumnReaderImpl[] readers;
+    private ParquetValues[] readers;
     @CheckForNull private VersionParser.ParsedVersion writer;
     private int group;
     private long rowsLeft;
@@ -99,7 +98,7 @@ final class ParquetSource implements RowSource {
         this.bools = new boolean[columns.length];
         this.texts = new String[columns.length];
         this.descriptors = new ColumnDescriptor[0];
-        this.readers = new ColumnReaderImpl[0];
+        this.readers = new ParquetValues[0];
     }
 
     /**
@@ -322,14 +321,15 @@ final class ParquetSource implements RowSource {
             chunks.put(chunk.getPath(), chunk);
         }
         SeekableByteChannel open = java.util.Objects.requireNonNull(channel, "an open part");
-        readers = new ColumnReaderImpl[columns.length];
+        readers = new ParquetValues[columns.length];
         for (int i = 0; i < columns.length; i++) {
             ColumnChunkMetaData chunk = chunks.get(ColumnPath.get(columns[i].name));
             if (chunk == null) {
                 throw damaged(i, "its row group " + (group + 1) + " has no chunk of this column", null);
             }
             try {
-                readers[i] = new ColumnReaderImpl(descriptors[i], new ParquetPages(open, chunk), columns[i], writer);
+                readers[i] = ParquetValues.of(descriptors[i], new ParquetPages(open, chunk), chunk, columns[i],
+                        writer);
             } catch (IOException | RuntimeException e) {
                 throw damaged(i, "row group " + (group + 1) + ": " + message(e), e);
             }
@@ -376,17 +376,13 @@ final class ParquetSource implements RowSource {
         rowInPart++;
         for (int i = 0; i < columns.length; i++) {
             ParquetColumn column = columns[i];
-            ColumnReaderImpl reader = readers[i];
             try {
-                column.reset();
-                if (reader.getCurrentDefinitionLevel() == descriptors[i].getMaxDefinitionLevel()) {
-                    reader.writeCurrentValueToConverter();
+                if (readers[i].next()) {
                     missing[i] = false;
                     type(i, column);
                 } else {
                     missing[i] = true;
                 }
-                reader.consume();
             } catch (DataException e) {
                 throw e;
             } catch (RuntimeException e) {

@@ -161,6 +161,35 @@ class ParquetReadingTest {
         assertThat(cells(TestData.parquet(file), columns)).isEqualTo(cells(TestData.parquet("types.parquet"), columns));
     }
 
+    /** The page-at-a-time decoder gives exactly what parquet-column's value-at-a-time readers give. */
+    @ParameterizedTest
+    @ValueSource(strings = {"types.parquet", "types-uncompressed-v2.parquet", "chicago-2008-parts",
+        "breast-cancer-train.parquet"})
+    void shouldDecodePagesAsParquetColumnDoes(final String file) {
+        List<String> all = new ArrayList<>();
+        try (RowSource rows = DataReader.open(TestData.parquet(file), ReadOptions.defaults())) {
+            all.addAll(rows.schema().names());
+        }
+        List<List<String>> fast = cells(TestData.parquet(file), all);
+        List<List<String>> generic;
+        System.setProperty("mlstages.parquet.generic", "true");
+        try {
+            generic = cells(TestData.parquet(file), all);
+        } finally {
+            System.clearProperty("mlstages.parquet.generic");
+        }
+        assertThat(fast).isEqualTo(generic).isNotEmpty();
+    }
+
+    @Test
+    void shouldDecodeTheHybridRunLengthEncoding() {
+        // a run of five 3s (header 5 << 1), then one bit-packed group of eight 2-bit values 0..3,0..3
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(new byte[] {10, 3, 3, (byte) 0b11100100, (byte) 0b11100100});
+        int[] out = new int[13];
+        ParquetValues.Rle.decode(bytes, 2, out, 13);
+        assertThat(out).containsExactly(3, 3, 3, 3, 3, 0, 1, 2, 3, 0, 1, 2, 3);
+    }
+
     @Test
     void shouldReadOnlyTheColumnsAskedForInFileOrder() {
         ReadOptions two = ReadOptions.defaults().withColumns(List.of("label", "float64"));
