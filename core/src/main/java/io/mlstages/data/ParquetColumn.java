@@ -66,6 +66,8 @@ final class ParquetColumn extends PrimitiveConverter {
     int entry = -1;
     @CheckForNull private Dictionary dictionary;
     @CheckForNull private String[] entries;
+    /** Per dictionary entry: 0 not judged yet, 1 a missing token, 2 a value. */
+    @CheckForNull private byte[] entryMissing;
 
     private ParquetColumn(final String name, final Kind kind, final int scale, final boolean utc) {
         this.name = name;
@@ -203,6 +205,7 @@ final class ParquetColumn extends PrimitiveConverter {
     public void setDictionary(final Dictionary value) {
         dictionary = value;
         entries = new String[value.getMaxId() + 1];
+        entryMissing = new byte[value.getMaxId() + 1];
     }
 
     @Override
@@ -339,6 +342,21 @@ final class ParquetColumn extends PrimitiveConverter {
 
     private long toNanos(final long units) {
         return units * (long) Math.pow(10, 9 - scale);
+    }
+
+    /**
+     * Whether the current text value is missing by {@code judge}, decided once per dictionary entry for
+     * dictionary-encoded text.
+     */
+    boolean missingText(final java.util.function.Predicate<String> judge) {
+        byte[] judged = entryMissing;
+        if (entry >= 0 && judged != null) {
+            if (judged[entry] == 0) {
+                judged[entry] = judge.test(string()) ? (byte) 1 : (byte) 2;
+            }
+            return judged[entry] == 1;
+        }
+        return judge.test(text());
     }
 
     private String string() {

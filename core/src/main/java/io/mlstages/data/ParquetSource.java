@@ -45,6 +45,7 @@ final class ParquetSource implements RowSource {
     private final Set<Double> missingNumbers;
     private final boolean nanMissing;
     private final NumberParser parser = new NumberParser();
+    private final java.util.function.Predicate<String> missingText = this::isMissingText;
 
     final boolean[] missing;
     final double[] numbers;
@@ -446,9 +447,14 @@ final class ParquetSource implements RowSource {
                         return;
                     }
                 }
-                String text = column.text();
-                missing[i] = isMissingText(text);
-                texts[i] = text;
+                if (column.kind == ParquetColumn.Kind.STRING) {
+                    missing[i] = column.missingText(missingText);
+                    texts[i] = missing[i] ? null : column.text();
+                } else {
+                    String text = column.text();
+                    missing[i] = isMissingText(text);
+                    texts[i] = text;
+                }
         }
     }
 
