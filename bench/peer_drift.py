@@ -60,8 +60,10 @@ def main(argv):
     a = ap.parse_args(argv)
 
     t0 = time.perf_counter()
-    ref = pd.read_csv(a.reference)
-    cur = pd.read_csv(a.current)
+    # Parquet needs pyarrow or fastparquet under pandas (bench/parquet checks for them first)
+    read = lambda f: pd.read_parquet(f) if f.endswith(".parquet") else pd.read_csv(f)
+    ref = read(a.reference)
+    cur = read(a.current)
     t_read = time.perf_counter() - t0
 
     columns = []

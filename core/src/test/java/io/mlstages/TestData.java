@@ -40,4 +40,14 @@ public final class TestData {
         }
         return path;
     }
+
+    /** One Parquet fixture from {@code test-resources/parquet} (made by its MakeParquetFixtures.java); fails when missing. */
+    public static Path parquet(final String name) {
+        Path path = folder().resolveSibling("parquet").resolve(name);
+        if (!Files.exists(path)) {
+            throw new AssertionError("test-resources/parquet/" + name + " is missing from this checkout; "
+                    + "the repository ships it");
+        }
+        return path;
+    }
 }

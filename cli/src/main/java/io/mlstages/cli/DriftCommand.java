@@ -33,16 +33,18 @@ final class DriftCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = {"-r", "--reference"}, paramLabel = "DATA|PROFILE", required = true,
-            description = "The reference: a CSV or JSON Lines dataset, or a profile written by 'mlstages profile'.")
+            description = "The reference: a CSV, JSON Lines or Parquet dataset (a folder of Parquet part files too), or a "
+                    + "profile written by 'mlstages profile'.")
     Path reference;
 
     @Option(names = {"-c", "--current"}, paramLabel = "DATA", required = true,
-            description = "The current data (CSV or JSON Lines; a profile also works). Repeatable: several files are "
+            description = "The current data (CSV, JSON Lines, Parquet or a folder of Parquet parts; a profile also works). Repeatable: several files are "
                     + "compared as one sample (their columns must agree).")
     List<Path> current;
 
     @Option(names = "--columns", paramLabel = "NAME", split = ",",
-            description = "Compare only these columns (the target and prediction are added).")
+            description = "Compare only these columns (the target and prediction are added); a Parquet file "
+                    + "reads only these.")
     List<String> columns = new ArrayList<>();
 
     @Option(names = "--target", paramLabel = "NAME", description = "The target column: reported apart, not counted.")

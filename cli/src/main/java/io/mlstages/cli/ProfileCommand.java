@@ -29,8 +29,13 @@ final class ProfileCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DATA", description = "The dataset: CSV or JSON Lines.")
+    @Parameters(index = "0", paramLabel = "DATA",
+            description = "The dataset: CSV, JSON Lines, Parquet, or a folder of Parquet part files.")
     Path data;
+
+    @Option(names = "--columns", paramLabel = "NAME", split = ",",
+            description = "Profile only these columns (and the segment columns); a Parquet file reads only them.")
+    java.util.List<String> columns = new java.util.ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "PROFILE.json", required = true,
             description = "Where to write the profile (JSON); '-' writes it to stdout.")
@@ -59,8 +64,13 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReadOptions readOptions = read.toReadOptions();
         SegmentOptions segmentOptions = segments.toSegmentOptions();
+        ReadOptions readOptions = read.toReadOptions();
+        if (!columns.isEmpty()) {
+            java.util.Set<String> needed = new java.util.LinkedHashSet<>(columns);
+            needed.addAll(segmentOptions.columns());
+            readOptions = readOptions.withColumns(needed);
+        }
         Profile profile = Inputs.profile(data, readOptions, settings.toSettings(), out.progress(spec),
                 segmentOptions.columns(), segmentOptions.capacity());
         PrintWriter stdout = spec.commandLine().getOut();

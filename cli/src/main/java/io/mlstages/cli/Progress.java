@@ -30,7 +30,16 @@ final class Progress extends ForwardingRowSource {
 
     /** The source, reporting on {@code err} unless it is null (quiet). */
     static RowSource of(final RowSource source, @CheckForNull final PrintWriter err) {
-        return err == null ? source : new Progress(source, err);
+        if (err == null) {
+            return source;
+        }
+        if (!source.warnings().isEmpty()) {
+            synchronized (err) {
+                source.warnings().forEach(warning -> err.println("warning: " + warning));
+                err.flush();
+            }
+        }
+        return new Progress(source, err);
     }
 
     @Override

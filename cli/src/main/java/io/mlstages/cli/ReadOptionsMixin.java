@@ -18,8 +18,9 @@ import java.util.Set;
 
 /** The options that say how to read data files; every command that reads data mixes them in. */
 final class ReadOptionsMixin {
-    @Option(names = "--format", paramLabel = "csv|jsonl",
-            description = "File format (default: by file name: .jsonl/.ndjson/.json are JSON Lines, others CSV).")
+    @Option(names = "--format", paramLabel = "csv|jsonl|parquet",
+            description = "File format (default: by file name: .parquet and folders are Parquet, .jsonl/.ndjson/.json "
+                    + "JSON Lines, others CSV).")
     @CheckForNull String format;
 
     @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",",

@@ -29,6 +29,9 @@ public final class DataReader {
     public static RowSource open(final Path file, final ReadOptions options) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
+        if (isParquet(file, options)) {
+            return ParquetSource.open(file, ParquetSource.parts(file), options);
+        }
         boolean parallel = Runtime.getRuntime().availableProcessors() > 1
                 && !Boolean.getBoolean("mlstages.data.sequential");
         Runnable done = Cores.reading();
@@ -54,22 +57,54 @@ public final class DataReader {
     public static RowSource openOnCallerThread(final Path file, final ReadOptions options) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
+        if (isParquet(file, options)) {
+            return ParquetSource.open(file, ParquetSource.parts(file), options);
+        }
         return open(file, options, Long.MAX_VALUE);
+    }
+
+    /**
+     * Opens Parquet parts read as one dataset, from wherever their bytes are: the seam for data that is not in
+     * local files (each part gives a {@link java.nio.channels.SeekableByteChannel}). The parts are read in the
+     * order given; the first fixes the columns, and every other must have them with the same types.
+     *
+     * @param dataset how the dataset is named in the profile and in messages about it as a whole
+     * @throws DataException naming the part and the column when a part is not Parquet, is truncated or damaged,
+     *                       or a column to read is nested, unsupported or missing
+     */
+    public static RowSource openParquet(final Path dataset, final java.util.List<ParquetPart> parts,
+            final ReadOptions options) {
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(options, "options");
+        return ParquetSource.open(dataset, parts, options);
+    }
+
+    /** Whether a path is read as Parquet: by {@code --format parquet}, its name, or being a folder of part files. */
+    static boolean isParquet(final Path file, final ReadOptions options) {
+        Format format = options.format();
+        return format == Format.PARQUET || format == null && Format.of(file) == Format.PARQUET;
     }
 
     /** Opens a file, parsing on a second thread when it has at least {@code pipelineBytes} bytes. */
     static RowSource open(final Path file, final ReadOptions options, final long pipelineBytes) {
+        if (isParquet(file, options)) {
+            return ParquetSource.open(file, ParquetSource.parts(file), options);
+        }
         TabularSource source = TabularSource.open(file, options);
         return source.size() >= pipelineBytes && !source.skipsBadRows() ? new PipelinedSource(source) : source;
     }
 
     /**
-     * The SHA-256 of a file's bytes as stored, in lower-case hexadecimal (what {@code sha256sum} prints).
+     * The SHA-256 of a file's bytes as stored, in lower-case hexadecimal (what {@code sha256sum} prints); of a
+     * folder of Parquet parts, of their bytes one after the other in name order.
      *
      * @throws DataException when the file cannot be read
      */
     public static String sha256(final Path file) {
         Objects.requireNonNull(file, "file");
+        if (java.nio.file.Files.isDirectory(file)) {
+            return ParquetSource.sha256(ParquetSource.parts(file));
+        }
         return TextInput.sha256(file);
     }
 }

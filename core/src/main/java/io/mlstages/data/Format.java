@@ -2,6 +2,7 @@ package io.mlstages.data;
 
 import io.mlstages.Texts;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -10,11 +11,19 @@ public enum Format {
     /** Comma- (or otherwise) separated values, RFC 4180, with a header row. */
     CSV,
     /** One JSON object per line. */
-    JSONL;
+    JSONL,
+    /** Apache Parquet: one file, or a folder of part files read as one dataset. */
+    PARQUET;
 
-    /** The format a file name suggests: {@code .jsonl}, {@code .ndjson} and {@code .json} read as JSON Lines, anything else as CSV. */
+    /**
+     * The format a file name suggests: {@code .parquet} (and a folder, which holds part files) reads as Parquet,
+     * {@code .jsonl}, {@code .ndjson} and {@code .json} as JSON Lines, anything else as CSV.
+     */
     public static Format of(final Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".parquet") || name.endsWith(".parq") || Files.isDirectory(file)) {
+            return PARQUET;
+        }
         if (name.endsWith(".gz")) {
             name = name.substring(0, name.length() - 3);
         }
@@ -24,7 +33,7 @@ public enum Format {
         return CSV;
     }
 
-    /** Parses {@code csv} or {@code jsonl}. */
+    /** Parses {@code csv}, {@code jsonl} or {@code parquet}. */
     public static Format parse(final String text) {
         String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         switch (value) {
@@ -32,8 +41,11 @@ public enum Format {
                 return CSV;
             case "jsonl": case "ndjson": case "json":
                 return JSONL;
+            case "parquet": case "parq":
+                return PARQUET;
             default:
-                throw new IllegalArgumentException("Unknown format " + Texts.quote(text) + ": expected csv or jsonl");
+                throw new IllegalArgumentException("Unknown format " + Texts.quote(text)
+                        + ": expected csv, jsonl or parquet");
         }
     }
 }

@@ -65,6 +65,11 @@ public abstract class ForwardingRowSource implements RowSource {
     }
 
     @Override
+    public java.util.List<String> warnings() {
+        return source.warnings();
+    }
+
+    @Override
     public String sha256() {
         return source.sha256();
     }

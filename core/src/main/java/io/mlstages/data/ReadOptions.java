@@ -22,10 +22,13 @@ import java.util.Set;
  *                     fails anyway, naming the file and the share
  * @param badRowLog    where skipped rows are logged for the reports (null: they are counted, not kept); a
  *                     mutable collector shared by the reads of one command
+ * @param columns      the columns the caller needs (empty: all). A columnar format (Parquet) reads only these and
+ *                     leaves out the others, even the ones it cannot read; row formats (CSV, JSON Lines) read every
+ *                     column anyway, since each row must be split whole
  */
 public record ReadOptions(@CheckForNull Format format, char delimiter, Set<String> missing, Map<String, ColumnType> types,
         @CheckForNull Schema schema, int inferRows, OnBadRows onBadRows, double maxBadRowsShare,
-        @CheckForNull BadRowLog badRowLog) {
+        @CheckForNull BadRowLog badRowLog, Set<String> columns) {
 
     /** The default missing-value tokens. */
     public static final Set<String> DEFAULT_MISSING = Set.of("NA", "N/A", "NaN", "nan", "null", "NULL", "None", "");
@@ -39,6 +42,7 @@ public record ReadOptions(@CheckForNull Format format, char delimiter, Set<Strin
     public ReadOptions {
         missing = Set.copyOf(missing);
         types = Map.copyOf(types);
+        columns = columns == null ? Set.of() : java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(columns));
         if (inferRows < 0) {
             throw new IllegalArgumentException("inferRows must be 0 (whole file) or positive, not " + inferRows);
         }
@@ -55,51 +59,58 @@ public record ReadOptions(@CheckForNull Format format, char delimiter, Set<Strin
     /** Comma-separated, default missing tokens, types inferred from the first 10,000 rows. */
     public static ReadOptions defaults() {
         return new ReadOptions(null, ',', DEFAULT_MISSING, Map.of(), null, DEFAULT_INFER_ROWS, OnBadRows.FAIL,
-                DEFAULT_MAX_BAD_ROWS_SHARE, null);
+                DEFAULT_MAX_BAD_ROWS_SHARE, null, Set.of());
     }
 
     public ReadOptions withFormat(@CheckForNull final Format value) {
         return new ReadOptions(value, delimiter, missing, types, schema, inferRows, onBadRows, maxBadRowsShare,
-                badRowLog);
+                badRowLog, columns);
     }
 
     public ReadOptions withDelimiter(final char value) {
         return new ReadOptions(format, value, missing, types, schema, inferRows, onBadRows, maxBadRowsShare,
-                badRowLog);
+                badRowLog, columns);
     }
 
     public ReadOptions withMissing(final Set<String> value) {
         return new ReadOptions(format, delimiter, value, types, schema, inferRows, onBadRows, maxBadRowsShare,
-                badRowLog);
+                badRowLog, columns);
     }
 
     public ReadOptions withTypes(final Map<String, ColumnType> value) {
         return new ReadOptions(format, delimiter, missing, value, schema, inferRows, onBadRows, maxBadRowsShare,
-                badRowLog);
+                badRowLog, columns);
     }
 
     public ReadOptions withSchema(final Schema value) {
         return new ReadOptions(format, delimiter, missing, types, value, inferRows, onBadRows, maxBadRowsShare,
-                badRowLog);
+                badRowLog, columns);
     }
 
     public ReadOptions withInferRows(final int value) {
         return new ReadOptions(format, delimiter, missing, types, schema, value, onBadRows, maxBadRowsShare,
-                badRowLog);
+                badRowLog, columns);
     }
 
     public ReadOptions withOnBadRows(final OnBadRows value) {
         return new ReadOptions(format, delimiter, missing, types, schema, inferRows, value, maxBadRowsShare,
-                badRowLog);
+                badRowLog, columns);
     }
 
     public ReadOptions withMaxBadRowsShare(final double value) {
-        return new ReadOptions(format, delimiter, missing, types, schema, inferRows, onBadRows, value, badRowLog);
+        return new ReadOptions(format, delimiter, missing, types, schema, inferRows, onBadRows, value, badRowLog,
+                columns);
     }
 
     public ReadOptions withBadRowLog(@CheckForNull final BadRowLog value) {
         return new ReadOptions(format, delimiter, missing, types, schema, inferRows, onBadRows, maxBadRowsShare,
-                value);
+                value, columns);
+    }
+
+    /** Reads only these columns where the format allows it (Parquet); empty: all. */
+    public ReadOptions withColumns(final java.util.Collection<String> value) {
+        return new ReadOptions(format, delimiter, missing, types, schema, inferRows, onBadRows, maxBadRowsShare,
+                badRowLog, new java.util.LinkedHashSet<>(value));
     }
 
     /** What the {@link #badRowLog()} holds so far, or none when there is no log. */

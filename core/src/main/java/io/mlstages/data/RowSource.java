@@ -67,6 +67,14 @@ public interface RowSource extends AutoCloseable {
         return DataReader.sha256(file());
     }
 
+    /**
+     * What the reader left out and the user should know, one line each (a Parquet column that cannot be read and
+     * was not asked for); empty for most sources.
+     */
+    default java.util.List<String> warnings() {
+        return java.util.List.of();
+    }
+
     @Override
     void close();
 }

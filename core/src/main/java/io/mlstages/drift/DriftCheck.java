@@ -102,7 +102,7 @@ public final class DriftCheck {
     public static Result run(final Request request) {
         Path reference = request.reference();
         List<Path> current = request.current();
-        ReadOptions read = request.read();
+        ReadOptions read = projected(request.read(), request.drift());
         RowReservoirs sampled = Multivariate.sampler(request);
         UnaryOperator<RowSource> observe = sampled == null ? request.observe() : sampled.observe(request.observe());
         Skipped skipped = new Skipped(read, request.drift().segments());
@@ -175,8 +175,9 @@ public final class DriftCheck {
         DriftOptions options = drift == null ? DriftOptions.defaults() : drift;
         // a reference without the segments asked for is known now, before the current data is read
         SegmentDetector.requireSegments(reference, "reference", options);
-        Skipped skipped = new Skipped(read, options.segments());
-        Checking checking = new Checking(read);
+        ReadOptions projected = projected(read, options);
+        Skipped skipped = new Skipped(projected, options.segments());
+        Checking checking = new Checking(projected);
         List<Profile> profiles = new ArrayList<>(current.size());
         for (Path file : current) {
             Profile profile = skipped.load(file, reference.settings(), checking.around(UnaryOperator.identity()));
@@ -187,6 +188,32 @@ public final class DriftCheck {
         DriftReport report = SegmentDetector.into(DriftDetector.compare(reference, merged, options), reference, merged,
                 options);
         return new Result(reference, merged, checking.into(skipped.into(report, current)));
+    }
+
+    /**
+     * The read options with the columns that a restricted check needs ({@code --columns}, the target, the
+     * prediction, the segment columns and the constrained ones), so that a columnar file reads only those; all
+     * columns when the check is not restricted or the caller chose the columns already.
+     */
+    static ReadOptions projected(final ReadOptions read, final DriftOptions drift) {
+        if (drift.columns().isEmpty() || !read.columns().isEmpty()) {
+            return read;
+        }
+        java.util.Set<String> needed = new java.util.LinkedHashSet<>(drift.columns());
+        String target = drift.target();
+        if (target != null) {
+            needed.add(target);
+        }
+        String prediction = drift.prediction();
+        if (prediction != null) {
+            needed.add(prediction);
+        }
+        needed.addAll(drift.segments().columns());
+        io.mlstages.data.Schema schema = read.schema();
+        if (schema != null) {
+            needed.addAll(schema.constraints().keySet());
+        }
+        return read.withColumns(needed);
     }
 
     /**

@@ -67,7 +67,14 @@ final class TrainingData {
     }
 
     static TrainingData read(final Path file, final TrainOptions options, final TrainProgress progress) {
-        try (RowSource source = progress.reading().apply(DataReader.open(file, options.read()))) {
+        io.mlstages.data.ReadOptions read = options.read();
+        if (!options.features().isEmpty() && read.columns().isEmpty()) {
+            // named features: a columnar file reads only them and the target
+            List<String> needed = new ArrayList<>(options.features());
+            needed.add(options.target());
+            read = read.withColumns(needed);
+        }
+        try (RowSource source = progress.reading().apply(DataReader.open(file, read))) {
             Schema schema = source.schema();
             int target = requireColumn(file, schema, options.target(), "target");
             List<Integer> columns = new ArrayList<>();
