@@ -60,7 +60,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--registry", paramLabel = "DIR",
             description = "With --registry-model: take the baseline from the model registry (the version --baseline-alias "
                     + "points at); without such a version yet, there is no baseline gate.")
-    @CheckForNull Path registry;
+    @CheckForNull String registry;
 
     @Option(names = "--registry-model", paramLabel = "NAME", description = "The model's name in the registry.")
     @CheckForNull String registryModel;
