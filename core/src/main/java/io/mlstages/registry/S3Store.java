@@ -21,30 +21,38 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
- * A registry under an S3 prefix, made safe for racing writers by conditional writes alone (no lock service):
+ * A registry under an S3 prefix, made safe for racing writers by create-only conditional writes
+ * ({@code If-None-Match: *}) alone, with no lock service:
  *
  * <pre>
  * PREFIX/registry.json
  * PREFIX/models/NAME/packages/UUID/FILE...          a version's files, uploaded first, under a name no one else uses
- * PREFIX/models/NAME/versions/N/version.json       the version's record: created last, with If-None-Match: *
- * PREFIX/models/NAME/history.jsonl                 the alias moves: replaced with If-Match: ETAG (created with *)
- * PREFIX/models/NAME/highest-version               after retention: replaced with If-Match as well
+ * PREFIX/models/NAME/versions/N/version.json       the version's record, created last: claims number N
+ * PREFIX/models/NAME/history/0000000001.json       alias move 1, 2, ...: each created once, never rewritten
+ * PREFIX/models/NAME/retired/N                     after retention: numbers up to N are never handed out again
  * </pre>
  *
  * <p>A version exists once its record does, and the record names its files, which were all uploaded before it: a
  * writer killed before the record leaves only unreferenced files under {@code packages/}, never a half version. Two
  * writers that pick the same number both try to create the same record; the store lets exactly one succeed (412 for
- * the other), and the loser picks the next number. An alias move rewrites the history only if it is still the one the
- * move was computed from; otherwise the move is computed again on the newer history.</p>
+ * the other), and the loser takes the next number. An alias move is the object numbered one past the history it was
+ * computed from: of two racing moves one is created, and the other is computed again on the history that now holds
+ * the first. Every object is written once, so no write depends on {@code If-Match}, which S3-compatible stores
+ * emulate with a separate read (S3Proxy does; see docs/registry.md).</p>
  */
 final class S3Store implements RegistryStore {
     private static final int ATTEMPTS = 200;
     static final String PACKAGES = "packages";
+    static final String MOVES = "history";
+    static final String RETIRED = "retired";
+    private static final java.util.regex.Pattern MOVE = java.util.regex.Pattern.compile("[0-9]{10}\\.json");
 
     private final ObjectStore store;
     private final S3Url base;
     /** Verified downloads of this process, by model and version: a version never changes. */
     private final Map<String, Path> downloads = new ConcurrentHashMap<>();
+    /** The alias moves this process read: each is an immutable object. */
+    private final Map<String, AliasMove> readMoves = new ConcurrentHashMap<>();
 
     private S3Store(final ObjectStore store, final S3Url base) {
         this.store = store;
@@ -141,7 +149,7 @@ final class S3Store implements RegistryStore {
                 // the listing first, then the retired number: retention writes the number before it deletes
                 List<Integer> numbers = versionNumbers(model);
                 int last = numbers.isEmpty() ? 0 : numbers.get(numbers.size() - 1);
-                int number = Math.max(last, highest(model).value()) + 1;
+                int number = Math.max(last, highest(model)) + 1;
                 ModelVersion version = prepared.version(model, number, actor);
                 if (store.create(record(model, number), VersionJson.format(version, message, packageKey)) != null) {
                     return version;
@@ -200,72 +208,86 @@ final class S3Store implements RegistryStore {
 
     @Override
     public HistoryLog.Parsed history(final String model) {
-        S3Url url = model(model).resolve(Registry.HISTORY);
-        return store.read(url).map(s -> HistoryLog.parse(s.bytes(), url.toString(), model))
-                .orElse(HistoryLog.Parsed.EMPTY);
+        S3Url dir = model(model).resolve(MOVES + "/");
+        List<AliasMove> moves = new ArrayList<>();
+        int expected = 1;
+        for (String name : store.children(dir)) {
+            if (!MOVE.matcher(name).matches()) {
+                continue;
+            }
+            int number = Integer.parseInt(name.substring(0, name.length() - ".json".length()));
+            if (number != expected) {
+                throw new RegistryException(dir.resolve(name) + ": alias move " + number + " of model " + model
+                        + " follows move " + (expected - 1) + "; the history has a gap");
+            }
+            expected++;
+            S3Url url = dir.resolve(name);
+            // a move is never rewritten: read once per process
+            AliasMove move = moves(url.toString(), () -> {
+                byte[] bytes = store.read(url).orElseThrow(() -> new RegistryException(url + ": vanished")).bytes();
+                return HistoryLog.parse(new String(bytes, StandardCharsets.UTF_8).trim(), url.toString(), 1, model);
+            });
+            moves.add(move);
+        }
+        return new HistoryLog.Parsed(List.copyOf(moves), moves.size());
     }
 
+    private AliasMove moves(final String key, final java.util.function.Supplier<AliasMove> read) {
+        AliasMove cached = readMoves.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        AliasMove move = read.get();
+        readMoves.put(key, move);
+        return move;
+    }
+
+    /**
+     * Appends a move as the object numbered one past the last: created with {@code If-None-Match: *}, so that of two
+     * writers that computed their move from the same history exactly one lands, and the other computes its move again
+     * on the history that now holds the winner's.
+     */
     @Override
     public AliasMove move(final String model, final Function<HistoryLog.Parsed, AliasMove> change) {
-        S3Url url = model(model).resolve(Registry.HISTORY);
+        S3Url dir = model(model).resolve(MOVES + "/");
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<ObjectStore.Stored> current = store.read(url);
-            byte[] before = current.map(ObjectStore.Stored::bytes).orElse(new byte[0]);
-            HistoryLog.Parsed parsed = HistoryLog.parse(before, url.toString(), model);
+            HistoryLog.Parsed parsed = history(model);
             AliasMove move = change.apply(parsed);
             byte[] line = (HistoryLog.format(move) + "\n").getBytes(StandardCharsets.UTF_8);
-            byte[] after = new byte[(int) parsed.committed() + line.length];
-            System.arraycopy(before, 0, after, 0, (int) parsed.committed());
-            System.arraycopy(line, 0, after, (int) parsed.committed(), line.length);
-            String written = current.isEmpty() ? store.create(url, after)
-                    : store.replace(url, after, current.get().etag());
-            if (written != null) {
+            if (store.create(dir.resolve(moveName(parsed.moves().size() + 1)), line) != null) {
                 return move;
             }
             backOff(attempt);
         }
-        throw new RegistryException(url + ": cannot record an alias move of model " + model + ": the history changed"
-                + " under every one of " + ATTEMPTS + " attempts");
+        throw new RegistryException(dir + ": cannot record an alias move of model " + model + ": another writer"
+                + " moved an alias first on every one of " + ATTEMPTS + " attempts");
+    }
+
+    static String moveName(final int number) {
+        return String.format(java.util.Locale.ROOT, "%010d.json", number);
     }
 
     @Override
     public List<Integer> retain(final String model, final Function<Retention, List<Integer>> choose) {
-        S3Url url = model(model).resolve(Registry.HISTORY);
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<ObjectStore.Stored> current = store.read(url);
-            byte[] bytes = current.map(ObjectStore.Stored::bytes).orElse(new byte[0]);
-            List<Integer> numbers = versionNumbers(model);
-            List<Integer> doomed = new ArrayList<>(choose.apply(new Retention(numbers,
-                    HistoryLog.parse(bytes, url.toString(), model))));
-            if (doomed.isEmpty()) {
-                return List.of();
-            }
-            // recorded first, so that a number freed here is never handed out again
-            raiseHighest(model, numbers.get(numbers.size() - 1));
-            // a fence: rewriting the history as read fails if an alias moved since it was read, and then we choose
-            // again
-            String fenced = current.isEmpty() ? store.create(url, bytes) : store.replace(url, bytes,
-                    current.get().etag());
-            if (fenced == null) {
-                backOff(attempt);
-                continue;
-            }
-            Collections.sort(doomed);
-            for (int number : doomed) {
-                S3Url record = record(model, number);
-                Optional<VersionJson.Entry> entry = entry(model, number);
-                store.delete(record);
-                String packageKey = entry.map(VersionJson.Entry::packageKey).orElse(null);
-                if (packageKey != null && packageKey.matches(PACKAGES + "/[0-9a-f-]{36}")) {
-                    for (S3Url file : store.list(model(model).resolve(packageKey + "/"))) {
-                        store.delete(file);
-                    }
+        List<Integer> numbers = versionNumbers(model);
+        List<Integer> doomed = new ArrayList<>(choose.apply(new Retention(numbers, history(model))));
+        if (doomed.isEmpty()) {
+            return List.of();
+        }
+        // recorded first, so that a number freed here is never handed out again
+        raiseHighest(model, numbers.get(numbers.size() - 1));
+        Collections.sort(doomed);
+        for (int number : doomed) {
+            Optional<VersionJson.Entry> entry = entry(model, number);
+            store.delete(record(model, number));
+            String packageKey = entry.map(VersionJson.Entry::packageKey).orElse(null);
+            if (packageKey != null && packageKey.matches(PACKAGES + "/[0-9a-f-]{36}")) {
+                for (S3Url file : store.list(model(model).resolve(packageKey + "/"))) {
+                    store.delete(file);
                 }
             }
-            return List.copyOf(doomed);
         }
-        throw new RegistryException(url + ": cannot apply retention to model " + model + ": the history changed"
-                + " under every one of " + ATTEMPTS + " attempts");
+        return List.copyOf(doomed);
     }
 
     /**
@@ -282,10 +304,17 @@ final class S3Store implements RegistryStore {
             }
             Path dir = into.resolve(Registry.MODELS).resolve(name);
             Files.createDirectories(dir.resolve(Registry.VERSIONS));
-            store.read(model(name).resolve(Registry.HISTORY)).ifPresent(h -> write(dir.resolve(Registry.HISTORY),
-                    h.bytes()));
-            store.read(model(name).resolve(Registry.HIGHEST)).ifPresent(h -> write(dir.resolve(Registry.HIGHEST),
-                    h.bytes()));
+            StringBuilder lines = new StringBuilder();
+            for (AliasMove move : history(name).moves()) {
+                lines.append(HistoryLog.format(move)).append('\n');
+            }
+            if (lines.length() > 0) {
+                write(dir.resolve(Registry.HISTORY), lines.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            int highest = highest(name);
+            if (highest > 0) {
+                write(dir.resolve(Registry.HIGHEST), (highest + "\n").getBytes(StandardCharsets.UTF_8));
+            }
             for (int number : versionNumbers(name)) {
                 Optional<ObjectStore.Stored> record = store.read(record(name, number));
                 if (record.isEmpty()) {
@@ -322,40 +351,25 @@ final class S3Store implements RegistryStore {
         }
     }
 
-    /** The highest number retention ever recorded (0 when none) and the entity tag of its object. */
-    private Highest highest(final String model) {
-        S3Url url = model(model).resolve(Registry.HIGHEST);
-        Optional<ObjectStore.Stored> stored = store.read(url);
-        if (stored.isEmpty()) {
-            return new Highest(0, null);
+    /** The highest number retention ever recorded (0 when none): the largest of the {@code retired/N} markers. */
+    private int highest(final String model) {
+        int highest = 0;
+        for (String name : store.children(model(model).resolve(RETIRED + "/"))) {
+            if (Registry.VERSION_DIR.matcher(name).matches()) {
+                highest = Math.max(highest, Integer.parseInt(name));
+            }
         }
-        String text = new String(stored.get().bytes(), StandardCharsets.UTF_8).trim();
-        try {
-            return new Highest(Integer.parseInt(text), stored.get().etag());
-        } catch (NumberFormatException e) {
-            throw new RegistryException(url + ": not a version number: '" + Names.printable(text) + "'", e);
-        }
+        return highest;
     }
 
-    /** Raises the recorded highest number to at least {@code number}, never lowering it (a conditional write). */
+    /**
+     * Records that numbers up to {@code number} are taken for good: a {@code retired/N} marker, created only if absent
+     * (several retentions add markers; readers take the largest), so the record only ever grows.
+     */
     private void raiseHighest(final String model, final int number) {
-        S3Url url = model(model).resolve(Registry.HIGHEST);
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Highest highest = highest(model);
-            if (highest.value() >= number) {
-                return;
-            }
-            byte[] bytes = (number + "\n").getBytes(StandardCharsets.UTF_8);
-            String etag = highest.etag();
-            if ((etag == null ? store.create(url, bytes) : store.replace(url, bytes, etag)) != null) {
-                return;
-            }
-            backOff(attempt);
+        if (highest(model) < number) {
+            store.create(model(model).resolve(RETIRED + "/" + number), new byte[0]);
         }
-        throw new RegistryException(url + ": cannot record the highest version number of model " + model);
-    }
-
-    private record Highest(int value, @edu.umd.cs.findbugs.annotations.CheckForNull String etag) {
     }
 
     /** A short random pause after a lost race, growing with the attempts, so that racers spread out. */
