@@ -38,6 +38,20 @@ final class Converters {
         line.registerConverter(Double.class, Converters::toDouble);
         line.registerConverter(Double.TYPE, Converters::toDouble);
         line.registerConverter(Duration.class, Converters::toDuration);
+        line.registerConverter(java.nio.file.Path.class, Converters::toPath);
+    }
+
+    /** A file argument: {@code s3://bucket/key} is an object-store path (checked here: exit 2 naming it), else a file. */
+    static java.nio.file.Path toPath(final String text) {
+        if (io.mlstages.objectstore.S3Url.is(text)) {
+            try {
+                return io.mlstages.objectstore.S3FileSystemProvider.path(text);
+            }
+            catch (io.mlstages.objectstore.ObjectStoreException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+        return java.nio.file.Path.of(text);
     }
 
     static int toInt(final String text) {
