@@ -86,6 +86,7 @@ final class S3Store implements RegistryStore {
     }
 
     @Override
+    @edu.umd.cs.findbugs.annotations.CheckForNull
     public Path folder() {
         return null;
     }

@@ -28,8 +28,8 @@ public final class StepCatalog {
 
     /** The help page's sentence on a registry folder: it is read on the agent. */
     static final String REGISTRY_NOTE = "It must be a path that every agent running ML steps can reach (a shared "
-            + "volume mounted at the same path); the step fails with a clear message when the folder does not exist "
-            + "on the agent.";
+            + "volume mounted at the same path), or an s3://bucket/prefix URL that needs no shared volume; the step "
+            + "fails with a clear message when the folder does not exist on the agent.";
     /** The help page's sentence on a credential. */
     static final String SECRET_NOTE = "The secret reaches the engine through an environment variable only; it never "
             + "appears on a command line or in the log.";
@@ -233,7 +233,7 @@ public final class StepCatalog {
                         "multivariateSample", "multivariateFolds")),
                 new StepSpec.Section("Reading the data",
                         List.of("format", "delimiter", "missing", "type", "schema", "inferRows", "onBadRows",
-                                "maxBadRowsShare")),
+                                "maxBadRowsShare", "awsCredentialsId")),
                 new StepSpec.Section("Build result", List.of("onDrift")));
         return new StepSpec(name, displayName, List.of("check", "drift"), p, List.of(List.of("model", "reference")),
                 concat(REPORTS, List.of("--junit", "--html", "--report-html", "--retrain-command",
@@ -296,7 +296,12 @@ public final class StepCatalog {
                         .titled("Malformed rows"),
                 decimal("maxBadRowsShare", "--max-bad-rows-share", "With onBadRows 'skip': the largest share of a "
                         + "file's rows that may be skipped; more fails the step (default 0.01).")
-                        .titled("Largest share of skipped rows"));
+                        .titled("Largest share of skipped rows"),
+                string("awsCredentialsId", null, "For s3:// data, reports and registries: a username-with-password "
+                        + "credential holding the AWS access key id (user name) and secret access key (password). "
+                        + "Without it the agent's environment or instance role is used; MLSTAGES_S3_ENDPOINT on the "
+                        + "agent names an S3-compatible store.").titled("AWS credential for s3:// locations")
+                        .noted(SECRET_NOTE));
     }
 
     private static Parameter required(final String name, final String option, final String help) {
