@@ -174,7 +174,7 @@ final class ValidateCommand implements Callable<Integer> {
         Validation.Result result = Validation.run(new Validation.Request(model, predictions, data, bounds,
                 baselineGates, chosen, !noDataGates, maxMissingRate,
                 model != null && !noDataGates ? drift.toDriftOptions() : null, readOptions,
-                predictionOptions(), json != null && !"-".equals(json) ? Path.of(json) : null, junit, !noBless));
+                predictionOptions(), json != null && !"-".equals(json) ? Converters.path(json) : null, junit, !noBless));
 
         ValidationReport report = result.report();
         if (!out.quiet) {

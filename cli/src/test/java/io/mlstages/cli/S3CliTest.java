@@ -139,9 +139,9 @@ class S3CliTest {
                 "--model", "ridership", "--json");
         assertThat(list.exitCode()).as(list.err()).isZero();
         for (int v = 1; v <= 8; v++) {
-            assertThat(list.out()).contains("\"version\":" + v + ",");
+            assertThat(list.out()).contains("\"version\" : " + v + ",");
         }
-        assertThat(list.out()).doesNotContain("\"version\":9,");
+        assertThat(list.out()).doesNotContain("\"version\" : 9,");
         CliRun history = CliRun.of("registry", "history", "--s3-endpoint", endpoint, "--registry",
                 "s3://lake/registry", "--model", "ridership", "--json");
         assertThat(history.exitCode()).as(history.err()).isZero();
