@@ -282,6 +282,7 @@ public final class S3FileSystemProvider extends FileSystemProvider {
     }
 
     @Override
+    @edu.umd.cs.findbugs.annotations.CheckForNull
     public <V extends FileAttributeView> V getFileAttributeView(final Path path, final Class<V> type,
             final LinkOption... options) {
         return null;
@@ -353,6 +354,7 @@ public final class S3FileSystemProvider extends FileSystemProvider {
         }
 
         @Override
+        @edu.umd.cs.findbugs.annotations.CheckForNull
         public Object fileKey() {
             return null;
         }
