@@ -141,6 +141,7 @@ public final class StepCatalog {
         p.add(string("credentialsId", null, "A secret-text credential: the http targets' bearer token. Never printed.")
                 .noted(SECRET_NOTE));
         p.add(string("tokenFile", "--token-file", "Or: a file on the agent whose first line is the token."));
+        p.add(awsCredentials());
         p.add(string("connectTimeout", "--connect-timeout", "Per attempt (default 5s)."));
         p.add(string("requestTimeout", "--request-timeout", "Per attempt (default 30s)."));
         p.add(new Parameter("attempts", Kind.INTEGER, false, "--attempts",
@@ -297,11 +298,15 @@ public final class StepCatalog {
                 decimal("maxBadRowsShare", "--max-bad-rows-share", "With onBadRows 'skip': the largest share of a "
                         + "file's rows that may be skipped; more fails the step (default 0.01).")
                         .titled("Largest share of skipped rows"),
-                string("awsCredentialsId", null, "For s3:// data, reports and registries: a username-with-password "
-                        + "credential holding the AWS access key id (user name) and secret access key (password). "
-                        + "Without it the agent's environment or instance role is used; MLSTAGES_S3_ENDPOINT on the "
-                        + "agent names an S3-compatible store.").titled("AWS credential for s3:// locations")
-                        .noted(SECRET_NOTE));
+                awsCredentials());
+    }
+
+    /** The AWS key pair for s3:// locations: every step that reads data, and the deployment. */
+    private static Parameter awsCredentials() {
+        return string("awsCredentialsId", null, "For s3:// data, reports and registries: a username-with-password "
+                + "credential holding the AWS access key id (user name) and secret access key (password). Without it "
+                + "the agent's environment or instance role is used; MLSTAGES_S3_ENDPOINT on the agent names an "
+                + "S3-compatible store.").titled("AWS credential for s3:// locations").noted(SECRET_NOTE);
     }
 
     private static Parameter required(final String name, final String option, final String help) {
