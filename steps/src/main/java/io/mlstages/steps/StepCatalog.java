@@ -34,8 +34,13 @@ public final class StepCatalog {
     static final String SECRET_NOTE = "The secret reaches the engine through an environment variable only; it never "
             + "appears on a command line or in the log.";
 
-    /** The options of every command that take a result or report file, or silence progress: the step sets them. */
-    private static final List<String> REPORTS = List.of("--json", "--quiet", "--help", "--version");
+    /**
+     * The options of every command that take a result or report file, or silence progress: the step sets them. The
+     * S3 endpoint and region come from the agent's environment ({@code MLSTAGES_S3_ENDPOINT}, {@code
+     * MLSTAGES_S3_REGION}), which the child inherits, so the steps leave those options alone.
+     */
+    private static final List<String> REPORTS = List.of("--json", "--quiet", "--help", "--version", "--s3-endpoint",
+            "--s3-region");
 
     private static final List<StepSpec> STEPS = List.of(train(), validate(), deploy(),
             driftCheck(CHECK_DRIFT, "Check data for drift"),
