@@ -80,7 +80,8 @@ public final class ObjectStore {
             return settings.region();
         }
         try {
-            return new DefaultAwsRegionProviderChain().getRegion().id();
+            Region found = new DefaultAwsRegionProviderChain().getRegion();
+            return found == null ? "us-east-1" : found.id();
         } catch (SdkClientException e) {
             // no region configured anywhere: S3-compatible stores ignore it, and AWS redirects by bucket
             return "us-east-1";

@@ -182,7 +182,7 @@ final class S3Store implements RegistryStore {
         }
         S3Url files = model(version.model()).resolve(packageKey + "/");
         try {
-            Path dir = Files.createTempDirectory("mlstages-" + version.model() + "-v" + version.version() + "-");
+            Path dir = Files.createTempDirectory("mlstages-version-");
             for (S3Url object : store.list(files)) {
                 String relative = object.key().substring(files.key().length());
                 Path target = dir.resolve(relative).normalize();
@@ -190,7 +190,7 @@ final class S3Store implements RegistryStore {
                     throw new RegistryException(object + ": lies outside the package of model " + version.model()
                             + " version " + version.version());
                 }
-                Files.createDirectories(target.getParent());
+                Files.createDirectories(java.util.Objects.requireNonNull(target.getParent(), "parent"));
                 try (InputStream in = store.open(object)) {
                     Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                 }
@@ -334,7 +334,7 @@ final class S3Store implements RegistryStore {
                 for (S3Url object : store.list(files)) {
                     Path target = pkg.resolve(object.key().substring(files.key().length())).normalize();
                     if (target.startsWith(pkg) && !target.equals(pkg)) {
-                        Files.createDirectories(target.getParent());
+                        Files.createDirectories(java.util.Objects.requireNonNull(target.getParent(), "parent"));
                         try (InputStream in = store.open(object)) {
                             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                         }
