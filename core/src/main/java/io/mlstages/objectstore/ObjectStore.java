@@ -76,8 +76,9 @@ public final class ObjectStore {
     }
 
     private static String region(final S3Settings settings) {
-        if (settings.region() != null) {
-            return settings.region();
+        String given = settings.region();
+        if (given != null) {
+            return given;
         }
         try {
             Region found = new DefaultAwsRegionProviderChain().getRegion();
