@@ -220,8 +220,10 @@ public final class ObjectStore {
                 return null;
             }
             throw failure(url, "cannot be written", e);
-        } catch (SdkException e) {
-            throw failure(url, "cannot be written", e);
+        } catch (SdkClientException e) {
+            // a store may refuse the condition before it reads the body, and the JDK's client then reports a broken
+            // upload instead of the 412: the caller reads the object back to learn whether the write landed
+            return null;
         }
     }
 
