@@ -224,6 +224,8 @@ public final class ObjectStore {
             // a store may refuse the condition before it reads the body, and the JDK's client then reports a broken
             // upload instead of the 412: the caller reads the object back to learn whether the write landed
             return null;
+        } catch (SdkException e) {
+            throw failure(url, "cannot be written", e);
         }
     }
 
