@@ -59,12 +59,13 @@ class ArchitectureTest {
      */
     @Test
     void shouldKeepTheLayers() {
-        String[] foundation = {"Root", "Data", "Io", "Metrics", "Model"};
+        String[] foundation = {"Root", "Data", "Io", "ObjectStore", "Metrics", "Model"};
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Root").definedBy("io.mlstages")
                 .layer("Model").definedBy("io.mlstages.model..")
                 .layer("Data").definedBy("io.mlstages.data..")
                 .layer("Io").definedBy("io.mlstages.io..")
+                .layer("ObjectStore").definedBy("io.mlstages.objectstore..")
                 .layer("Metrics").definedBy("io.mlstages.metrics..")
                 .layer("Profile").definedBy("io.mlstages.profile..")
                 .layer("Drift").definedBy("io.mlstages.drift..")
@@ -79,8 +80,9 @@ class ArchitectureTest {
                 .layer("UseCase").definedBy("io.mlstages.usecase..")
                 .whereLayer("Root").mayOnlyAccessLayers("Root")
                 .whereLayer("Model").mayNotAccessAnyLayer()
-                .whereLayer("Data").mayOnlyAccessLayers("Root")
+                .whereLayer("Data").mayOnlyAccessLayers("Root", "ObjectStore")
                 .whereLayer("Io").mayOnlyAccessLayers("Root")
+                .whereLayer("ObjectStore").mayOnlyAccessLayers("Root")
                 .whereLayer("Metrics").mayOnlyAccessLayers("Root")
                 .whereLayer("Profile").mayOnlyAccessLayers(with(foundation))
                 .whereLayer("Drift").mayOnlyAccessLayers(with(foundation, "Profile"))

@@ -123,7 +123,7 @@ final class CheckCommand implements Callable<Integer> {
             throw new IllegalArgumentException("Give --webhook and --webhook-token-env together");
         }
         Secret token = webhookTokenEnv == null ? null : Secret.fromEnvironment(webhookTokenEnv);
-        Path reportPath = json != null && !"-".equals(json) ? Path.of(json) : null;
+        Path reportPath = json != null && !"-".equals(json) ? Converters.path(json) : null;
         PrintWriter progress = out.progress(spec);
         // the command's output is copied to stderr; it never sees the token variables (docs/incidents.md)
         RetrainCommand command = retrainCommand == null ? null : new RetrainCommand(retrainCommand, line -> {

@@ -38,6 +38,27 @@ final class Converters {
         line.registerConverter(Double.class, Converters::toDouble);
         line.registerConverter(Double.TYPE, Converters::toDouble);
         line.registerConverter(Duration.class, Converters::toDuration);
+        line.registerConverter(java.nio.file.Path.class, Converters::toPath);
+    }
+
+    /** A file argument: {@code s3://bucket/key} is an object-store path (checked here: exit 2 naming it), else a file. */
+    static java.nio.file.Path toPath(final String text) {
+        try {
+            return path(text);
+        }
+        catch (io.mlstages.objectstore.ObjectStoreException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
+
+    /**
+     * The same for a file named in a text option (a report that may also be '-'), when the command runs.
+     *
+     * @throws io.mlstages.objectstore.ObjectStoreException naming a malformed {@code s3://} URL
+     */
+    static java.nio.file.Path path(final String text) {
+        return io.mlstages.objectstore.S3Url.is(text) ? io.mlstages.objectstore.S3FileSystemProvider.path(text)
+                : java.nio.file.Path.of(text);
     }
 
     static int toInt(final String text) {

@@ -97,7 +97,7 @@ final class DriftCommand implements Callable<Integer> {
 
         PrintWriter stdout = spec.commandLine().getOut();
         if (json != null && !"-".equals(json)) {
-            DriftReportJson.write(report, Path.of(json));
+            DriftReportJson.write(report, Converters.path(json));
         }
         if (junit != null) {
             DriftJUnit.write(report, junit);

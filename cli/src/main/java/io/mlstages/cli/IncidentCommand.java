@@ -185,7 +185,7 @@ final class IncidentCommand implements Runnable {
                     : Monitor.retraining(which.registry, which.id, Actor.fromEnvironment(), reason);
             PrintWriter out = spec.commandLine().getOut();
             if (json != null && !"-".equals(json)) {
-                AtomicFiles.write(Path.of(json), Incidents.toJson(incident));
+                AtomicFiles.write(Converters.path(json), Incidents.toJson(incident));
             }
             out.print("-".equals(json) ? Incidents.toJson(incident) : (requestedAt != null ? "Withdrew the retrain"
                     + " request of " + requestedAt + ": " : "Retraining ") + Incidents.line(incident) + "\n");

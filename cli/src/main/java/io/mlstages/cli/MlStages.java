@@ -27,6 +27,29 @@ final class MlStages implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @CheckForNull
+    private java.net.URI s3Endpoint;
+    @CheckForNull
+    private String s3Region;
+
+    /** Every command takes it: s3:// data, reports and registries go to this S3-compatible endpoint. */
+    @CommandLine.Option(names = "--s3-endpoint", paramLabel = "URL", scope = CommandLine.ScopeType.INHERIT,
+            description = "An S3-compatible endpoint for s3:// locations, with path-style access (default: "
+                    + "$MLSTAGES_S3_ENDPOINT, else AWS S3). Credentials come from the environment, a profile or the "
+                    + "instance role, never from an option.")
+    void s3Endpoint(final String endpoint) {
+        s3Endpoint = io.mlstages.objectstore.S3Settings.endpoint(endpoint);
+        io.mlstages.objectstore.S3Settings.configure(s3Endpoint, s3Region);
+    }
+
+    @CommandLine.Option(names = "--s3-region", paramLabel = "REGION", scope = CommandLine.ScopeType.INHERIT,
+            description = "The region for s3:// locations (default: $MLSTAGES_S3_REGION, else the AWS region chain, "
+                    + "else us-east-1).")
+    void s3Region(final String region) {
+        s3Region = region;
+        io.mlstages.objectstore.S3Settings.configure(s3Endpoint, s3Region);
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command");
@@ -34,6 +57,8 @@ final class MlStages implements Runnable {
 
     /** The configured command line: used by {@link Main} and by tests, which set their own out and err. */
     static CommandLine commandLine() {
+        // a new command line starts from the environment's S3 settings (tests run many in one JVM)
+        io.mlstages.objectstore.S3Settings.configure(null, null);
         CommandLine line = new CommandLine(new MlStages());
         line.setCaseInsensitiveEnumValuesAllowed(true);
         Converters.register(line);

@@ -81,7 +81,7 @@ final class ProfileCommand implements Callable<Integer> {
             stdout.println(ProfileJson.toJson(profile));
         }
         else {
-            ProfileJson.write(profile, Path.of(output));
+            ProfileJson.write(profile, Converters.path(output));
             if (json != null) {
                 java.util.Map<String, Object> summary = new java.util.LinkedHashMap<>();
                 summary.put("kind", "mlstages-profile-summary");

@@ -3,12 +3,11 @@ package io.mlstages.cli;
 import io.mlstages.registry.Registry;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
-
 /** The registered model a command acts on: the registry folder and the model's name, both required. */
 final class RegisteredModelMixin {
-    @Option(names = "--registry", paramLabel = "DIR", required = true, description = "The registry folder.")
-    Path registry;
+    @Option(names = "--registry", paramLabel = "DIR|S3URL", required = true,
+            description = "The registry: a folder, or s3://bucket/prefix.")
+    String registry;
 
     @Option(names = "--model", paramLabel = "NAME", required = true, description = "The model's name.")
     String model;

@@ -37,8 +37,9 @@ final class RegistryCommand implements Runnable {
 
     /** The registry folder and the JSON switch every registry command takes. */
     static class RegistryOptions {
-        @Option(names = "--registry", paramLabel = "DIR", required = true, description = "The registry folder.")
-        Path root;
+        @Option(names = "--registry", paramLabel = "DIR|S3URL", required = true,
+                description = "The registry: a folder, or s3://bucket/prefix.")
+        String root;
 
         @Option(names = "--json", description = "Print JSON instead of text.")
         boolean json;
@@ -272,7 +273,9 @@ final class RegistryCommand implements Runnable {
             if (version != null && model == null) {
                 throw new IllegalArgumentException("--version " + version + " needs --model NAME");
             }
-            Verification result = RegistryVerifier.verify(Registries.existing(registry.root), model, version);
+            Verification result = Registry.isObjectStore(registry.root)
+                    ? RegistryVerifier.verify(registry.root, model, version)
+                    : RegistryVerifier.verify(Registries.existing(java.nio.file.Path.of(registry.root)), model, version);
             PrintWriter out = spec.commandLine().getOut();
             if (registry.json) {
                 out.println(toJson(new Report(result.root(), result.clean(), result.models(), result.versions(),

@@ -64,7 +64,7 @@ final class Summaries {
             return;
         }
         if (json != null) {
-            AtomicFiles.write(Path.of(json), text + "\n");
+            AtomicFiles.write(Converters.path(json), text + "\n");
         }
         out.printf(Locale.ROOT, "Trained %s (%s) on %,d rows in %.1f s (fit %.2f s) -> %s%n",
                 metadata.algorithm().label(), metadata.task().label(), metadata.rows().training(), seconds,
@@ -95,7 +95,7 @@ final class Summaries {
             out.println(text);
         }
         else {
-            AtomicFiles.write(Path.of(json), text + "\n");
+            AtomicFiles.write(Converters.path(json), text + "\n");
         }
     }
 

@@ -61,7 +61,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--registry", paramLabel = "DIR",
             description = "With --registry-model: take the baseline from the model registry (the version --baseline-alias "
                     + "points at); without such a version yet, there is no baseline gate.")
-    @CheckForNull Path registry;
+    @CheckForNull String registry;
 
     @Option(names = "--registry-model", paramLabel = "NAME", description = "The model's name in the registry.")
     @CheckForNull String registryModel;
@@ -182,7 +182,7 @@ final class ValidateCommand implements Callable<Integer> {
         Validation.Result result = Validation.run(new Validation.Request(model, predictions, data, bounds,
                 baselineGates, chosen, !noDataGates, maxMissingRate,
                 model != null && !noDataGates ? drift.toDriftOptions() : null, readOptions,
-                predictionOptions(), json != null && !"-".equals(json) ? Path.of(json) : null, junit, !noBless,
+                predictionOptions(), json != null && !"-".equals(json) ? Converters.path(json) : null, junit, !noBless,
                 slices.toSliceOptions()));
 
         ValidationReport report = result.report();

@@ -44,7 +44,8 @@ public final class SchemaFile {
      */
     public static Schema read(final Path file) {
         JsonNode root;
-        try (JsonParser parser = MAPPER.createParser(file.toFile())) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file);
+                JsonParser parser = MAPPER.createParser(in)) {
             root = MAPPER.readTree(parser);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new DataException(file, 0, null, "no such schema file");
@@ -64,7 +65,8 @@ public final class SchemaFile {
 
     /** The line of the token at a JSON pointer in the file, or 0 when it cannot be found. */
     private static long lineOf(final Path file, final String pointer) {
-        try (JsonParser parser = MAPPER.createParser(file.toFile())) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file);
+                JsonParser parser = MAPPER.createParser(in)) {
             while (parser.nextToken() != null) {
                 if (parser.getParsingContext().pathAsPointer().toString().equals(pointer)) {
                     return parser.currentTokenLocation().getLineNr();

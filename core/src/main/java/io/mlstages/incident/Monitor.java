@@ -78,7 +78,7 @@ public final class Monitor {
         CheckOptions settings = options == null ? CheckOptions.defaults() : options;
         Actor who = actor == null ? Actor.fromEnvironment() : actor;
         int version = registry.alias(model, alias).orElseThrow(() -> new IncidentException("The alias '" + alias
-                + "' of model " + model + " points to no version in " + registry.root()
+                + "' of model " + model + " points to no version in " + registry.location()
                 + ": deploy one first (mlstages deploy)"));
         ModelPackage pkg = registry.load(model, version);
         EstimateRequest estimating = settings.estimate();

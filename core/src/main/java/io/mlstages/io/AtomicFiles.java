@@ -38,6 +38,16 @@ public final class AtomicFiles {
      * @throws MlStagesException naming the file when it cannot be written
      */
     public static void write(final Path file, final byte[] bytes) {
+        if (file.getFileSystem() != java.nio.file.FileSystems.getDefault()) {
+            // an object store: one PUT replaces an object whole, and it has no rename to build on
+            try {
+                Files.write(file, bytes);
+            }
+            catch (IOException e) {
+                throw new MlStagesException("Cannot write " + file + ": " + e.getMessage(), e);
+            }
+            return;
+        }
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Path temp = null;

@@ -77,7 +77,9 @@ public final class ProfileJson {
      * one line; anything unreadable or unparsable is simply not a profile.
      */
     public static boolean isProfile(final Path file) {
-        try (JsonParser parser = MAPPER.getFactory().createParser(file.toFile())) {
+        // a stream rather than a File: the profile may be an s3:// object
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file);
+                JsonParser parser = MAPPER.getFactory().createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return false;
             }

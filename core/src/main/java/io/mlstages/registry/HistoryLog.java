@@ -66,6 +66,11 @@ final class HistoryLog {
             throw new RegistryException(file + ": cannot read the history of model " + model + ": "
                     + e.getMessage(), e);
         }
+        return parse(bytes, file.toString(), model);
+    }
+
+    /** Parses a history's bytes ({@code where} names them in errors): the complete lines; a torn last line is not. */
+    static Parsed parse(final byte[] bytes, final String where, final String model) {
         List<AliasMove> moves = new ArrayList<>();
         int start = 0;
         int line = 0;
@@ -75,7 +80,7 @@ final class HistoryLog {
             }
             line++;
             if (i > start) {
-                moves.add(parse(new String(bytes, start, i - start, StandardCharsets.UTF_8), file, line, model));
+                moves.add(parse(new String(bytes, start, i - start, StandardCharsets.UTF_8), where, line, model));
             }
             start = i + 1;
         }
@@ -170,7 +175,7 @@ final class HistoryLog {
         }
     }
 
-    static AliasMove parse(final String text, final Path file, final int line, final String model) {
+    static AliasMove parse(final String text, final String file, final int line, final String model) {
         try {
             JsonNode node = MAPPER.readTree(text);
             if (node == null || !node.isObject()) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlstages.MlStagesException;
 import io.mlstages.data.DataReader;
 import io.mlstages.io.AtomicFiles;
+import io.mlstages.objectstore.ObjectStore;
+import io.mlstages.objectstore.S3Url;
 import io.mlstages.train.ModelMetadata;
 import io.mlstages.train.ModelPackage;
 import io.mlstages.validate.Blessing;
@@ -66,14 +68,11 @@ public final class Registry {
     static final String INCOMING = ".incoming-";
     static final String TRASH = ".trash-";
     static final Pattern VERSION_DIR = Pattern.compile("[1-9][0-9]{0,8}");
-    /** The incoming folders this JVM is filling: never probed by cleanUp (closing a probe would drop their lock). */
-    private static final Set<Path> OWNED = ConcurrentHashMap.newKeySet();
 
-    private final Path root;
-    private final ConcurrentHashMap<String, Cached> histories = new ConcurrentHashMap<>();
+    private final RegistryStore store;
 
-    private Registry(final Path root) {
-        this.root = root;
+    private Registry(final RegistryStore store) {
+        this.store = store;
     }
 
     /**
@@ -95,41 +94,82 @@ public final class Registry {
             throw new RegistryException(root + ": cannot create the registry: " + e.getMessage(), e);
         }
         if (Files.exists(marker)) {
-            int format;
             try {
-                format = HistoryLog.MAPPER.readTree(marker.toFile()).path("formatVersion").asInt(-1);
+                checkFormat(HistoryLog.MAPPER.readTree(marker.toFile()), marker.toString());
             } catch (IOException e) {
                 throw new RegistryException(marker + ": not readable JSON: " + e.getMessage(), e);
             }
-            if (format < 1 || format > FORMAT_VERSION) {
-                throw new RegistryException(marker + ": registry format " + format
-                        + " is not supported; this build reads format " + FORMAT_VERSION);
-            }
         } else {
-            ObjectNode node = HistoryLog.MAPPER.createObjectNode();
-            node.put("kind", "mlstages-registry");
-            node.put("formatVersion", FORMAT_VERSION);
             // concurrent openers write the same bytes, atomically: whichever rename lands last is identical
-            AtomicFiles.write(marker, node.toString() + "\n");
+            AtomicFiles.write(marker, marker());
             Disk.syncDir(folder);
         }
         try {
             // the real path, so that every instance in this JVM names the same files the same way (see OWNED)
-            return new Registry(folder.toRealPath());
+            return new Registry(new FolderStore(folder.toRealPath()));
         } catch (IOException e) {
             throw new RegistryException(root + ": cannot open the registry: " + e.getMessage(), e);
         }
     }
 
-    /** The registry's folder, absolute. */
+    /**
+     * Opens the registry at {@code location}: an {@code s3://bucket/prefix} URL (an object-store registry, created on
+     * first use; the bucket must exist) or a folder (see {@link #open(Path)}).
+     *
+     * @throws RegistryException (or {@link io.mlstages.objectstore.ObjectStoreException}) naming the location when
+     *                           it is malformed, unreachable, denied, or holds a registry of a newer format
+     */
+    public static Registry open(final String location) {
+        Objects.requireNonNull(location, "location");
+        if (S3Url.is(location)) {
+            return new Registry(S3Store.open(ObjectStore.get(), S3Url.parse(location)));
+        }
+        return open(Path.of(location));
+    }
+
+    /** Whether {@code location} names an object-store registry ({@code s3://}). */
+    public static boolean isObjectStore(final String location) {
+        return S3Url.is(location);
+    }
+
+    static String marker() {
+        ObjectNode node = HistoryLog.MAPPER.createObjectNode();
+        node.put("kind", "mlstages-registry");
+        node.put("formatVersion", FORMAT_VERSION);
+        return node.toString() + "\n";
+    }
+
+    static void checkFormat(final com.fasterxml.jackson.databind.JsonNode marker, final String where) {
+        int format = marker == null ? -1 : marker.path("formatVersion").asInt(-1);
+        if (format < 1 || format > FORMAT_VERSION) {
+            throw new RegistryException(where + ": registry format " + format
+                    + " is not supported; this build reads format " + FORMAT_VERSION);
+        }
+    }
+
+    /**
+     * The registry's folder, absolute.
+     *
+     * @throws RegistryException for an object-store registry, which has none (see {@link #location()})
+     */
     public Path root() {
-        return root;
+        Path folder = store.folder();
+        if (folder == null) {
+            throw new RegistryException("The registry " + store.location() + " is in an object store, not a folder;"
+                    + " incidents and retrain requests are kept beside a folder registry only");
+        }
+        return folder;
+    }
+
+    /** Where the registry is: its folder, or its {@code s3://} URL. */
+    public String location() {
+        return store.location();
     }
 
     /**
      * Registers a package folder or zip as the next version of {@code model} (creating the model on its first
      * version). The package is copied (or safely extracted), verified against the SHA-256 its {@code model.json}
-     * lists, hashed whole, forced to disk, and only then numbered and published with one atomic rename.
+     * lists, hashed whole, forced to disk (uploaded), and only then numbered and published atomically.
      *
      * @param actor   who registers it; null for {@link Actor#fromEnvironment()}
      * @param message why, or null
@@ -149,133 +189,12 @@ public final class Registry {
             throw new RegistryException(packageDirOrZip + (Files.exists(packageDirOrZip)
                     ? ": a model package is a folder or a .zip file" : ": no such model package"));
         }
-        Path versions = versionsDir(model);
-        try {
-            if (!Files.isDirectory(versions)) {
-                Files.createDirectories(versions);
-                Disk.syncDir(modelDir(model));
-                Disk.syncDir(root.resolve(MODELS));
-            }
-            for (int attempt = 0; ; attempt++) {
-                Path incoming = versions.resolve(INCOMING + UUID.randomUUID());
-                Path ownerLock = versions.resolve(incoming.getFileName() + LOCK);
-                OWNED.add(incoming);
-                // the owner lock tells cleanUp in other processes that the folder is being filled; the OS drops it
-                // if this process dies, and cleanUp then removes the folder
-                try (FileChannel ownerChannel = FileChannel.open(ownerLock, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE)) {
-                    Object key = fileKey(ownerLock);
-                    FileLock owner = ownerChannel.lock();
-                    // cleanUp may have taken the unlocked file for an orphan and deleted it: then start again
-                    if (key == null || !key.equals(fileKey(ownerLock))) {
-                        owner.release();
-                        if (attempt < 10) {
-                            continue;
-                        }
-                        throw new RegistryException("Cannot register " + packageDirOrZip + " as model " + model
-                                + ": the lock file " + ownerLock + " keeps disappearing");
-                    }
-                    Files.createDirectory(incoming);
-                    try {
-                        return fillAndPublish(model, packageDirOrZip, zip, incoming, ownerLock, who, message);
-                    } finally {
-                        Disk.deleteTree(incoming);
-                        Files.deleteIfExists(ownerLock);
-                    }
-                } finally {
-                    OWNED.remove(incoming);
-                }
-            }
-        } catch (IOException e) {
-            throw new RegistryException("Cannot register " + packageDirOrZip + " as model " + model + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    @CheckForNull
-    private static Object fileKey(final Path file) {
-        try {
-            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private ModelVersion fillAndPublish(final String model, final Path source, final boolean zip,
-            final Path incoming, final Path ownerLock, final Actor actor, final String message) throws IOException {
-        Path pkg = incoming.resolve(PACKAGE);
-        ModelMetadata metadata;
-        try {
-            if (zip) {
-                Files.createDirectory(pkg);
-                ModelPackage.extract(source, pkg);
-            } else {
-                Disk.copyTree(source, pkg);
-            }
-            metadata = ModelPackage.load(pkg).metadata();
-        } catch (MlStagesException e) {
-            if (e instanceof RegistryException r) {
-                throw r;
-            }
-            // name the files as the user knows them, not by the hidden folder they were copied to
-            String text = e.getMessage().replace(pkg.toString(), source.toString());
-            throw new RegistryException("Cannot register " + source + " as model " + model + ": " + text, e);
-        }
-        boolean blessed = blessed(pkg, zip ? source : null, source);
-        Map<String, String> files = Disk.hashes(pkg);
-        Disk.syncTree(pkg);
-        try (ModelLock lock = lock(model)) {
-            cleanUp(model);
-            int number = nextVersion(model);
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            ModelVersion version = new ModelVersion(model, number, now, actor, blessed, files,
-                    metadata.algorithm().label(), metadata.task().label());
-            Path json = incoming.resolve(VersionJson.FILE_NAME);
-            Files.write(json, VersionJson.format(version, message == null ? "" : message),
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            Disk.syncFile(json);
-            Disk.syncDir(incoming);
-            Files.move(incoming, versionDir(model, number), StandardCopyOption.ATOMIC_MOVE);
-            Disk.syncDir(versionsDir(model));
-            // removed under the model's lock, so that cleanUp never sees the lock without its folder while we live
-            Files.deleteIfExists(ownerLock);
-            return version;
-        }
-    }
-
-    /**
-     * Whether the package carries a blessing for itself: one whose model digest, when it records one, is the
-     * package's {@code model.json} (or the zip it came in). A blessing copied from another package does not count.
-     */
-    private static boolean blessed(final Path pkg, @CheckForNull final Path zip, final Path source) {
-        Optional<Blessing> blessing;
-        try {
-            blessing = Blessing.read(pkg);
-        } catch (MlStagesException e) {
-            throw new RegistryException("Cannot register " + source + ": "
-                    + e.getMessage().replace(pkg.toString(), source.toString()), e);
-        }
-        if (blessing.isEmpty()) {
-            return false;
-        }
-        String digest = blessing.get().model().sha256();
-        return digest == null || digest.equals(DataReader.sha256(pkg.resolve(ModelPackage.METADATA)))
-                || zip != null && digest.equals(DataReader.sha256(zip));
+        return store.register(model, packageDirOrZip, zip, who, message == null ? "" : message);
     }
 
     /** The registered models' names (those with at least one version), sorted. */
     public List<String> models() {
-        List<String> names = new ArrayList<>();
-        try (Stream<Path> list = Files.list(root.resolve(MODELS))) {
-            for (Path dir : (Iterable<Path>) list::iterator) {
-                String name = dir.getFileName().toString();
-                if (Names.NAME.matcher(name).matches() && !versionNumbers(name).isEmpty()) {
-                    names.add(name);
-                }
-            }
-        } catch (IOException e) {
-            throw new RegistryException(root.resolve(MODELS) + ": cannot list the models: " + e.getMessage(), e);
-        }
+        List<String> names = new ArrayList<>(store.models());
         Collections.sort(names);
         return names;
     }
@@ -288,8 +207,9 @@ public final class Registry {
     public List<ModelVersion> versions(final String model) {
         requireModel(model);
         List<ModelVersion> versions = new ArrayList<>();
-        for (int number : versionNumbers(model)) {
-            versions.add(entry(model, number).version());
+        for (int number : store.versionNumbers(model)) {
+            // a version retention removed between the listing and the read is simply gone
+            store.entry(model, number).ifPresent(entry -> versions.add(entry.version()));
         }
         return versions;
     }
@@ -311,29 +231,27 @@ public final class Registry {
     private VersionJson.Entry entry(final String model, final int version) {
         requireModel(model);
         Names.version(model, version);
-        Path dir = versionDir(model, version);
-        if (!Files.isDirectory(dir)) {
-            List<Integer> numbers = versionNumbers(model);
-            throw new RegistryException("Model " + model + " has no version " + version + (numbers.isEmpty()
+        return store.entry(model, version).orElseThrow(() -> {
+            List<Integer> numbers = store.versionNumbers(model);
+            return new RegistryException("Model " + model + " has no version " + version + (numbers.isEmpty()
                     ? " (it has no versions)" : " (its versions: " + ranges(numbers) + ")"));
-        }
-        return VersionJson.read(dir.resolve(VersionJson.FILE_NAME), model, version);
+        });
     }
 
     /**
      * The folder of a version's package, after checking that every file in it is the one registered: same
-     * SHA-256, none missing, none added.
+     * SHA-256, none missing, none added. For an object-store registry, a verified local copy.
      *
      * @throws RegistryException naming the model, the version and the file when one is missing, changed or added
      */
     public Path packagePath(final String model, final int version) {
         ModelVersion registered = version(model, version);
-        Path pkg = versionDir(model, version).resolve(PACKAGE);
+        Path pkg = store.packageFiles(registered);
         verify(registered, pkg);
         return pkg;
     }
 
-    private static void verify(final ModelVersion registered, final Path pkg) {
+    static void verify(final ModelVersion registered, final Path pkg) {
         String what = "model " + registered.model() + " version " + registered.version();
         Path base = pkg.toAbsolutePath().normalize();
         for (Map.Entry<String, String> file : registered.files().entrySet()) {
@@ -402,22 +320,20 @@ public final class Registry {
         Names.model(model);
         Names.alias(alias);
         Actor who = actor == null ? Actor.fromEnvironment() : actor;
-        try (ModelLock lock = lock(model)) {
-            ModelVersion target = version(model, version);
-            if (!target.blessed() && !force) {
-                throw new RegistryException("Version " + version + " of model " + model + " is not blessed (its"
-                        + " package had no blessing.json of its own when registered); alias " + alias
-                        + " stays where it is. Validate the model and register it again, or force the promotion,"
-                        + " which the history records");
-            }
-            verify(target, versionDir(model, version).resolve(PACKAGE));
-            HistoryLog.Parsed history = history(model, true);
-            Integer from = HistoryLog.current(history.stacks()).get(alias);
-            AliasMove move = new AliasMove(model, alias, from, version, now(history), who, message,
-                    AliasMove.PROMOTE, force && !target.blessed());
-            HistoryLog.append(historyFile(model), history, move);
-            return move;
+        ModelVersion target = version(model, version);
+        if (!target.blessed() && !force) {
+            throw new RegistryException("Version " + version + " of model " + model + " is not blessed (its"
+                    + " package had no blessing.json of its own when registered); alias " + alias
+                    + " stays where it is. Validate the model and register it again, or force the promotion,"
+                    + " which the history records");
         }
+        return store.move(model, history -> {
+            // under the move (the lock, or before the conditional write): retention cannot have taken it meanwhile
+            verify(version(model, version), store.packageFiles(target));
+            Integer from = HistoryLog.current(history.stacks()).get(alias);
+            return new AliasMove(model, alias, from, version, now(history), who, message,
+                    AliasMove.PROMOTE, force && !target.blessed());
+        });
     }
 
     /**
@@ -431,9 +347,8 @@ public final class Registry {
         Names.model(model);
         Names.alias(alias);
         Actor who = actor == null ? Actor.fromEnvironment() : actor;
-        try (ModelLock lock = lock(model)) {
-            requireModel(model);
-            HistoryLog.Parsed history = history(model, true);
+        requireModel(model);
+        return store.move(model, history -> {
             Deque<Integer> stack = history.stacks().get(alias);
             if (stack == null) {
                 throw new RegistryException("Alias " + alias + " of model " + model + " points at no version;"
@@ -445,16 +360,15 @@ public final class Registry {
             }
             Integer current = stack.pop();
             Integer previous = stack.peek();
-            if (!Files.isDirectory(versionDir(model, previous))) {
+            Optional<VersionJson.Entry> back = store.entry(model, previous);
+            if (back.isEmpty()) {
                 throw new RegistryException("Alias " + alias + " of model " + model + " cannot roll back to version "
                         + previous + ": that version was deleted (by retention); promote a version instead");
             }
-            verify(version(model, previous), versionDir(model, previous).resolve(PACKAGE));
-            AliasMove move = new AliasMove(model, alias, current, previous, now(history), who, message,
+            verify(back.get().version(), store.packageFiles(back.get().version()));
+            return new AliasMove(model, alias, current, previous, now(history), who, message,
                     AliasMove.ROLLBACK, false);
-            HistoryLog.append(historyFile(model), history, move);
-            return move;
-        }
+        });
     }
 
     /**
@@ -466,17 +380,13 @@ public final class Registry {
         Names.model(model);
         Names.alias(alias);
         Actor who = actor == null ? Actor.fromEnvironment() : actor;
-        try (ModelLock lock = lock(model)) {
-            HistoryLog.Parsed history = history(model, true);
+        return store.move(model, history -> {
             Integer current = HistoryLog.current(history.stacks()).get(alias);
             if (current == null) {
                 throw new RegistryException("Alias " + alias + " of model " + model + " points at no version");
             }
-            AliasMove move = new AliasMove(model, alias, current, null, now(history), who, message,
-                    AliasMove.REMOVE, false);
-            HistoryLog.append(historyFile(model), history, move);
-            return move;
-        }
+            return new AliasMove(model, alias, current, null, now(history), who, message, AliasMove.REMOVE, false);
+        });
     }
 
     /** Every alias move of a model, oldest first. */
@@ -515,38 +425,19 @@ public final class Registry {
             throw new RegistryException("The number of unaliased versions of model " + model
                     + " to keep must not be negative, not " + keepUnaliased);
         }
-        try (ModelLock lock = lock(model)) {
-            requireModel(model);
-            cleanUp(model);
-            Set<Integer> aliased = new HashSet<>(HistoryLog.current(history(model, true).stacks()).values());
-            List<Integer> numbers = versionNumbers(model);
+        requireModel(model);
+        return store.retain(model, state -> {
+            Set<Integer> aliased = new HashSet<>(HistoryLog.current(state.history().stacks()).values());
+            List<Integer> numbers = state.numbers();
             List<Integer> unaliased = new ArrayList<>();
             for (int i = numbers.size() - 1; i >= 0; i--) {
                 if (!aliased.contains(numbers.get(i))) {
                     unaliased.add(numbers.get(i));
                 }
             }
-            List<Integer> doomed = unaliased.size() <= keepUnaliased ? List.of()
+            return unaliased.size() <= keepUnaliased ? List.of()
                     : new ArrayList<>(unaliased.subList(keepUnaliased, unaliased.size()));
-            if (doomed.isEmpty()) {
-                return List.of();
-            }
-            // recorded first, so that a number freed here is never handed out again, even after a crash
-            int highest = Math.max(numbers.get(numbers.size() - 1), highestDeleted(model));
-            AtomicFiles.write(modelDir(model).resolve(HIGHEST), highest + "\n");
-            Disk.syncDir(modelDir(model));
-            Collections.sort(doomed);
-            for (int number : doomed) {
-                // a rename makes the version vanish at once; the slow delete happens out of sight
-                Path trash = versionsDir(model).resolve(TRASH + number + "-" + UUID.randomUUID());
-                Files.move(versionDir(model, number), trash, StandardCopyOption.ATOMIC_MOVE);
-                Disk.syncDir(versionsDir(model));
-                Disk.deleteTree(trash);
-            }
-            return List.copyOf(doomed);
-        } catch (IOException e) {
-            throw new RegistryException("Cannot apply retention to model " + model + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     /**
@@ -595,132 +486,10 @@ public final class Registry {
         return Names.model(name);
     }
 
-    // --- the layout ---
-
-    private Path modelDir(final String model) {
-        return root.resolve(MODELS).resolve(Names.model(model));
-    }
-
-    private Path versionsDir(final String model) {
-        return modelDir(model).resolve(VERSIONS);
-    }
-
-    private Path versionDir(final String model, final int version) {
-        return versionsDir(model).resolve(Integer.toString(version));
-    }
-
-    private Path historyFile(final String model) {
-        return modelDir(model).resolve(HISTORY);
-    }
-
-    private ModelLock lock(final String model) {
-        Path dir = modelDir(model);
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new RegistryException(dir + ": cannot create the folder of model " + model + ": " + e.getMessage(),
-                    e);
-        }
-        return ModelLock.acquire(dir.resolve(LOCK), model);
-    }
-
     private void requireModel(final String model) {
-        if (!Files.isDirectory(versionsDir(model))) {
-            throw new RegistryException("No model named " + model + " in the registry " + root);
-        }
-    }
-
-    /** The published version numbers, ascending (hidden incoming and trash folders are not versions). */
-    private List<Integer> versionNumbers(final String model) {
-        List<Integer> numbers = new ArrayList<>();
-        try (Stream<Path> list = Files.list(versionsDir(model))) {
-            for (Path dir : (Iterable<Path>) list::iterator) {
-                String name = dir.getFileName().toString();
-                if (VERSION_DIR.matcher(name).matches()) {
-                    numbers.add(Integer.parseInt(name));
-                }
-            }
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw new RegistryException(versionsDir(model) + ": cannot list the versions of model " + model + ": "
-                    + e.getMessage(), e);
-        }
-        Collections.sort(numbers);
-        return numbers;
-    }
-
-    private int nextVersion(final String model) {
-        List<Integer> numbers = versionNumbers(model);
-        int last = numbers.isEmpty() ? 0 : numbers.get(numbers.size() - 1);
-        return Math.max(last, highestDeleted(model)) + 1;
-    }
-
-    /** The highest version number retention ever deleted (0 if none): numbers at or below it stay retired. */
-    private int highestDeleted(final String model) {
-        Path file = modelDir(model).resolve(HIGHEST);
-        try {
-            return Integer.parseInt(Files.readString(file, StandardCharsets.UTF_8).trim());
-        } catch (NoSuchFileException e) {
-            return 0;
-        } catch (IOException | NumberFormatException e) {
-            throw new RegistryException(file + ": not a version number: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Removes what killed writers left behind: trash folders (only ever created and emptied under the model's
-     * lock, so any seen under it is orphaned), incoming folders whose owner lock is free (a live owner locks it
-     * before it creates the folder, so a free lock means a dead owner), and owner locks without a folder that are
-     * free (a dead owner, or a live one between creating and locking the file, which notices and starts again).
-     * The caller holds the model's lock.
-     */
-    private void cleanUp(final String model) {
-        Path versions = versionsDir(model);
-        List<Path> entries = new ArrayList<>();
-        try (Stream<Path> list = Files.list(versions)) {
-            list.forEach(entries::add);
-        } catch (IOException e) {
-            return;
-        }
-        for (Path entry : entries) {
-            String name = entry.getFileName().toString();
-            try {
-                if (name.startsWith(TRASH)) {
-                    Disk.deleteTree(entry);
-                } else if (name.startsWith(INCOMING) && name.endsWith(LOCK)) {
-                    Path dir = versions.resolve(name.substring(0, name.length() - LOCK.length()));
-                    if (!Files.exists(dir) && !OWNED.contains(dir)) {
-                        removeIfOwnerDead(entry, null);
-                    }
-                } else if (name.startsWith(INCOMING) && !OWNED.contains(entry)) {
-                    removeIfOwnerDead(versions.resolve(name + LOCK), entry);
-                }
-            } catch (IOException e) {
-                // best effort: a leftover is hidden and ignored by readers; the next writer tries again
-            }
-        }
-    }
-
-    private static void removeIfOwnerDead(final Path ownerLock, @CheckForNull final Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(ownerLock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            FileLock probe;
-            try {
-                probe = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                return;
-            }
-            if (probe == null) {
-                return;
-            }
-            try {
-                if (dir != null) {
-                    Disk.deleteTree(dir);
-                }
-                Files.deleteIfExists(ownerLock);
-            } finally {
-                probe.release();
-            }
+        Names.model(model);
+        if (!store.hasModel(model)) {
+            throw new RegistryException("No model named " + model + " in the registry " + store.location());
         }
     }
 
@@ -730,41 +499,13 @@ public final class Registry {
         return now.isBefore(history.lastAt()) ? history.lastAt() : now;
     }
 
-    /**
-     * The parsed history, from a cache while the file's size and modification time are unchanged (a writer
-     * holding the lock always reads the file).
-     */
-    private HistoryLog.Parsed history(final String model, final boolean locked) {
+    private HistoryLog.Parsed history(final String model, final boolean unused) {
         Names.model(model);
-        Path file = historyFile(model);
-        BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            if (!locked) {
-                requireModel(model);
-            }
-            return HistoryLog.Parsed.EMPTY;
-        } catch (IOException e) {
-            throw new RegistryException(file + ": cannot read the history of model " + model + ": "
-                    + e.getMessage(), e);
+        HistoryLog.Parsed parsed = store.history(model);
+        if (parsed.moves().isEmpty()) {
+            requireModel(model);
         }
-        Cached cached = locked ? null : histories.get(model);
-        if (cached != null && cached.size == attributes.size()
-                && cached.modified == modifiedNanos(attributes)
-                && Objects.equals(cached.key, attributes.fileKey())) {
-            return cached.parsed;
-        }
-        HistoryLog.Parsed parsed = HistoryLog.read(file, model);
-        histories.put(model, new Cached(attributes.size(), modifiedNanos(attributes), attributes.fileKey(), parsed));
         return parsed;
-    }
-
-    private static long modifiedNanos(final BasicFileAttributes attributes) {
-        return attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
-    }
-
-    private record Cached(long size, long modified, @CheckForNull Object key, HistoryLog.Parsed parsed) {
     }
 
     /** Version numbers as compact ranges: {@code 1-3, 5}. */

@@ -94,6 +94,38 @@ public final class RegistryVerifier {
                 verifier.findings, verifier.notes);
     }
 
+    /**
+     * Verifies a registry at a location: a folder as {@link #verify(Path, String, Integer)} does, or an S3 registry
+     * through a local mirror of its records, histories and package files laid out as a folder registry (the findings'
+     * paths are then those of the folder layout, relative to the registry).
+     */
+    public static Verification verify(final String location, @CheckForNull final String model,
+            @CheckForNull final Integer version) {
+        if (!Registry.isObjectStore(location)) {
+            return verify(Path.of(location), model, version);
+        }
+        S3Store store = S3Store.open(io.mlstages.objectstore.ObjectStore.get(),
+                io.mlstages.objectstore.S3Url.parse(location));
+        Path mirror = null;
+        try {
+            mirror = Files.createTempDirectory("mlstages-verify-");
+            store.mirror(mirror, model);
+            Verification result = verify(mirror, model, version);
+            return new Verification(store.location(), result.models(), result.versions(), result.moves(),
+                    result.findings(), result.notes());
+        } catch (IOException e) {
+            throw new RegistryException(location + ": cannot verify: " + e.getMessage(), e);
+        } finally {
+            if (mirror != null) {
+                try {
+                    Disk.deleteTree(mirror);
+                } catch (IOException e) {
+                    // a temporary folder
+                }
+            }
+        }
+    }
+
     private void checkMarker() {
         Path marker = root.resolve(Registry.MARKER);
         if (!Files.isRegularFile(marker)) {
@@ -333,7 +365,7 @@ public final class RegistryVerifier {
             }
             AliasMove move;
             try {
-                move = HistoryLog.parse(text, file, line, model);
+                move = HistoryLog.parse(text, file.toString(), line, model);
             } catch (RegistryException e) {
                 finding(model, null, file, withoutPath(e.getMessage(), file));
                 // the chain cannot be followed past a line that cannot be read

@@ -27,11 +27,14 @@ final class VersionJson {
     private VersionJson() {
     }
 
-    /** A version and the message given when it was registered. */
-    record Entry(ModelVersion version, String message) {
+    /**
+     * A version, the message given when it was registered and, in an object store, where its package's files lie
+     * (relative to the model; null in a folder registry, where they lie beside the record).
+     */
+    record Entry(ModelVersion version, String message, @CheckForNull String packageKey) {
     }
 
-    static byte[] format(final ModelVersion version, final String message) {
+    static byte[] format(final ModelVersion version, final String message, @CheckForNull final String packageKey) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("kind", KIND);
@@ -47,6 +50,9 @@ final class VersionJson {
         root.put("task", version.task());
         ObjectNode files = root.putObject("files");
         version.files().forEach(files::put);
+        if (packageKey != null) {
+            root.put("package", packageKey);
+        }
         try {
             return (MAPPER.writeValueAsString(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
@@ -71,6 +77,22 @@ final class VersionJson {
         } catch (IOException e) {
             throw new RegistryException(file + ": not readable JSON: " + e.getMessage(), e);
         }
+        return parse(root, file.toString(), model, version);
+    }
+
+    /** Reads a record stored elsewhere than in a file ({@code where} names it in errors). */
+    static Entry read(final byte[] bytes, final String where, final String model, final int version) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(bytes);
+        } catch (IOException e) {
+            throw new RegistryException(where + ": not readable JSON: " + e.getMessage(), e);
+        }
+        return parse(root, where, model, version);
+    }
+
+    private static Entry parse(@CheckForNull final JsonNode root, final String file, final String model,
+            final int version) {
         if (root == null || !root.isObject() || !KIND.equals(root.path("kind").asText())) {
             throw new RegistryException(file + ": not a registry version record (no \"kind\": \"" + KIND + "\")");
         }
@@ -101,7 +123,7 @@ final class VersionJson {
                     root.path("blessed").asBoolean(false),
                     files, text(root, "algorithm"), text(root, "task"));
             String message = optional(root, "message");
-            return new Entry(parsed, message == null ? "" : message);
+            return new Entry(parsed, message == null ? "" : message, optional(root, "package"));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new RegistryException(file + ": malformed: " + e.getMessage(), e);
         }

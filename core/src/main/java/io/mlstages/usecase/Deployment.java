@@ -62,7 +62,9 @@ public final class Deployment {
      */
     public static Result run(final Request request) {
         DeployResult result = Deployer.deploy(request.registry(), request.deploy(), request.targets());
+        // incidents are kept beside a folder registry only (an S3 registry has none yet)
         Optional<Incident> mitigated = result.succeeded()
+                && !io.mlstages.registry.Registry.isObjectStore(request.registry().location())
                 ? Monitor.mitigated(request.registry().root(), request.deploy().model(), result.version(),
                         request.deploy().actor())
                 : Optional.empty();

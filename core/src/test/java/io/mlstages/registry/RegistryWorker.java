@@ -19,7 +19,8 @@ public final class RegistryWorker {
     }
 
     public static void main(final String[] args) {
-        Registry registry = Registry.open(Path.of(args[1]));
+        // a folder or an s3:// URL (the endpoint and the credentials then come from the environment)
+        Registry registry = Registry.open(args[1]);
         String model = args[2];
         Path pkg = Path.of(args[3]);
         Actor actor = new Actor("worker-" + ProcessHandle.current().pid(), null);

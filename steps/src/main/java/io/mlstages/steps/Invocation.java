@@ -38,6 +38,14 @@ public record Invocation(String command, List<String> arguments, Map<String, Str
     public static final String TOKEN_VARIABLE = "MLSTAGES_DEPLOY_TOKEN";
     /** The environment variable that carries the webhook's token to the child. */
     public static final String WEBHOOK_TOKEN_VARIABLE = "MLSTAGES_WEBHOOK_TOKEN";
+    /**
+     * The environment key under which {@link #environment()} names the AWS credential ({@code awsCredentialsId}): the
+     * plugin sets this variable to the credential's user name (the access key id) and
+     * {@link #AWS_SECRET_VARIABLE} to its password, in the child's environment only.
+     */
+    public static final String AWS_KEY_VARIABLE = "AWS_ACCESS_KEY_ID";
+    /** The environment variable that carries the AWS secret access key to the child. */
+    public static final String AWS_SECRET_VARIABLE = "AWS_SECRET_ACCESS_KEY";
     /** The key of the JUnit XML file in {@link #reportFiles()}. */
     public static final String JUNIT = "junit";
     /** The key of the HTML report in {@link #reportFiles()}. */
@@ -296,6 +304,8 @@ public record Invocation(String command, List<String> arguments, Map<String, Str
                 arguments.add("--webhook-token-env=" + WEBHOOK_TOKEN_VARIABLE);
                 environment.put(WEBHOOK_TOKEN_VARIABLE, value.toString());
             }
+            // the SDK's default credential chain reads both variables; nothing goes on the command line
+            case "awsCredentialsId" -> environment.put(AWS_KEY_VARIABLE, value.toString());
             case "retrainJob" ->
                 // the plugin starts the job when the check says a retrain is due: the check records the request in
                 // its locked decision, so that an overlapping check does not start the job a second time

@@ -28,14 +28,19 @@ public final class StepCatalog {
 
     /** The help page's sentence on a registry folder: it is read on the agent. */
     static final String REGISTRY_NOTE = "It must be a path that every agent running ML steps can reach (a shared "
-            + "volume mounted at the same path); the step fails with a clear message when the folder does not exist "
-            + "on the agent.";
+            + "volume mounted at the same path), or an s3://bucket/prefix URL that needs no shared volume; the step "
+            + "fails with a clear message when the folder does not exist on the agent.";
     /** The help page's sentence on a credential. */
     static final String SECRET_NOTE = "The secret reaches the engine through an environment variable only; it never "
             + "appears on a command line or in the log.";
 
-    /** The options of every command that take a result or report file, or silence progress: the step sets them. */
-    private static final List<String> REPORTS = List.of("--json", "--quiet", "--help", "--version");
+    /**
+     * The options of every command that take a result or report file, or silence progress: the step sets them. The
+     * S3 endpoint and region come from the agent's environment ({@code MLSTAGES_S3_ENDPOINT}, {@code
+     * MLSTAGES_S3_REGION}), which the child inherits, so the steps leave those options alone.
+     */
+    private static final List<String> REPORTS = List.of("--json", "--quiet", "--help", "--version", "--s3-endpoint",
+            "--s3-region");
 
     private static final List<StepSpec> STEPS = List.of(train(), validate(), deploy(),
             driftCheck(CHECK_DRIFT, "Check data for drift"),
@@ -160,6 +165,7 @@ public final class StepCatalog {
         p.add(string("credentialsId", null, "A secret-text credential: the http targets' bearer token. Never printed.")
                 .noted(SECRET_NOTE));
         p.add(string("tokenFile", "--token-file", "Or: a file on the agent whose first line is the token."));
+        p.add(awsCredentials());
         p.add(string("connectTimeout", "--connect-timeout", "Per attempt (default 5s)."));
         p.add(string("requestTimeout", "--request-timeout", "Per attempt (default 30s)."));
         p.add(new Parameter("attempts", Kind.INTEGER, false, "--attempts",
@@ -263,7 +269,7 @@ public final class StepCatalog {
                 new StepSpec.Section("Performance without labels", List.of("referenceLabelled", "minEstimated")),
                 new StepSpec.Section("Reading the data",
                         List.of("format", "delimiter", "missing", "type", "schema", "inferRows", "onBadRows",
-                                "maxBadRowsShare")),
+                                "maxBadRowsShare", "awsCredentialsId")),
                 new StepSpec.Section("Build result", List.of("onDrift")));
         return new StepSpec(name, displayName, List.of("check", "drift"), p, List.of(List.of("model", "reference")),
                 concat(REPORTS, List.of("--junit", "--html", "--report-html", "--retrain-command",
@@ -326,7 +332,16 @@ public final class StepCatalog {
                         .titled("Malformed rows"),
                 decimal("maxBadRowsShare", "--max-bad-rows-share", "With onBadRows 'skip': the largest share of a "
                         + "file's rows that may be skipped; more fails the step (default 0.01).")
-                        .titled("Largest share of skipped rows"));
+                        .titled("Largest share of skipped rows"),
+                awsCredentials());
+    }
+
+    /** The AWS key pair for s3:// locations: every step that reads data, and the deployment. */
+    private static Parameter awsCredentials() {
+        return string("awsCredentialsId", null, "For s3:// data, reports and registries: a username-with-password "
+                + "credential holding the AWS access key id (user name) and secret access key (password). Without it "
+                + "the agent's environment or instance role is used; MLSTAGES_S3_ENDPOINT on the agent names an "
+                + "S3-compatible store.").titled("AWS credential for s3:// locations").noted(SECRET_NOTE);
     }
 
     private static Parameter required(final String name, final String option, final String help) {

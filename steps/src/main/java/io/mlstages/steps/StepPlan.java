@@ -211,7 +211,16 @@ public final class StepPlan {
      */
     public String locate(final String file) {
         String path = file.replace('\\', '/');
-        return path.startsWith(workFolder + "/") || isAbsolute(path) ? path : workFolder + "/" + path;
+        return path.startsWith(workFolder + "/") || isAbsolute(path) || isObjectStore(path) ? path
+                : workFolder + "/" + path;
+    }
+
+    /**
+     * Whether a location is in an object store ({@code s3://bucket/key}): the engine reads and writes it itself, so
+     * the plugin neither looks for it on the agent nor expands it as a glob.
+     */
+    public static boolean isObjectStore(@CheckForNull final String location) {
+        return location != null && location.regionMatches(true, 0, "s3://", 0, 5);
     }
 
     /** Whether a path is absolute on a Unix or Windows agent. */

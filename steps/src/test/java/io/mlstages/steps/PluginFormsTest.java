@@ -56,7 +56,7 @@ class PluginFormsTest {
             });
             assertThat(titles).containsEntry("sketchK", "${%Quantile sketch size k}")
                     .containsEntry("onBadRows", "${%Malformed rows}")
-                    .containsEntry("multivariate", "${%Multivariate check by a domain classifier}").hasSize(45);
+                    .containsEntry("multivariate", "${%Multivariate check by a domain classifier}").hasSize(46);
         }
     }
 

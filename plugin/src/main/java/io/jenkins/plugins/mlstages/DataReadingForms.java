@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlstages;
 
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
@@ -16,5 +17,11 @@ public interface DataReadingForms {
     @POST
     default FormValidation doCheckInferRows(@AncestorInPath final Item item, @QueryParameter final String value) {
         return Forms.whole(Forms.canConfigure(item), value, 0);
+    }
+
+    /** The username-with-password credentials for {@code awsCredentialsId} (an AWS access key pair). */
+    default ListBoxModel doFillAwsCredentialsIdItems(@AncestorInPath final Item item,
+            @QueryParameter final String awsCredentialsId) {
+        return Forms.usernamePasswordItems(item, awsCredentialsId);
     }
 }

@@ -26,6 +26,8 @@ public abstract class DataReadingStep extends CatalogStep {
     private String onBadRows;
     @CheckForNull
     private Double maxBadRowsShare;
+    @CheckForNull
+    private String awsCredentialsId;
 
     @Override
     protected void putValues(final LinkedHashMap<String, Object> values) {
@@ -37,6 +39,7 @@ public abstract class DataReadingStep extends CatalogStep {
         values.put("inferRows", getInferRows());
         values.put("onBadRows", getOnBadRows());
         values.put("maxBadRowsShare", getMaxBadRowsShare());
+        values.put("awsCredentialsId", getAwsCredentialsId());
     }
 
     /** csv or jsonl (default: by file name). */
@@ -125,5 +128,16 @@ public abstract class DataReadingStep extends CatalogStep {
     @DataBoundSetter
     public void setMaxBadRowsShare(final Double maxBadRowsShare) {
         this.maxBadRowsShare = maxBadRowsShare;
+    }
+
+    /** For s3:// data, reports and registries: a username-with-password credential holding the AWS access key id (user name) and secret access key (password). Without it the agent's environment or instance role is used; MLSTAGES_S3_ENDPOINT on the agent names an S3-compatible store. */
+    @CheckForNull
+    public String getAwsCredentialsId() {
+        return awsCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setAwsCredentialsId(final String awsCredentialsId) {
+        this.awsCredentialsId = StepValues.text(awsCredentialsId);
     }
 }

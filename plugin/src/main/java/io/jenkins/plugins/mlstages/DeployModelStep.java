@@ -53,6 +53,12 @@ public class DeployModelStep extends DeployModelStepBase {
             return Forms.whole(Forms.canConfigure(item), value, 0);
         }
 
+        /** The username-with-password credentials for {@code awsCredentialsId} (an AWS access key pair). */
+        public ListBoxModel doFillAwsCredentialsIdItems(@AncestorInPath final Item item,
+                @QueryParameter final String awsCredentialsId) {
+            return Forms.usernamePasswordItems(item, awsCredentialsId);
+        }
+
         /** The secret-text credentials for {@code credentialsId}. */
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath final Item item, @QueryParameter final String credentialsId) {
             return Forms.secretTextItems(item, credentialsId);

@@ -34,6 +34,8 @@ public abstract class DeployModelStepBase extends CatalogStep {
     @CheckForNull
     private String tokenFile;
     @CheckForNull
+    private String awsCredentialsId;
+    @CheckForNull
     private String connectTimeout;
     @CheckForNull
     private String requestTimeout;
@@ -71,6 +73,7 @@ public abstract class DeployModelStepBase extends CatalogStep {
         values.put("keep", getKeep());
         values.put("credentialsId", getCredentialsId());
         values.put("tokenFile", getTokenFile());
+        values.put("awsCredentialsId", getAwsCredentialsId());
         values.put("connectTimeout", getConnectTimeout());
         values.put("requestTimeout", getRequestTimeout());
         values.put("attempts", getAttempts());
@@ -202,6 +205,17 @@ public abstract class DeployModelStepBase extends CatalogStep {
     @DataBoundSetter
     public void setTokenFile(final String tokenFile) {
         this.tokenFile = StepValues.text(tokenFile);
+    }
+
+    /** For s3:// data, reports and registries: a username-with-password credential holding the AWS access key id (user name) and secret access key (password). Without it the agent's environment or instance role is used; MLSTAGES_S3_ENDPOINT on the agent names an S3-compatible store. */
+    @CheckForNull
+    public String getAwsCredentialsId() {
+        return awsCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setAwsCredentialsId(final String awsCredentialsId) {
+        this.awsCredentialsId = StepValues.text(awsCredentialsId);
     }
 
     /** Per attempt (default 5s). */

@@ -440,6 +440,16 @@ public abstract class DriftCheckBuilderBase extends Builder {
     }
 
     @CheckForNull
+    public String getAwsCredentialsId() {
+        return check.getAwsCredentialsId();
+    }
+
+    @DataBoundSetter
+    public void setAwsCredentialsId(final String awsCredentialsId) {
+        check.setAwsCredentialsId(awsCredentialsId);
+    }
+
+    @CheckForNull
     public String getOnDrift() {
         return check.getOnDrift();
     }

@@ -2,6 +2,8 @@ package io.jenkins.plugins.mlstages;
 
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.AutoCompletionCandidates;
@@ -51,6 +53,16 @@ final class Forms {
      * {@code includeCurrentValue} takes a non-null id (credentials-plugin), so an unset box (null) adds nothing.
      */
     static ListBoxModel secretTextItems(@CheckForNull final Item item, @CheckForNull final String current) {
+        return credentialItems(item, current, StringCredentials.class);
+    }
+
+    /** The username-with-password credentials the item may use (an AWS key pair: id as user name, secret as password). */
+    static ListBoxModel usernamePasswordItems(@CheckForNull final Item item, @CheckForNull final String current) {
+        return credentialItems(item, current, StandardUsernamePasswordCredentials.class);
+    }
+
+    private static ListBoxModel credentialItems(@CheckForNull final Item item, @CheckForNull final String current,
+            final Class<? extends StandardCredentials> type) {
         StandardListBoxModel model = new StandardListBoxModel();
         boolean allowed = item == null
                 ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
@@ -58,7 +70,7 @@ final class Forms {
         if (allowed) {
             model.includeEmptyValue().includeMatchingAs(
                     item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2,
-                    item, StringCredentials.class, List.of(), CredentialsMatchers.always());
+                    item, type, List.of(), CredentialsMatchers.always());
         }
         if (current != null && !current.isEmpty()) {
             model.includeCurrentValue(current);

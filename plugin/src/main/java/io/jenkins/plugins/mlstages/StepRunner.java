@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlstages;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
@@ -132,7 +133,12 @@ final class StepRunner {
         Map<String, String> childEnvironment = new HashMap<>(environment);
         // the invocation names each secret's variable and credentials id; only the child's environment sees the value
         for (Map.Entry<String, String> secret : invocation.environment().entrySet()) {
-            childEnvironment.put(secret.getKey(), secret(secret.getValue(), secret.getKey()));
+            if (Invocation.AWS_KEY_VARIABLE.equals(secret.getKey())) {
+                awsKeys(secret.getValue(), childEnvironment);
+            }
+            else {
+                childEnvironment.put(secret.getKey(), secret(secret.getValue(), secret.getKey()));
+            }
         }
 
         Finished engine = launch(invocation.arguments(), workFolder, childEnvironment, settings);
@@ -214,7 +220,8 @@ final class StepRunner {
         if (registry == null) {
             throw new AbortException(Messages.StepRunner_NeedsRegistry(step.functionName()));
         }
-        if (!workspace.child(registry).isDirectory()) {
+        // an s3:// registry needs no shared volume: the engine reaches it and names it when it cannot
+        if (!StepPlan.isObjectStore(registry) && !workspace.child(registry).isDirectory()) {
             throw new AbortException(Messages.StepRunner_NoRegistryFolder(registry, nodeName()));
         }
     }
@@ -224,6 +231,9 @@ final class StepRunner {
             throws IOException, InterruptedException {
         if (pattern == null) {
             throw new AbortException(StepMessages.forStep(step.functionName(), Messages.StepRunner_CurrentRequired()));
+        }
+        if (StepPlan.isObjectStore(pattern)) {
+            return List.of(pattern);
         }
         if (StepPlan.isAbsolute(pattern)) {
             if (!workspace.child(pattern).exists()) {
@@ -254,6 +264,21 @@ final class StepRunner {
             throw new AbortException(Messages.StepRunner_NoCredential(credentialsId, parameter));
         }
         return credentials.getSecret().getPlainText();
+    }
+
+    /**
+     * The AWS key pair of a username-with-password credential (access key id as user name, secret access key as
+     * password), into the child's environment only, where the SDK's default credential chain reads it.
+     */
+    private void awsKeys(final String credentialsId, final Map<String, String> childEnvironment)
+            throws AbortException {
+        StandardUsernamePasswordCredentials credentials = CredentialsProvider.findCredentialById(credentialsId,
+                StandardUsernamePasswordCredentials.class, run);
+        if (credentials == null) {
+            throw new AbortException(Messages.StepRunner_NoCredential(credentialsId, "awsCredentialsId"));
+        }
+        childEnvironment.put(Invocation.AWS_KEY_VARIABLE, credentials.getUsername());
+        childEnvironment.put(Invocation.AWS_SECRET_VARIABLE, credentials.getPassword().getPlainText());
     }
 
     /** How the engine ended: its exit code and its last non-blank output line (null when it printed nothing). */
