@@ -66,6 +66,34 @@ class S3DataTest {
     }
 
     @Test
+    void shouldReadParquetFilesAndAPrefixOfPartFilesFromTheStoreAsFromDisk() throws Exception {
+        Path local = TestData.parquet("chicago-2002.parquet");
+        server.store().put(S3Url.parse("s3://data/parquet/chicago-2002.parquet"), local);
+        Path folder = TestData.parquet("chicago-2008-parts");
+        try (java.util.stream.Stream<Path> parts = Files.list(folder)) {
+            for (Path part : (Iterable<Path>) parts::iterator) {
+                server.store().put(S3Url.parse("s3://data/parquet/chicago-2008/" + part.getFileName()), part);
+            }
+        }
+
+        // the footer first, then the column chunks: random access through ranged GETs, not a download
+        assertProfilesEqual(Profiles.of(S3FileSystemProvider.path("s3://data/parquet/chicago-2002.parquet"),
+                ReadOptions.defaults(), ProfileSettings.defaults()), Profiles.of(local, ReadOptions.defaults(),
+                ProfileSettings.defaults()));
+        assertProfilesEqual(Profiles.of(S3FileSystemProvider.path("s3://data/parquet/chicago-2008"),
+                ReadOptions.defaults(), ProfileSettings.defaults()), Profiles.of(folder, ReadOptions.defaults(),
+                ProfileSettings.defaults()));
+    }
+
+    private static void assertProfilesEqual(final Profile fromStore, final Profile fromDisk) {
+        assertThat(fromStore.rows()).isEqualTo(fromDisk.rows()).isGreaterThan(300);
+        assertThat(fromStore.columns()).hasSameSizeAs(fromDisk.columns());
+        for (int i = 0; i < fromDisk.columns().size(); i++) {
+            assertThat(fromStore.columns().get(i)).isEqualTo(fromDisk.columns().get(i));
+        }
+    }
+
+    @Test
     void shouldWriteAReportAsOneObjectAndListAPrefixAsAFolder() throws Exception {
         Path report = S3FileSystemProvider.path("s3://data/reports/run-1/drift.json");
         io.mlstages.io.AtomicFiles.write(report, "{\"kind\":\"test\"}\n");
