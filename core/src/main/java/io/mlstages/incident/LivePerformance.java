@@ -165,7 +165,7 @@ public final class LivePerformance {
         });
     }
 
-    private static JsonNode parse(final String line, final Path file, final long number) {
+    static JsonNode parse(final String line, final Path file, final long number) {
         try {
             return io.mlstages.incident.IncidentJson.MAPPER.readTree(line);
         }

@@ -31,7 +31,9 @@ public record GateResult(String name, Kind kind, String metric, double value, @C
         /** A comparison with the baseline model. */
         BASELINE,
         /** A check of the evaluation data against the training data. */
-        DATA;
+        DATA,
+        /** A gate {@code validate --incident} adds: the candidate covers the incident's drifted data. */
+        INCIDENT;
 
         /** The lower-case name used in JSON. */
         public String label() {
