@@ -221,6 +221,9 @@ public final class Monitor {
             if (open == null || !open.id().equals(incidentId)) {
                 throw new IncidentException("Incident " + incidentId + " is not open: no retrain to mark");
             }
+            if (open.retrainHalted()) {
+                throw new IncidentException("Refused: " + halted(open));
+            }
             Incident marked = open.withStep(new Step(Stage.RETRAINING, now, actor.buildUrl(), actor.user(),
                     "retrain requested" + (note == null || note.isBlank() ? "" : ": " + note)))
                     .withRetrainRequest(now);
