@@ -55,6 +55,18 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
     @CheckForNull
     private String positiveClass;
     @CheckForNull
+    private String incident;
+    @CheckForNull
+    private String incidentLabels;
+    @CheckForNull
+    private String incidentLog;
+    @CheckForNull
+    private String incidentIdColumn;
+    @CheckForNull
+    private String incidentLabelColumn;
+    @CheckForNull
+    private Integer retrainBudget;
+    @CheckForNull
     private String onFailure;
 
     /**
@@ -87,6 +99,12 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
         values.put("predictedColumn", getPredictedColumn());
         values.put("probabilityPrefix", getProbabilityPrefix());
         values.put("positiveClass", getPositiveClass());
+        values.put("incident", getIncident());
+        values.put("incidentLabels", getIncidentLabels());
+        values.put("incidentLog", getIncidentLog());
+        values.put("incidentIdColumn", getIncidentIdColumn());
+        values.put("incidentLabelColumn", getIncidentLabelColumn());
+        values.put("retrainBudget", getRetrainBudget());
         super.putValues(values);
         values.put("onFailure", getOnFailure());
     }
@@ -329,6 +347,72 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
     @DataBoundSetter
     public void setPositiveClass(final String positiveClass) {
         this.positiveClass = StepValues.text(positiveClass);
+    }
+
+    /** Verify that the candidate mitigates this incident (the retrain job's INCIDENT_ID): adds the coverage gates (the incident's drifted data must not drift against the candidate's training data) and the champion gate on the incident window; a pass makes the blessing a verified mitigation, which deployModel needs to mark the incident MITIGATED. Needs registryModel. */
+    @CheckForNull
+    public String getIncident() {
+        return incident;
+    }
+
+    @DataBoundSetter
+    public void setIncident(final String incident) {
+        this.incident = StepValues.text(incident);
+    }
+
+    /** With incident: labels of the drifted period (CSV with an id and a label column), joined with incidentLog to score the candidate and production on the incident window; without them the champion gate uses data. */
+    @CheckForNull
+    public String getIncidentLabels() {
+        return incidentLabels;
+    }
+
+    @DataBoundSetter
+    public void setIncidentLabels(final String incidentLabels) {
+        this.incidentLabels = StepValues.text(incidentLabels);
+    }
+
+    /** With incidentLabels: the serving prediction log folder. */
+    @CheckForNull
+    public String getIncidentLog() {
+        return incidentLog;
+    }
+
+    @DataBoundSetter
+    public void setIncidentLog(final String incidentLog) {
+        this.incidentLog = StepValues.text(incidentLog);
+    }
+
+    /** The labels' id column (default id). */
+    @CheckForNull
+    public String getIncidentIdColumn() {
+        return incidentIdColumn;
+    }
+
+    @DataBoundSetter
+    public void setIncidentIdColumn(final String incidentIdColumn) {
+        this.incidentIdColumn = StepValues.text(incidentIdColumn);
+    }
+
+    /** The labels' label column (default: the model's target). */
+    @CheckForNull
+    public String getIncidentLabelColumn() {
+        return incidentLabelColumn;
+    }
+
+    @DataBoundSetter
+    public void setIncidentLabelColumn(final String incidentLabelColumn) {
+        this.incidentLabelColumn = StepValues.text(incidentLabelColumn);
+    }
+
+    /** With incident: failed verifications allowed before the incident's severity rises and automatic retraining stops until a person resolves or re-arms it (default 3). */
+    @CheckForNull
+    public Integer getRetrainBudget() {
+        return retrainBudget;
+    }
+
+    @DataBoundSetter
+    public void setRetrainBudget(final Integer retrainBudget) {
+        this.retrainBudget = retrainBudget;
     }
 
     /** When a gate fails: FAIL the build (default), mark it UNSTABLE, or only REPORT. */
