@@ -159,7 +159,7 @@ public record IncidentTimeline(String incidentId, String model, String stage, St
     /** Instants compare by time, not as text (fractions of a second vary in length); a bad one sorts first. */
     private static java.time.Instant instant(final String at) {
         try {
-            return java.time.Instant.parse(at);
+            return at == null ? java.time.Instant.MIN : java.time.Instant.parse(at);
         }
         catch (java.time.format.DateTimeParseException e) {
             return java.time.Instant.MIN;
