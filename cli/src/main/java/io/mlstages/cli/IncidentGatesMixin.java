@@ -60,7 +60,8 @@ final class IncidentGatesMixin {
             throw new IllegalArgumentException("--incident needs the registry that holds it: --registry DIR"
                     + " --registry-model NAME");
         }
-        return new IncidentVerification.Request(registry, incident, alias, labels, log, idColumn, labelColumn, drift,
+        return new IncidentVerification.Request(registry, incident, alias, labels, log, idColumn, labelColumn,
+                drift == null ? DriftOptions.defaults() : drift,
                 budget, Actor.fromEnvironment());
     }
 

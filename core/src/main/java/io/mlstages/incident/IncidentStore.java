@@ -112,7 +112,7 @@ public final class IncidentStore {
      * Re-arms an incident whose retrain budget is spent: see {@link Monitor#rearm}.
      */
     public Incident rearm(final String id, final Actor actor, @CheckForNull final String note) {
-        return Monitor.rearm(root.getParent(), id, actor, note);
+        return Monitor.rearm(Objects.requireNonNull(root.getParent(), "the registry of " + root), id, actor, note);
     }
 
     /** Runs {@code work} under the model's incident lock, given the open incident (or null). */

@@ -86,8 +86,8 @@ public final class IncidentVerification {
 
         /** The incident {@code id} of the registry, the other settings at their defaults. */
         public static Request of(final Registry registry, final String id, final Actor actor) {
-            return new Request(registry, id, "production", null, null, null, null, null, DEFAULT_RETRAIN_BUDGET,
-                    actor);
+            return new Request(registry, id, "production", null, null, null, null, DriftOptions.defaults(),
+                    DEFAULT_RETRAIN_BUDGET, actor);
         }
     }
 
@@ -133,9 +133,9 @@ public final class IncidentVerification {
         List<GateResult> gates = new ArrayList<>(coverage(incident, store.currentProfile(incident), candidate,
                 request.drift()));
         String window;
-        Evaluation[] pair = window(request, incident, candidate);
+        Scored pair = window(request, incident, candidate);
         if (pair != null) {
-            window = "the incident window (" + pair[0].rows() + " labelled predictions of version "
+            window = "the incident window (" + pair.candidate().rows() + " labelled predictions of version "
                     + incident.modelVersion() + ")";
         }
         else if (data != null && candidateMetrics != null) {
@@ -206,9 +206,13 @@ public final class IncidentVerification {
         return gates;
     }
 
+    /** The candidate's and production's metrics on the same rows. */
+    private record Scored(Evaluation candidate, Evaluation production) {
+    }
+
     /** The candidate's and production's metrics on the labelled window, or null when there is no window. */
     @CheckForNull
-    private static Evaluation[] window(final Request request, final Incident incident,
+    private static Scored window(final Request request, final Incident incident,
             final ModelPackage candidate) {
         Path labels = request.labels();
         Path log = request.logDir();
@@ -220,8 +224,8 @@ public final class IncidentVerification {
         if (!production.canPredict()) {
             return null;
         }
-        String labelColumn = request.labelColumn() != null ? request.labelColumn()
-                : production.metadata().target();
+        String given = request.labelColumn();
+        String labelColumn = given != null ? given : production.metadata().target();
         List<IncidentWindow.Row> rows = IncidentWindow.read(incident.model(), incident.modelVersion(), labels,
                 request.idColumn(), labelColumn, log);
         if (rows.isEmpty()) {
@@ -235,8 +239,8 @@ public final class IncidentVerification {
             throw new IncidentException(labels + ": none of the " + rows.size() + " labels is a class of both the"
                     + " candidate and version " + champion);
         }
-        return new Evaluation[] {Metrics.evaluate(score(candidate, usable, labels)),
-            Metrics.evaluate(score(production, usable, labels))};
+        return new Scored(Metrics.evaluate(score(candidate, usable, labels)),
+                Metrics.evaluate(score(production, usable, labels)));
     }
 
     private static boolean known(final ModelPackage model, final IncidentWindow.Row row) {
@@ -271,7 +275,7 @@ public final class IncidentVerification {
     }
 
     @CheckForNull
-    private static Evaluation[] onData(final Request request, final Incident incident, final Path data,
+    private static Scored onData(final Request request, final Incident incident, final Path data,
             final Evaluation candidateMetrics, final ReadOptions read) {
         Optional<Integer> champion = request.registry().models().contains(incident.model())
                 ? request.registry().alias(incident.model(), request.alias()) : Optional.empty();
@@ -279,11 +283,11 @@ public final class IncidentVerification {
             return null;
         }
         ModelPackage production = request.registry().load(incident.model(), champion.get());
-        return new Evaluation[] {candidateMetrics, Metrics.evaluate(Scoring.score(production, data,
-                read.withBadRowLog(null)))};
+        return new Scored(candidateMetrics, Metrics.evaluate(Scoring.score(production, data,
+                read.withBadRowLog(null))));
     }
 
-    private static GateResult champion(@CheckForNull final Evaluation[] pair, final String window,
+    private static GateResult champion(@CheckForNull final Scored pair, final String window,
             final ModelPackage candidate, final Incident incident) {
         Metric metric = Metric.primary(candidate.metadata().task());
         String name = "champion on incident window (" + metric.label() + ")";
@@ -292,8 +296,8 @@ public final class IncidentVerification {
                     "the candidate could not be compared with production of " + incident.model() + ": scored on "
                     + window);
         }
-        ValidationInput input = ValidationInput.of(ModelIdentity.named("candidate"), pair[0], window, null)
-                .withBaseline(ModelIdentity.named("production"), pair[1]);
+        ValidationInput input = ValidationInput.of(ModelIdentity.named("candidate"), pair.candidate(), window, null)
+                .withBaseline(ModelIdentity.named("production"), pair.production());
         GateResult compared = Gates.check(input, List.of(new Gate.Baseline(metric,
                 Gate.Change.ABSOLUTE, 0))).gates().get(0);
         return new GateResult(name, GateResult.Kind.INCIDENT, compared.metric(), compared.value(), compared.bound(),
