@@ -245,8 +245,8 @@ final class DemoCommand implements Callable<Integer> {
      * values, drift from its training profile) and, with a registry, at least a tenth less RMSE than the champion.
      */
     StageResult validate(final int number, final String version, final Path packageDir, final Path data,
-            final String what, final Registry registry, final Path reportFile, final String incident,
-            final boolean expectBlessed) {
+            final String what, @CheckForNull final Registry registry, final Path reportFile,
+            @CheckForNull final String incident, final boolean expectBlessed) {
         long start = System.nanoTime();
         say("validating " + version + " on " + data.getFileName() + " ...");
         // the same validation as 'mlstages validate --registry': without a champion yet there is no baseline gate

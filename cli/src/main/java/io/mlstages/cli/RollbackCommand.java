@@ -53,10 +53,11 @@ final class RollbackCommand implements Callable<Integer> {
             Actor actor = Actor.fromEnvironment();
             DeployResult result = Deployer.rollback(registry, registered.model, alias, actor, options.message, chosen);
             // a rollback is news for the model's incident: the open one records it, or one opens
+            io.mlstages.registry.AliasMove move = result.move();
             Incident incident = Monitor.rolledBack(registry.root(), registered.model,
                     java.util.Objects.requireNonNullElse(result.previous(), result.version()),
-                    result.move() == null ? null : result.move().to(), actor, options.message == null
-                    ? "mlstages rollback of alias '" + alias + "'" : options.message);
+                    move == null ? null : move.to(), actor,
+                    java.util.Objects.requireNonNullElse(options.message, "mlstages rollback of alias '" + alias + "'"));
             options.emit(out, () -> DeploymentJson.rollback(result));
             if (options.text()) {
                 out.println(result.summary());
