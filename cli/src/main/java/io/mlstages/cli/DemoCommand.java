@@ -24,8 +24,10 @@ import io.mlstages.train.ModelPackage;
 import io.mlstages.train.TrainOptions;
 import io.mlstages.train.Trainer;
 import io.mlstages.validate.Gate;
+import io.mlstages.validate.GateResult;
 import io.mlstages.validate.ValidationReport;
 import io.mlstages.usecase.Deployment;
+import io.mlstages.usecase.IncidentVerification;
 import io.mlstages.usecase.ModelCheck;
 import io.mlstages.usecase.Validation;
 import picocli.CommandLine.Command;
@@ -54,14 +56,16 @@ import java.util.stream.Stream;
 
 /**
  * {@code mlstages demo}: the closed loop on bundled real data (Chicago L ridership), in a fresh working directory:
- * train, validate, deploy, watch, find drift, open an incident, retrain, validate against the champion, redeploy,
- * and resolve the incident. See docs/demo.md.
+ * train, validate, deploy, watch, find drift, open an incident, refuse a retrain that does not cover the drift,
+ * retrain, verify against the incident and the champion, redeploy (a verified mitigation), and resolve the incident.
+ * See docs/demo.md.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the closed loop on bundled real data (Chicago L ridership, R modeldata) in a fresh "
                 + "working directory: train v1 on 2002-2003, validate, deploy, check unseen 2002-2003 days (clean), "
-                + "check 2009-2010 days (drift: an incident opens), retrain on 2009-2010, validate against the "
-                + "production version, deploy v2, check again (clean: the incident resolves).",
+                + "check 2009-2010 days (drift: an incident opens), retrain on 2002-2003 again (refused: it does not "
+                + "cover the drift), retrain on 2009-2010, verify it against the incident and the production version, "
+                + "deploy v2 (the incident is mitigated), check again (clean: the incident resolves).",
             "Needs no setup and no network. Exit code 0 when every stage ended as the loop expects, 1 otherwise."})
 final class DemoCommand implements Callable<Integer> {
     /** The model's name in the demo registry. */
@@ -74,7 +78,9 @@ final class DemoCommand implements Callable<Integer> {
     /** The bundled files, copied into DIR/data; see test-resources/datasets/make_demo.R. */
     static final List<String> DATA_FILES = List.of("chicago-a-train.csv", "chicago-a-validation.csv",
             "chicago-a-live.csv", "chicago-b-train.csv", "chicago-b-live.csv", "chicago-b-next.csv", "NOTICE");
-    private static final int STAGES = 9;
+    private static final int STAGES = 11;
+    /** The incident the drift of stage 5 opened, which the retrains are verified against. */
+    private String incidentId;
     /**
      * A model explaining less than half the day-to-day variance is no use. Not higher: weekday holidays (a few
      * thousand riders instead of about twenty) carry most of the error, and one slice of 182 days holds several.
@@ -153,19 +159,26 @@ final class DemoCommand implements Callable<Integer> {
         boolean closed = run(() -> train(1, "v1", "2002-2003", data.resolve("chicago-a-train.csv"),
                 packages.resolve("v1"), chosen))
                 && run(() -> validate(2, "v1", packages.resolve("v1"), data.resolve("chicago-a-validation.csv"),
-                        "unseen 2002-2003 days", null, reports.resolve("validation-v1.json")))
+                        "unseen 2002-2003 days", null, reports.resolve("validation-v1.json"), null, true))
                 && run(() -> deploy(3, "v1", registry, packages.resolve("v1"), targets, actor))
                 && run(() -> check(4, "check unseen 2002-2003 days (A')", registry, data.resolve("chicago-a-live.csv"),
                         reports, "check-4-a-live", actor, false))
                 && run(() -> check(5, "check 2009-2010 days (B)", registry, data.resolve("chicago-b-live.csv"),
                         reports, "check-5-b-live", actor, true))
-                && run(() -> train(6, "v2", "2009-2010", data.resolve("chicago-b-train.csv"),
+                // a retrain on the old days again: it cannot cover the drift, and the incident's gates refuse it
+                && run(() -> train(6, "v2-stale", "2002-2003 again", data.resolve("chicago-a-train.csv"),
+                        packages.resolve("v2-stale"), chosen))
+                && run(() -> validate(7, "v2-stale", packages.resolve("v2-stale"), data.resolve("chicago-b-live.csv"),
+                        "the 2009-2010 days that drifted", registry, reports.resolve("validation-v2-stale.json"),
+                        incidentId, false))
+                && run(() -> train(8, "v2", "2009-2010", data.resolve("chicago-b-train.csv"),
                         packages.resolve("v2"), chosen))
-                && run(() -> validate(7, "v2", packages.resolve("v2"), data.resolve("chicago-b-live.csv"),
-                        "the 2009-2010 days that drifted", registry, reports.resolve("validation-v2.json")))
-                && run(() -> deploy(8, "v2", registry, packages.resolve("v2"), targets, actor))
-                && run(() -> check(9, "check new 2009-2010 days (B')", registry, data.resolve("chicago-b-next.csv"),
-                        reports, "check-9-b-next", actor, false));
+                && run(() -> validate(9, "v2", packages.resolve("v2"), data.resolve("chicago-b-live.csv"),
+                        "the 2009-2010 days that drifted", registry, reports.resolve("validation-v2.json"),
+                        incidentId, true))
+                && run(() -> deploy(10, "v2", registry, packages.resolve("v2"), targets, actor))
+                && run(() -> check(11, "check new 2009-2010 days (B')", registry, data.resolve("chicago-b-next.csv"),
+                        reports, "check-11-b-next", actor, false));
         double seconds = (System.nanoTime() - start) / 1e9;
 
         stdout.println();
@@ -174,7 +187,8 @@ final class DemoCommand implements Callable<Integer> {
                 : "The loop did NOT close: stage " + stages.get(stages.size() - 1).number() + " ended '"
                         + stages.get(stages.size() - 1).verdict() + "' (see above).");
         stdout.println("  drift reports:      " + reports + " (check-*.html, .json, .xml)");
-        stdout.println("  validation reports: " + reports + " (validation-v1.json, validation-v2.json)");
+        stdout.println("  validation reports: " + reports + " (validation-v1.json, validation-v2-stale.json,"
+                + " validation-v2.json)");
         stdout.println("  registry:           " + registryDir + " (mlstages registry list --registry " + registryDir
                 + ")");
         stdout.println("  incidents:          " + IncidentStore.open(registryDir).root()
@@ -231,7 +245,8 @@ final class DemoCommand implements Callable<Integer> {
      * values, drift from its training profile) and, with a registry, at least a tenth less RMSE than the champion.
      */
     StageResult validate(final int number, final String version, final Path packageDir, final Path data,
-            final String what, final Registry registry, final Path reportFile) {
+            final String what, @CheckForNull final Registry registry, final Path reportFile,
+            @CheckForNull final String incident, final boolean expectBlessed) {
         long start = System.nanoTime();
         say("validating " + version + " on " + data.getFileName() + " ...");
         // the same validation as 'mlstages validate --registry': without a champion yet there is no baseline gate
@@ -241,7 +256,9 @@ final class DemoCommand implements Callable<Integer> {
             request = request.withBaseline(new Validation.Baseline.Champion(registry, MODEL,
                     DeployRequest.DEFAULT_ALIAS), List.of(Gate.parseMinRelativeImprovement(MIN_RMSE_GAIN)));
         }
-        Validation.Result result = Validation.run(request);
+        // a retrain from an incident is verified against it, as 'mlstages validate --incident' does
+        Validation.Result result = Validation.run(request, registry == null || incident == null ? null
+                : IncidentVerification.Request.of(registry, incident, Actor.fromEnvironment()));
         result.noBaseline().ifPresent(why -> say(why));
         ValidationReport report = result.report();
         Integer champion = result.champion().orElse(null);
@@ -267,8 +284,22 @@ final class DemoCommand implements Callable<Integer> {
         }
         facts.put("blessed", blessed);
         String name = "validate " + version + (champion != null ? " against the champion" : " (gates)");
-        return new StageResult(number, name, blessed ? "blessed" : "rejected", blessed, detail, seconds(start),
-                facts);
+        if (result.verification().isPresent()) {
+            IncidentVerification.Outcome verified = result.verification().get();
+            List<GateResult> gates = verified.gates();
+            long covered = gates.stream().filter(g -> g.name().startsWith("coverage of ") && g.passed()).count();
+            long listed = gates.stream().filter(g -> g.name().startsWith("coverage of ")).count();
+            facts.put("incident", verified.incident().id());
+            facts.put("incidentGatesPassed", verified.passed());
+            facts.put("coveredColumns", covered);
+            facts.put("driftedColumnsOfIncident", listed);
+            facts.put("failedVerifications", verified.incident().failedVerifications());
+            name = "verify " + version + " against incident " + verified.incident().id();
+            detail += String.format(Locale.ROOT, "; incident gates %s: %d of %d drifted columns covered",
+                    verified.passed() ? "passed, the mitigation is verified" : "failed", covered, listed);
+        }
+        return new StageResult(number, name, blessed ? "blessed" : "refused", blessed == expectBlessed, detail,
+                seconds(start), facts);
     }
 
     /** Registers and deploys a blessed package: the serving directory, then the production alias. */
@@ -289,11 +320,16 @@ final class DemoCommand implements Callable<Integer> {
             facts.put("previous", result.previous());
             facts.put("succeeded", result.succeeded());
             mitigated.ifPresent(i -> facts.put("incidentMitigated", i.id()));
+            deployed.notMitigated().ifPresent(why -> facts.put("notMitigated", why));
             String detail = String.format(Locale.ROOT, "registry v%d is %s%s, published to the serving directory%s",
                     result.version(), result.alias(), result.previous() == null ? "" : " (was v" + result.previous()
-                            + ")", mitigated.map(i -> "; incident " + i.id() + " mitigated").orElse(""));
+                            + ")", mitigated.map(i -> "; incident " + i.id() + " mitigated (verified)")
+                            .orElse(deployed.notMitigated().map(why -> "; incident not mitigated: " + why)
+                                    .orElse("")));
+            // while an incident is open, only a verified mitigation is what the loop expects
+            boolean expected = result.succeeded() && (incidentId == null || mitigated.isPresent());
             return new StageResult(number, "deploy " + version + " to production", result.succeeded() ? "deployed"
-                    : "failed", result.succeeded(), detail, seconds(start), facts);
+                    : "failed", expected, detail, seconds(start), facts);
         }
         catch (DeployException e) {
             facts.put("error", e.getMessage());
@@ -344,6 +380,7 @@ final class DemoCommand implements Callable<Integer> {
         String detail = String.format(Locale.ROOT, "%d of %d features drifted vs v%d", driftedFeatures(report),
                 featureColumns(report), version);
         if (result.opened()) {
+            incidentId = incident.get().id();
             detail += "; incident " + incident.get().id() + " opened (" + incident.get().severity().name()
                     .toLowerCase(Locale.ROOT) + ")" + (retrain.get() != null ? ", retrain requested" : "");
         }

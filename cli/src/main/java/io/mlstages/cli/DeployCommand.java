@@ -75,6 +75,7 @@ final class DeployCommand implements Callable<Integer> {
             if (options.text()) {
                 out.println(result.summary());
                 deployed.mitigated().ifPresent(incident -> out.println("Mitigated " + Incidents.line(incident)));
+                deployed.notMitigated().ifPresent(why -> out.println("Not mitigated: " + why));
             }
             options.emit(out, () -> DeploymentJson.of(deployed));
             out.flush();

@@ -25,14 +25,14 @@ import java.util.concurrent.Callable;
         description = "List, show and resolve the drift incidents kept with a registry, or mark one retraining (see "
                 + "docs/incidents.md).",
         subcommands = {IncidentCommand.ListIncidents.class, IncidentCommand.Show.class, IncidentCommand.Resolve.class,
-            IncidentCommand.Retraining.class})
+            IncidentCommand.Retraining.class, IncidentCommand.Rearm.class})
 final class IncidentCommand implements Runnable {
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: list, show, resolve or retraining");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: list, show, resolve, retraining or rearm");
     }
 
     /** The registry that keeps the incidents. */
@@ -189,6 +189,36 @@ final class IncidentCommand implements Runnable {
             }
             out.print("-".equals(json) ? Incidents.toJson(incident) : (requestedAt != null ? "Withdrew the retrain"
                     + " request of " + requestedAt + ": " : "Retraining ") + Incidents.line(incident) + "\n");
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code incident rearm}. */
+    @Command(name = "rearm", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Re-arm an open incident whose retrain budget is spent (validate --incident failed "
+                    + "--retrain-budget times): its failed verifications are forgotten and the next checks may request "
+                    + "a retrain again.",
+                "Exit code 2 for an unknown or resolved incident."})
+    static final class Rearm implements Callable<Integer> {
+        @Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        One which;
+
+        @Option(names = "--message", paramLabel = "TEXT",
+                description = "Why (what a person changed): recorded in the incident's steps.")
+        @CheckForNull String message;
+
+        @Option(names = "--json", description = "Print the re-armed incident as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Incident incident = which.store().rearm(which.id, Actor.fromEnvironment(), message);
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(json ? Incidents.toJson(incident) : "Re-armed " + Incidents.line(incident) + "\n");
             out.flush();
             return ExitCodes.OK;
         }

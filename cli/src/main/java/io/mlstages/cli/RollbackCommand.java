@@ -6,7 +6,11 @@ import io.mlstages.deploy.DeployRequest;
 import io.mlstages.deploy.DeployResult;
 import io.mlstages.deploy.DeployTarget;
 import io.mlstages.deploy.Deployer;
+import io.mlstages.incident.Incident;
+import io.mlstages.incident.Incidents;
+import io.mlstages.incident.Monitor;
 import io.mlstages.registry.Actor;
+import io.mlstages.registry.Registry;
 import io.mlstages.usecase.DeploymentJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,11 +49,19 @@ final class RollbackCommand implements Callable<Integer> {
         List<DeployTarget> chosen = options.toTargets();
         PrintWriter out = spec.commandLine().getOut();
         try {
-            DeployResult result = Deployer.rollback(registered.open(), registered.model, alias, Actor.fromEnvironment(),
-                    options.message, chosen);
+            Registry registry = registered.open();
+            Actor actor = Actor.fromEnvironment();
+            DeployResult result = Deployer.rollback(registry, registered.model, alias, actor, options.message, chosen);
+            // a rollback is news for the model's incident: the open one records it, or one opens
+            io.mlstages.registry.AliasMove move = result.move();
+            Incident incident = Monitor.rolledBack(registry.root(), registered.model,
+                    java.util.Objects.requireNonNullElse(result.previous(), result.version()),
+                    move == null ? null : move.to(), actor,
+                    java.util.Objects.requireNonNullElse(options.message, "mlstages rollback of alias '" + alias + "'"));
             options.emit(out, () -> DeploymentJson.rollback(result));
             if (options.text()) {
                 out.println(result.summary());
+                out.println("Incident: " + Incidents.line(incident));
             }
             out.flush();
             return result.succeeded() ? ExitCodes.OK : ExitCodes.FINDING;

@@ -10,6 +10,7 @@ import io.mlstages.validate.Blessing;
 import io.mlstages.validate.Gate;
 import io.mlstages.validate.PredictionsFile;
 import io.mlstages.validate.ValidationReport;
+import io.mlstages.usecase.IncidentVerification;
 import io.mlstages.usecase.Validation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -137,6 +138,9 @@ final class ValidateCommand implements Callable<Integer> {
     DriftOptionsMixin drift;
 
     @Mixin
+    IncidentGatesMixin incidentGates;
+
+    @Mixin
     ReadOptionsMixin read;
 
     @Mixin
@@ -179,11 +183,14 @@ final class ValidateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("Baseline gates need a baseline: --baseline PACKAGE");
         }
         ReadOptions readOptions = read.toReadOptions();
+        IncidentVerification.Request verify = incidentGates.toRequest(
+                chosen instanceof Validation.Baseline.Champion c ? c.registry() : null, baselineAlias,
+                drift.toDriftOptions());
         Validation.Result result = Validation.run(new Validation.Request(model, predictions, data, bounds,
                 baselineGates, chosen, !noDataGates, maxMissingRate,
                 model != null && !noDataGates ? drift.toDriftOptions() : null, readOptions,
                 predictionOptions(), json != null && !"-".equals(json) ? Converters.path(json) : null, junit, !noBless,
-                slices.toSliceOptions()));
+                slices.toSliceOptions()), verify);
 
         ValidationReport report = result.report();
         if (html != null) {
@@ -203,6 +210,7 @@ final class ValidateCommand implements Callable<Integer> {
             stdout.println(result.blessing().isPresent() ? "Blessed: " + model.resolve(Blessing.FILE_NAME)
                     : "Not blessed: a gate failed (any earlier blessing was removed)");
         }
+        IncidentGatesMixin.print(result, stdout);
         stdout.flush();
         return report.passed() ? ExitCodes.OK : ExitCodes.FINDING;
     }

@@ -33,7 +33,7 @@ class DemoCommandTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(seconds).isLessThan(60);
-        assertThat(run.out()).contains("[1/9] train v1", "[9/9] check", "The loop closed: 9 of 9 stages",
+        assertThat(run.out()).contains("[1/11] train v1", "[11/11] check", "The loop closed: 11 of 11 stages",
                 dir.resolve("registry").toString(), dir.resolve("reports").toString());
         assertThat(run.out()).doesNotContain("NOT AS EXPECTED");
         // progress on stderr, results on stdout
@@ -43,13 +43,13 @@ class DemoCommandTest {
         JsonNode summary = new ObjectMapper().readTree(summaryFile.toFile());
         assertThat(summary.get("closed").asBoolean()).isTrue();
         JsonNode stages = summary.get("stages");
-        assertThat(stages).hasSize(9);
+        assertThat(stages).hasSize(11);
         for (JsonNode stage : stages) {
             assertThat(stage.get("expected").asBoolean()).as(stage.toString()).isTrue();
         }
         List<String> verdicts = stages.findValuesAsText("verdict");
-        assertThat(verdicts).containsExactly("ok", "blessed", "deployed", "clean", "DRIFT", "ok", "blessed",
-                "deployed", "clean");
+        assertThat(verdicts).containsExactly("ok", "blessed", "deployed", "clean", "DRIFT", "ok", "refused", "ok",
+                "blessed", "deployed", "clean");
 
         JsonNode v1Validation = facts(stages, 2);
         assertThat(v1Validation.get("passed").asBoolean()).isTrue();
@@ -81,17 +81,28 @@ class DemoCommandTest {
         assertThat(html.resolveSibling("check-5-b-live.json")).exists();
         assertThat(html.resolveSibling("check-5-b-live.xml")).exists();
 
-        JsonNode v2Validation = facts(stages, 7);
+        // the retrain on the old days again is refused by the incident's coverage gates
+        JsonNode stale = facts(stages, 7);
+        assertThat(stale.get("passed").asBoolean()).isFalse();
+        assertThat(stale.get("incident").asText()).isEqualTo(incidentId);
+        assertThat(stale.get("incidentGatesPassed").asBoolean()).isFalse();
+        assertThat(stale.get("coveredColumns").asInt()).isLessThan(stale.get("driftedColumnsOfIncident").asInt());
+        assertThat(stale.get("failedVerifications").asInt()).isEqualTo(1);
+
+        JsonNode v2Validation = facts(stages, 9);
+        assertThat(v2Validation.get("incidentGatesPassed").asBoolean()).isTrue();
+        assertThat(v2Validation.get("coveredColumns").asInt())
+                .isEqualTo(v2Validation.get("driftedColumnsOfIncident").asInt()).isPositive();
         assertThat(v2Validation.get("passed").asBoolean()).isTrue();
         assertThat(v2Validation.get("champion").asInt()).isEqualTo(1);
         assertThat(v2Validation.get("rmse").asDouble()).isLessThan(0.9 * v2Validation.get("championRmse").asDouble());
 
-        JsonNode v2Deploy = facts(stages, 8);
+        JsonNode v2Deploy = facts(stages, 10);
         assertThat(v2Deploy.get("version").asInt()).isEqualTo(2);
         assertThat(v2Deploy.get("previous").asInt()).isEqualTo(1);
         assertThat(v2Deploy.get("incidentMitigated").asText()).isEqualTo(incidentId);
 
-        JsonNode cleanB = facts(stages, 9);
+        JsonNode cleanB = facts(stages, 11);
         assertThat(cleanB.get("datasetDrift").asBoolean()).isFalse();
         assertThat(cleanB.get("version").asInt()).isEqualTo(2);
         assertThat(cleanB.get("incidentResolved").asBoolean()).isTrue();
@@ -107,7 +118,10 @@ class DemoCommandTest {
             assertThat(incident.stage()).isEqualTo(Stage.RESOLVED);
             assertThat(incident.mitigatedBy()).isEqualTo(2);
             assertThat(incident.steps()).extracting(Step::stage)
-                    .containsExactly(Stage.OPEN, Stage.RETRAINING, Stage.MITIGATED, Stage.RESOLVED);
+                    .containsExactly(Stage.OPEN, Stage.RETRAINING, Stage.RETRAINING, Stage.MITIGATED, Stage.RESOLVED);
+            assertThat(incident.steps().get(2).note()).contains("verification 1 of 3 failed");
+            assertThat(incident.mitigation()).isNotEmpty();
+            assertThat(incident.timeToMitigate()).isNotNull();
         });
         assertThat(dir.resolve("serving").resolve(DemoCommand.MODEL).resolve("1")).isDirectory();
         assertThat(dir.resolve("serving").resolve(DemoCommand.MODEL).resolve("2")).isDirectory();
@@ -153,8 +167,8 @@ class DemoCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode summary = new ObjectMapper().readTree(run.out());
         assertThat(summary.get("closed").asBoolean()).isTrue();
-        assertThat(summary.get("stages")).hasSize(9);
-        assertThat(run.err()).contains("[9/9]", "The loop closed");
+        assertThat(summary.get("stages")).hasSize(11);
+        assertThat(run.err()).contains("[11/11]", "The loop closed");
     }
 
     @Test
@@ -179,7 +193,7 @@ class DemoCommandTest {
         Registry empty = Registry.open(Files.createDirectories(temp.resolve("registry")));
 
         DemoCommand.StageResult stage = new DemoCommand().validate(7, "v1", model, live, "unseen days", empty,
-                temp.resolve("validation.json"));
+                temp.resolve("validation.json"), null, true);
         CliRun command = CliRun.of("validate", "--model", model.toString(), "--data", live.toString(), "--min",
                 "r2=0.5", "--min-relative-improvement", "rmse=0.1", "--registry", empty.root().toString(),
                 "--registry-model", DemoCommand.MODEL, "--no-bless");

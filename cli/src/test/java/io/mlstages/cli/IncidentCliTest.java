@@ -102,8 +102,17 @@ class IncidentCliTest {
         assertThat(again.out()).contains("Updated incident ridership-0001", "cool-down");
         assertThat(envFile).doesNotExist();
 
-        registerAndDeploy("chicago-2008.csv", 2);
-        assertThat(lastDeploy.out()).contains("Mitigated incident ridership-0001", "mitigated by version 2");
+        // only a retrain verified against the incident mitigates it
+        Path retrained = dir.resolve("pkg-2008");
+        Trainer.train(DATA.resolve("chicago-2008.csv"), TrainOptions.of(Algorithm.LINEAR, "ridership"), retrained);
+        CliRun validate = CliRun.of("validate", "--model", retrained.toString(), "--data", data("chicago-2008.csv"),
+                "--registry", registry().toString(), "--registry-model", "ridership", "--incident", "ridership-0001");
+        assertThat(validate.exitCode()).as(validate.out() + validate.err()).isZero();
+        assertThat(validate.out()).contains("Verified: the blessing verifies the mitigation of incident ridership-0001");
+        CliRun deploy = CliRun.of("deploy", "--registry", registry().toString(), "--model", "ridership",
+                "--package", retrained.toString());
+        assertThat(deploy.exitCode()).as(deploy.err()).isZero();
+        assertThat(deploy.out()).contains("Mitigated incident ridership-0001", "mitigated by version 2");
 
         CliRun resolved = check("chicago-ridership-test.csv");
         assertThat(resolved.exitCode()).as(resolved.out() + resolved.err()).isZero();

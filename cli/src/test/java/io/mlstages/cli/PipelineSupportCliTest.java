@@ -141,10 +141,27 @@ class PipelineSupportCliTest {
         assertThat(check(registry, dir.resolve("drift.json"), DEMO.resolve("chicago-b-live.csv").toString())
                 .exitCode()).isEqualTo(1);
 
+        // a forced (unverified) deployment leaves the incident open and says why
         JsonNode second = JSON.readTree(deployed(registry, "chicago-b-train.csv", 2).toFile());
-
-        assertThat(second.path("mitigatedIncident").asText()).isEqualTo("ridership-0001");
+        assertThat(second.path("mitigatedIncident").isNull()).isTrue();
+        assertThat(second.path("notMitigated").asText()).contains("not blessed");
         assertThat(second.path("previous").asInt()).isEqualTo(1);
+
+        // a retrain verified against the incident mitigates it
+        Path pkg = dir.resolve("pkg-3");
+        assertThat(CliRun.of("train", "--data", DEMO.resolve("chicago-b-train.csv").toString(), "--target",
+                "ridership", "--exclude", "date", "--algorithm", "linear", "-o", pkg.toString(), "-q").exitCode())
+                .isZero();
+        CliRun validate = CliRun.of("validate", "--model", pkg.toString(), "--data",
+                DEMO.resolve("chicago-b-live.csv").toString(), "--registry", registry.toString(), "--registry-model",
+                "ridership", "--baseline-alias", "production", "--incident", "ridership-0001");
+        assertThat(validate.exitCode()).as(validate.out() + validate.err()).isZero();
+        Path json = dir.resolve("deploy-3.json");
+        assertThat(CliRun.of("deploy", "--registry", registry.toString(), "--model", "ridership", "--package",
+                pkg.toString(), "--json", json.toString(), "-q").exitCode()).isZero();
+        JsonNode third = JSON.readTree(json.toFile());
+        assertThat(third.path("mitigatedIncident").asText()).isEqualTo("ridership-0001");
+        assertThat(third.has("notMitigated")).isFalse();
     }
 
     @Test

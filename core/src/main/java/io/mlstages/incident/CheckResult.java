@@ -53,7 +53,8 @@ public record CheckResult(DriftReport report, Optional<Incident> incident, boole
     }
 
     /**
-     * The event a notification reports, or empty: {@code opened}, {@code escalated}, {@code resolved}, or
+     * The event a notification reports, or empty: {@code opened}, {@code escalated}, {@code resolved}, {@code halted} (drift
+     * while the incident's retrain budget is spent), or
      * {@code finding} for a finding that only attached to the open incident.
      */
     public Optional<String> event() {
@@ -65,6 +66,10 @@ public record CheckResult(DriftReport report, Optional<Incident> incident, boole
         }
         if (resolved()) {
             return Optional.of("resolved");
+        }
+        // each drifted check of an incident whose retrain budget is spent reminds the webhook that a person must act
+        if (report.datasetDrift() && incident.map(Incident::retrainHalted).orElse(false)) {
+            return Optional.of("halted");
         }
         return incident.isPresent() && (report.datasetDrift() || estimateBreached()) ? Optional.of("finding")
                 : Optional.empty();

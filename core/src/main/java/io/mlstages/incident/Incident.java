@@ -19,10 +19,18 @@ import java.util.regex.Pattern;
  * @param steps              its lifecycle, oldest first (the first is {@link Stage#OPEN})
  * @param lastRetrainRequest when a retrain was last requested, or null
  * @param mitigatedBy        the version deployed to mitigate it, or null
+ * @param liveSince          when the version that drifted went live (the alias moved to it), or null when unknown
+ * @param failedVerifications retrained candidates whose incident gates failed
+ * @param retrainHalted      whether the retrain budget is spent: no automatic retrain until a person resolves or
+ *                           re-arms it
+ * @param currentProfile     the file name, in the model's incident folder, of the profile of the data that drifted
+ *                           (the latest finding's), or null
+ * @param mitigation         the gates and figures of the verified blessing that mitigated it (empty until then)
  */
 public record Incident(String id, String model, int modelVersion, Stage stage, Severity severity,
         List<Finding> findings, List<Step> steps, @CheckForNull Instant lastRetrainRequest,
-        @CheckForNull Integer mitigatedBy) {
+        @CheckForNull Integer mitigatedBy, @CheckForNull Instant liveSince, int failedVerifications,
+        boolean retrainHalted, @CheckForNull String currentProfile, List<String> mitigation) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}-[0-9]{4,9}");
 
     public Incident {
@@ -42,6 +50,37 @@ public record Incident(String id, String model, int modelVersion, Stage stage, S
         if (findings.isEmpty()) {
             throw new IncidentException("Incident " + id + " has no finding");
         }
+        if (failedVerifications < 0) {
+            throw new IncidentException("Incident " + id + ": failed verifications " + failedVerifications
+                    + " is negative");
+        }
+        mitigation = List.copyOf(mitigation == null ? List.of() : mitigation);
+    }
+
+    /** An incident as the first format knew it: none of the later fields. */
+    public Incident(final String id, final String model, final int modelVersion, final Stage stage,
+            final Severity severity, final List<Finding> findings, final List<Step> steps,
+            @CheckForNull final Instant lastRetrainRequest, @CheckForNull final Integer mitigatedBy) {
+        this(id, model, modelVersion, stage, severity, findings, steps, lastRetrainRequest, mitigatedBy, null, 0, false,
+                null, List.of());
+    }
+
+    /** From when the version that drifted went live to the first finding, or null when unknown. */
+    @CheckForNull
+    public java.time.Duration timeToDetect() {
+        Instant found = findings.get(0).at();
+        return liveSince == null || found.isBefore(liveSince) ? null : java.time.Duration.between(liveSince, found);
+    }
+
+    /** From the first finding to the first verified mitigation, or null when not (yet) mitigated that way. */
+    @CheckForNull
+    public java.time.Duration timeToMitigate() {
+        if (mitigation.isEmpty()) {
+            return null;
+        }
+        Instant found = findings.get(0).at();
+        return steps.stream().filter(s -> s.stage() == Stage.MITIGATED).map(Step::at).findFirst()
+                .map(at -> java.time.Duration.between(found, at)).orElse(null);
     }
 
     /** Whether it is still open (any stage but {@link Stage#RESOLVED}). */
@@ -63,18 +102,20 @@ public record Incident(String id, String model, int modelVersion, Stage stage, S
         List<Finding> more = new ArrayList<>(findings);
         more.add(finding);
         return new Incident(id, model, modelVersion, stage, Severity.max(severity, finding.severity()), more, steps,
-                lastRetrainRequest, mitigatedBy);
+                lastRetrainRequest, mitigatedBy, liveSince, failedVerifications, retrainHalted, currentProfile,
+                mitigation);
     }
 
     Incident withStep(final Step step) {
         List<Step> more = new ArrayList<>(steps);
         more.add(step);
         return new Incident(id, model, modelVersion, step.stage(), severity, findings, more, lastRetrainRequest,
-                mitigatedBy);
+                mitigatedBy, liveSince, failedVerifications, retrainHalted, currentProfile, mitigation);
     }
 
     Incident withRetrainRequest(final Instant at) {
-        return new Incident(id, model, modelVersion, stage, severity, findings, steps, at, mitigatedBy);
+        return new Incident(id, model, modelVersion, stage, severity, findings, steps, at, mitigatedBy, liveSince,
+                failedVerifications, retrainHalted, currentProfile, mitigation);
     }
 
     /**
@@ -94,13 +135,49 @@ public record Incident(String id, String model, int modelVersion, Stage stage, S
                         .reduce((a, b) -> b).orElse(null);
                 Stage back = left.isEmpty() ? Stage.OPEN : left.get(left.size() - 1).stage();
                 return new Incident(id, model, modelVersion, back, severity, findings, left,
-                        at.equals(lastRetrainRequest) ? previous : lastRetrainRequest, mitigatedBy);
+                        at.equals(lastRetrainRequest) ? previous : lastRetrainRequest, mitigatedBy, liveSince,
+                        failedVerifications, retrainHalted, currentProfile, mitigation);
             }
         }
         return null;
     }
 
     Incident withMitigatedBy(final Integer version) {
-        return new Incident(id, model, modelVersion, stage, severity, findings, steps, lastRetrainRequest, version);
+        return new Incident(id, model, modelVersion, stage, severity, findings, steps, lastRetrainRequest, version,
+                liveSince, failedVerifications, retrainHalted, currentProfile, mitigation);
+    }
+
+    Incident withMitigation(final List<String> evidence) {
+        return new Incident(id, model, modelVersion, stage, severity, findings, steps, lastRetrainRequest, mitigatedBy,
+                liveSince, failedVerifications, retrainHalted, currentProfile, evidence);
+    }
+
+    Incident withLiveSince(@CheckForNull final Instant at) {
+        return new Incident(id, model, modelVersion, stage, severity, findings, steps, lastRetrainRequest, mitigatedBy,
+                at, failedVerifications, retrainHalted, currentProfile, mitigation);
+    }
+
+    Incident withCurrentProfile(@CheckForNull final String file) {
+        return new Incident(id, model, modelVersion, stage, severity, findings, steps, lastRetrainRequest, mitigatedBy,
+                liveSince, failedVerifications, retrainHalted, file, mitigation);
+    }
+
+    /** One more failed verification; {@code halted} stops automatic retraining, {@code raised} is the severity. */
+    Incident withFailedVerification(final Severity raised, final boolean halted) {
+        return new Incident(id, model, modelVersion, stage, raised, findings, steps, lastRetrainRequest, mitigatedBy,
+                liveSince, failedVerifications + 1, halted, currentProfile, mitigation);
+    }
+
+    /** The retrain budget given back: no failed verifications counted, retraining allowed again. */
+    Incident rearmed() {
+        return new Incident(id, model, modelVersion, stage, severity, findings, steps, lastRetrainRequest, mitigatedBy,
+                liveSince, 0, false, currentProfile, mitigation);
+    }
+
+    /** The columns any of its findings listed as drifted, in the order first listed. */
+    public List<String> driftedColumns() {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        findings.forEach(f -> all.addAll(f.driftedColumns()));
+        return List.copyOf(all);
     }
 }

@@ -33,7 +33,15 @@ final class IncidentJson {
                         f.breaches()))
                         .toList(),
                 incident.steps().stream().map(s -> new IncidentDocument.Step(s.stage().name(), s.at().toString(),
-                        s.buildUrl(), s.user(), s.note())).toList());
+                        s.buildUrl(), s.user(), s.note())).toList(),
+                text(incident.liveSince()), text(incident.timeToDetect()), text(incident.timeToMitigate()),
+                incident.failedVerifications() == 0 ? null : incident.failedVerifications(),
+                incident.retrainHalted() ? Boolean.TRUE : null, incident.currentProfile(), incident.mitigation());
+    }
+
+    @CheckForNull
+    private static String text(@CheckForNull final java.time.Duration value) {
+        return value == null ? null : value.toString();
     }
 
     static String toJson(final Incident incident) {
@@ -72,7 +80,10 @@ final class IncidentJson {
                             s.buildUrl(), s.user(), s.note())).toList(),
                     document.lastRetrainRequest() == null ? null
                             : instant(document.lastRetrainRequest(), "lastRetrainRequest", origin),
-                    document.mitigatedBy());
+                    document.mitigatedBy(),
+                    document.liveSince() == null ? null : instant(document.liveSince(), "liveSince", origin),
+                    document.failedVerifications() == null ? 0 : document.failedVerifications(),
+                    Boolean.TRUE.equals(document.retrainHalted()), document.currentProfile(), document.mitigation());
         }
         catch (IllegalArgumentException | NullPointerException e) {
             throw new IncidentException(origin + ": invalid incident: " + e.getMessage(), e);

@@ -29,6 +29,7 @@ import io.mlstages.registry.Actor;
 public final class IncidentStore {
     static final String FOLDER = "incidents";
     static final String LOCK = ".lock";
+    static final String PROFILE_SUFFIX = ".profile.json";
     private static final Pattern FILE = Pattern.compile("(.+)-([0-9]{4,9})\\.json");
 
     private final Path root;
@@ -107,6 +108,13 @@ public final class IncidentStore {
         });
     }
 
+    /**
+     * Re-arms an incident whose retrain budget is spent: see {@link Monitor#rearm}.
+     */
+    public Incident rearm(final String id, final Actor actor, @CheckForNull final String note) {
+        return Monitor.rearm(Objects.requireNonNull(root.getParent(), "the registry of " + root), id, actor, note);
+    }
+
     /** Runs {@code work} under the model's incident lock, given the open incident (or null). */
     <T> T update(final String model, final Function<Incident, T> work) {
         Path dir = root.resolve(Registry.checkModelName(model));
@@ -141,6 +149,31 @@ public final class IncidentStore {
     void save(final Incident incident) {
         AtomicFiles.write(root.resolve(incident.model()).resolve(incident.id() + ".json"),
                 IncidentJson.toJson(incident));
+    }
+
+    /**
+     * Keeps the profile of an incident's drifted data beside it ({@code <id>.profile.json}); call under its model's
+     * lock.
+     *
+     * @return the file's name
+     */
+    String saveProfile(final Incident incident, final io.mlstages.profile.Profile profile) {
+        String name = incident.id() + PROFILE_SUFFIX;
+        Path file = root.resolve(incident.model()).resolve(name);
+        io.mlstages.profile.ProfileJson.write(profile, file);
+        return name;
+    }
+
+    /**
+     * The profile of the data that drifted in the incident (its latest finding), if the check that found it kept one.
+     * The file is found by the incident's id, never by a name read from its JSON.
+     */
+    public Optional<io.mlstages.profile.Profile> currentProfile(final Incident incident) {
+        if (incident.currentProfile() == null) {
+            return Optional.empty();
+        }
+        Path file = file(incident.id()).resolveSibling(incident.id() + PROFILE_SUFFIX);
+        return Files.isRegularFile(file) ? Optional.of(io.mlstages.profile.ProfileJson.read(file)) : Optional.empty();
     }
 
     private Path file(final String id) {

@@ -146,6 +146,9 @@ public final class LivePerformance {
             // no predecessor: the alias was removed, and the result says to which version (none) it went
             AliasMove move = result.move();
             back = move == null ? null : move.to();
+            // the rollback belongs to the model's incident: attach it to the open one, or open one
+            Monitor.rolledBack(registry.root(), model, version, back, actor == null ? Actor.fromEnvironment() : actor,
+                    "live performance below the gate: " + String.join("; ", failures));
         }
         return new PerformanceResult(model, version, joined, unlabelled, truth.size() - matched.size(), evaluation,
                 failures, back);
@@ -165,7 +168,7 @@ public final class LivePerformance {
         });
     }
 
-    private static JsonNode parse(final String line, final Path file, final long number) {
+    static JsonNode parse(final String line, final Path file, final long number) {
         try {
             return io.mlstages.incident.IncidentJson.MAPPER.readTree(line);
         }

@@ -101,7 +101,8 @@ public final class Monitor {
         // with a request to send, the decision records it at once, under the incident lock: an overlapping check
         // then sees the request and its cool-down, and does not send a second one
         CheckResult result = record(IncidentStore.open(registry.root()), model, version, report, settings, who,
-                request != null, estimate).withProfiles(reference, current).withEstimate(estimate);
+                request != null, estimate, current, liveSince(registry, model, alias, version))
+                .withProfiles(reference, current).withEstimate(estimate);
         if (request != null && result.retrainRequested() && result.incident().isPresent()) {
             Incident incident = result.incident().get();
             try {
@@ -151,6 +152,18 @@ public final class Monitor {
     public static CheckResult record(final IncidentStore store, final String model, final int version,
             final DriftReport report, final CheckOptions options, final Actor actor, final boolean claim,
             @CheckForNull final PerformanceEstimate estimate) {
+        return record(store, model, version, report, options, actor, claim, estimate, null, null);
+    }
+
+    /**
+     * As {@link #record(IncidentStore, String, int, DriftReport, CheckOptions, Actor, boolean, PerformanceEstimate)},
+     * keeping the profile of the data that drifted beside the incident (what {@code validate --incident} checks a
+     * retrained candidate's coverage against) and when the drifted version went live (for the time to detect).
+     */
+    static CheckResult record(final IncidentStore store, final String model, final int version,
+            final DriftReport report, final CheckOptions options, final Actor actor, final boolean claim,
+            @CheckForNull final PerformanceEstimate estimate, @CheckForNull final Profile current,
+            @CheckForNull final Instant liveSince) {
         Instant now = now();
         boolean breached = estimate != null && !estimate.breaches().isEmpty();
         return store.update(model, open -> {
@@ -169,7 +182,8 @@ public final class Monitor {
             if (open == null) {
                 Incident opened = new Incident(store.nextId(model), model, version, Stage.OPEN, finding.severity(),
                         List.of(finding), List.of(new Step(Stage.OPEN, now, actor.buildUrl(), actor.user(),
-                        describe(finding))), null, null);
+                        describe(finding))), null, null).withLiveSince(liveSince);
+                opened = keepProfile(store, opened, current);
                 String reason = "incident " + opened.id() + " opened";
                 if (claim) {
                     opened = requested(opened, now, actor, reason);
@@ -178,7 +192,7 @@ public final class Monitor {
                 return new CheckResult(report, Optional.of(opened), true, true, reason, false, null, null);
             }
             boolean escalated = finding.severity().above(open.severity());
-            Incident updated = open.withFinding(finding);
+            Incident updated = keepProfile(store, open.withFinding(finding), current);
             if (open.stage() == Stage.MITIGATED) {
                 updated = updated.withStep(new Step(Stage.OPEN, now, actor.buildUrl(), actor.user(),
                         "drift persists after the mitigation by version " + open.mitigatedBy() + ": "
@@ -187,7 +201,11 @@ public final class Monitor {
             boolean requested;
             String reason;
             Instant last = open.lastRetrainRequest();
-            if (last == null) {
+            if (open.retrainHalted()) {
+                requested = false;
+                reason = halted(open);
+            }
+            else if (last == null) {
                 requested = true;
                 reason = "no retrain requested yet for incident " + open.id();
             }
@@ -227,6 +245,9 @@ public final class Monitor {
         return store.update(incident.model(), open -> {
             if (open == null || !open.id().equals(incidentId)) {
                 throw new IncidentException("Incident " + incidentId + " is not open: no retrain to mark");
+            }
+            if (open.retrainHalted()) {
+                throw new IncidentException("Refused: " + halted(open));
             }
             Incident marked = open.withStep(new Step(Stage.RETRAINING, now, actor.buildUrl(), actor.user(),
                     "retrain requested" + (note == null || note.isBlank() ? "" : ": " + note)))
@@ -289,6 +310,143 @@ public final class Monitor {
         });
     }
 
+    /**
+     * As {@link #mitigated(Path, String, int, Actor)} for a deployment whose blessing verified the mitigation
+     * ({@code validate --incident}): the incident keeps the verification's gates and figures.
+     */
+    public static Optional<Incident> mitigated(final Path registryRoot, final String model, final int version,
+            final Actor actor, final List<String> evidence) {
+        IncidentStore store = IncidentStore.open(registryRoot);
+        if (store.open(model).isEmpty()) {
+            return Optional.empty();
+        }
+        Actor who = actor == null ? Actor.fromEnvironment() : actor;
+        Instant now = now();
+        return store.update(model, open -> {
+            if (open == null || version == open.modelVersion()) {
+                return Optional.<Incident>empty();
+            }
+            Incident marked = open.withMitigatedBy(version).withMitigation(evidence).withStep(new Step(
+                    Stage.MITIGATED, now, who.buildUrl(), who.user(), "version " + version + " deployed with a verified"
+                    + " blessing (" + evidence.size() + " incident gates passed); the next clean check resolves the"
+                    + " incident"));
+            store.save(marked);
+            return Optional.of(marked);
+        });
+    }
+
+    /**
+     * Records on the open incident of {@code model} that a deployment did not mitigate it, and why (the stage stays).
+     *
+     * @return the incident, or empty when none is open
+     */
+    public static Optional<Incident> notMitigated(final Path registryRoot, final String model, final Actor actor,
+            final String why) {
+        IncidentStore store = IncidentStore.open(registryRoot);
+        if (store.open(model).isEmpty()) {
+            return Optional.empty();
+        }
+        Actor who = actor == null ? Actor.fromEnvironment() : actor;
+        Instant now = now();
+        return store.update(model, open -> {
+            if (open == null) {
+                return Optional.<Incident>empty();
+            }
+            Incident noted = open.withStep(new Step(open.stage(), now, who.buildUrl(), who.user(), why));
+            store.save(noted);
+            return Optional.of(noted);
+        });
+    }
+
+    /**
+     * Counts a failed verification of a retrained candidate against the incident ({@code validate --incident} whose
+     * incident gates failed). The {@code budget}-th one spends the retrain budget: severity rises one step and the
+     * checks stop requesting retrains until a person resolves or re-arms the incident.
+     *
+     * @param budget the failed verifications allowed, at least 1
+     * @throws IncidentException when there is no such incident or it is resolved
+     */
+    public static Incident verificationFailed(final Path registryRoot, final String incidentId, final int budget,
+            final Actor actor, final String why) {
+        if (budget < 1) {
+            throw new IllegalArgumentException("The retrain budget must be at least 1, not " + budget);
+        }
+        IncidentStore store = IncidentStore.open(registryRoot);
+        Incident incident = store.get(incidentId);
+        Instant now = now();
+        return store.update(incident.model(), open -> {
+            if (open == null || !open.id().equals(incidentId)) {
+                throw new IncidentException("Incident " + incidentId + " is not open: no verification to count");
+            }
+            int failed = open.failedVerifications() + 1;
+            boolean halt = failed >= budget && !open.retrainHalted();
+            Severity raised = halt ? raise(open.severity()) : open.severity();
+            Incident counted = open.withFailedVerification(raised, open.retrainHalted() || halt);
+            String note = "verification " + failed + " of " + budget + " failed: " + why
+                    + (halt ? "; retrain budget spent: severity raised to " + raised + ", automatic retraining"
+                    + " stops until a person resolves or re-arms the incident (mlstages incident rearm " + incidentId
+                    + ")" : "");
+            counted = counted.withStep(new Step(open.stage(), now, actor.buildUrl(), actor.user(), note));
+            store.save(counted);
+            return counted;
+        });
+    }
+
+    /**
+     * Re-arms an incident whose retrain budget is spent (or not): the failed verifications are forgotten and the
+     * next check may request a retrain again.
+     *
+     * @throws IncidentException when there is no such incident or it is resolved
+     */
+    public static Incident rearm(final Path registryRoot, final String incidentId, final Actor actor,
+            @CheckForNull final String note) {
+        IncidentStore store = IncidentStore.open(registryRoot);
+        Incident incident = store.get(incidentId);
+        Instant now = now();
+        return store.update(incident.model(), open -> {
+            if (open == null || !open.id().equals(incidentId)) {
+                throw new IncidentException("Incident " + incidentId + " is not open: nothing to re-arm");
+            }
+            Incident rearmed = open.rearmed().withStep(new Step(open.stage(), now, actor.buildUrl(), actor.user(),
+                    "re-armed after " + open.failedVerifications() + " failed verifications"
+                    + (note == null || note.isBlank() ? "" : ": " + note)));
+            store.save(rearmed);
+            return rearmed;
+        });
+    }
+
+    /**
+     * Records a rollback of {@code model}'s alias on the incident it relates to: the open incident gets a step, and
+     * without one an incident opens (its finding is the rollback's reason, not a drift check).
+     *
+     * @param from the version rolled back from
+     * @param to   the version the alias went back to, or null when it was removed
+     * @return the incident
+     */
+    public static Incident rolledBack(final Path registryRoot, final String model, final int from,
+            @CheckForNull final Integer to, final Actor actor, final String why) {
+        IncidentStore store = IncidentStore.open(registryRoot);
+        Actor who = actor == null ? Actor.fromEnvironment() : actor;
+        Instant now = now();
+        String note = "rolled back from version " + from + (to == null ? " (the alias was removed)" : " to version "
+                + to) + ": " + why;
+        return store.update(model, open -> {
+            Incident updated;
+            if (open == null) {
+                Finding finding = new Finding(now, null, false, 0, List.of(), Severity.HIGH, who.buildUrl());
+                updated = new Incident(store.nextId(model), model, from, Stage.OPEN, Severity.HIGH, List.of(finding),
+                        List.of(new Step(Stage.OPEN, now, who.buildUrl(), who.user(), note)), null, null);
+            }
+            else {
+                // a rollback undoes the mitigation the incident waited on: it is open again
+                updated = open.withStep(new Step(open.stage() == Stage.MITIGATED ? Stage.OPEN : open.stage(), now,
+                        who.buildUrl(), who.user(), note));
+            }
+            store.save(updated);
+            return updated;
+        });
+    }
+
     static Instant now() {
         // milliseconds are plenty for a lifecycle, and keep the timestamps people read short
         return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
@@ -318,6 +476,34 @@ public final class Monitor {
         }
         return new Finding(at, reportFile, report.datasetDrift(), report.driftShare(), drifted, severity,
                 actor.buildUrl(), breaches);
+    }
+
+    /** Why a check requests no retrain for an incident whose budget is spent. */
+    static String halted(final Incident incident) {
+        return "retrain budget spent: " + incident.failedVerifications() + " retrained candidates failed their"
+                + " verification for incident " + incident.id() + "; automatic retraining stops until a person"
+                + " resolves it (mlstages incident resolve " + incident.id() + ") or re-arms it (mlstages incident"
+                + " rearm " + incident.id() + ")";
+    }
+
+    private static Severity raise(final Severity severity) {
+        Severity[] all = Severity.values();
+        return all[Math.min(all.length - 1, severity.ordinal() + 1)];
+    }
+
+    private static Incident keepProfile(final IncidentStore store, final Incident incident,
+            @CheckForNull final Profile current) {
+        if (current == null) {
+            return incident;
+        }
+        return incident.withCurrentProfile(store.saveProfile(incident, current));
+    }
+
+    @CheckForNull
+    private static Instant liveSince(final Registry registry, final String model, final String alias,
+            final int version) {
+        return registry.history(model).stream().filter(m -> alias.equals(m.alias()) && Integer.valueOf(version)
+                .equals(m.to())).map(io.mlstages.registry.AliasMove::at).reduce((a, b) -> b).orElse(null);
     }
 
     private static String describe(final Finding finding) {

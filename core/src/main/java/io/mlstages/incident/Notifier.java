@@ -34,8 +34,8 @@ public final class Notifier {
     /**
      * POSTs the event.
      *
-     * @param event {@code opened}, {@code escalated}, {@code resolved}, {@code finding}, {@code retraining} or
-     *              {@code mitigated}
+     * @param event {@code opened}, {@code escalated}, {@code resolved}, {@code finding}, {@code retraining},
+     *              {@code mitigated} or {@code halted} (the retrain budget is spent)
      * @return what the POST achieved; never holds the token
      * @throws io.mlstages.deploy.DeployException when the URL is not http(s) or holds user information
      */
@@ -70,6 +70,11 @@ public final class Notifier {
         summary.put("reportFile", last.reportFile());
         Step step = incident.steps().get(incident.steps().size() - 1);
         summary.put("buildUrl", step.buildUrl());
+        summary.put("failedVerifications", incident.failedVerifications());
+        summary.put("retrainHalted", incident.retrainHalted());
+        if (incident.retrainHalted()) {
+            summary.put("retrainHaltedReason", Monitor.halted(incident));
+        }
         if (incident.mitigatedBy() == null) {
             summary.putNull("mitigatedBy");
         }
@@ -86,6 +91,7 @@ public final class Notifier {
                     + String.join(", ", incident.lastFinding().driftedColumns());
             case "escalated" -> what + " escalated to " + incident.severity();
             case "resolved" -> what + " resolved";
+            case "halted" -> what + " " + Monitor.halted(incident) + " (severity " + incident.severity() + ")";
             default -> what + " " + event + " (" + incident.stage() + ", " + incident.severity() + ")";
         };
     }

@@ -35,6 +35,8 @@ public final class DeploymentJson {
     public static String of(final Deployment.Result deployed) {
         ObjectNode node = result(deployed.deployed());
         node.put("mitigatedIncident", deployed.mitigated().map(Incident::id).orElse(null));
+        // only when an open incident stayed open: older readers see the same fields as before
+        deployed.notMitigated().ifPresent(why -> node.put("notMitigated", why));
         return text(node);
     }
 

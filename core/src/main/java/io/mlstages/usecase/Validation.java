@@ -165,12 +165,16 @@ public final class Validation {
      * @param noBaseline why there was no baseline although the registry was asked for one, or empty
      * @param blessing   the blessing written, when the package was blessed
      * @param blessable  whether the candidate is a package folder that was blessed or unblessed
+     * @param verification with {@code --incident}: the incident gates, and the incident as it now stands (a failed
+     *                   verification counts against its retrain budget)
      */
     public record Result(ValidationReport report, String reportSha256, Optional<Integer> champion,
-            Optional<String> noBaseline, Optional<Blessing> blessing, boolean blessable) {
+            Optional<String> noBaseline, Optional<Blessing> blessing, boolean blessable,
+            Optional<IncidentVerification.Outcome> verification) {
         public Result {
             Objects.requireNonNull(report, "report");
             Objects.requireNonNull(reportSha256, "reportSha256");
+            verification = verification == null ? Optional.empty() : verification;
         }
     }
 
@@ -182,6 +186,21 @@ public final class Validation {
      * @throws io.mlstages.validate.ValidationException when the reports or the blessing cannot be written
      */
     public static Result run(final Request request) {
+        return run(request, null);
+    }
+
+    /**
+     * As {@link #run(Request)}, with an incident's gates after the others ({@code validate --incident}): the
+     * candidate's blessing then verifies the incident's mitigation, and a failed validation counts against the
+     * incident's retrain budget.
+     *
+     * @throws io.mlstages.incident.IncidentException when there is no such incident, or it is resolved
+     */
+    public static Result run(final Request request, @CheckForNull final IncidentVerification.Request incident) {
+        if (incident != null && request.model() == null) {
+            throw new IllegalArgumentException("--incident verifies a retrained model package: give --model, not"
+                    + " --predictions");
+        }
         ReadOptions read = request.read();
         Path baselinePackage = null;
         ModelIdentity baselineIdentity = null;
@@ -241,7 +260,13 @@ public final class Validation {
                             request.predictionOptions().withRead(unlogged(read)))));
         }
         ValidationReport report = Gates.check(input, gates, prepared.constraints()).withBadRows(read.badRows());
+        IncidentVerification.Outcome verification = null;
         Path candidatePackage = request.model();
+        if (incident != null && candidatePackage != null) {
+            verification = IncidentVerification.check(incident, ModelPackage.load(candidatePackage), request.data(),
+                    report.metrics(), read);
+            report = report.withGates(verification.gates());
+        }
         if (candidatePackage != null) {
             // the explanation and the slices (their gates too), read from the data once more
             report = ModelBreakdown.add(report, candidatePackage, Objects.requireNonNull(request.data(), NEEDS_DATA),
@@ -258,10 +283,14 @@ public final class Validation {
         }
         Path candidate = request.model();
         boolean blessable = candidate != null && request.bless() && Files.isDirectory(candidate);
-        Optional<Blessing> blessing = blessable && candidate != null ? Blessing.apply(candidate, report, sha)
-                : Optional.empty();
+        Optional<Blessing> blessing = blessable && candidate != null ? Blessing.apply(candidate, report, sha,
+                verification == null ? null : verification.verified()) : Optional.empty();
+        if (verification != null && incident != null && !report.passed()) {
+            verification = new IncidentVerification.Outcome(IncidentVerification.failed(incident, verification),
+                    verification.gates(), verification.window());
+        }
         return new Result(report, sha, Optional.ofNullable(champion), Optional.ofNullable(noBaseline), blessing,
-                blessable);
+                blessable, Optional.ofNullable(verification));
     }
 
     /** The validation's input, and the evaluation data's constraint checks. */

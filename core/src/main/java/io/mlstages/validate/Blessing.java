@@ -34,10 +34,13 @@ import java.util.regex.Pattern;
  * @param dataSha256    the evaluation data's SHA-256, or null when unknown
  * @param reportSha256  the SHA-256 of the validation report's JSON, lower-case hex
  * @param gates         the names of the gates that passed
+ * @param incident      the incident whose gates ({@code validate --incident}) passed too, which makes this a verified
+ *                      mitigation of it; null for an ordinary blessing
+ * @param evidence      with {@code incident}: each incident gate's sentence, with its figures; else empty
  */
 public record Blessing(int schemaVersion, Instant blessedAt, ModelIdentity model, String data,
         @CheckForNull String dataSha256,
-        String reportSha256, List<String> gates) {
+        String reportSha256, List<String> gates, @CheckForNull String incident, List<String> evidence) {
 
     /** The file a blessing is stored in, inside the model package directory. */
     public static final String FILE_NAME = "blessing.json";
@@ -63,6 +66,32 @@ public record Blessing(int schemaVersion, Instant blessedAt, ModelIdentity model
                     + "'");
         }
         gates = List.copyOf(gates);
+        evidence = List.copyOf(evidence == null ? List.of() : evidence);
+    }
+
+    /** An ordinary blessing: no incident verified. */
+    public Blessing(final int schemaVersion, final Instant blessedAt, final ModelIdentity model, final String data,
+            @CheckForNull final String dataSha256, final String reportSha256, final List<String> gates) {
+        this(schemaVersion, blessedAt, model, data, dataSha256, reportSha256, gates, null, List.of());
+    }
+
+    /** The verification of an incident a blessing carries: the incident's id and its gates' sentences. */
+    public record Verified(String incident, List<String> evidence) {
+        public Verified {
+            Objects.requireNonNull(incident, "incident");
+            evidence = List.copyOf(evidence);
+        }
+    }
+
+    /** This blessing as the verified mitigation of an incident. */
+    public Blessing verifying(final Verified verified) {
+        return new Blessing(schemaVersion, blessedAt, model, data, dataSha256, reportSha256, gates,
+                verified.incident(), verified.evidence());
+    }
+
+    /** Whether this blessing verified the mitigation of {@code incidentId}. */
+    public boolean verifies(final String incidentId) {
+        return incidentId.equals(incident);
     }
 
     /**
@@ -91,8 +120,22 @@ public record Blessing(int schemaVersion, Instant blessedAt, ModelIdentity model
      */
     public static Optional<Blessing> apply(final Path packageDir, final ValidationReport report,
             final String reportSha256) {
+        return apply(packageDir, report, reportSha256, null);
+    }
+
+    /**
+     * As {@link #apply(Path, ValidationReport, String)}; a passed report with {@code verified} (its incident gates
+     * among the report's) writes a blessing that verifies the incident's mitigation.
+     */
+    public static Optional<Blessing> apply(final Path packageDir, final ValidationReport report,
+            final String reportSha256, @CheckForNull final Verified verified) {
         if (report.passed()) {
-            return Optional.of(write(packageDir, report, reportSha256));
+            Blessing blessing = of(report, reportSha256, Instant.now());
+            if (verified != null) {
+                blessing = blessing.verifying(verified);
+            }
+            AtomicFiles.write(file(packageDir), blessing.toJson());
+            return Optional.of(blessing);
         }
         remove(packageDir);
         return Optional.empty();
@@ -155,10 +198,15 @@ public record Blessing(int schemaVersion, Instant blessedAt, ModelIdentity model
             for (JsonNode gate : root.path("gates")) {
                 gates.add(gate.asText());
             }
+            List<String> evidence = new ArrayList<>();
+            for (JsonNode line : root.path("evidence")) {
+                evidence.add(line.asText());
+            }
             return Optional.of(new Blessing(version, Instant.parse(text(file, root, "blessedAt")),
                     new ModelIdentity(text(file, model, "name"), optional(model, "version"),
                             optional(model, "sha256"), optional(model, "location")),
-                    text(file, root, "data"), optional(root, "dataSha256"), text(file, root, "reportSha256"), gates));
+                    text(file, root, "data"), optional(root, "dataSha256"), text(file, root, "reportSha256"), gates,
+                    optional(root, "incident"), evidence));
         }
         catch (DateTimeParseException | IllegalArgumentException e) {
             throw new ValidationException(file + ": malformed blessing: " + e.getMessage(), e);
@@ -181,6 +229,12 @@ public record Blessing(int schemaVersion, Instant blessedAt, ModelIdentity model
         root.put("reportSha256", reportSha256);
         ArrayNode names = root.putArray("gates");
         gates.forEach(names::add);
+        // an ordinary blessing stays as version 1 wrote it; older readers ignore the two fields
+        if (incident != null) {
+            root.put("incident", incident);
+            ArrayNode lines = root.putArray("evidence");
+            evidence.forEach(lines::add);
+        }
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         }

@@ -33,7 +33,9 @@ public record GateResult(String name, Kind kind, String metric, double value, @C
         /** A check of the evaluation data against the training data. */
         DATA,
         /** A bound on a metric that every judged slice of the evaluation data must meet ({@code --min-slice}). */
-        SLICE;
+        SLICE,
+        /** A gate {@code validate --incident} adds: the candidate covers the incident's drifted data. */
+        INCIDENT;
 
         /** The lower-case name used in JSON. */
         public String label() {

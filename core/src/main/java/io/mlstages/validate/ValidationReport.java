@@ -122,6 +122,15 @@ public record ValidationReport(int schemaVersion, boolean passed, Task task, Mod
                 check.count(), null, null, check.passed(), check.describe(value.rows()))).toList();
     }
 
+    /** This report with more gates after its own (an incident's verification), which the verdict includes. */
+    public ValidationReport withGates(final List<GateResult> more) {
+        List<GateResult> all = new java.util.ArrayList<>(gates);
+        all.addAll(more);
+        return new ValidationReport(schemaVersion, all.stream().allMatch(GateResult::passed), task, model,
+                baselineModel, data, dataSha256, metrics, baselineMetrics, all, drift, badRows, constraints,
+                breakdown);
+    }
+
     /** The gates that failed. */
     public List<GateResult> failed() {
         return gates.stream().filter(g -> !g.passed()).toList();

@@ -57,7 +57,7 @@ class ModelCheckTest {
     }
 
     @Test
-    void shouldMitigateTheOpenIncidentWhenANewVersionGoesOut() {
+    void shouldLeaveTheOpenIncidentOpenWhenAnUnverifiedVersionGoesOut() {
         Registry registry = Chicago.deployed(temp);
         Incident open = ModelCheck.run(new ModelCheck.Request(registry, Chicago.MODEL, "production",
                 List.of(Chicago.dataset("chicago-2008.csv")), null, Chicago.ACTOR, null, null, null, null, false,
@@ -72,11 +72,12 @@ class ModelCheckTest {
         assertThat(result.succeeded()).isTrue();
         assertThat(result.deployed().version()).isEqualTo(2);
         assertThat(registry.alias(Chicago.MODEL, "production")).contains(2);
-        assertThat(result.mitigated()).hasValueSatisfying(incident -> {
-            assertThat(incident.id()).isEqualTo(open.id());
-            assertThat(incident.stage()).isEqualTo(Stage.MITIGATED);
-            assertThat(incident.mitigatedBy()).isEqualTo(2);
-        });
+        // a deployment mitigates only with a blessing verified by validate --incident (IncidentVerificationTest)
+        assertThat(result.mitigated()).isEmpty();
+        assertThat(result.notMitigated()).hasValueSatisfying(why -> assertThat(why).contains("not blessed"));
+        Incident after = io.mlstages.incident.IncidentStore.open(registry.root()).get(open.id());
+        assertThat(after.stage()).isEqualTo(open.stage());
+        assertThat(after.mitigatedBy()).isNull();
         assertThat(serving.resolve("2")).isDirectory();
     }
 

@@ -1,5 +1,6 @@
 package io.mlstages.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -19,11 +20,28 @@ import java.util.List;
  * @param mitigatedBy        the version whose deployment mitigated it, or null
  * @param findings           the drift checks that found it, in order
  * @param steps              its lifecycle, in order
+ * @param liveSince          when the version that drifted went live (its alias move), or null when unknown
+ * @param timeToDetect       from {@code liveSince} to the first finding (ISO-8601 duration), or null
+ * @param timeToMitigate     from the first finding to the verified mitigation (ISO-8601 duration), or null
+ * @param failedVerifications retrained candidates whose incident gates failed ({@code validate --incident}); null
+ *                           for none
+ * @param retrainHalted      true when the retrain budget is spent: automatic retraining stops until a person
+ *                           resolves or re-arms the incident; null when not
+ * @param currentProfile     the file, beside the incident's, holding the profile of the data that drifted (its
+ *                           latest finding), or null
+ * @param mitigation         the gates and figures of the verified blessing that mitigated it, one line each
  */
 @JsonPropertyOrder({"kind", "formatVersion"})
 public record IncidentDocument(int formatVersion, @JsonProperty(required = true) String id, String model,
         int modelVersion, @JsonProperty(required = true) String stage, @JsonProperty(required = true) String severity,
-        String lastRetrainRequest, Integer mitigatedBy, List<Finding> findings, List<Step> steps) {
+        String lastRetrainRequest, Integer mitigatedBy, List<Finding> findings, List<Step> steps,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String liveSince,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String timeToDetect,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String timeToMitigate,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer failedVerifications,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean retrainHalted,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String currentProfile,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> mitigation) {
 
     /** The {@code kind} of an incident, and the format version this build writes. */
     public static final DocumentType<IncidentDocument> TYPE = new DocumentType<>(IncidentDocument.class,
@@ -34,6 +52,15 @@ public record IncidentDocument(int formatVersion, @JsonProperty(required = true)
         formatVersion = formatVersion == 0 ? 1 : formatVersion;
         findings = findings == null ? List.of() : List.copyOf(findings);
         steps = steps == null ? List.of() : List.copyOf(steps);
+        mitigation = mitigation == null ? List.of() : List.copyOf(mitigation);
+    }
+
+    /** A document of the first version's fields (an incident with none of the later ones). */
+    public IncidentDocument(final int formatVersion, final String id, final String model, final int modelVersion,
+            final String stage, final String severity, final String lastRetrainRequest, final Integer mitigatedBy,
+            final List<Finding> findings, final List<Step> steps) {
+        this(formatVersion, id, model, modelVersion, stage, severity, lastRetrainRequest, mitigatedBy, findings, steps,
+                null, null, null, null, null, null, List.of());
     }
 
     /** The document's kind, written first. */

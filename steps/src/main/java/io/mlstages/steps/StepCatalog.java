@@ -139,6 +139,23 @@ public final class StepCatalog {
         p.add(new Parameter("minSliceRows", Kind.INTEGER, false, "--min-slice-rows",
                 "Slices with fewer rows are reported but not gated: too few to judge (default 30).")
                 .onlyWith("slice"));
+        p.add(string("incident", "--incident", "Verify that the candidate mitigates this incident (the retrain job's "
+                + "INCIDENT_ID): adds the coverage gates (the incident's drifted data must not drift against the "
+                + "candidate's training data) and the champion gate on the incident window; a pass makes the blessing "
+                + "a verified mitigation, which deployModel needs to mark the incident MITIGATED. Needs registryModel.")
+                .onlyWith("registryModel"));
+        p.add(string("incidentLabels", "--incident-labels", "With incident: labels of the drifted period (CSV with "
+                + "an id and a label column), joined with incidentLog to score the candidate and production on the "
+                + "incident window; without them the champion gate uses data.").onlyWith("incident"));
+        p.add(string("incidentLog", "--incident-log", "With incidentLabels: the serving prediction log folder.")
+                .onlyWith("incident"));
+        p.add(string("incidentIdColumn", "--incident-id-column", "The labels' id column (default id).")
+                .onlyWith("incident"));
+        p.add(string("incidentLabelColumn", "--incident-label-column",
+                "The labels' label column (default: the model's target).").onlyWith("incident"));
+        p.add(new Parameter("retrainBudget", Kind.INTEGER, false, "--retrain-budget", "With incident: failed "
+                + "verifications allowed before the incident's severity rises and automatic retraining stops until a "
+                + "person resolves or re-arms it (default 3).").onlyWith("incident"));
         p.addAll(driftOptions());
         p.addAll(readOptions());
         p.add(choice("onFailure", "When a gate fails: FAIL the build (default), mark it UNSTABLE, or only REPORT."));

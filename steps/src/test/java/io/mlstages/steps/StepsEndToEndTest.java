@@ -200,12 +200,16 @@ class StepsEndToEndTest {
                 .containsEntry("incidentStage", "RETRAINING");
         assertThat((String) again.result().get("retrainReason")).startsWith("cool-down");
 
-        // the retrained model, validated against the champion in the registry, mitigates the incident
+        // the retrained model, verified against the incident (validateModel incident:) and the champion in the
+        // registry, mitigates the incident
         trained("data/chicago-b-train.csv", "models/v2");
         Run challenger = run(StepCatalog.VALIDATE, values("model", "models/v2", "data", "data/chicago-b-live.csv",
-                "min", "r2=0.5", "registryModel", "ridership", "minRelativeImprovement", "rmse=0.1"));
+                "min", "r2=0.5", "registryModel", "ridership", "minRelativeImprovement", "rmse=0.1",
+                "incident", "ridership-0001"));
         assertThat(challenger.exitCode()).as(challenger.log()).isZero();
         assertThat(challenger.result()).containsEntry("blessed", true);
+        assertThat(list(challenger.result().get("gates"))).anySatisfy(gate -> assertThat(map(gate))
+                .containsEntry("name", "incident coverage").containsEntry("passed", true));
         assertThat(map(challenger.result().get("baselineMetrics"))).containsKey("rmse");
         Run second = run(StepCatalog.DEPLOY, values("model", "ridership", "package", "models/v2"));
         assertThat(second.exitCode()).as(second.log()).isZero();

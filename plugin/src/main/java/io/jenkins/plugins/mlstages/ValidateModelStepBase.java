@@ -55,15 +55,17 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
     @CheckForNull
     private String positiveClass;
     @CheckForNull
-    private String slice;
+    private String incident;
     @CheckForNull
-    private String minSlice;
+    private String incidentLabels;
     @CheckForNull
-    private String maxSlice;
+    private String incidentLog;
     @CheckForNull
-    private Integer maxSlices;
+    private String incidentIdColumn;
     @CheckForNull
-    private Integer minSliceRows;
+    private String incidentLabelColumn;
+    @CheckForNull
+    private Integer retrainBudget;
     @CheckForNull
     private String onFailure;
 
@@ -97,11 +99,12 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
         values.put("predictedColumn", getPredictedColumn());
         values.put("probabilityPrefix", getProbabilityPrefix());
         values.put("positiveClass", getPositiveClass());
-        values.put("slice", getSlice());
-        values.put("minSlice", getMinSlice());
-        values.put("maxSlice", getMaxSlice());
-        values.put("maxSlices", getMaxSlices());
-        values.put("minSliceRows", getMinSliceRows());
+        values.put("incident", getIncident());
+        values.put("incidentLabels", getIncidentLabels());
+        values.put("incidentLog", getIncidentLog());
+        values.put("incidentIdColumn", getIncidentIdColumn());
+        values.put("incidentLabelColumn", getIncidentLabelColumn());
+        values.put("retrainBudget", getRetrainBudget());
         super.putValues(values);
         values.put("onFailure", getOnFailure());
     }
@@ -346,59 +349,70 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
         this.positiveClass = StepValues.text(positiveClass);
     }
 
-    /** With model: measure it on each value of these columns too, e.g. 'housing,age' (the largest maxSlices values, the rest as 'other'; a numeric column with more values is cut at its quartiles). The report lists the slices worst first. */
+    /** Verify that the candidate mitigates this incident (the retrain job's INCIDENT_ID): adds the coverage gates (the incident's drifted data must not drift against the candidate's training data) and the champion gate on the incident window; a pass makes the blessing a verified mitigation, which deployModel needs to mark the incident MITIGATED. Needs registryModel. */
     @CheckForNull
-    public String getSlice() {
-        return slice;
+    public String getIncident() {
+        return incident;
     }
 
     @DataBoundSetter
-    public void setSlice(final String slice) {
-        this.slice = StepValues.text(slice);
+    public void setIncident(final String incident) {
+        this.incident = StepValues.text(incident);
     }
 
-    /** Bounds every slice of at least minSliceRows rows must reach, e.g. 'accuracy=0.85': a model good on average but bad for one group fails. */
+    /** With incident: labels of the drifted period (CSV with an id and a label column), joined with incidentLog to score the candidate and production on the incident window; without them the champion gate uses data. */
     @CheckForNull
-    public String getMinSlice() {
-        return minSlice;
+    public String getIncidentLabels() {
+        return incidentLabels;
     }
 
     @DataBoundSetter
-    public void setMinSlice(final String minSlice) {
-        this.minSlice = StepValues.text(minSlice);
+    public void setIncidentLabels(final String incidentLabels) {
+        this.incidentLabels = StepValues.text(incidentLabels);
     }
 
-    /** Bounds every slice of at least minSliceRows rows must stay under, e.g. 'rmse=150'. */
+    /** With incidentLabels: the serving prediction log folder. */
     @CheckForNull
-    public String getMaxSlice() {
-        return maxSlice;
+    public String getIncidentLog() {
+        return incidentLog;
     }
 
     @DataBoundSetter
-    public void setMaxSlice(final String maxSlice) {
-        this.maxSlice = StepValues.text(maxSlice);
+    public void setIncidentLog(final String incidentLog) {
+        this.incidentLog = StepValues.text(incidentLog);
     }
 
-    /** How many values per slice column are measured on their own, the largest by rows (default 10). */
+    /** The labels' id column (default id). */
     @CheckForNull
-    public Integer getMaxSlices() {
-        return maxSlices;
+    public String getIncidentIdColumn() {
+        return incidentIdColumn;
     }
 
     @DataBoundSetter
-    public void setMaxSlices(final Integer maxSlices) {
-        this.maxSlices = maxSlices;
+    public void setIncidentIdColumn(final String incidentIdColumn) {
+        this.incidentIdColumn = StepValues.text(incidentIdColumn);
     }
 
-    /** Slices with fewer rows are reported but not gated: too few to judge (default 30). */
+    /** The labels' label column (default: the model's target). */
     @CheckForNull
-    public Integer getMinSliceRows() {
-        return minSliceRows;
+    public String getIncidentLabelColumn() {
+        return incidentLabelColumn;
     }
 
     @DataBoundSetter
-    public void setMinSliceRows(final Integer minSliceRows) {
-        this.minSliceRows = minSliceRows;
+    public void setIncidentLabelColumn(final String incidentLabelColumn) {
+        this.incidentLabelColumn = StepValues.text(incidentLabelColumn);
+    }
+
+    /** With incident: failed verifications allowed before the incident's severity rises and automatic retraining stops until a person resolves or re-arms it (default 3). */
+    @CheckForNull
+    public Integer getRetrainBudget() {
+        return retrainBudget;
+    }
+
+    @DataBoundSetter
+    public void setRetrainBudget(final Integer retrainBudget) {
+        this.retrainBudget = retrainBudget;
     }
 
     /** When a gate fails: FAIL the build (default), mark it UNSTABLE, or only REPORT. */
