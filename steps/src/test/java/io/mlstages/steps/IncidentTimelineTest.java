@@ -43,7 +43,7 @@ class IncidentTimelineTest {
         String deploy = "https://ci.example/job/deploy/12/";
         IncidentDocument incident = new IncidentDocument(2, v1.id(), v1.model(), 1, "MITIGATED", "CRITICAL", null, 2,
                 List.of(new IncidentDocument.Finding("2026-12-07T01:00:00Z", null, true, 0.58, List.of("Clark_Lake"),
-                        "HIGH", check)),
+                        "HIGH", check, List.of())),
                 List.of(new IncidentDocument.Step("OPEN", "2026-12-07T01:00:00Z", check, "jenkins", "HIGH drift"),
                         new IncidentDocument.Step("RETRAINING", "2026-12-07T01:00:01Z", check, "jenkins",
                                 "retrain requested: incident opened"),

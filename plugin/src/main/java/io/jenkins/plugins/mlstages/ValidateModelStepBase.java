@@ -55,6 +55,16 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
     @CheckForNull
     private String positiveClass;
     @CheckForNull
+    private String slice;
+    @CheckForNull
+    private String minSlice;
+    @CheckForNull
+    private String maxSlice;
+    @CheckForNull
+    private Integer maxSlices;
+    @CheckForNull
+    private Integer minSliceRows;
+    @CheckForNull
     private String incident;
     @CheckForNull
     private String incidentLabels;
@@ -99,6 +109,11 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
         values.put("predictedColumn", getPredictedColumn());
         values.put("probabilityPrefix", getProbabilityPrefix());
         values.put("positiveClass", getPositiveClass());
+        values.put("slice", getSlice());
+        values.put("minSlice", getMinSlice());
+        values.put("maxSlice", getMaxSlice());
+        values.put("maxSlices", getMaxSlices());
+        values.put("minSliceRows", getMinSliceRows());
         values.put("incident", getIncident());
         values.put("incidentLabels", getIncidentLabels());
         values.put("incidentLog", getIncidentLog());
@@ -347,6 +362,61 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
     @DataBoundSetter
     public void setPositiveClass(final String positiveClass) {
         this.positiveClass = StepValues.text(positiveClass);
+    }
+
+    /** With model: measure it on each value of these columns too, e.g. 'housing,age' (the largest maxSlices values, the rest as 'other'; a numeric column with more values is cut at its quartiles). The report lists the slices worst first. */
+    @CheckForNull
+    public String getSlice() {
+        return slice;
+    }
+
+    @DataBoundSetter
+    public void setSlice(final String slice) {
+        this.slice = StepValues.text(slice);
+    }
+
+    /** Bounds every slice of at least minSliceRows rows must reach, e.g. 'accuracy=0.85': a model good on average but bad for one group fails. */
+    @CheckForNull
+    public String getMinSlice() {
+        return minSlice;
+    }
+
+    @DataBoundSetter
+    public void setMinSlice(final String minSlice) {
+        this.minSlice = StepValues.text(minSlice);
+    }
+
+    /** Bounds every slice of at least minSliceRows rows must stay under, e.g. 'rmse=150'. */
+    @CheckForNull
+    public String getMaxSlice() {
+        return maxSlice;
+    }
+
+    @DataBoundSetter
+    public void setMaxSlice(final String maxSlice) {
+        this.maxSlice = StepValues.text(maxSlice);
+    }
+
+    /** How many values per slice column are measured on their own, the largest by rows (default 10). */
+    @CheckForNull
+    public Integer getMaxSlices() {
+        return maxSlices;
+    }
+
+    @DataBoundSetter
+    public void setMaxSlices(final Integer maxSlices) {
+        this.maxSlices = maxSlices;
+    }
+
+    /** Slices with fewer rows are reported but not gated: too few to judge (default 30). */
+    @CheckForNull
+    public Integer getMinSliceRows() {
+        return minSliceRows;
+    }
+
+    @DataBoundSetter
+    public void setMinSliceRows(final Integer minSliceRows) {
+        this.minSliceRows = minSliceRows;
     }
 
     /** Verify that the candidate mitigates this incident (the retrain job's INCIDENT_ID): adds the coverage gates (the incident's drifted data must not drift against the candidate's training data) and the champion gate on the incident window; a pass makes the blessing a verified mitigation, which deployModel needs to mark the incident MITIGATED. Needs registryModel. */
