@@ -1,25 +1,30 @@
 package io.mlstages.usecase;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.mlstages.deploy.DeployException;
 import io.mlstages.deploy.DeployRequest;
 import io.mlstages.deploy.DeployResult;
 import io.mlstages.incident.Incident;
+import io.mlstages.model.DeploymentResult;
+import io.mlstages.model.ReportJson;
+import io.mlstages.registry.AliasMove;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The JSON result of a deployment or a rollback, as {@code mlstages deploy --json} and {@code rollback --json} write
- * it and the {@code deployModel} step reads it back: the {@link DeployResult}'s components (instants, durations and
- * paths as text), and for a deployment {@code succeeded}, which scripts look for first, and the incident it
- * mitigated. A refused deployment is a result too, with {@code refused} saying why.
+ * it and the {@code deployModel} step reads it back: the report model's {@link DeploymentResult} (with its
+ * {@code schemaVersion}, instants and durations as text), written by {@link ReportJson} like every other report. A
+ * refused deployment is a result too, with {@code refused} saying why. {@link #record} writes the registry's own
+ * records, which are storage, not reports.
  */
 public final class DeploymentJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -33,11 +38,8 @@ public final class DeploymentJson {
 
     /** A deployment that ran: every target took the version, or one failed ({@code succeeded} says which). */
     public static String of(final Deployment.Result deployed) {
-        ObjectNode node = result(deployed.deployed());
-        node.put("mitigatedIncident", deployed.mitigated().map(Incident::id).orElse(null));
-        // only when an open incident stayed open: older readers see the same fields as before
-        deployed.notMitigated().ifPresent(why -> node.put("notMitigated", why));
-        return text(node);
+        return ReportJson.toString(document(deployed.deployed(), null,
+                deployed.mitigated().map(Incident::id).orElse(null), deployed.notMitigated().orElse(null)));
     }
 
     /**
@@ -45,25 +47,34 @@ public final class DeploymentJson {
      * far when there are some, else the request's model, version and alias.
      */
     public static String refused(final DeployRequest request, final DeployException refusal) {
-        ObjectNode node = refusal.result().map(DeploymentJson::result).orElseGet(() -> {
-            ObjectNode refused = JSON.createObjectNode();
-            refused.put("model", request.model());
-            refused.put("version", request.version());
-            refused.put("alias", request.alias());
-            refused.putNull("previous");
-            refused.put("action", DeployResult.DEPLOY);
-            refused.putArray("outcomes");
-            return refused;
-        });
-        node.put("succeeded", false);
-        node.put("refused", refusal.getMessage());
-        node.putNull("mitigatedIncident");
-        return text(node);
+        String why = refusal.getMessage() == null ? refusal.getClass().getSimpleName() : refusal.getMessage();
+        DeploymentResult document = refusal.result().map(result -> document(result, why, null, null))
+                .orElseGet(() -> new DeploymentResult(DeploymentResult.SCHEMA_VERSION, request.model(),
+                        request.version(), request.alias(), null, DeployResult.DEPLOY, false, false, false, null,
+                        List.of(), false, why, null, null));
+        return ReportJson.toString(document);
     }
 
-    /** A rollback: the result's components as they are. */
+    /** A rollback: the alias moved back, and each target's outcome. */
     public static String rollback(final DeployResult result) {
-        return record(result);
+        return ReportJson.toString(document(result, null, null, null));
+    }
+
+    /** The report model's document of an engine result: instants and durations as ISO-8601 text. */
+    static DeploymentResult document(final DeployResult result, @CheckForNull final String refused,
+            @CheckForNull final String mitigated, @CheckForNull final String notMitigated) {
+        AliasMove move = result.move();
+        DeploymentResult.Move written = move == null ? null : new DeploymentResult.Move(move.model(), move.alias(),
+                move.from(), move.to(), move.at().toString(), new DeploymentResult.Actor(move.actor().user(),
+                        move.actor().buildUrl()), move.message(), move.action(), move.forced());
+        List<DeploymentResult.TargetOutcome> outcomes = result.outcomes().stream()
+                .map(o -> new DeploymentResult.TargetOutcome(o.target(), o.status().name(), o.detail(), o.attempts(),
+                        o.elapsed().toString())).toList();
+        // a refusal after targets ran keeps their outcomes, yet did not succeed whatever they say
+        boolean succeeded = refused == null && result.succeeded();
+        return new DeploymentResult(DeploymentResult.SCHEMA_VERSION, result.model(), result.version(), result.alias(),
+                result.previous(), result.action(), result.registered(), result.blessed(), result.forced(), written,
+                outcomes, succeeded, refused, mitigated, notMitigated);
     }
 
     /**
@@ -79,13 +90,4 @@ public final class DeploymentJson {
         }
     }
 
-    private static ObjectNode result(final DeployResult result) {
-        ObjectNode node = JSON.valueToTree(result);
-        node.put("succeeded", result.succeeded());
-        return node;
-    }
-
-    private static String text(final ObjectNode node) {
-        return record(node);
-    }
 }

@@ -7,6 +7,8 @@ import io.mlstages.deploy.DeployRequest;
 import io.mlstages.deploy.DeployResult;
 import io.mlstages.registry.Actor;
 import io.mlstages.registry.AliasMove;
+import io.mlstages.model.DeploymentResult;
+import io.mlstages.model.ReportJson;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -71,8 +73,34 @@ class DeploymentJsonTest {
         assertThat(json.path("move").path("at").asText()).isEqualTo("2026-11-27T08:00:00.123Z");
         assertThat(json.path("move").path("actor").path("user").asText()).isEqualTo("release-bot");
         assertThat(json.path("outcomes").get(0).path("elapsed").asText()).isEqualTo("PT0.007S");
-        // a rollback's JSON is its record as it is: no deploy-only fields
-        assertThat(json.has("succeeded")).isFalse();
-        assertThat(json.has("mitigatedIncident")).isFalse();
+        assertThat(json.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.path("action").asText()).isEqualTo("rollback");
+        assertThat(json.path("succeeded").asBoolean(false)).isTrue();
+        assertThat(json.has("refused")).as("only a refusal says why").isFalse();
+    }
+
+    @Test
+    void shouldWriteWhatTheReportModelReadsBackField() {
+        AliasMove move = new AliasMove("cancer", "production", 1, 2, AT, new Actor("jenkins",
+                "https://ci.example/job/deploy/3/"), "deploy version 2", "promote", false);
+        DeployResult deployed = new DeployResult("cancer", 2, "production", 1, DeployResult.DEPLOY, true, true, false,
+                move, List.of(new DeployResult.Outcome("registry", DeployResult.Status.DONE, "alias moved", 1,
+                        Duration.ofMillis(31))));
+
+        DeploymentResult read = ReportJson.read(DeploymentJson.rollback(deployed), DeploymentResult.TYPE, "deploy.json");
+        DeploymentResult refused = ReportJson.read(DeploymentJson.refused(DeployRequest.ofVersion("cancer", 3),
+                new DeployException("Version 3 of cancer is not blessed")), DeploymentResult.TYPE, "refused.json");
+
+        assertThat(read).isEqualTo(DeploymentJson.document(deployed, null, null, null));
+        assertThat(read.schemaVersion()).isEqualTo(DeploymentResult.SCHEMA_VERSION);
+        assertThat(read.move().actor().buildUrl()).isEqualTo("https://ci.example/job/deploy/3/");
+        assertThat(read.move().at()).isEqualTo("2026-11-27T08:00:00.123Z");
+        assertThat(read.outcomes()).singleElement().satisfies(o -> {
+            assertThat(o.ok()).isTrue();
+            assertThat(o.elapsed()).isEqualTo("PT0.031S");
+        });
+        assertThat(refused.succeeded()).isFalse();
+        assertThat(refused.version()).isEqualTo(3);
+        assertThat(refused.refused()).isEqualTo("Version 3 of cancer is not blessed");
     }
 }
