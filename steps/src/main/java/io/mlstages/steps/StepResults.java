@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlstages.model.CheckReport;
+import io.mlstages.model.EstimatedPerformance;
 import io.mlstages.model.ColumnVerdict;
 import io.mlstages.model.DeploymentResult;
 import io.mlstages.model.DriftReportDocument;
@@ -193,10 +194,36 @@ public final class StepResults {
                 : "a check against a reference (not a registered model) opens no incident and asks for no retrain");
         // set when the check recorded the due request for the plugin (--claim-retrain): withdrawn if no job starts
         map.put("retrainRequestedAt", retrain == null ? null : retrain.requestedAt());
+        EstimatedPerformance estimate = result.estimate();
+        map.put("estimateBreached", estimate != null && estimate.breached());
+        map.put("estimated", estimate == null ? null : estimated(estimate));
         map.put("reportFile", invocation.resultFile());
         map.put("htmlFile", invocation.reportFiles().get(Invocation.HTML));
         map.put("junitFile", invocation.reportFiles().get(Invocation.JUNIT));
         map.put("reportUrl", reportUrl);
+    }
+
+    /**
+     * Each estimated metric (performance without labels) by name: its estimate, the band, the bound and whether the
+     * estimate fell below it; an undefined value is null.
+     */
+    private static LinkedHashMap<String, Object> estimated(final EstimatedPerformance estimate) {
+        LinkedHashMap<String, Object> metrics = new LinkedHashMap<>();
+        for (EstimatedPerformance.Metric metric : estimate.metrics()) {
+            LinkedHashMap<String, Object> values = new LinkedHashMap<>();
+            values.put("estimate", finite(metric.estimate()));
+            values.put("lower", finite(metric.lower()));
+            values.put("upper", finite(metric.upper()));
+            values.put("bound", metric.bound());
+            values.put("breached", metric.breached());
+            metrics.put(metric.name(), values);
+        }
+        return metrics;
+    }
+
+    @CheckForNull
+    private static Double finite(final double value) {
+        return Double.isFinite(value) ? value : null;
     }
 
     /** The value of {@code --option=value} in the arguments, or null. */

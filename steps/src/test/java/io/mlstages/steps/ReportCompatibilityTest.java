@@ -63,6 +63,34 @@ class ReportCompatibilityTest {
     }
 
     @Test
+    void shouldReturnTheEstimateOfACheckNextToItsDriftAndNoneForAVersion1Check() throws IOException {
+        StepSpec step = StepCatalog.step(StepCatalog.CHECK_DRIFT);
+        Invocation invocation = Invocation.of(step, Map.of("model", "chicago-ridership", "current", "c.csv"), "reg",
+                ".mlstages/check");
+        com.fasterxml.jackson.databind.node.ObjectNode withEstimate = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(v1("check-incident-opened.json"));
+        withEstimate.set("estimate", io.mlstages.model.ReportJson.toTree(new io.mlstages.model.EstimatedPerformance(
+                "binary", "calibrate.csv", 2300, 2347, 0.95, 200, List.of(
+                        new io.mlstages.model.EstimatedPerformance.Metric("accuracy", 0.81, 0.78, 0.84, 0.80, 0.85,
+                                true),
+                        new io.mlstages.model.EstimatedPerformance.Metric("roc_auc", Double.NaN, Double.NaN,
+                                Double.NaN, 0.83, null, false)), true, List.of())));
+
+        Map<String, Object> estimated = StepResults.read(step, invocation, 1, withEstimate.toString(), null);
+        Map<String, Object> plain = StepResults.read(step, invocation, 1, v1("check-incident-opened.json"), null);
+
+        assertThat(estimated).containsEntry("estimateBreached", true).containsEntry("datasetDrift", true);
+        Map<String, Object> metrics = (Map<String, Object>) estimated.get("estimated");
+        assertThat(metrics).containsOnlyKeys("accuracy", "roc_auc");
+        assertThat((Map<String, Object>) metrics.get("accuracy")).containsEntry("estimate", 0.81)
+                .containsEntry("lower", 0.78).containsEntry("upper", 0.84).containsEntry("bound", 0.85)
+                .containsEntry("breached", true);
+        assertThat((Map<String, Object>) metrics.get("roc_auc")).containsEntry("estimate", null)
+                .containsEntry("bound", null);
+        assertThat(plain).containsEntry("estimateBreached", false).containsEntry("estimated", null);
+    }
+
+    @Test
     void shouldReturnTheResultOfAVersion1DriftReportAsAPlainCheck() throws IOException {
         StepSpec step = StepCatalog.step(StepCatalog.CHECK_DRIFT);
         Invocation invocation = Invocation.of(step, Map.of("reference", "r.csv", "current", "c.csv"), null,
