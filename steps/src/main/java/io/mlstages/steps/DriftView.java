@@ -2,10 +2,10 @@ package io.mlstages.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.model.BadRowsLog;
+import io.mlstages.model.CheckReport;
 import io.mlstages.model.ColumnVerdict;
 import io.mlstages.model.DriftReportDocument;
 import io.mlstages.model.ReportFormatException;
-import io.mlstages.model.ReportJson;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -34,11 +34,13 @@ import java.util.Locale;
  * @param constraints  the current data's constraint checks (none when the schema had no constraints)
  * @param segments     the segments, worst first ({@code segments}); empty when the check did not run per segment
  * @param multivariate the domain classifier's verdict ({@code multivariate: true}), or null when not run
+ * @param estimate     one line on the performance estimated without labels ({@code referenceLabelled}), empty
+ *                     when the check estimated nothing
  */
 public record DriftView(boolean datasetDrift, double driftShare, double threshold, String reference, String current,
         long referenceRows, long currentRows, List<Column> columns, long badRowsTotal, List<String> badRows,
         String falseAlarms, ConstraintsView constraints, List<SegmentView> segments,
-        @CheckForNull MultivariateView multivariate) {
+        @CheckForNull MultivariateView multivariate, String estimate) {
 
     /**
      * One column's row of the report.
@@ -65,6 +67,17 @@ public record DriftView(boolean datasetDrift, double driftShare, double threshol
         falseAlarms = falseAlarms == null ? "" : falseAlarms;
         constraints = constraints == null ? ConstraintsView.none() : constraints;
         segments = segments == null ? List.of() : List.copyOf(segments);
+        estimate = estimate == null ? "" : estimate;
+    }
+
+    /** A view without an estimate. */
+    public DriftView(final boolean datasetDrift, final double driftShare, final double threshold,
+            final String reference, final String current, final long referenceRows, final long currentRows,
+            final List<Column> columns, final long badRowsTotal, final List<String> badRows, final String falseAlarms,
+            final ConstraintsView constraints, final List<SegmentView> segments,
+            @CheckForNull final MultivariateView multivariate) {
+        this(datasetDrift, driftShare, threshold, reference, current, referenceRows, currentRows, columns,
+                badRowsTotal, badRows, falseAlarms, constraints, segments, multivariate, "");
     }
 
     /** A view of the per-column check alone (no false-alarm line, constraints, segments or classifier). */
@@ -72,7 +85,7 @@ public record DriftView(boolean datasetDrift, double driftShare, double threshol
             final String reference, final String current, final long referenceRows, final long currentRows,
             final List<Column> columns, final long badRowsTotal, final List<String> badRows) {
         this(datasetDrift, driftShare, threshold, reference, current, referenceRows, currentRows, columns,
-                badRowsTotal, badRows, "", ConstraintsView.none(), List.of(), null);
+                badRowsTotal, badRows, "", ConstraintsView.none(), List.of(), null, "");
     }
 
     /** One line for the build page's summary about the segments; empty when the check did not run per segment. */
@@ -105,14 +118,19 @@ public record DriftView(boolean datasetDrift, double driftShare, double threshol
      * @throws StepException naming the source and the field when it is not a drift report
      */
     public static DriftView parse(@CheckForNull final String json, final String source) {
-        DriftReportDocument report;
+        CheckReport report;
         try {
-            report = ReportJson.read(json, DriftReportDocument.TYPE, source);
+            // a check's report is a drift report with more fields: the estimate is one of them
+            report = CheckReport.read(json, source);
         }
         catch (ReportFormatException e) {
             throw new StepException(e.getMessage(), e);
         }
-        return of(report);
+        DriftView view = of(report.report());
+        return new DriftView(view.datasetDrift, view.driftShare, view.threshold, view.reference, view.current,
+                view.referenceRows, view.currentRows, view.columns, view.badRowsTotal, view.badRows,
+                view.falseAlarms, view.constraints, view.segments, view.multivariate,
+                EstimateNote.of(report.estimate()));
     }
 
     /** The view of a drift report as the model reads it. */

@@ -106,6 +106,21 @@ class PluginViewRenderTest {
     }
 
     @Test
+    void shouldShowThePerformanceEstimateOnTheDriftSummary() throws Exception {
+        Object action = driftAction(null, null, null, null, null, null);
+        set(action, "view", new DriftView(drift.datasetDrift(), drift.driftShare(), drift.threshold(),
+                drift.reference(), drift.current(), drift.referenceRows(), drift.currentRows(), drift.columns(), 0,
+                List.of(), "", ConstraintsView.none(), List.of(), null,
+                "Estimated without labels (500 rows, 95% band): accuracy 0.81 [0.78, 0.84]"));
+
+        String text = JellyViews.text(render("DriftAction/summary.jelly", Map.of("it", action)));
+
+        assertThat(text).contains("Estimated without labels (500 rows, 95% band): accuracy 0.81 [0.78, 0.84]");
+        assertThat(JellyViews.text(render("DriftAction/summary.jelly",
+                Map.of("it", driftAction(null, null, null, null, null, null))))).doesNotContain("Estimated");
+    }
+
+    @Test
     void shouldSayNothingAboutRetrainingForAReferenceOnlyCheck() throws Exception {
         Object action = driftAction(null, null, null, null, null, null);
 

@@ -88,6 +88,11 @@ class ReportCompatibilityTest {
         assertThat((Map<String, Object>) metrics.get("roc_auc")).containsEntry("estimate", null)
                 .containsEntry("bound", null);
         assertThat(plain).containsEntry("estimateBreached", false).containsEntry("estimated", null);
+        // the build page's line
+        assertThat(DriftView.parse(withEstimate.toString(), "check.json").estimate()).isEqualTo(
+                "Estimated performance below its bound (2300 rows, 95% band): accuracy 0.81 [0.78, 0.84] below the "
+                        + "bound 0.85; roc_auc n/a");
+        assertThat(DriftView.parse(v1("check-incident-opened.json"), "check.json").estimate()).isEmpty();
     }
 
     @Test
