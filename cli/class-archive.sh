@@ -1,7 +1,7 @@
 # Class-data sharing (AppCDS) for the mlstages jar: sourced by ./mlstages and bench/drift, not run by itself.
 #
 # A JVM that maps an archive of the classes a command loads starts them already parsed and verified: about
-# 0.2 s less processor time per run of the 1M-row drift benchmark (bench/README.md). The archive belongs to one
+# 0.5 s less processor time per run (bench/README.md). The archive belongs to one
 # jar and one java: its name carries a key of both (size and time of the jar, path and time of java), so a
 # rebuilt jar or another JDK gets a new one, and the JVM itself refuses a stale archive (silently, with the
 # -Xlog options below) and runs without it. The archive is made by a separate, throwaway run of a small drift
@@ -38,8 +38,16 @@ mlstages_cds_create() {
   } > "$work/reference.csv"
   sed 's/plan_0/plan_1/' "$work/reference.csv" > "$work/current.csv"
   if "$java_bin" "$@" -jar "$jar" profile "$work/reference.csv" -o "$work/reference.json" >/dev/null 2>&1; then
-    "$java_bin" "$@" -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" drift \
-      --reference "$work/reference.json" --current "$work/current.csv" --json "$work/drift.json" >/dev/null 2>&1 || true
+    # A static archive from the list of classes the run loaded. Not the dynamic archive (-XX:ArchiveClassesAtExit)
+    # and not the lambda proxies of the list: OpenJDK 17.0.15's dump crashes on those (SIGSEGV in
+    # SystemDictionaryShared::adjust_lambda_proxy_class_dictionary), so lambdas are still spun at run time.
+    if "$java_bin" "$@" -XX:DumpLoadedClassList="$work/classes.all" -jar "$jar" drift \
+        --reference "$work/reference.json" --current "$work/current.csv" --json "$work/drift.json" >/dev/null 2>&1
+        [ -s "$work/classes.all" ]; then
+      grep -v '^@lambda-proxy' "$work/classes.all" > "$work/classes.list" || true
+      "$java_bin" "$@" -Xshare:dump -XX:SharedClassListFile="$work/classes.list" -XX:SharedArchiveFile="$tmp" \
+        -XX:ErrorFile="$work/hs_err_%p.log" -Xlog:cds=off -cp "$jar" >/dev/null 2>&1 || true
+    fi
     # keep it only if a JVM that insists on it (-Xshare:on) starts with it
     if [ -s "$tmp" ] && "$java_bin" "$@" -XX:SharedArchiveFile="$tmp" -Xshare:on -Xlog:cds=off \
         -Xlog:cds+dynamic=off -jar "$jar" --version >/dev/null 2>&1; then

@@ -15,7 +15,7 @@ public final class Main {
         Thread.setDefaultUncaughtExceptionHandler(Main::uncaught);
         int code;
         try {
-            code = MlStages.execute(MlStages.commandLine(), args);
+            code = MlStages.execute(MlStages.commandLineFor(args), args);
         }
         catch (Throwable e) { // building the command line failed (a class that cannot initialise): still exit 3
             code = MlStages.internalError(e, stderr());

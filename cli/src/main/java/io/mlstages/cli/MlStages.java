@@ -9,14 +9,14 @@ import picocli.CommandLine.Command;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /** The root command: lists the subcommands and maps errors to exit codes and messages. */
 @Command(name = "mlstages", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "CI/CD, continuous training and continuous monitoring for machine-learning models.",
-        subcommands = {ProfileCommand.class, DriftCommand.class, TrainCommand.class, ValidateCommand.class,
-            RegistryCommand.class, DeployCommand.class, RollbackCommand.class, ServeCommand.class,
-            CheckCommand.class, IncidentCommand.class, PerformanceCommand.class, DemoCommand.class,
-            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, no finding",
@@ -24,6 +24,33 @@ import java.io.UncheckedIOException;
             "2:bad input or usage (the reason is on stderr)",
             "3:internal error (set MLSTAGES_DEBUG=1 for the stack trace)"})
 final class MlStages implements Runnable {
+    /**
+     * The subcommands, by name, in the order the help lists them. They are added in {@link #commandLine} rather
+     * than named in the annotation so that a run of one command builds only that command's model: picocli reads
+     * every option of every command by reflection, which cost about 0.4 s of CPU per run for all of them.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("profile", ProfileCommand.class);
+        commands.put("drift", DriftCommand.class);
+        commands.put("train", TrainCommand.class);
+        commands.put("validate", ValidateCommand.class);
+        commands.put("registry", RegistryCommand.class);
+        commands.put("deploy", DeployCommand.class);
+        commands.put("rollback", RollbackCommand.class);
+        commands.put("serve", ServeCommand.class);
+        commands.put("check", CheckCommand.class);
+        commands.put("incident", IncidentCommand.class);
+        commands.put("performance", PerformanceCommand.class);
+        commands.put("demo", DemoCommand.class);
+        commands.put("help", CommandLine.HelpCommand.class);
+        return Collections.unmodifiableMap(commands);
+    }
+
+    /** The root's options that take a value, which {@link #subcommandOf} steps over. */
+    private static final Set<String> VALUED_OPTIONS = Set.of("--s3-endpoint", "--s3-region");
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -57,9 +84,43 @@ final class MlStages implements Runnable {
 
     /** The configured command line: used by {@link Main} and by tests, which set their own out and err. */
     static CommandLine commandLine() {
+        return commandLine(SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * The command line for these arguments: with only the subcommand they name when they name one (the help,
+     * usage errors and results are the same as with all of them), else with every subcommand.
+     */
+    static CommandLine commandLineFor(final String... args) {
+        String name = subcommandOf(args);
+        return commandLine(name == null || "help".equals(name) ? SUBCOMMANDS.keySet() : Set.of(name));
+    }
+
+    /** The subcommand the arguments name (the first word that is not a root option or its value), or null. */
+    @CheckForNull
+    static String subcommandOf(final String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (VALUED_OPTIONS.contains(arg)) {
+                i++; // its value
+            } else if (!arg.startsWith("-")) {
+                return SUBCOMMANDS.containsKey(arg) ? arg : null;
+            } else if (!arg.contains("=") || !VALUED_OPTIONS.contains(arg.substring(0, arg.indexOf('=')))) {
+                return null; // --help, --version or a mistake: the whole command line answers it
+            }
+        }
+        return null;
+    }
+
+    private static CommandLine commandLine(final Set<String> names) {
         // a new command line starts from the environment's S3 settings (tests run many in one JVM)
         io.mlstages.objectstore.S3Settings.configure(null, null);
         CommandLine line = new CommandLine(new MlStages());
+        for (Map.Entry<String, Class<?>> command : SUBCOMMANDS.entrySet()) {
+            if (names.contains(command.getKey())) {
+                line.addSubcommand(command.getKey(), command.getValue());
+            }
+        }
         line.setCaseInsensitiveEnumValuesAllowed(true);
         Converters.register(line);
         line.setExecutionStrategy(parsed -> {

@@ -98,12 +98,8 @@ final class NumericAccumulator {
             }
         }
         if (!keepingValues) {
-            // sorted blocks give the sketch's level 0 ascending runs, which its sort before each compaction
-            // handles quickly
-            QuantileSketch sketch = Objects.requireNonNull(this.sketch, "the sketch that took over");
-            for (int i = 0; i < filled; i++) {
-                sketch.update(block[i]);
-            }
+            // a sorted block is compacted as a whole before it joins the sketch (see QuantileSketch#updateSorted)
+            Objects.requireNonNull(this.sketch, "the sketch that took over").updateSorted(block, filled);
         }
         filled = 0;
     }

@@ -45,6 +45,52 @@ class QuantileSketchTest {
     }
 
     @Test
+    void shouldKeepRankErrorWithinTheBoundWhenFedSortedBlocks() {
+        // as the profiler feeds it: blocks of up to 8192 values, each sorted, of every size (odd ones too)
+        for (int seed = 0; seed < 6; seed++) {
+            SplittableRandom random = new SplittableRandom(100 + seed);
+            for (int k : new int[] {200, 2000}) {
+                double[] normal = data(400_000, random::nextGaussian);
+                double[] ties = data(400_000, () -> random.nextInt(30));
+                double[] skewed = data(400_000, () -> Math.exp(2 * random.nextGaussian()));
+                for (double[] data : new double[][] {normal, ties, skewed}) {
+                    QuantileSketch sketch = blocks(data, k, 1 + random.nextInt(8192), random);
+                    assertThat(sketch.n()).isEqualTo(data.length);
+                    assertThat(sketch.min()).isEqualTo(Arrays.stream(data).min().orElseThrow());
+                    assertThat(sketch.max()).isEqualTo(Arrays.stream(data).max().orElseThrow());
+                    assertThat(sketch.retained()).isLessThan(3 * k + 64);
+                    // reading the bytes back checks the invariants: levels above 0 sorted, weights summing to n
+                    QuantileSketch read = QuantileSketch.fromBytes(sketch.toByteArray());
+                    assertThat(worstRankError(read, sorted(data))).as("seed %d, k %d", seed, k)
+                            .isLessThanOrEqualTo(QuantileSketch.normalizedRankError(k));
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldGiveTheSameSketchForTheSameSortedBlocks() {
+        double[] data = data(100_000, new SplittableRandom(5)::nextGaussian);
+        byte[] first = blocks(data, 200, 8192, new SplittableRandom(1)).toByteArray();
+        byte[] second = blocks(data, 200, 8192, new SplittableRandom(1)).toByteArray();
+        assertThat(first).isEqualTo(second);
+    }
+
+    /** Feeds the data in sorted blocks of about {@code size} values (sizes vary, as a column's last block does). */
+    private static QuantileSketch blocks(final double[] data, final int k, final int size,
+            final SplittableRandom random) {
+        QuantileSketch sketch = new QuantileSketch(k);
+        for (int from = 0; from < data.length;) {
+            int length = Math.min(data.length - from, Math.max(1, size - random.nextInt(Math.max(1, size / 4))));
+            double[] block = Arrays.copyOfRange(data, from, from + length);
+            Arrays.sort(block);
+            sketch.updateSorted(block, length);
+            from += length;
+        }
+        return sketch;
+    }
+
+    @Test
     void shouldMergeShardsIntoASketchOfTheWholeWithinTheBound() {
         SplittableRandom random = new SplittableRandom(3);
         double[] all = data(400_000, random::nextGaussian);
