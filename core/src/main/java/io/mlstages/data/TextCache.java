@@ -3,27 +3,28 @@ package io.mlstages.data;
 /**
  * Turns cell text into Strings, reusing the String of a recent equal cell of the same column: a low-cardinality
  * column then allocates nothing per row, and a String's hash code, once computed by the caller's map, is reused.
- * Direct-mapped, with at most {@value #TOTAL_SLOTS} slots over all columns, so its memory is bounded whatever the
- * data.
+ * Direct-mapped, with a bounded number of slots per column, so its memory is bounded whatever the data.
  */
 final class TextCache {
     /**
-     * Slots shared by the columns. A narrow file gets up to {@value #MOST_SLOTS} per column: with 64, a column of
-     * 200 Zipf-distributed levels missed about one cell in five (each miss makes a String that the caller's map
-     * then hashes and compares); with 1024 and Fibonacci hashing about one in a hundred.
+     * Slots per column: with 64, a column of 200 Zipf-distributed levels missed about one cell in five (each miss
+     * makes a String that the caller's map then hashes and compares); with 1024 and Fibonacci hashing about one
+     * in a hundred. Slots are made for a column when it first asks (numeric columns never do), so a wide table
+     * of few text columns gets the full size for each of them; past {@value #TOTAL_SLOTS} slots in all, the
+     * further columns get {@value #FEWEST_SLOTS}.
      */
-    private static final int TOTAL_SLOTS = 32 * 1024;
+    private static final int TOTAL_SLOTS = 256 * 1024;
     private static final int FEWEST_SLOTS = 64;
     private static final int MOST_SLOTS = 1024;
     private static final int LONGEST = 48;
 
     private final String[][] columns;
-    private final int slotBits;
+    private final int[] bits;
+    private int allocated;
 
     TextCache(final int width) {
         columns = new String[width][];
-        int slots = Integer.highestOneBit(Math.max(1, TOTAL_SLOTS / Math.max(1, width)));
-        slotBits = Integer.numberOfTrailingZeros(Math.max(FEWEST_SLOTS, Math.min(MOST_SLOTS, slots)));
+        bits = new int[width];
     }
 
     String text(final int column, final char[] chars, final int start, final int end) {
@@ -37,10 +38,13 @@ final class TextCache {
         }
         String[] slots = columns[column];
         if (slots == null) {
-            slots = new String[1 << slotBits];
+            int size = allocated + MOST_SLOTS <= TOTAL_SLOTS ? MOST_SLOTS : FEWEST_SLOTS;
+            allocated += size;
+            slots = new String[size];
             columns[column] = slots;
+            bits[column] = Integer.numberOfTrailingZeros(size);
         }
-        int slot = (hash * 0x9E3779B9) >>> (32 - slotBits); // Fibonacci hashing: the top bits are well mixed
+        int slot = (hash * 0x9E3779B9) >>> (32 - bits[column]); // Fibonacci hashing: the top bits are well mixed
         String cached = slots[slot];
         if (cached != null && cached.length() == length && same(cached, chars, start)) {
             return cached;

@@ -85,7 +85,8 @@ final class QuantileSketch {
      * level, then merged into it. Each item still passes one compaction per level it climbs, but in one
      * compaction per level per block instead of one per level-capacity of items, so the rank error is no larger
      * than with one update per value (see docs/profiles.md), and a sorted block costs a few copies per value
-     * instead of a merge per level. A block too small for that is added value by value.
+     * instead of a merge per level. A block too small for that joins level 0 whole, and the compactions it calls
+     * for follow.
      *
      * <p>The array is used as scratch: what it holds afterwards is undefined.</p>
      */
@@ -93,12 +94,6 @@ final class QuantileSketch {
         int target = 0;
         for (long items = count; target < numLevels - 1 && items >= levelCapacity(k, numLevels, target); target++) {
             items >>= 1;
-        }
-        if (target == 0) {
-            for (int i = 0; i < count; i++) {
-                update(sorted[i]);
-            }
-            return;
         }
         if (n == 0) {
             min = sorted[0];
@@ -124,7 +119,11 @@ final class QuantileSketch {
         }
         if (size > 0) {
             double[] level = grow(target, sizes[target] + size);
-            mergeSorted(level, sizes[target], items, size);
+            if (target == 0) {
+                System.arraycopy(items, 0, level, sizes[0], size); // level 0 need not be sorted
+            } else {
+                mergeSorted(level, sizes[target], items, size);
+            }
             sizes[target] += size;
             retained += size;
         }
@@ -272,15 +271,21 @@ final class QuantileSketch {
         }
         int odd = size & 1;
         int half = (size - odd) / 2;
-        double[] promoted = new double[half];
         int start = odd + (int) (nextRandom() & 1);
-        for (int i = 0; i < half; i++) {
-            promoted[i] = level[start + 2 * i];
+        double[] target = grow(h + 1, sizes[h + 1] + half);
+        // every other item, merged straight from this level (no copy of them: wide tables compact often)
+        int i = sizes[h + 1] - 1;
+        for (int j = half - 1, o = sizes[h + 1] + half - 1; j >= 0; o--) {
+            double promoted = level[start + 2 * j];
+            if (i >= 0 && target[i] > promoted) {
+                target[o] = target[i--];
+            } else {
+                target[o] = promoted;
+                j--;
+            }
         }
         sizes[h] = odd;
         retained -= size - odd;
-        double[] target = grow(h + 1, sizes[h + 1] + half);
-        mergeSorted(target, sizes[h + 1], promoted, half);
         sizes[h + 1] += half;
         retained += half;
     }
