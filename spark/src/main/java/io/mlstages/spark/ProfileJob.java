@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.AnalysisException;
@@ -26,6 +27,7 @@ import io.mlstages.data.ColumnType;
 import io.mlstages.data.DataException;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.drift.DriftCheck;
+import io.mlstages.drift.DriftOptions;
 import io.mlstages.drift.DriftReport;
 import io.mlstages.drift.SegmentOptions;
 import io.mlstages.profile.Profile;
@@ -217,16 +219,16 @@ public final class ProfileJob implements Callable<Integer> {
         if (reference == null) {
             return OK;
         }
-        DriftCheck.Request request = DriftCheck.Request.of(reference, List.of(output));
-        DriftReport drift = DriftCheck.run(new DriftCheck.Request(request.reference(), request.current(),
-                request.drift().withSegments(segmented), request.read(), request.settings(), request.observe()))
-                .report();
+        // `mlstages drift`'s defaults, with the segments this profile holds
+        DriftReport drift = DriftCheck.run(new DriftCheck.Request(reference, List.of(output),
+                DriftOptions.defaults().withSegments(segmented), ReadOptions.defaults(), ProfileSettings.defaults(),
+                UnaryOperator.identity())).report();
         if (report != null) {
             DriftReportJson.write(drift, report);
         }
         out.printf(Locale.ROOT, "Drift against %s: %s (%d of %d columns drifted%s)%n", reference,
                 drift.datasetDrift() ? "DRIFT" : "no drift", drift.drifted().size(), drift.columns().size(),
-                drift.segments().isEmpty() ? "" : String.format(Locale.ROOT, ", %d of %d segments",
+                drift.segments().isEmpty() ? "" : String.format(Locale.ROOT, ", %d of %d segments drifted",
                         drift.segments().stream().filter(s -> s.datasetDrift()).count(), drift.segments().size()));
         return drift.finding() ? FINDING : OK;
     }
