@@ -41,6 +41,19 @@ class PartProfilesTest {
         }
     }
 
+    /** As {@link #part}, with a segment profile per value of these columns. */
+    private static Profile segmentedPart(final Schema schema, final List<String[]> rows, final int from, final int to,
+            final ProfileSettings settings, final List<String> segments, final int capacity) {
+        CellRow row = new CellRow("part", schema, CellRow.origins(schema, OPTIONS, rows.size()), OPTIONS);
+        try (SegmentedProfiler profiler = new SegmentedProfiler(schema, settings, segments, capacity)) {
+            for (int i = from; i < to; i++) {
+                row.putCells(rows.get(i), i + 2);
+                profiler.add(row);
+            }
+            return profiler.finish(List.of(new Profile.Source("part", null, to - from)));
+        }
+    }
+
     private static void assertSameColumns(final Profile actual, final Profile expected) {
         assertThat(actual.rows()).isEqualTo(expected.rows());
         assertThat(actual.settings()).isEqualTo(expected.settings());
@@ -138,6 +151,70 @@ class PartProfilesTest {
         assertThatThrownBy(() -> PartProfiles.combine(List.of(part(schema, rows, 0, 10, settings)), settings,
                 List.of())).isInstanceOf(ProfileException.class).hasMessageContaining("topK=100000");
         assertThatThrownBy(() -> PartProfiles.combine(List.of(), settings, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldCombineSegmentedPartsIntoTheSegmentsOfOnePassOverTheFile() throws IOException {
+        Path file = TestData.dataset("german-credit.csv");
+        List<String[]> all = cells(file);
+        List<String[]> rows = all.subList(1, all.size());
+        Schema schema = CellRow.infer("german", List.of(all.get(0)), rows, OPTIONS);
+        ProfileSettings settings = ProfileSettings.defaults().withTopK(3);
+        ProfileSettings parts = PartProfiles.partSettings(settings);
+        List<String> segments = List.of("housing", "purpose");
+        int[] cuts = {0, 250, 250, 600, rows.size()};
+        List<Profile> pieces = new ArrayList<>();
+        for (int i = 0; i + 1 < cuts.length; i++) {
+            pieces.add(segmentedPart(schema, rows, cuts[i], cuts[i + 1], parts, segments, 40));
+        }
+        Profile whole = Profiles.of(file, OPTIONS, settings, java.util.function.UnaryOperator.identity(), segments, 40);
+
+        Profile combined = PartProfiles.combine(pieces, settings, whole.sources(), 40);
+
+        assertSameColumns(combined, whole);
+        assertThat(combined.segments()).extracting(SegmentProfiles::column).containsExactly("housing", "purpose");
+        for (SegmentProfiles want : whole.segments()) {
+            SegmentProfiles got = combined.segments(want.column()).orElseThrow();
+            // the same values in the same order (largest first), each with the profile of one pass
+            assertThat(got.segments()).extracting(SegmentProfiles.Segment::value)
+                    .containsExactlyElementsOf(want.segments().stream().map(SegmentProfiles.Segment::value).toList());
+            for (SegmentProfiles.Segment segment : want.segments()) {
+                assertSameColumns(got.segment(segment.value()).orElseThrow(), segment.profile());
+            }
+            assertThat(got.other().rows()).isZero();
+            assertThat(got.rows()).isEqualTo(1000);
+        }
+    }
+
+    @Test
+    void shouldKeepTheLargestSegmentsWithinTheCapacityAndPoolTheRestInOther() throws IOException {
+        // purpose has ten values; with a capacity of 3 the three largest keep their profiles
+        Path file = TestData.dataset("german-credit.csv");
+        List<String[]> all = cells(file);
+        List<String[]> rows = all.subList(1, all.size());
+        Schema schema = CellRow.infer("german", List.of(all.get(0)), rows, OPTIONS);
+        ProfileSettings settings = ProfileSettings.defaults();
+        ProfileSettings parts = PartProfiles.partSettings(settings);
+        List<Profile> pieces = List.of(segmentedPart(schema, rows, 0, 500, parts, List.of("purpose"), 3),
+                segmentedPart(schema, rows, 500, rows.size(), parts, List.of("purpose"), 3));
+        ColumnProfile purpose = Profiles.of(file, OPTIONS, settings).column("purpose").orElseThrow();
+
+        Profile combined = PartProfiles.combine(pieces, settings, List.of(), 3);
+
+        SegmentProfiles got = combined.segments("purpose").orElseThrow();
+        assertThat(got.segments()).hasSize(3);
+        assertThat(got.rows()).isEqualTo(1000);
+        assertThat(got.other().rows()).isEqualTo(1000 - got.segments().stream().mapToLong(s -> s.profile().rows())
+                .sum()).isPositive();
+        assertThat(got.other().settings()).isEqualTo(settings);
+        // largest first: radio/tv, the most frequent purpose, is among the first three values of both halves, so
+        // it keeps all its rows
+        assertThat(got.segments().get(0).value()).isEqualTo(purpose.categories().top().get(0).value());
+        assertThat(got.segments().get(0).profile().rows()).isEqualTo(purpose.categories().top().get(0).count());
+        assertThat(got.segments()).extracting(s -> s.profile().rows()).isSortedAccordingTo(java.util.Comparator
+                .reverseOrder());
+        assertThatThrownBy(() -> PartProfiles.combine(pieces, settings, List.of(), 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

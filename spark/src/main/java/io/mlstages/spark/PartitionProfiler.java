@@ -19,11 +19,11 @@ import io.mlstages.profile.PartProfiles;
 import io.mlstages.profile.Profile;
 import io.mlstages.profile.ProfileJson;
 import io.mlstages.profile.ProfileSettings;
-import io.mlstages.profile.Profiler;
+import io.mlstages.profile.SegmentedProfiler;
 
 /**
- * Profiles one partition on its executor with the engine's {@link Profiler} and hands back that one small
- * profile as JSON (the engine's own codec, so nothing but plain strings crosses Java serialization on its way
+ * Profiles one partition on its executor with the engine's {@link SegmentedProfiler} (a plain profiler when there
+ * are no segment columns) and hands back that one small profile, segments included, as JSON (the engine's own codec, so nothing but plain strings crosses Java serialization on its way
  * to the driver). Every field is a string, a primitive or an array of them: Spark ships this function to the
  * executors with Java serialization, and the engine's records are not {@link Serializable}.
  */
@@ -41,9 +41,17 @@ final class PartitionProfiler implements FlatMapFunction<Iterator<Row>, String> 
     private final int bins;
     private final int topK;
     private final int exactLimit;
+    private final String[] segments;
+    /** Per column: whether it is a segment column, whose typed values also need their text. */
+    private final boolean[] segment;
+    private final int capacity;
 
+    /**
+     * @param segments the segment columns (none: no segments)
+     * @param capacity the most values per segment column with a profile of their own
+     */
     PartitionProfiler(final String origin, final Schema schema, final List<String> origins, final ReadOptions options,
-            final ProfileSettings settings, final boolean text) {
+            final ProfileSettings settings, final boolean text, final List<String> segments, final int capacity) {
         this.origin = origin;
         this.names = schema.names().toArray(new String[0]);
         this.types = schema.columns().stream().map(c -> c.type().name()).toArray(String[]::new);
@@ -55,6 +63,12 @@ final class PartitionProfiler implements FlatMapFunction<Iterator<Row>, String> 
         this.bins = parts.bins();
         this.topK = parts.topK();
         this.exactLimit = parts.exactLimit();
+        this.segments = segments.toArray(new String[0]);
+        this.segment = new boolean[names.length];
+        for (int i = 0; i < names.length; i++) {
+            segment[i] = segments.contains(names[i]);
+        }
+        this.capacity = capacity;
     }
 
     @Override
@@ -71,7 +85,8 @@ final class PartitionProfiler implements FlatMapFunction<Iterator<Row>, String> 
         ColumnType[] kinds = schema.columns().stream().map(Column::type).toArray(ColumnType[]::new);
         String[] cells = new String[names.length];
         long count = 0;
-        try (Profiler profiler = new Profiler(schema, new ProfileSettings(sketchK, bins, topK, exactLimit))) {
+        try (SegmentedProfiler profiler = new SegmentedProfiler(schema, new ProfileSettings(sketchK, bins, topK,
+                exactLimit), List.of(segments), capacity)) {
             while (rows.hasNext()) {
                 Row next = rows.next();
                 count++;
@@ -81,7 +96,7 @@ final class PartitionProfiler implements FlatMapFunction<Iterator<Row>, String> 
                     }
                     row.putCells(cells, count);
                 } else {
-                    put(row, next, kinds, count);
+                    put(row, next, kinds, segment, count);
                 }
                 profiler.add(row);
             }
@@ -90,8 +105,12 @@ final class PartitionProfiler implements FlatMapFunction<Iterator<Row>, String> 
         }
     }
 
-    /** A row of typed values: numbers of any width (decimals too) as doubles, booleans, the rest as text. */
-    private static void put(final CellRow row, final Row next, final ColumnType[] kinds, final long line) {
+    /**
+     * A row of typed values: numbers of any width (decimals too) as doubles, booleans, the rest as text. A segment
+     * column's number or boolean also gets its text, which names its segment.
+     */
+    private static void put(final CellRow row, final Row next, final ColumnType[] kinds, final boolean[] segment,
+            final long line) {
         row.startRow(line);
         for (int i = 0; i < kinds.length; i++) {
             if (next.isNullAt(i)) {
@@ -104,6 +123,18 @@ final class PartitionProfiler implements FlatMapFunction<Iterator<Row>, String> 
                 case CATEGORICAL -> row.putText(i, value.toString());
                 default -> throw new IllegalStateException("Unknown column type " + kinds[i]);
             }
+            if (segment[i] && kinds[i] != ColumnType.CATEGORICAL) {
+                row.putText(i, text(value));
+            }
         }
+    }
+
+    /**
+     * A typed value's text as the engine's Parquet reader gives it, so that a segment is named alike on Spark and
+     * on the command line: integers and booleans as Java writes them, floats and doubles by Java's shortest form,
+     * decimals without an exponent.
+     */
+    static String text(final Object value) {
+        return value instanceof java.math.BigDecimal decimal ? decimal.toPlainString() : value.toString();
     }
 }

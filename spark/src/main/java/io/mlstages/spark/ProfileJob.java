@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.AnalysisException;
@@ -26,10 +27,13 @@ import io.mlstages.data.ColumnType;
 import io.mlstages.data.DataException;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.drift.DriftCheck;
+import io.mlstages.drift.DriftOptions;
 import io.mlstages.drift.DriftReport;
+import io.mlstages.drift.SegmentOptions;
 import io.mlstages.profile.Profile;
 import io.mlstages.profile.ProfileJson;
 import io.mlstages.profile.ProfileSettings;
+import io.mlstages.profile.SegmentProfiles;
 import io.mlstages.report.DriftReportJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -104,9 +108,20 @@ public final class ProfileJob implements Callable<Integer> {
             description = "Up to this many values a numeric column keeps them all, for exact statistics.")
     int exactLimit = ProfileSettings.DEFAULT_EXACT_LIMIT;
 
+    @Option(names = "--segment", paramLabel = "COLUMN",
+            description = "Also store the profile of each value of this column, as `mlstages profile --segment` "
+                    + "does (what `mlstages check --segment` and `drift --segment` against this profile need). "
+                    + "Repeatable.")
+    List<String> segments = new ArrayList<>();
+
+    @Option(names = "--max-segments", paramLabel = "K", defaultValue = "" + SegmentOptions.DEFAULT_MAX_SEGMENTS,
+            description = "The segments a check will compare per column; the profile keeps "
+                    + SegmentOptions.CAPACITY_FACTOR + " times as many values, the largest (default: ${DEFAULT-VALUE}).")
+    int maxSegments;
+
     @Option(names = "--reference", paramLabel = "PROFILE.json",
             description = "Also compare the profile with this stored profile (drift defaults, as `mlstages drift "
-                    + "--reference PROFILE.json --current OUTPUT`); exit 1 on drift.")
+                    + "--reference PROFILE.json --current OUTPUT`, per segment too with --segment); exit 1 on drift.")
     @CheckForNull Path reference;
 
     @Option(names = "--report", paramLabel = "REPORT.json", description = "With --reference: the drift report (JSON).")
@@ -161,9 +176,11 @@ public final class ProfileJob implements Callable<Integer> {
         }
         ProfileSettings settings;
         ReadOptions options;
+        SegmentOptions segmented;
         try {
             settings = new ProfileSettings(sketchK, bins, topK, exactLimit);
             options = readOptions();
+            segmented = new SegmentOptions(segments, maxSegments, SegmentOptions.DEFAULT_MIN_ROWS);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -177,14 +194,16 @@ public final class ProfileJob implements Callable<Integer> {
         String kind = format();
         Profile profile;
         try {
+            List<String> columns = segmented.columns();
+            int capacity = segmented.capacity();
             if (table != null) {
-                profile = SparkProfiler.profileTyped(spark.table(table), origin, options, settings);
+                profile = SparkProfiler.profileTyped(spark.table(table), origin, options, settings, columns, capacity);
             } else if (kind.equals("csv") || kind.equals("json")) {
                 profile = SparkProfiler.profileText(textReader(spark, kind).load(data.toArray(String[]::new)),
-                        origin, options, settings);
+                        origin, options, settings, columns, capacity);
             } else {
                 profile = SparkProfiler.profileTyped(spark.read().format(kind).load(data.toArray(String[]::new)),
-                        origin, options, settings);
+                        origin, options, settings, columns, capacity);
             }
         } catch (Exception e) { // Scala throws AnalysisException, a checked exception, without declaring it
             if (e instanceof AnalysisException) {
@@ -195,18 +214,37 @@ public final class ProfileJob implements Callable<Integer> {
         }
         ProfileJson.write(profile, output);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "Profiled %s on Spark: %,d rows, %d columns -> %s%n", origin, profile.rows(),
-                profile.columns().size(), output);
+        out.printf(Locale.ROOT, "Profiled %s on Spark: %,d rows, %d columns%s -> %s%n", origin, profile.rows(),
+                profile.columns().size(), segmentsNote(profile), output);
         if (reference == null) {
             return OK;
         }
-        DriftReport drift = DriftCheck.run(DriftCheck.Request.of(reference, List.of(output))).report();
+        // `mlstages drift`'s defaults, with the segments this profile holds
+        DriftReport drift = DriftCheck.run(new DriftCheck.Request(reference, List.of(output),
+                DriftOptions.defaults().withSegments(segmented), ReadOptions.defaults(), ProfileSettings.defaults(),
+                UnaryOperator.identity())).report();
         if (report != null) {
             DriftReportJson.write(drift, report);
         }
-        out.printf(Locale.ROOT, "Drift against %s: %s (%d of %d columns drifted)%n", reference,
-                drift.datasetDrift() ? "DRIFT" : "no drift", drift.drifted().size(), drift.columns().size());
+        out.printf(Locale.ROOT, "Drift against %s: %s (%d of %d columns drifted%s)%n", reference,
+                drift.datasetDrift() ? "DRIFT" : "no drift", drift.drifted().size(), drift.columns().size(),
+                drift.segments().isEmpty() ? "" : String.format(Locale.ROOT, ", %d of %d segments drifted",
+                        drift.segments().stream().filter(s -> s.datasetDrift()).count(), drift.segments().size()));
         return drift.finding() ? FINDING : OK;
+    }
+
+    /** ", segments: housing (3 values), purpose (10 values)" for a profile with segments, else nothing. */
+    private static String segmentsNote(final Profile profile) {
+        if (profile.segments().isEmpty()) {
+            return "";
+        }
+        List<String> each = new ArrayList<>();
+        for (SegmentProfiles column : profile.segments()) {
+            each.add(column.column() + " (" + column.segments().size() + " values"
+                    + (column.other().rows() > 0 ? String.format(Locale.ROOT, ", %,d rows in other",
+                            column.other().rows()) : "") + ")");
+        }
+        return ", segments: " + String.join(", ", each);
     }
 
     private ReadOptions readOptions() {

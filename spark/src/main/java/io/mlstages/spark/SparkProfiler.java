@@ -33,6 +33,7 @@ import io.mlstages.data.ReadOptions;
 import io.mlstages.data.Schema;
 import io.mlstages.profile.PartProfiles;
 import io.mlstages.profile.Profile;
+import io.mlstages.profile.ProfileException;
 import io.mlstages.profile.ProfileJson;
 import io.mlstages.profile.ProfileSettings;
 
@@ -62,6 +63,20 @@ public final class SparkProfiler {
      */
     public static Profile profileText(final Dataset<Row> data, final String origin, final ReadOptions options,
             final ProfileSettings settings) {
+        return profileText(data, origin, options, settings, List.of(), 1);
+    }
+
+    /**
+     * As {@link #profileText(Dataset, String, ReadOptions, ProfileSettings)}, with the profiles of each value of the
+     * segment columns, as {@code mlstages profile --segment} stores them.
+     *
+     * @param segments the segment columns, or none
+     * @param capacity the most values per segment column with a profile of their own ({@code
+     *                 SegmentOptions.capacity(maxSegments)})
+     * @throws io.mlstages.profile.ProfileException naming a segment column the data does not have
+     */
+    public static Profile profileText(final Dataset<Row> data, final String origin, final ReadOptions options,
+            final ProfileSettings settings, final List<String> segments, final int capacity) {
         List<String> names = List.of(data.columns());
         if (options.inferRows() == 0) {
             throw new IllegalArgumentException("Inference from every row would bring all rows to the driver: give "
@@ -83,7 +98,7 @@ public final class SparkProfiler {
                 : CellRow.origins(schema, options, head.size());
         Dataset<Row> strings = data.select(names.stream().map(n -> functions.col(quoted(n)).cast("string"))
                 .toArray(Column[]::new));
-        return run(strings, origin, schema, origins, options, settings, true);
+        return run(strings, origin, schema, origins, options, settings, true, segments, capacity);
     }
 
     /**
@@ -94,6 +109,16 @@ public final class SparkProfiler {
      */
     public static Profile profileTyped(final Dataset<Row> data, final String origin, final ReadOptions options,
             final ProfileSettings settings) {
+        return profileTyped(data, origin, options, settings, List.of(), 1);
+    }
+
+    /**
+     * As {@link #profileTyped(Dataset, String, ReadOptions, ProfileSettings)}, with segments (see
+     * {@link #profileText(Dataset, String, ReadOptions, ProfileSettings, List, int)}). A typed segment value is
+     * named by its text as the engine's Parquet reader writes it ({@code 3}, {@code 2.5}, {@code true}).
+     */
+    public static Profile profileTyped(final Dataset<Row> data, final String origin, final ReadOptions options,
+            final ProfileSettings settings, final List<String> segments, final int capacity) {
         Schema schema = schema(data.schema(), origin, options);
         List<Column> columns = new ArrayList<>();
         List<String> origins = new ArrayList<>();
@@ -113,7 +138,8 @@ public final class SparkProfiler {
             origins.add(options.types().containsKey(fields[i].name()) ? "declared " + type.label() + " with --type"
                     : "typed " + type.label() + " from the Spark type " + fields[i].dataType().simpleString());
         }
-        return run(data.select(columns.toArray(Column[]::new)), origin, schema, origins, options, settings, false);
+        return run(data.select(columns.toArray(Column[]::new)), origin, schema, origins, options, settings, false,
+                segments, capacity);
     }
 
     /**
@@ -163,21 +189,26 @@ public final class SparkProfiler {
     }
 
     private static Profile run(final Dataset<Row> data, final String origin, final Schema schema,
-            final List<String> origins, final ReadOptions options, final ProfileSettings settings, final boolean text) {
-        List<String> parts = data.toJavaRDD()
-                .mapPartitions(new PartitionProfiler(origin, schema, origins, options, settings, text))
-                .collect();
-        List<Profile> profiles = new ArrayList<>(parts.size());
+            final List<String> origins, final ReadOptions options, final ProfileSettings settings, final boolean text,
+            final List<String> segments, final int capacity) {
+        PartitionProfiler profiler = new PartitionProfiler(origin, schema, origins, options, settings, text, segments,
+                capacity);
+        // the profile of no rows, made here before any task runs: a segment column the data lacks fails now, on
+        // the driver, naming the column; and a dataset without partitions still gets its columns
+        Profile none;
+        try {
+            none = ProfileJson.fromJson(profiler.call(List.<Row>of().iterator()).next(), origin);
+        } catch (ProfileException e) {
+            throw new ProfileException(origin + ": " + e.getMessage(), e);
+        }
+        List<String> parts = data.toJavaRDD().mapPartitions(profiler).collect();
+        List<Profile> profiles = new ArrayList<>(parts.size() + 1);
+        profiles.add(none);
         for (int i = 0; i < parts.size(); i++) {
             profiles.add(ProfileJson.fromJson(parts.get(i), origin + " (partition " + i + ")"));
         }
-        if (profiles.isEmpty()) {
-            // a dataset without partitions: the profile of no rows, made here, gives the columns
-            PartitionProfiler none = new PartitionProfiler(origin, schema, origins, options, settings, false);
-            profiles.add(ProfileJson.fromJson(none.call(List.<Row>of().iterator()).next(), origin));
-        }
         long rows = profiles.stream().mapToLong(Profile::rows).sum();
-        return PartProfiles.combine(profiles, settings, List.of(new Profile.Source(origin, null, rows)));
+        return PartProfiles.combine(profiles, settings, List.of(new Profile.Source(origin, null, rows)), capacity);
     }
 
     /** A column name as Spark's column resolver wants it: in back-quotes, so dots and spaces are plain text. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,11 +15,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.mlstages.TestData;
 import io.mlstages.data.ReadOptions;
+import io.mlstages.drift.DriftCheck;
+import io.mlstages.drift.DriftOptions;
 import io.mlstages.drift.DriftReport;
+import io.mlstages.drift.SegmentDrift;
+import io.mlstages.drift.SegmentOptions;
 import io.mlstages.profile.Profile;
 import io.mlstages.profile.ProfileJson;
 import io.mlstages.profile.ProfileSettings;
 import io.mlstages.profile.Profiles;
+import io.mlstages.profile.SegmentProfiles;
 import io.mlstages.report.DriftReportJson;
 
 /** The spark-submit entry point: its options, outputs and exit codes, run in the test's Spark session. */
@@ -80,6 +87,36 @@ class ProfileJobTest {
     }
 
     @Test
+    void shouldStoreSegmentsAndCheckThemPerSegmentAgainstTheReference() {
+        Path reference = folder.resolve("train.json");
+        ProfileJson.write(Profiles.of(TestData.dataset("german-credit-train.csv"), ReadOptions.defaults(),
+                ProfileSettings.defaults(), UnaryOperator.identity(), List.of("housing"), 8), reference);
+        Path current = RentDrift.write(folder);
+        Path output = folder.resolve("current.json");
+        Path report = folder.resolve("drift.json");
+
+        int code = run(current.toString(), "-o", output.toString(), "--segment", "housing", "--max-segments", "2",
+                "--reference", reference.toString(), "--report", report.toString());
+
+        Profile written = ProfileJson.read(output);
+        assertThat(written.segments("housing").orElseThrow().segments()).extracting(SegmentProfiles.Segment::value)
+                .containsExactly("own", "rent", "for free");
+        assertThat(out.toString()).contains("segments: housing (3 values)");
+        // the verdicts of `mlstages drift --segment housing --max-segments 2` on the file itself
+        DriftReport cli = DriftCheck.run(new DriftCheck.Request(reference, List.of(current), DriftOptions.defaults()
+                .withSegments(new SegmentOptions(List.of("housing"), 2, SegmentOptions.DEFAULT_MIN_ROWS)), null, null,
+                null)).report();
+        DriftReport spark = DriftReportJson.read(report);
+        assertThat(code).as(err.toString()).isEqualTo(cli.finding() ? ProfileJob.FINDING : ProfileJob.OK);
+        assertThat(spark.datasetDrift()).isEqualTo(cli.datasetDrift());
+        assertThat(spark.segments()).extracting(SegmentDrift::label)
+                .isEqualTo(cli.segments().stream().map(SegmentDrift::label).toList()).contains("(other)");
+        assertThat(spark.segments()).extracting(SegmentDrift::datasetDrift)
+                .isEqualTo(cli.segments().stream().map(SegmentDrift::datasetDrift).toList());
+        assertThat(out.toString()).contains("of " + cli.segments().size() + " segments");
+    }
+
+    @Test
     void shouldProfileATableOfTheCatalogByItsSparkTypes() {
         spark.read().option("header", "true").option("inferSchema", "true").csv(data("german-credit.csv"))
                 .createOrReplaceTempView("german_credit");
@@ -129,6 +166,13 @@ class ProfileJobTest {
 
         assertThat(run(data("german-credit.csv"), "-o", output, "--infer-rows", "0")).isEqualTo(ProfileJob.BAD_INPUT);
         assertThat(err.toString()).contains("--infer-rows 0 is not for Spark");
+
+        assertThat(run(data("german-credit.csv"), "-o", output, "--segment", "housin")).isEqualTo(ProfileJob.BAD_INPUT);
+        assertThat(err.toString()).contains("german-credit.csv").contains("'housin'");
+
+        assertThat(run(data("german-credit.csv"), "-o", output, "--segment", "housing", "--max-segments", "0"))
+                .isEqualTo(ProfileJob.BAD_INPUT);
+        assertThat(err.toString()).contains("maxSegments must be between 1 and 1000, not 0");
 
         assertThat(run(data("german-credit.csv"))).isEqualTo(ProfileJob.BAD_INPUT);
         assertThat(err.toString()).contains("--output");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -28,13 +29,18 @@ import io.mlstages.data.DataException;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.drift.ColumnDrift;
 import io.mlstages.drift.DriftCheck;
+import io.mlstages.drift.DriftOptions;
 import io.mlstages.drift.DriftReport;
+import io.mlstages.drift.SegmentDrift;
+import io.mlstages.drift.SegmentOptions;
 import io.mlstages.profile.ColumnProfile;
 import io.mlstages.profile.NumericSummary;
 import io.mlstages.profile.Profile;
+import io.mlstages.profile.ProfileException;
 import io.mlstages.profile.ProfileJson;
 import io.mlstages.profile.ProfileSettings;
 import io.mlstages.profile.Profiles;
+import io.mlstages.profile.SegmentProfiles;
 
 /**
  * The Spark profile of a shipped dataset against the command line's profile of the same file ({@link Profiles#of},
@@ -118,18 +124,81 @@ class SparkProfilerTest {
                 continue;
             }
             assertThat(summary.isExact()).isFalse();
-            double[] values = exact.column(column.name()).orElseThrow().numeric().values();
-            double bound = summary.rankError();
-            assertThat(bound).isPositive();
-            double[] quantiles = summary.quantiles(RANKS);
-            for (int i = 0; i < RANKS.length; i++) {
-                // the quantile at rank r is a value whose true rank is within the bound of r
-                double below = (double) NumericSummary.countAtMost(values, Math.nextDown(quantiles[i])) / values.length;
-                double atMost = (double) NumericSummary.countAtMost(values, quantiles[i]) / values.length;
-                assertThat(RANKS[i]).as("rank %s of %s", RANKS[i], column.name())
-                        .isBetween(below - bound, atMost + bound);
+            assertWithinRankError(summary, exact.column(column.name()).orElseThrow().numeric().values(),
+                    column.name());
+        }
+    }
+
+    /** Each sketch quantile is a value whose true rank among {@code values} is within the sketch's bound. */
+    private static void assertWithinRankError(final NumericSummary summary, final double[] values, final String name) {
+        double bound = summary.rankError();
+        assertThat(bound).isPositive();
+        double[] quantiles = summary.quantiles(RANKS);
+        for (int i = 0; i < RANKS.length; i++) {
+            double below = (double) NumericSummary.countAtMost(values, Math.nextDown(quantiles[i])) / values.length;
+            double atMost = (double) NumericSummary.countAtMost(values, quantiles[i]) / values.length;
+            assertThat(RANKS[i]).as("rank %s of %s", RANKS[i], name).isBetween(below - bound, atMost + bound);
+        }
+    }
+
+    /**
+     * The segments as {@code mlstages profile --segment} stores them: the same segment columns, the same values in
+     * the same order (largest first), each value's profile equal as the whole's is; sketch quantiles within the
+     * bound of the true ranks in {@code exact} (the same segments profiled with every value kept), when given.
+     */
+    private static void assertSameSegments(final Profile spark, final Profile cli, final Profile exact) {
+        assertThat(spark.schemaVersion()).isEqualTo(cli.schemaVersion()).isEqualTo(Profile.SEGMENTS_SCHEMA_VERSION);
+        assertThat(spark.segments()).extracting(SegmentProfiles::column)
+                .isEqualTo(cli.segments().stream().map(SegmentProfiles::column).toList());
+        for (SegmentProfiles want : cli.segments()) {
+            SegmentProfiles got = spark.segments(want.column()).orElseThrow();
+            assertThat(got.segments()).extracting(SegmentProfiles.Segment::value).as("values of %s", want.column())
+                    .containsExactlyElementsOf(want.segments().stream().map(SegmentProfiles.Segment::value).toList());
+            assertThat(got.other().rows()).isEqualTo(want.other().rows()).isZero();
+            for (SegmentProfiles.Segment segment : want.segments()) {
+                Profile mine = got.segment(segment.value()).orElseThrow();
+                assertSameAsCli(mine, segment.profile());
+                Profile all = exact.segments(want.column()).orElseThrow().segment(segment.value()).orElseThrow();
+                for (ColumnProfile column : mine.columns()) {
+                    NumericSummary summary = column.numeric();
+                    if (summary != null && !summary.isExact()) {
+                        assertWithinRankError(summary, all.column(column.name()).orElseThrow().numeric().values(),
+                                want.column() + "=" + segment.value() + ": " + column.name());
+                    }
+                }
             }
         }
+    }
+
+    @Test
+    void shouldProfileSegmentsAsTheCommandLineDoes() {
+        // few kept values and a small k: the larger segments' numeric columns go through the sketches' merge
+        Path file = TestData.dataset("german-credit.csv");
+        ProfileSettings settings = ProfileSettings.defaults().withExactLimit(50).withSketchK(32);
+        List<String> segments = List.of("housing", "purpose", "job");
+        int capacity = SegmentOptions.capacity(SegmentOptions.DEFAULT_MAX_SEGMENTS);
+
+        Profile profile = SparkProfiler.profileText(csv(file), "german-credit.csv", ReadOptions.defaults(), settings,
+                segments, capacity);
+
+        Profile cli = Profiles.of(file, ReadOptions.defaults(), settings, UnaryOperator.identity(), segments, capacity);
+        Profile exact = Profiles.of(file, ReadOptions.defaults(), settings.withExactLimit(10_000),
+                UnaryOperator.identity(), segments, capacity);
+        assertSameAsCli(profile, cli);
+        assertSameSegments(profile, cli, exact);
+        // the sketch path was taken: radio/tv has 280 rows, more than the 50 values kept
+        assertThat(profile.segments("purpose").orElseThrow().segment("radio/tv").orElseThrow()
+                .column("duration").orElseThrow().numeric().isExact()).isFalse();
+    }
+
+    @Test
+    void shouldRefuseASegmentColumnTheDataLacksBeforeAnyTaskRuns() {
+        Path file = TestData.dataset("german-credit.csv");
+
+        assertThatThrownBy(() -> SparkProfiler.profileText(csv(file), "german-credit.csv", ReadOptions.defaults(),
+                ProfileSettings.defaults(), List.of("housin"), 40))
+                .isInstanceOf(ProfileException.class).hasMessageContaining("german-credit.csv")
+                .hasMessageContaining("'housin'");
     }
 
     @Test
@@ -152,12 +221,21 @@ class SparkProfilerTest {
         csv(file).select(typed.toArray(Column[]::new)).write().parquet(parquet.toString());
         Dataset<Row> data = spark.read().parquet(parquet.toString());
 
+        // a numeric segment column too: an int's segment is named by its text, "4", as in the CSV file (and as the
+        // engine's Parquet reader names it; that reader cannot run here, beside Spark's older Parquet)
+        List<String> segments = List.of("installment_commitment", "housing");
+
         Profile profile = SparkProfiler.profileTyped(data, "german-credit.parquet", ReadOptions.defaults(),
-                ProfileSettings.defaults());
+                ProfileSettings.defaults(), segments, 40);
 
         assertThat(SparkProfiler.schema(data.schema(), "p", ReadOptions.defaults()).columns())
                 .isEqualTo(io.mlstages.data.DataReader.open(file, ReadOptions.defaults()).schema().columns());
         assertSameAsCli(profile, cli);
+        Profile cliSegments = Profiles.of(file, ReadOptions.defaults(), ProfileSettings.defaults(),
+                UnaryOperator.identity(), segments, 40);
+        assertSameSegments(profile, cliSegments, cliSegments);
+        assertThat(profile.segments("installment_commitment").orElseThrow().segments())
+                .extracting(SegmentProfiles.Segment::value).containsExactlyInAnyOrder("1", "2", "3", "4");
     }
 
     @Test
@@ -216,6 +294,76 @@ class SparkProfilerTest {
                 .satisfies(e -> assertThat(ProfileJob.known(e)).isInstanceOf(DataException.class)
                         .hasMessageContaining("chicago-2002.csv").hasMessageContaining("day_of_week")
                         .hasMessageMatching("(?s).*'(Mon|Tue|Wed|Thu|Fri|Sat|Sun)' is not a number.*"));
+    }
+
+    /**
+     * The segment verdicts: two Spark profiles compared per segment equal the command line's comparison of the two
+     * files; and a check against a stored training profile ({@link DriftCheck#against}, what {@code mlstages check
+     * --segment} runs) with the Spark profile as the current data equals the check of the file itself.
+     */
+    @Test
+    void shouldGiveTheSegmentDriftVerdictsOfTheCommandLine(@TempDir final Path folder) {
+        Path trainFile = TestData.dataset("german-credit-train.csv");
+        Path currentFile = RentDrift.write(folder);
+        SegmentOptions housing = SegmentOptions.of(List.of("housing"));
+        DriftOptions options = DriftOptions.defaults().withColumns(RentDrift.COLUMNS).withSegments(housing);
+        Path reference = folder.resolve("train.json");
+        Path current = folder.resolve("current.json");
+        ProfileJson.write(SparkProfiler.profileText(csv(trainFile), "train", ReadOptions.defaults(),
+                ProfileSettings.defaults(), housing.columns(), housing.capacity()), reference);
+        ProfileJson.write(SparkProfiler.profileText(csv(currentFile), "current", ReadOptions.defaults(),
+                ProfileSettings.defaults(), housing.columns(), housing.capacity()), current);
+
+        DriftReport onSpark = DriftCheck.run(new DriftCheck.Request(reference, List.of(current), options, null, null,
+                null)).report();
+        DriftReport onCli = DriftCheck.run(new DriftCheck.Request(trainFile, List.of(currentFile), options, null, null,
+                null)).report();
+
+        assertSameVerdicts(onSpark, onCli);
+        assertThat(onCli.segments()).isNotEmpty();
+        assertThat(onCli.segments().get(0).value()).isEqualTo("rent");
+        assertThat(onCli.segments().get(0).datasetDrift()).isTrue();
+        assertThat(onCli.datasetDrift()).isTrue();
+
+        Profile training = Profiles.of(trainFile, ReadOptions.defaults(), ProfileSettings.defaults(),
+                UnaryOperator.identity(), housing.columns(), housing.capacity());
+        DriftReport checkOfSpark = DriftCheck.against(training, "the training profile's", List.of(current), options,
+                ReadOptions.defaults()).report();
+        DriftReport checkOfFile = DriftCheck.against(training, "the training profile's", List.of(currentFile),
+                options, ReadOptions.defaults()).report();
+        assertSameVerdicts(checkOfSpark, checkOfFile);
+    }
+
+    /** The whole data's and every segment's verdicts, methods and scores. */
+    private static void assertSameVerdicts(final DriftReport got, final DriftReport want) {
+        assertThat(got.datasetDrift()).isEqualTo(want.datasetDrift());
+        assertSameColumnVerdicts(got.columns(), want.columns(), "the whole data");
+        assertThat(got.segments()).hasSameSizeAs(want.segments());
+        for (int i = 0; i < want.segments().size(); i++) {
+            SegmentDrift a = got.segments().get(i);
+            SegmentDrift b = want.segments().get(i);
+            String name = b.column() + "=" + b.value();
+            assertThat(a.column()).isEqualTo(b.column());
+            assertThat(a.value()).as(name).isEqualTo(b.value());
+            assertThat(a.other()).as(name).isEqualTo(b.other());
+            assertThat(a.status()).as(name).isEqualTo(b.status());
+            assertThat(a.referenceRows()).as(name).isEqualTo(b.referenceRows());
+            assertThat(a.currentRows()).as(name).isEqualTo(b.currentRows());
+            assertThat(a.datasetDrift()).as(name).isEqualTo(b.datasetDrift());
+            assertSameColumnVerdicts(a.columns(), b.columns(), name);
+        }
+    }
+
+    private static void assertSameColumnVerdicts(final List<ColumnDrift> got, final List<ColumnDrift> want,
+            final String where) {
+        assertThat(got).as(where).hasSameSizeAs(want);
+        for (ColumnDrift column : want) {
+            ColumnDrift mine = got.stream().filter(c -> c.name().equals(column.name())).findFirst().orElseThrow();
+            assertThat(mine.drift()).as("verdict on %s in %s", column.name(), where).isEqualTo(column.drift());
+            assertThat(mine.method()).isEqualTo(column.method());
+            assertThat(mine.score()).as("score of %s in %s", column.name(), where).isCloseTo(column.score(),
+                    within(1e-9));
+        }
     }
 
     /** The drift verdicts between two Spark profiles equal those between the same two files on the command line. */
