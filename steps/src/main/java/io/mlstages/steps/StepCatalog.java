@@ -118,6 +118,9 @@ public final class StepCatalog {
                 + "of rows (default 0.2)."));
         p.add(flag("noDataGates", "--no-data-gates", "Leave out the schema, missing-value and drift gates."));
         p.add(flag("noBless", "--no-bless", "Do not write (or remove) the package's blessing."));
+        p.add(flag("noExplain", "--no-explain", "With model: leave out the features' weights (tree SHAP "
+                + "contributions, standardized coefficients) and the extra pass over the evaluation data that "
+                + "computes them; slices are still measured."));
         p.add(string("task", "--task", "With predictions: binary, multiclass or regression."));
         p.add(string("actualColumn", "--actual-column", "With predictions: the true value column (default actual)."));
         p.add(string("predictedColumn", "--predicted-column",

@@ -44,6 +44,7 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
     private Double maxMissingRate;
     private boolean noDataGates;
     private boolean noBless;
+    private boolean noExplain;
     @CheckForNull
     private String task;
     @CheckForNull
@@ -104,6 +105,7 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
         values.put("maxMissingRate", getMaxMissingRate());
         values.put("noDataGates", isNoDataGates());
         values.put("noBless", isNoBless());
+        values.put("noExplain", isNoExplain());
         values.put("task", getTask());
         values.put("actualColumn", getActualColumn());
         values.put("predictedColumn", getPredictedColumn());
@@ -307,6 +309,16 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
     @DataBoundSetter
     public void setNoBless(final boolean noBless) {
         this.noBless = noBless;
+    }
+
+    /** With model: leave out the features' weights (tree SHAP contributions, standardized coefficients) and the extra pass over the evaluation data that computes them; slices are still measured. */
+    public boolean isNoExplain() {
+        return noExplain;
+    }
+
+    @DataBoundSetter
+    public void setNoExplain(final boolean noExplain) {
+        this.noExplain = noExplain;
     }
 
     /** With predictions: binary, multiclass or regression. */
