@@ -46,6 +46,15 @@ final class IncidentGatesMixin {
     @Range(min = "1", max = "1000")
     int budget;
 
+    @Option(names = "--webhook", paramLabel = "URL",
+            description = "With --incident: POST the incident's 'halted' event here when this validation spends its"
+                    + " retrain budget (the message 'check --webhook' sends; docs/incidents.md).")
+    @CheckForNull String webhook;
+
+    @Option(names = "--webhook-token-env", paramLabel = "NAME",
+            description = "The webhook's bearer token is in this environment variable. Never printed.")
+    @CheckForNull String webhookTokenEnv;
+
     /** The verification's request, or null without {@code --incident}. */
     @CheckForNull
     IncidentVerification.Request toRequest(@CheckForNull final Registry registry, final String alias,
@@ -54,19 +63,24 @@ final class IncidentGatesMixin {
             if (labels != null || log != null) {
                 throw new IllegalArgumentException("--incident-labels and --incident-log need --incident ID");
             }
+            if (webhook != null || webhookTokenEnv != null) {
+                throw new IllegalArgumentException("--webhook and --webhook-token-env need --incident ID: the "
+                        + "validation tells the webhook when it spends the incident's retrain budget");
+            }
             return null;
         }
+        IncidentVerification.Webhook target = Webhooks.of(webhook, webhookTokenEnv);
         if (registry == null) {
             throw new IllegalArgumentException("--incident needs the registry that holds it: --registry DIR"
                     + " --registry-model NAME");
         }
         return new IncidentVerification.Request(registry, incident, alias, labels, log, idColumn, labelColumn,
                 drift == null ? DriftOptions.defaults() : drift,
-                budget, Actor.fromEnvironment());
+                budget, Actor.fromEnvironment(), target);
     }
 
-    /** What the verification found, for people: a line or two on stdout. */
-    static void print(final Validation.Result result, final PrintWriter out) {
+    /** What the verification found, for people: a line or two on stdout (a webhook that failed on stderr). */
+    static void print(final Validation.Result result, final PrintWriter out, final PrintWriter err) {
         result.verification().ifPresent(v -> {
             if (result.report().passed()) {
                 out.println("Verified: the blessing verifies the mitigation of incident " + v.incident().id()
@@ -79,6 +93,8 @@ final class IncidentGatesMixin {
                         + ", automatic retraining stops until a person resolves it or runs mlstages incident rearm "
                         + v.incident().id() : ""));
             }
+            v.notification().ifPresent(sent -> (sent.ok() ? out : err).println("webhook: halted "
+                    + (sent.ok() ? "sent" : "NOT sent") + ": " + sent.detail()));
         });
     }
 }

@@ -215,8 +215,9 @@ final class ValidateCommand implements Callable<Integer> {
             stdout.println(result.blessing().isPresent() ? "Blessed: " + model.resolve(Blessing.FILE_NAME)
                     : "Not blessed: a gate failed (any earlier blessing was removed)");
         }
-        IncidentGatesMixin.print(result, stdout);
+        IncidentGatesMixin.print(result, stdout, spec.commandLine().getErr());
         stdout.flush();
+        spec.commandLine().getErr().flush();
         return report.passed() ? ExitCodes.OK : ExitCodes.FINDING;
     }
 

@@ -2,6 +2,9 @@ package io.mlstages.usecase;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.ReadOptions;
+import io.mlstages.deploy.HttpSettings;
+import io.mlstages.deploy.JsonPost;
+import io.mlstages.deploy.Secret;
 import io.mlstages.drift.ColumnDrift;
 import io.mlstages.drift.DriftDetector;
 import io.mlstages.drift.DriftOptions;
@@ -11,6 +14,7 @@ import io.mlstages.incident.IncidentException;
 import io.mlstages.incident.IncidentStore;
 import io.mlstages.incident.IncidentWindow;
 import io.mlstages.incident.Monitor;
+import io.mlstages.incident.Notifier;
 import io.mlstages.metrics.Evaluation;
 import io.mlstages.metrics.Metric;
 import io.mlstages.metrics.Metrics;
@@ -27,6 +31,7 @@ import io.mlstages.validate.Gates;
 import io.mlstages.validate.ModelIdentity;
 import io.mlstages.validate.ValidationInput;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,10 +70,12 @@ public final class IncidentVerification {
      * @param drift       the drift options of the coverage gates
      * @param budget      the failed verifications allowed before automatic retraining stops, at least 1
      * @param actor       who validates (recorded in the incident)
+     * @param webhook     where to POST the {@code halted} event when this validation spends the retrain budget (the
+     *                    check's webhook, its payload), or null
      */
     public record Request(Registry registry, String incident, String alias, @CheckForNull Path labels,
             @CheckForNull Path logDir, @CheckForNull String idColumn, @CheckForNull String labelColumn,
-            DriftOptions drift, int budget, Actor actor) {
+            DriftOptions drift, int budget, Actor actor, @CheckForNull Webhook webhook) {
         public Request {
             Objects.requireNonNull(registry, "registry");
             Objects.requireNonNull(incident, "incident");
@@ -84,6 +91,20 @@ public final class IncidentVerification {
             actor = actor == null ? Actor.fromEnvironment() : actor;
         }
 
+        /** A request without a webhook. */
+        public Request(final Registry registry, final String incident, final String alias,
+                @CheckForNull final Path labels, @CheckForNull final Path logDir, @CheckForNull final String idColumn,
+                @CheckForNull final String labelColumn, final DriftOptions drift, final int budget,
+                final Actor actor) {
+            this(registry, incident, alias, labels, logDir, idColumn, labelColumn, drift, budget, actor, null);
+        }
+
+        /** This request with a webhook to tell when the retrain budget is spent. */
+        public Request withWebhook(@CheckForNull final Webhook value) {
+            return new Request(registry, incident, alias, labels, logDir, idColumn, labelColumn, drift, budget, actor,
+                    value);
+        }
+
         /** The incident {@code id} of the registry, the other settings at their defaults. */
         public static Request of(final Registry registry, final String id, final Actor actor) {
             return new Request(registry, id, "production", null, null, null, null, DriftOptions.defaults(),
@@ -92,16 +113,38 @@ public final class IncidentVerification {
     }
 
     /**
+     * A webhook for incident events, as {@code check --webhook} takes it.
+     *
+     * @param url   the http(s) URL, checked by {@link Notifier#checkUrl}
+     * @param token the bearer token; never printed
+     */
+    public record Webhook(URI url, Secret token) {
+        public Webhook {
+            url = Notifier.checkUrl(Objects.requireNonNull(url, "url"));
+            Objects.requireNonNull(token, "token");
+        }
+    }
+
+    /**
      * The incident gates of a candidate.
      *
-     * @param incident the incident as it stood
-     * @param gates    the incident gates, coverage first
-     * @param window   what the champion gate was scored on, in words
+     * @param incident     the incident as it stood (after a failed validation: as the failure left it)
+     * @param gates        the incident gates, coverage first
+     * @param window       what the champion gate was scored on, in words
+     * @param notification the webhook's answer to the {@code halted} event, when this validation spent the retrain
+     *                     budget and a webhook was given
      */
-    public record Outcome(Incident incident, List<GateResult> gates, String window) {
+    public record Outcome(Incident incident, List<GateResult> gates, String window,
+            Optional<JsonPost.Sent> notification) {
         public Outcome {
             Objects.requireNonNull(incident, "incident");
             gates = List.copyOf(gates);
+            notification = notification == null ? Optional.empty() : notification;
+        }
+
+        /** An outcome without a notification. */
+        public Outcome(final Incident incident, final List<GateResult> gates, final String window) {
+            this(incident, gates, window, Optional.empty());
         }
 
         /** Whether every incident gate passed. */
@@ -152,15 +195,23 @@ public final class IncidentVerification {
     }
 
     /**
-     * Counts a failed verification against the incident's retrain budget.
+     * Counts a failed verification against the incident's retrain budget; when that spends the budget, tells the
+     * webhook ({@code halted}, the payload a check sends for it).
      *
-     * @return the incident as it now stands
+     * @return the outcome with the incident as it now stands, and the webhook's answer
      */
-    static Incident failed(final Request request, final Outcome gates) {
+    static Outcome failed(final Request request, final Outcome gates) {
         String why = gates.gates().stream().filter(g -> !g.passed()).map(GateResult::name).reduce((a, b) -> a + ", "
                 + b).map(names -> "failed incident gates: " + names).orElse("a gate of the validation failed");
-        return Monitor.verificationFailed(request.registry().root(), gates.incident().id(), request.budget(),
-                request.actor(), why);
+        Incident counted = Monitor.verificationFailed(request.registry().root(), gates.incident().id(),
+                request.budget(), request.actor(), why);
+        Webhook webhook = request.webhook();
+        // only the validation that spends the budget tells: later failures change nothing a person must act on
+        Optional<JsonPost.Sent> sent = webhook != null && counted.retrainHalted()
+                && !gates.incident().retrainHalted()
+                ? Optional.of(Notifier.send(webhook.url(), webhook.token(), HttpSettings.defaults(), "halted", counted))
+                : Optional.empty();
+        return new Outcome(counted, gates.gates(), gates.window(), sent);
     }
 
     private static List<GateResult> coverage(final Incident incident, final Optional<Profile> drifted,

@@ -295,8 +295,7 @@ public final class Validation {
         Optional<Blessing> blessing = blessable && candidate != null ? Blessing.apply(candidate, report, sha,
                 verification == null ? null : verification.verified()) : Optional.empty();
         if (verification != null && incident != null && !report.passed()) {
-            verification = new IncidentVerification.Outcome(IncidentVerification.failed(incident, verification),
-                    verification.gates(), verification.window());
+            verification = IncidentVerification.failed(incident, verification);
         }
         return new Result(report, sha, Optional.ofNullable(champion), Optional.ofNullable(noBaseline), blessing,
                 blessable, Optional.ofNullable(verification));

@@ -159,11 +159,15 @@ public final class StepCatalog {
         p.add(new Parameter("retrainBudget", Kind.INTEGER, false, "--retrain-budget", "With incident: failed "
                 + "verifications allowed before the incident's severity rises and automatic retraining stops until a "
                 + "person resolves or re-arms it (default 3).").onlyWith("incident"));
+        p.add(string("webhook", "--webhook", "With incident: POST the incident's 'halted' event here when this "
+                + "validation spends the retrain budget (the message checkDrift's webhook gets).").onlyWith("incident"));
+        p.add(string("webhookCredentialsId", null, "A secret-text credential: the webhook's bearer token.")
+                .onlyWith("webhook").noted(SECRET_NOTE));
         p.addAll(driftOptions());
         p.addAll(readOptions());
         p.add(choice("onFailure", "When a gate fails: FAIL the build (default), mark it UNSTABLE, or only REPORT."));
         return new StepSpec(VALIDATE, "Validate a model", List.of("validate"), p,
-                List.of(List.of("model", "predictions")), concat(REPORTS, List.of("--junit", "--html")));
+                List.of(List.of("model", "predictions")), concat(REPORTS, List.of("--junit", "--html", "--webhook-token-env")));
     }
 
     private static StepSpec deploy() {

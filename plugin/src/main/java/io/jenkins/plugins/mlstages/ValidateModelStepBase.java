@@ -78,6 +78,10 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
     @CheckForNull
     private Integer retrainBudget;
     @CheckForNull
+    private String webhook;
+    @CheckForNull
+    private String webhookCredentialsId;
+    @CheckForNull
     private String onFailure;
 
     /**
@@ -122,6 +126,8 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
         values.put("incidentIdColumn", getIncidentIdColumn());
         values.put("incidentLabelColumn", getIncidentLabelColumn());
         values.put("retrainBudget", getRetrainBudget());
+        values.put("webhook", getWebhook());
+        values.put("webhookCredentialsId", getWebhookCredentialsId());
         super.putValues(values);
         values.put("onFailure", getOnFailure());
     }
@@ -495,6 +501,28 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
     @DataBoundSetter
     public void setRetrainBudget(final Integer retrainBudget) {
         this.retrainBudget = retrainBudget;
+    }
+
+    /** With incident: POST the incident's 'halted' event here when this validation spends the retrain budget (the message checkDrift's webhook gets). */
+    @CheckForNull
+    public String getWebhook() {
+        return webhook;
+    }
+
+    @DataBoundSetter
+    public void setWebhook(final String webhook) {
+        this.webhook = StepValues.text(webhook);
+    }
+
+    /** A secret-text credential: the webhook's bearer token. */
+    @CheckForNull
+    public String getWebhookCredentialsId() {
+        return webhookCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setWebhookCredentialsId(final String webhookCredentialsId) {
+        this.webhookCredentialsId = StepValues.text(webhookCredentialsId);
     }
 
     /** When a gate fails: FAIL the build (default), mark it UNSTABLE, or only REPORT. */
