@@ -214,6 +214,14 @@ class IncidentMitigationCliTest {
         assertThat(badUrl.exitCode()).isEqualTo(2);
         assertThat(badUrl.err()).contains("webhook URL");
 
+        CliRun sinceAlone = validate("--incident", "ridership-0001", "--incident-since", "2008-01-01");
+        assertThat(sinceAlone.exitCode()).isEqualTo(2);
+        assertThat(sinceAlone.err()).contains("--incident-since bounds the labelled incident window");
+        CliRun badSince = validate("--incident", "ridership-0001", "--incident-labels", "labels.csv",
+                "--incident-log", "log", "--incident-since", "last tuesday");
+        assertThat(badSince.exitCode()).isEqualTo(2);
+        assertThat(badSince.err()).contains("--incident-since 'last tuesday' is not a time");
+
         CliRun budget = validate("--incident", "ridership-0001", "--retrain-budget", "0");
         assertThat(budget.exitCode()).isEqualTo(2);
 

@@ -152,6 +152,10 @@ public final class StepCatalog {
                 + "incident window; without them the champion gate uses data.").onlyWith("incident"));
         p.add(string("incidentLog", "--incident-log", "With incidentLabels: the serving prediction log folder.")
                 .onlyWith("incident"));
+        p.add(string("incidentSince", "--incident-since", "With incidentLabels: the incident window starts here (an "
+                + "ISO-8601 instant such as 2026-11-20T00:00:00Z, or a date) instead of the incident's first "
+                + "detection; it ends at the mitigation, or now. Predictions served outside it are left out.")
+                .onlyWith("incidentLabels"));
         p.add(string("incidentIdColumn", "--incident-id-column", "The labels' id column (default id).")
                 .onlyWith("incident"));
         p.add(string("incidentLabelColumn", "--incident-label-column",

@@ -72,6 +72,8 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
     @CheckForNull
     private String incidentLog;
     @CheckForNull
+    private String incidentSince;
+    @CheckForNull
     private String incidentIdColumn;
     @CheckForNull
     private String incidentLabelColumn;
@@ -123,6 +125,7 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
         values.put("incident", getIncident());
         values.put("incidentLabels", getIncidentLabels());
         values.put("incidentLog", getIncidentLog());
+        values.put("incidentSince", getIncidentSince());
         values.put("incidentIdColumn", getIncidentIdColumn());
         values.put("incidentLabelColumn", getIncidentLabelColumn());
         values.put("retrainBudget", getRetrainBudget());
@@ -468,6 +471,17 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
     @DataBoundSetter
     public void setIncidentLog(final String incidentLog) {
         this.incidentLog = StepValues.text(incidentLog);
+    }
+
+    /** With incidentLabels: the incident window starts here (an ISO-8601 instant such as 2026-11-20T00:00:00Z, or a date) instead of the incident's first detection; it ends at the mitigation, or now. Predictions served outside it are left out. */
+    @CheckForNull
+    public String getIncidentSince() {
+        return incidentSince;
+    }
+
+    @DataBoundSetter
+    public void setIncidentSince(final String incidentSince) {
+        this.incidentSince = StepValues.text(incidentSince);
     }
 
     /** The labels' id column (default id). */
