@@ -7,12 +7,12 @@ import io.mlstages.incident.CheckOptions;
 import io.mlstages.incident.CheckResult;
 import io.mlstages.incident.Incident;
 import io.mlstages.incident.Incidents;
-import io.mlstages.incident.Notifier;
 import io.mlstages.incident.RetrainCommand;
 import io.mlstages.registry.Actor;
 import io.mlstages.registry.Registry;
 import io.mlstages.report.DriftTable;
 import io.mlstages.report.EstimateReport;
+import io.mlstages.usecase.IncidentVerification;
 import io.mlstages.usecase.ModelCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +22,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -118,11 +117,9 @@ final class CheckCommand implements Callable<Integer> {
         if (multivariate.toOptions(drift.alpha) != null) {
             throw DomainClassifier.needsReferenceRows("a registered model's reference (its training profile)");
         }
-        URI hook = webhook == null ? null : Notifier.checkUrl(uri(webhook));
-        if ((hook == null) != (webhookTokenEnv == null)) {
-            throw new IllegalArgumentException("Give --webhook and --webhook-token-env together");
-        }
-        Secret token = webhookTokenEnv == null ? null : Secret.fromEnvironment(webhookTokenEnv);
+        IncidentVerification.Webhook target = Webhooks.of(webhook, webhookTokenEnv);
+        URI hook = target == null ? null : target.url();
+        Secret token = target == null ? null : target.token();
         Path reportPath = json != null && !"-".equals(json) ? Converters.path(json) : null;
         PrintWriter progress = out.progress(spec);
         // the command's output is copied to stderr; it never sees the token variables (docs/incidents.md)
@@ -189,14 +186,5 @@ final class CheckCommand implements Callable<Integer> {
                     + " and the next check tries again.";
         }
         return "Retrain: ran " + command.program() + " (" + result.retrainReason() + "); incident marked RETRAINING.";
-    }
-
-    private static URI uri(final String text) {
-        try {
-            return new URI(text);
-        }
-        catch (URISyntaxException e) {
-            throw new IllegalArgumentException("--webhook '" + text + "' is not a URL: " + e.getMessage());
-        }
     }
 }

@@ -23,10 +23,23 @@ final class EstimateOptionsMixin {
                     + "--reference-labelled.")
     List<String> minEstimated = new ArrayList<>();
 
+    @Option(names = "--estimate-level", paramLabel = "LEVEL",
+            description = "With --reference-labelled: the share of the bootstrap rounds the band holds (default: "
+                    + EstimateOptions.DEFAULT_LEVEL + "). A higher level gives a wider band.")
+    @Range(min = "0.5", max = "0.999")
+    @CheckForNull Double level;
+
+    @Option(names = "--estimate-resamples", paramLabel = "ROUNDS",
+            description = "With --reference-labelled: the bootstrap rounds behind the band (default: "
+                    + EstimateOptions.DEFAULT_RESAMPLES + "); more give a steadier band and cost a calibration "
+                    + "and a scoring each.")
+    @Range(min = "20", max = "100000")
+    @CheckForNull Integer resamples;
+
     /**
      * The estimate these flags ask for, or null for none.
      *
-     * @throws IllegalArgumentException when a bound is given without labelled reference data
+     * @throws IllegalArgumentException when a bound, level or rounds are given without labelled reference data
      * @throws io.mlstages.validate.ValidationException naming the option when a bound is malformed
      */
     @CheckForNull
@@ -40,8 +53,14 @@ final class EstimateOptionsMixin {
                 throw new IllegalArgumentException("--min-estimated needs --reference-labelled FILE: the estimate "
                         + "is calibrated on labelled data the model was not trained on");
             }
+            if (level != null || resamples != null) {
+                throw new IllegalArgumentException("--estimate-level and --estimate-resamples only apply with "
+                        + "--reference-labelled FILE");
+            }
             return null;
         }
-        return new EstimateRequest(referenceLabelled, EstimateOptions.defaults().withBounds(bounds));
+        EstimateOptions defaults = EstimateOptions.defaults();
+        return new EstimateRequest(referenceLabelled, new EstimateOptions(level == null ? defaults.level() : level,
+                resamples == null ? defaults.resamples() : resamples, defaults.seed(), bounds));
     }
 }

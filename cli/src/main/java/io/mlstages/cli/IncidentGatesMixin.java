@@ -10,6 +10,10 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 
 /**
  * {@code validate --incident ID}: the gates that verify a retrained candidate mitigates an incident (coverage of the
@@ -31,6 +35,12 @@ final class IncidentGatesMixin {
             description = "With --incident-labels: the serving prediction log folder (predictions*.jsonl).")
     @CheckForNull Path log;
 
+    @Option(names = "--incident-since", paramLabel = "TIME",
+            description = "With --incident-labels: the incident window starts here, an ISO-8601 instant such as"
+                    + " 2026-11-20T00:00:00Z or a date (UTC midnight), instead of the incident's first detection;"
+                    + " it ends at the incident's mitigation, or now. Predictions served outside it are left out.")
+    @CheckForNull String since;
+
     @Option(names = "--incident-id-column", paramLabel = "NAME",
             description = "The labels' id column (default: id).")
     @CheckForNull String idColumn;
@@ -46,27 +56,59 @@ final class IncidentGatesMixin {
     @Range(min = "1", max = "1000")
     int budget;
 
+    @Option(names = "--webhook", paramLabel = "URL",
+            description = "With --incident: POST the incident's 'halted' event here when this validation spends its"
+                    + " retrain budget (the message 'check --webhook' sends; docs/incidents.md).")
+    @CheckForNull String webhook;
+
+    @Option(names = "--webhook-token-env", paramLabel = "NAME",
+            description = "The webhook's bearer token is in this environment variable. Never printed.")
+    @CheckForNull String webhookTokenEnv;
+
     /** The verification's request, or null without {@code --incident}. */
     @CheckForNull
     IncidentVerification.Request toRequest(@CheckForNull final Registry registry, final String alias,
             @CheckForNull final DriftOptions drift) {
         if (incident == null) {
-            if (labels != null || log != null) {
-                throw new IllegalArgumentException("--incident-labels and --incident-log need --incident ID");
+            if (labels != null || log != null || since != null) {
+                throw new IllegalArgumentException("--incident-labels, --incident-log and --incident-since need"
+                        + " --incident ID");
+            }
+            if (webhook != null || webhookTokenEnv != null) {
+                throw new IllegalArgumentException("--webhook and --webhook-token-env need --incident ID: the "
+                        + "validation tells the webhook when it spends the incident's retrain budget");
             }
             return null;
         }
+        if (since != null && labels == null) {
+            throw new IllegalArgumentException("--incident-since bounds the labelled incident window: it needs"
+                    + " --incident-labels FILE --incident-log DIR");
+        }
+        IncidentVerification.Webhook target = Webhooks.of(webhook, webhookTokenEnv);
         if (registry == null) {
             throw new IllegalArgumentException("--incident needs the registry that holds it: --registry DIR"
                     + " --registry-model NAME");
         }
         return new IncidentVerification.Request(registry, incident, alias, labels, log, idColumn, labelColumn,
                 drift == null ? DriftOptions.defaults() : drift,
-                budget, Actor.fromEnvironment());
+                budget, Actor.fromEnvironment(), target, since == null ? null : instant(since));
     }
 
-    /** What the verification found, for people: a line or two on stdout. */
-    static void print(final Validation.Result result, final PrintWriter out) {
+    /** An ISO-8601 instant, or a date taken as its UTC midnight. */
+    private static Instant instant(final String text) {
+        String given = text.strip();
+        try {
+            return given.length() == 10 ? LocalDate.parse(given).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(given);
+        }
+        catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--incident-since '" + text + "' is not a time such as"
+                    + " 2026-11-20T00:00:00Z or a date such as 2026-11-20");
+        }
+    }
+
+    /** What the verification found, for people: a line or two on stdout (a webhook that failed on stderr). */
+    static void print(final Validation.Result result, final PrintWriter out, final PrintWriter err) {
         result.verification().ifPresent(v -> {
             if (result.report().passed()) {
                 out.println("Verified: the blessing verifies the mitigation of incident " + v.incident().id()
@@ -79,6 +121,8 @@ final class IncidentGatesMixin {
                         + ", automatic retraining stops until a person resolves it or runs mlstages incident rearm "
                         + v.incident().id() : ""));
             }
+            v.notification().ifPresent(sent -> (sent.ok() ? out : err).println("webhook: halted "
+                    + (sent.ok() ? "sent" : "NOT sent") + ": " + sent.detail()));
         });
     }
 }

@@ -102,6 +102,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--no-bless", description = "Do not write (or remove) the package's blessing.")
     boolean noBless;
 
+    @Option(names = "--no-explain", description = "With --model: leave out the features' weights (tree SHAP "
+            + "contributions of a GBT model, standardized coefficients of a linear one), and the extra pass over the "
+            + "evaluation data that computes them. The slices, if any, are still measured.")
+    boolean noExplain;
+
     @Option(names = "--task", paramLabel = "TASK", description = "With --predictions: binary, multiclass or regression.")
     @CheckForNull String task;
 
@@ -190,7 +195,7 @@ final class ValidateCommand implements Callable<Integer> {
                 baselineGates, chosen, !noDataGates, maxMissingRate,
                 model != null && !noDataGates ? drift.toDriftOptions() : null, readOptions,
                 predictionOptions(), json != null && !"-".equals(json) ? Converters.path(json) : null, junit, !noBless,
-                slices.toSliceOptions()), verify);
+                slices.toSliceOptions(), !noExplain), verify);
 
         ValidationReport report = result.report();
         if (html != null) {
@@ -210,8 +215,9 @@ final class ValidateCommand implements Callable<Integer> {
             stdout.println(result.blessing().isPresent() ? "Blessed: " + model.resolve(Blessing.FILE_NAME)
                     : "Not blessed: a gate failed (any earlier blessing was removed)");
         }
-        IncidentGatesMixin.print(result, stdout);
+        IncidentGatesMixin.print(result, stdout, spec.commandLine().getErr());
         stdout.flush();
+        spec.commandLine().getErr().flush();
         return report.passed() ? ExitCodes.OK : ExitCodes.FINDING;
     }
 

@@ -98,6 +98,44 @@ class EstimateCliTest {
     }
 
     @Test
+    void shouldNarrowTheBandAtALowerLevelAndSayItsLevelAndRounds() throws IOException {
+        Path wide = dir.resolve("wide.json");
+        Path narrow = dir.resolve("narrow.json");
+        String labelled = DATA.resolve("telco-churn-calibration.csv").toString();
+        CliRun defaults = check("--reference-labelled", labelled, "--json", wide.toString());
+        assertThat(defaults.exitCode()).as(defaults.err()).isZero();
+        CliRun run = check("--reference-labelled", labelled, "--estimate-level", "0.8", "--estimate-resamples", "100",
+                "--json", narrow.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("80% band from 100 bootstrap rounds)");
+        JsonNode estimate = JSON.readTree(narrow.toFile()).get("estimate");
+        assertThat(estimate.get("level").asDouble()).isEqualTo(0.8);
+        assertThat(estimate.get("resamples").asInt()).isEqualTo(100);
+        JsonNode accuracy = estimate.get("metrics").get(0);
+        JsonNode wider = JSON.readTree(wide.toFile()).get("estimate").get("metrics").get(0);
+        assertThat(JSON.readTree(wide.toFile()).get("estimate").get("level").asDouble()).isEqualTo(0.95);
+        assertThat(accuracy.get("estimate").asDouble()).isEqualTo(wider.get("estimate").asDouble());
+        assertThat(accuracy.get("upper").asDouble() - accuracy.get("lower").asDouble())
+                .isLessThan(wider.get("upper").asDouble() - wider.get("lower").asDouble());
+    }
+
+    @Test
+    void shouldRefuseBandOptionsWithoutLabelledDataOrOutOfRange() {
+        CliRun alone = check("--estimate-level", "0.9");
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).contains("--estimate-level and --estimate-resamples only apply with "
+                + "--reference-labelled FILE");
+        CliRun whole = check("--reference-labelled", DATA.resolve("telco-churn-calibration.csv").toString(),
+                "--estimate-level", "1");
+        assertThat(whole.exitCode()).isEqualTo(2);
+        assertThat(whole.err()).contains("--estimate-level").contains("give 0.5 to 0.999");
+        CliRun few = check("--reference-labelled", DATA.resolve("telco-churn-calibration.csv").toString(),
+                "--estimate-resamples", "5");
+        assertThat(few.exitCode()).isEqualTo(2);
+        assertThat(few.err()).contains("--estimate-resamples").contains("give 20 to 100000");
+    }
+
+    @Test
     void shouldRefuseABoundWithoutLabelledDataOrOnAMetricItDoesNotEstimate() {
         CliRun missing = check("--min-estimated", "accuracy=0.9");
         assertThat(missing.exitCode()).isEqualTo(2);

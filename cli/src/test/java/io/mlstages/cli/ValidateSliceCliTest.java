@@ -57,6 +57,21 @@ class ValidateSliceCliTest {
     }
 
     @Test
+    void shouldLeaveTheBreakdownOutWithNoExplainAndKeepItByDefault() throws IOException {
+        Path explained = dir.resolve("explained.json");
+        Path plain = dir.resolve("plain.json");
+        CliRun byDefault = validate("--min", "accuracy=0.7", "--json", explained.toString());
+        CliRun run = validate("--min", "accuracy=0.7", "--no-explain", "--json", plain.toString());
+
+        assertThat(byDefault.exitCode()).as(byDefault.err()).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(byDefault.out()).contains("explanation (tree-shap");
+        assertThat(run.out()).doesNotContain("explanation").contains("PASSED");
+        assertThat(Files.readString(explained)).contains("\"breakdown\"");
+        assertThat(Files.readString(plain)).doesNotContain("\"breakdown\"").contains("\"min accuracy\"");
+    }
+
+    @Test
     void shouldRefuseSliceOptionsThatCannotWorkNamingTheOption() {
         CliRun noColumn = validate("--min-slice", "accuracy=0.8");
         assertThat(noColumn.exitCode()).isEqualTo(2);

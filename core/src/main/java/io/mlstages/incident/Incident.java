@@ -83,6 +83,17 @@ public record Incident(String id, String model, int modelVersion, Stage stage, S
                 .map(at -> java.time.Duration.between(found, at)).orElse(null);
     }
 
+    /** When the drift was first found: the first finding's check. */
+    public Instant detectedAt() {
+        return findings.get(0).at();
+    }
+
+    /** When it was first marked mitigated, or null when it has not been. */
+    @CheckForNull
+    public Instant mitigatedAt() {
+        return steps.stream().filter(s -> s.stage() == Stage.MITIGATED).map(Step::at).findFirst().orElse(null);
+    }
+
     /** Whether it is still open (any stage but {@link Stage#RESOLVED}). */
     public boolean isOpen() {
         return stage != Stage.RESOLVED;

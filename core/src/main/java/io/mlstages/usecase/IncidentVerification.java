@@ -2,6 +2,9 @@ package io.mlstages.usecase;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.data.ReadOptions;
+import io.mlstages.deploy.HttpSettings;
+import io.mlstages.deploy.JsonPost;
+import io.mlstages.deploy.Secret;
 import io.mlstages.drift.ColumnDrift;
 import io.mlstages.drift.DriftDetector;
 import io.mlstages.drift.DriftOptions;
@@ -11,6 +14,7 @@ import io.mlstages.incident.IncidentException;
 import io.mlstages.incident.IncidentStore;
 import io.mlstages.incident.IncidentWindow;
 import io.mlstages.incident.Monitor;
+import io.mlstages.incident.Notifier;
 import io.mlstages.metrics.Evaluation;
 import io.mlstages.metrics.Metric;
 import io.mlstages.metrics.Metrics;
@@ -27,6 +31,8 @@ import io.mlstages.validate.Gates;
 import io.mlstages.validate.ModelIdentity;
 import io.mlstages.validate.ValidationInput;
 
+import java.net.URI;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,10 +71,14 @@ public final class IncidentVerification {
      * @param drift       the drift options of the coverage gates
      * @param budget      the failed verifications allowed before automatic retraining stops, at least 1
      * @param actor       who validates (recorded in the incident)
+     * @param webhook     where to POST the {@code halted} event when this validation spends the retrain budget (the
+     *                    check's webhook, its payload), or null
+     * @param since       the start of the incident window, or null for the incident's first detection; the window
+     *                    ends at the incident's mitigation, or now
      */
     public record Request(Registry registry, String incident, String alias, @CheckForNull Path labels,
             @CheckForNull Path logDir, @CheckForNull String idColumn, @CheckForNull String labelColumn,
-            DriftOptions drift, int budget, Actor actor) {
+            DriftOptions drift, int budget, Actor actor, @CheckForNull Webhook webhook, @CheckForNull Instant since) {
         public Request {
             Objects.requireNonNull(registry, "registry");
             Objects.requireNonNull(incident, "incident");
@@ -84,6 +94,26 @@ public final class IncidentVerification {
             actor = actor == null ? Actor.fromEnvironment() : actor;
         }
 
+        /** A request without a webhook. */
+        public Request(final Registry registry, final String incident, final String alias,
+                @CheckForNull final Path labels, @CheckForNull final Path logDir, @CheckForNull final String idColumn,
+                @CheckForNull final String labelColumn, final DriftOptions drift, final int budget,
+                final Actor actor) {
+            this(registry, incident, alias, labels, logDir, idColumn, labelColumn, drift, budget, actor, null, null);
+        }
+
+        /** This request with a webhook to tell when the retrain budget is spent. */
+        public Request withWebhook(@CheckForNull final Webhook value) {
+            return new Request(registry, incident, alias, labels, logDir, idColumn, labelColumn, drift, budget, actor,
+                    value, since);
+        }
+
+        /** This request with the incident window starting at {@code value} instead of the first detection. */
+        public Request withSince(@CheckForNull final Instant value) {
+            return new Request(registry, incident, alias, labels, logDir, idColumn, labelColumn, drift, budget, actor,
+                    webhook, value);
+        }
+
         /** The incident {@code id} of the registry, the other settings at their defaults. */
         public static Request of(final Registry registry, final String id, final Actor actor) {
             return new Request(registry, id, "production", null, null, null, null, DriftOptions.defaults(),
@@ -92,16 +122,38 @@ public final class IncidentVerification {
     }
 
     /**
+     * A webhook for incident events, as {@code check --webhook} takes it.
+     *
+     * @param url   the http(s) URL, checked by {@link Notifier#checkUrl}
+     * @param token the bearer token; never printed
+     */
+    public record Webhook(URI url, Secret token) {
+        public Webhook {
+            url = Notifier.checkUrl(Objects.requireNonNull(url, "url"));
+            Objects.requireNonNull(token, "token");
+        }
+    }
+
+    /**
      * The incident gates of a candidate.
      *
-     * @param incident the incident as it stood
-     * @param gates    the incident gates, coverage first
-     * @param window   what the champion gate was scored on, in words
+     * @param incident     the incident as it stood (after a failed validation: as the failure left it)
+     * @param gates        the incident gates, coverage first
+     * @param window       what the champion gate was scored on, in words
+     * @param notification the webhook's answer to the {@code halted} event, when this validation spent the retrain
+     *                     budget and a webhook was given
      */
-    public record Outcome(Incident incident, List<GateResult> gates, String window) {
+    public record Outcome(Incident incident, List<GateResult> gates, String window,
+            Optional<JsonPost.Sent> notification) {
         public Outcome {
             Objects.requireNonNull(incident, "incident");
             gates = List.copyOf(gates);
+            notification = notification == null ? Optional.empty() : notification;
+        }
+
+        /** An outcome without a notification. */
+        public Outcome(final Incident incident, final List<GateResult> gates, final String window) {
+            this(incident, gates, window, Optional.empty());
         }
 
         /** Whether every incident gate passed. */
@@ -133,10 +185,12 @@ public final class IncidentVerification {
         List<GateResult> gates = new ArrayList<>(coverage(incident, store.currentProfile(incident), candidate,
                 request.drift()));
         String window;
-        Scored pair = window(request, incident, candidate);
+        IncidentWindow.Period period = period(request, incident);
+        Scored pair = window(request, incident, candidate, period);
         if (pair != null) {
             window = "the incident window (" + pair.candidate().rows() + " labelled predictions of version "
-                    + incident.modelVersion() + ")";
+                    + incident.modelVersion() + " served from " + period.from() + " to " + period.to()
+                    + (pair.outside() == 0 ? "" : "; " + pair.outside() + " served outside it left out") + ")";
         }
         else if (data != null && candidateMetrics != null) {
             pair = onData(request, incident, data, candidateMetrics, read);
@@ -152,15 +206,23 @@ public final class IncidentVerification {
     }
 
     /**
-     * Counts a failed verification against the incident's retrain budget.
+     * Counts a failed verification against the incident's retrain budget; when that spends the budget, tells the
+     * webhook ({@code halted}, the payload a check sends for it).
      *
-     * @return the incident as it now stands
+     * @return the outcome with the incident as it now stands, and the webhook's answer
      */
-    static Incident failed(final Request request, final Outcome gates) {
+    static Outcome failed(final Request request, final Outcome gates) {
         String why = gates.gates().stream().filter(g -> !g.passed()).map(GateResult::name).reduce((a, b) -> a + ", "
                 + b).map(names -> "failed incident gates: " + names).orElse("a gate of the validation failed");
-        return Monitor.verificationFailed(request.registry().root(), gates.incident().id(), request.budget(),
-                request.actor(), why);
+        Incident counted = Monitor.verificationFailed(request.registry().root(), gates.incident().id(),
+                request.budget(), request.actor(), why);
+        Webhook webhook = request.webhook();
+        // only the validation that spends the budget tells: later failures change nothing a person must act on
+        Optional<JsonPost.Sent> sent = webhook != null && counted.retrainHalted()
+                && !gates.incident().retrainHalted()
+                ? Optional.of(Notifier.send(webhook.url(), webhook.token(), HttpSettings.defaults(), "halted", counted))
+                : Optional.empty();
+        return new Outcome(counted, gates.gates(), gates.window(), sent);
     }
 
     private static List<GateResult> coverage(final Incident incident, final Optional<Profile> drifted,
@@ -206,14 +268,35 @@ public final class IncidentVerification {
         return gates;
     }
 
-    /** The candidate's and production's metrics on the same rows. */
-    private record Scored(Evaluation candidate, Evaluation production) {
+    /**
+     * The candidate's and production's metrics on the same rows.
+     *
+     * @param outside labelled predictions left out because they were served outside the incident window
+     */
+    private record Scored(Evaluation candidate, Evaluation production, int outside) {
+    }
+
+    /**
+     * The incident's window: from its first detection (or {@code since}) to its mitigation, or now. The first
+     * detection rather than when the version went live: before it, the version may have served data that had not
+     * drifted yet, on which production is as good as it ever was and the candidate is not the fix being judged.
+     */
+    static IncidentWindow.Period period(final Request request, final Incident incident) {
+        Instant since = request.since();
+        Instant from = since != null ? since : incident.detectedAt();
+        Instant mitigated = incident.mitigatedAt();
+        Instant to = mitigated != null ? mitigated : Instant.now();
+        if (to.isBefore(from)) {
+            throw new IncidentException("--incident-since " + from + " is after the end of incident "
+                    + incident.id() + "'s window (" + to + (mitigated != null ? ", its mitigation" : ", now") + ")");
+        }
+        return new IncidentWindow.Period(from, to);
     }
 
     /** The candidate's and production's metrics on the labelled window, or null when there is no window. */
     @CheckForNull
     private static Scored window(final Request request, final Incident incident,
-            final ModelPackage candidate) {
+            final ModelPackage candidate, final IncidentWindow.Period period) {
         Path labels = request.labels();
         Path log = request.logDir();
         if (labels == null || log == null || !candidate.canPredict()) {
@@ -226,12 +309,16 @@ public final class IncidentVerification {
         }
         String given = request.labelColumn();
         String labelColumn = given != null ? given : production.metadata().target();
-        List<IncidentWindow.Row> rows = IncidentWindow.read(incident.model(), incident.modelVersion(), labels,
-                request.idColumn(), labelColumn, log);
+        IncidentWindow.Labelled labelled = IncidentWindow.read(incident.model(), incident.modelVersion(), labels,
+                request.idColumn(), labelColumn, log, period);
+        List<IncidentWindow.Row> rows = labelled.rows();
         if (rows.isEmpty()) {
             throw new IncidentException("No prediction of " + incident.model() + " version " + incident.modelVersion()
-                    + " in " + log + " has a label in " + labels + ": the incident window cannot be scored (send rows"
-                    + " with an _id field to the server so that the log can be joined)");
+                    + " in " + log + " served from " + period.from() + " to " + period.to() + " has a label in "
+                    + labels + ": the incident window cannot be scored" + (labelled.outside() > 0 ? " ("
+                    + labelled.outside() + " labelled predictions were served outside it; --incident-since TIME"
+                    + " starts the window earlier)" : " (send rows with an _id field to the server so that the log"
+                    + " can be joined)"));
         }
         List<IncidentWindow.Row> usable = rows.stream().filter(r -> known(candidate, r) && known(production, r))
                 .toList();
@@ -240,7 +327,7 @@ public final class IncidentVerification {
                     + " candidate and version " + champion);
         }
         return new Scored(Metrics.evaluate(score(candidate, usable, labels)),
-                Metrics.evaluate(score(production, usable, labels)));
+                Metrics.evaluate(score(production, usable, labels)), labelled.outside());
     }
 
     private static boolean known(final ModelPackage model, final IncidentWindow.Row row) {
@@ -284,7 +371,7 @@ public final class IncidentVerification {
         }
         ModelPackage production = request.registry().load(incident.model(), champion.get());
         return new Scored(candidateMetrics, Metrics.evaluate(Scoring.score(production, data,
-                read.withBadRowLog(null))));
+                read.withBadRowLog(null))), 0);
     }
 
     private static GateResult champion(@CheckForNull final Scored pair, final String window,

@@ -91,11 +91,14 @@ public final class Validation {
      * @param junit         where to write the JUnit XML report, or null
      * @param bless         write (or remove) the candidate package's blessing; only a package folder is blessed
      * @param slices        the slices to measure and gate ({@code --slice}); with a model only
+     * @param explain       with a model: explain it (the features' weights), which reads the evaluation data once
+     *                      more; false ({@code --no-explain}) leaves the explanation out, and without slices the
+     *                      report then has no breakdown at all
      */
     public record Request(@CheckForNull Path model, @CheckForNull Path predictions, @CheckForNull Path data,
             List<Gate> gates, List<Gate> baselineGates, Baseline baseline, boolean dataGates, double maxMissingRate,
             DriftOptions drift, ReadOptions read, PredictionsFile.Options predictionOptions, @CheckForNull Path json,
-            @CheckForNull Path junit, boolean bless, SliceOptions slices) {
+            @CheckForNull Path junit, boolean bless, SliceOptions slices, boolean explain) {
         public Request {
             if ((model == null) == (predictions == null)) {
                 throw new IllegalArgumentException("Validate either a model package or a predictions file");
@@ -124,13 +127,19 @@ public final class Validation {
                 final ReadOptions read, final PredictionsFile.Options predictionOptions, @CheckForNull final Path json,
                 @CheckForNull final Path junit, final boolean bless) {
             this(model, predictions, data, gates, baselineGates, baseline, dataGates, maxMissingRate, drift, read,
-                    predictionOptions, json, junit, bless, SliceOptions.none());
+                    predictionOptions, json, junit, bless, SliceOptions.none(), true);
         }
 
         /** A copy with slices to measure and gate. */
         public Request withSlices(final SliceOptions value) {
             return new Request(model, predictions, data, gates, baselineGates, baseline, dataGates, maxMissingRate,
-                    drift, read, predictionOptions, json, junit, bless, value);
+                    drift, read, predictionOptions, json, junit, bless, value, explain);
+        }
+
+        /** A copy that explains the model, or leaves its explanation out ({@code --no-explain}). */
+        public Request withExplain(final boolean value) {
+            return new Request(model, predictions, data, gates, baselineGates, baseline, dataGates, maxMissingRate,
+                    drift, read, predictionOptions, json, junit, bless, slices, value);
         }
 
         /** A package validated on data against {@code gates}, with the data gates, blessed when they pass. */
@@ -142,12 +151,12 @@ public final class Validation {
 
         public Request withBaseline(final Baseline chosen, final List<Gate> gatesAgainstIt) {
             return new Request(model, predictions, data, gates, gatesAgainstIt, chosen, dataGates, maxMissingRate,
-                    drift, read, predictionOptions, json, junit, bless, slices);
+                    drift, read, predictionOptions, json, junit, bless, slices, explain);
         }
 
         public Request withReports(@CheckForNull final Path jsonFile, @CheckForNull final Path junitFile) {
             return new Request(model, predictions, data, gates, baselineGates, baseline, dataGates, maxMissingRate,
-                    drift, read, predictionOptions, jsonFile, junitFile, bless, slices);
+                    drift, read, predictionOptions, jsonFile, junitFile, bless, slices, explain);
         }
     }
 
@@ -267,10 +276,10 @@ public final class Validation {
                     report.metrics(), read);
             report = report.withGates(verification.gates());
         }
-        if (candidatePackage != null) {
+        if (candidatePackage != null && (request.explain() || request.slices().any())) {
             // the explanation and the slices (their gates too), read from the data once more
             report = ModelBreakdown.add(report, candidatePackage, Objects.requireNonNull(request.data(), NEEDS_DATA),
-                    unlogged(read), request.slices());
+                    unlogged(read), request.slices(), request.explain());
         }
 
         Path jsonFile = request.json();
@@ -286,8 +295,7 @@ public final class Validation {
         Optional<Blessing> blessing = blessable && candidate != null ? Blessing.apply(candidate, report, sha,
                 verification == null ? null : verification.verified()) : Optional.empty();
         if (verification != null && incident != null && !report.passed()) {
-            verification = new IncidentVerification.Outcome(IncidentVerification.failed(incident, verification),
-                    verification.gates(), verification.window());
+            verification = IncidentVerification.failed(incident, verification);
         }
         return new Result(report, sha, Optional.ofNullable(champion), Optional.ofNullable(noBaseline), blessing,
                 blessable, Optional.ofNullable(verification));

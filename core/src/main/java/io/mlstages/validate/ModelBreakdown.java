@@ -56,19 +56,21 @@ public final class ModelBreakdown {
     /**
      * The report with the candidate package's breakdown on the evaluation data, and one slice gate per bound and
      * column. A report whose candidate could not score the data (its schema gate failed) is returned as it is.
+     * Without {@code explain} the explanation is left out, and its pass over the data with it
+     * ({@code validate --no-explain}).
      *
      * @throws ValidationException when a slice gate's metric does not apply to the model's task
      * @throws io.mlstages.data.DataException naming the file and column when a slicing column is not in the data
      */
     public static ValidationReport add(final ValidationReport report, final Path model, final Path data,
-            final ReadOptions read, final SliceOptions slices) {
+            final ReadOptions read, final SliceOptions slices, final boolean explain) {
         Objects.requireNonNull(slices, "slices");
         if (report.metrics() == null) {
             return report;
         }
         checkOptions(slices, report.task());
         ModelPackage candidate = ModelPackage.load(model);
-        Explanation explanation = Explainer.explain(candidate, data, read).orElse(null);
+        Explanation explanation = explain ? Explainer.explain(candidate, data, read).orElse(null) : null;
         if (!slices.any() || !candidate.canPredict()) {
             return report.withBreakdown(new Breakdown(explanation, List.of()), List.of());
         }

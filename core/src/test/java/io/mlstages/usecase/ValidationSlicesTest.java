@@ -127,6 +127,32 @@ class ValidationSlicesTest {
                 .doesNotContain("\"slices\"");
     }
 
+    /**
+     * {@code --no-explain}: without slices the report has no breakdown at all (and the data is not read for it), with
+     * slices only the explanation is left out; the gates and metrics are those of the default run.
+     */
+    @Test
+    void shouldLeaveTheExplanationOutWhenAskedAndKeepItByDefault() {
+        ValidationReport explained = Validation.run(request(SliceOptions.none(), null)).report();
+        ValidationReport plain = Validation.run(request(SliceOptions.none(), null).withExplain(false)).report();
+
+        assertThat(explained.breakdown()).isNotNull();
+        assertThat(explained.breakdown().explanation()).isNotNull();
+        assertThat(plain.breakdown()).isNull();
+        assertThat(plain.metrics()).isEqualTo(explained.metrics());
+        assertThat(plain.gates()).isEqualTo(explained.gates());
+        assertThat(ValidationTable.toText(plain)).doesNotContain("explanation");
+        assertThat(ValidationReportJson.toString(plain)).doesNotContain("\"breakdown\"");
+        assertThat(ValidationHtml.toHtml(plain)).doesNotContain("<section id=\"explanation\">");
+
+        ValidationReport sliced = Validation.run(request(slices(SliceOptions.DEFAULT_MIN_ROWS, "accuracy=0.7"), null)
+                .withExplain(false)).report();
+        assertThat(sliced.breakdown().explanation()).isNull();
+        assertThat(sliced.breakdown().slices()).hasSize(7);
+        assertThat(sliced.failed()).extracting(GateResult::name).containsExactly("min accuracy per slice of age");
+        assertThat(ValidationTable.toText(sliced)).doesNotContain("explanation").contains("slices (worst first)");
+    }
+
     @Test
     void shouldRefuseASliceGateOnAMetricTheTaskHasNot() {
         SliceOptions rmse = new SliceOptions(List.of("housing"), List.of(SliceOptions.parseMax("rmse=1")), 10, 30);
@@ -148,7 +174,7 @@ class ValidationSlicesTest {
         assertThatThrownBy(() -> SliceOptions.parseMin("accuracy")).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("--min-slice accuracy: expected METRIC=VALUE");
         assertThatThrownBy(() -> new Validation.Request(null, temp.resolve("p.csv"), null, List.of(), List.of(), null,
-                false, 0.2, null, null, null, null, null, false, slices(30)))
+                false, 0.2, null, null, null, null, null, false, slices(30), true))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("--slice needs the model package");
     }
 }

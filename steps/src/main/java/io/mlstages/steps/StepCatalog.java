@@ -118,6 +118,9 @@ public final class StepCatalog {
                 + "of rows (default 0.2)."));
         p.add(flag("noDataGates", "--no-data-gates", "Leave out the schema, missing-value and drift gates."));
         p.add(flag("noBless", "--no-bless", "Do not write (or remove) the package's blessing."));
+        p.add(flag("noExplain", "--no-explain", "With model: leave out the features' weights (tree SHAP "
+                + "contributions, standardized coefficients) and the extra pass over the evaluation data that "
+                + "computes them; slices are still measured."));
         p.add(string("task", "--task", "With predictions: binary, multiclass or regression."));
         p.add(string("actualColumn", "--actual-column", "With predictions: the true value column (default actual)."));
         p.add(string("predictedColumn", "--predicted-column",
@@ -149,6 +152,10 @@ public final class StepCatalog {
                 + "incident window; without them the champion gate uses data.").onlyWith("incident"));
         p.add(string("incidentLog", "--incident-log", "With incidentLabels: the serving prediction log folder.")
                 .onlyWith("incident"));
+        p.add(string("incidentSince", "--incident-since", "With incidentLabels: the incident window starts here (an "
+                + "ISO-8601 instant such as 2026-11-20T00:00:00Z, or a date) instead of the incident's first "
+                + "detection; it ends at the mitigation, or now. Predictions served outside it are left out.")
+                .onlyWith("incidentLabels"));
         p.add(string("incidentIdColumn", "--incident-id-column", "The labels' id column (default id).")
                 .onlyWith("incident"));
         p.add(string("incidentLabelColumn", "--incident-label-column",
@@ -156,11 +163,15 @@ public final class StepCatalog {
         p.add(new Parameter("retrainBudget", Kind.INTEGER, false, "--retrain-budget", "With incident: failed "
                 + "verifications allowed before the incident's severity rises and automatic retraining stops until a "
                 + "person resolves or re-arms it (default 3).").onlyWith("incident"));
+        p.add(string("webhook", "--webhook", "With incident: POST the incident's 'halted' event here when this "
+                + "validation spends the retrain budget (the message checkDrift's webhook gets).").onlyWith("incident"));
+        p.add(string("webhookCredentialsId", null, "A secret-text credential: the webhook's bearer token.")
+                .onlyWith("webhook").noted(SECRET_NOTE));
         p.addAll(driftOptions());
         p.addAll(readOptions());
         p.add(choice("onFailure", "When a gate fails: FAIL the build (default), mark it UNSTABLE, or only REPORT."));
         return new StepSpec(VALIDATE, "Validate a model", List.of("validate"), p,
-                List.of(List.of("model", "predictions")), concat(REPORTS, List.of("--junit", "--html")));
+                List.of(List.of("model", "predictions")), concat(REPORTS, List.of("--junit", "--html", "--webhook-token-env")));
     }
 
     private static StepSpec deploy() {
@@ -256,14 +267,21 @@ public final class StepCatalog {
                 + "folds of the classifier (default 5).").onlyWith("multivariate").titled("Cross-validation folds"));
         p.add(string("referenceLabelled", "--reference-labelled", "Labelled data the model was not trained on (its "
                 + "validation or test data, with the target): a classifier's accuracy, precision, recall, F1 and ROC "
-                + "AUC on the current data are then estimated without labels, calibrated on it, each with a 95% "
-                + "band, and shown next to the drift (docs/estimation.md).").onlyWith("model")
+                + "AUC on the current data are then estimated without labels, calibrated on it, each with a band "
+                + "(95% by default), and shown next to the drift (docs/estimation.md).").onlyWith("model")
                 .titled("Labelled reference data for the performance estimate")
                 .noted("A path in the workspace. The estimate cannot see a change in how the inputs relate to the "
                         + "target when the inputs stay the same."));
         p.add(list("minEstimated", "--min-estimated", "Lower bounds on estimated metrics, e.g. 'accuracy=0.9,"
                 + "roc_auc=0.8': an estimate below its bound is a finding that opens or joins the incident as drift "
                 + "does.").onlyWith("referenceLabelled").titled("Least estimated metrics"));
+        p.add(decimal("estimateLevel", "--estimate-level", "The share of the bootstrap rounds the estimate's band "
+                + "holds, from 0.5 to 0.999 (default 0.95); a higher level gives a wider band.")
+                .onlyWith("referenceLabelled").titled("Level of the estimate's band"));
+        p.add(new Parameter("estimateResamples", Kind.INTEGER, false, "--estimate-resamples", "Bootstrap rounds "
+                + "behind the estimate's band, from 20 to 100000 (default 200); more give a steadier band and cost a "
+                + "calibration and a scoring each.").onlyWith("referenceLabelled")
+                .titled("Bootstrap rounds of the estimate's band"));
         // the drift-test and reading options stand together: the plugin's DriftTestingStep holds them for both steps
         p.addAll(driftOptions());
         p.addAll(readOptions());
@@ -272,7 +290,7 @@ public final class StepCatalog {
         p.add(string("retrainJob", null, "The job to start when drift opens an incident and the cool-down allows "
                 + "it; it gets MODEL_NAME, MODEL_VERSION, INCIDENT_ID, DRIFTED_COLUMNS, DRIFT_REPORT_URL.")
                 .onlyWith("model").titled("Retrain job"));
-        // 42 advanced fields: grouped by what they are about, not one flat list
+        // 44 advanced fields: grouped by what they are about, not one flat list
         List<StepSpec.Section> sections = List.of(
                 new StepSpec.Section("Incidents and retraining",
                         List.of("registry", "alias", "coolDown", "retrainJob", "webhook", "webhookCredentialsId")),
@@ -283,7 +301,8 @@ public final class StepCatalog {
                 new StepSpec.Section("Segments", List.of("segments", "maxSegments", "minSegmentRows")),
                 new StepSpec.Section("Multivariate drift", List.of("multivariate", "multivariateAucFloor",
                         "multivariateSample", "multivariateFolds")),
-                new StepSpec.Section("Performance without labels", List.of("referenceLabelled", "minEstimated")),
+                new StepSpec.Section("Performance without labels", List.of("referenceLabelled", "minEstimated",
+                        "estimateLevel", "estimateResamples")),
                 new StepSpec.Section("Reading the data",
                         List.of("format", "delimiter", "missing", "type", "schema", "inferRows", "onBadRows",
                                 "maxBadRowsShare", "awsCredentialsId")),

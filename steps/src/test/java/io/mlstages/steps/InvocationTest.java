@@ -128,6 +128,13 @@ class InvocationTest {
         assertThat(check.arguments()).contains("--webhook-token-env=" + Invocation.WEBHOOK_TOKEN_VARIABLE)
                 .noneMatch(a -> a.contains("hook-credential"));
         assertThat(check.environment()).containsEntry(Invocation.WEBHOOK_TOKEN_VARIABLE, "hook-credential");
+        // validateModel's webhook, told when the validation spends an incident's retrain budget: the same way
+        Invocation validate = Invocation.of(StepCatalog.step(StepCatalog.VALIDATE), values("model", "pkg", "data",
+                "d.csv", "registryModel", "m", "incident", "m-0001", "webhook", "https://hooks.example/x",
+                "webhookCredentialsId", "hook-credential"), "/r", "w");
+        assertThat(validate.arguments()).contains("--incident=m-0001", "--webhook=https://hooks.example/x",
+                "--webhook-token-env=" + Invocation.WEBHOOK_TOKEN_VARIABLE).noneMatch(a -> a.contains("hook-credential"));
+        assertThat(validate.environment()).containsEntry(Invocation.WEBHOOK_TOKEN_VARIABLE, "hook-credential");
     }
 
     @Test

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The drift check's forms (the freestyle {@code modelDriftCheck} and the Snippet Generator's {@code checkDrift}) have
- * 42 advanced fields: they come in sections with human titles, not one flat list of titles generated from the
+ * 44 advanced fields: they come in sections with human titles, not one flat list of titles generated from the
  * parameter names ({@code Sketch k}).
  */
 class PluginFormsTest {
@@ -45,7 +45,8 @@ class PluginFormsTest {
             assertThat(sections.get("Incidents and retraining")).contains("retrainJob", "coolDown", "webhook");
             assertThat(sections.get("Statistics")).contains("alpha", "driftShare", "method", "fdr", "alarmBudget");
             assertThat(sections.get("Segments")).containsExactly("segments", "maxSegments", "minSegmentRows");
-            assertThat(sections.get("Performance without labels")).containsExactly("referenceLabelled", "minEstimated");
+            assertThat(sections.get("Performance without labels")).containsExactly("referenceLabelled", "minEstimated",
+                    "estimateLevel", "estimateResamples");
             // "Retrain job" reads well as generated; every other title says more than its parameter's name
             titles.forEach((field, title) -> {
                 assertThat(title).as(config + ": " + field + " title is localizable").matches("\\$\\{%[^()]+}");
@@ -56,7 +57,7 @@ class PluginFormsTest {
             });
             assertThat(titles).containsEntry("sketchK", "${%Quantile sketch size k}")
                     .containsEntry("onBadRows", "${%Malformed rows}")
-                    .containsEntry("multivariate", "${%Multivariate check by a domain classifier}").hasSize(46);
+                    .containsEntry("multivariate", "${%Multivariate check by a domain classifier}").hasSize(48);
         }
     }
 

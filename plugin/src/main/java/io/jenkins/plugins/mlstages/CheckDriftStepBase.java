@@ -59,6 +59,10 @@ public abstract class CheckDriftStepBase extends DriftTestingStep {
     @CheckForNull
     private String minEstimated;
     @CheckForNull
+    private Double estimateLevel;
+    @CheckForNull
+    private Integer estimateResamples;
+    @CheckForNull
     private String onDrift;
     @CheckForNull
     private String retrainJob;
@@ -98,6 +102,8 @@ public abstract class CheckDriftStepBase extends DriftTestingStep {
         values.put("multivariateFolds", getMultivariateFolds());
         values.put("referenceLabelled", getReferenceLabelled());
         values.put("minEstimated", getMinEstimated());
+        values.put("estimateLevel", getEstimateLevel());
+        values.put("estimateResamples", getEstimateResamples());
         super.putValues(values);
         values.put("onDrift", getOnDrift());
         values.put("retrainJob", getRetrainJob());
@@ -338,7 +344,7 @@ public abstract class CheckDriftStepBase extends DriftTestingStep {
         this.multivariateFolds = multivariateFolds;
     }
 
-    /** Labelled data the model was not trained on (its validation or test data, with the target): a classifier's accuracy, precision, recall, F1 and ROC AUC on the current data are then estimated without labels, calibrated on it, each with a 95% band, and shown next to the drift (docs/estimation.md). */
+    /** Labelled data the model was not trained on (its validation or test data, with the target): a classifier's accuracy, precision, recall, F1 and ROC AUC on the current data are then estimated without labels, calibrated on it, each with a band (95% by default), and shown next to the drift (docs/estimation.md). */
     @CheckForNull
     public String getReferenceLabelled() {
         return referenceLabelled;
@@ -358,6 +364,28 @@ public abstract class CheckDriftStepBase extends DriftTestingStep {
     @DataBoundSetter
     public void setMinEstimated(final String minEstimated) {
         this.minEstimated = StepValues.text(minEstimated);
+    }
+
+    /** The share of the bootstrap rounds the estimate's band holds, from 0.5 to 0.999 (default 0.95); a higher level gives a wider band. */
+    @CheckForNull
+    public Double getEstimateLevel() {
+        return estimateLevel;
+    }
+
+    @DataBoundSetter
+    public void setEstimateLevel(final Double estimateLevel) {
+        this.estimateLevel = estimateLevel;
+    }
+
+    /** Bootstrap rounds behind the estimate's band, from 20 to 100000 (default 200); more give a steadier band and cost a calibration and a scoring each. */
+    @CheckForNull
+    public Integer getEstimateResamples() {
+        return estimateResamples;
+    }
+
+    @DataBoundSetter
+    public void setEstimateResamples(final Integer estimateResamples) {
+        this.estimateResamples = estimateResamples;
     }
 
     /** On dataset drift: mark the build UNSTABLE (default), FAIL it, or only REPORT. */

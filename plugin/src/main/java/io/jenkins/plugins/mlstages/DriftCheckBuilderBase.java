@@ -252,6 +252,26 @@ public abstract class DriftCheckBuilderBase extends Builder {
     }
 
     @CheckForNull
+    public Double getEstimateLevel() {
+        return check.getEstimateLevel();
+    }
+
+    @DataBoundSetter
+    public void setEstimateLevel(final Double estimateLevel) {
+        check.setEstimateLevel(estimateLevel);
+    }
+
+    @CheckForNull
+    public Integer getEstimateResamples() {
+        return check.getEstimateResamples();
+    }
+
+    @DataBoundSetter
+    public void setEstimateResamples(final Integer estimateResamples) {
+        check.setEstimateResamples(estimateResamples);
+    }
+
+    @CheckForNull
     public Double getDriftShare() {
         return check.getDriftShare();
     }

@@ -43,6 +43,12 @@ public class ValidateModelStep extends ValidateModelStepBase {
             return Forms.share(Forms.canConfigure(item), value);
         }
 
+        /** The secret-text credentials for {@code webhookCredentialsId}. */
+        public ListBoxModel doFillWebhookCredentialsIdItems(@AncestorInPath final Item item,
+                @QueryParameter final String webhookCredentialsId) {
+            return Forms.secretTextItems(item, webhookCredentialsId);
+        }
+
         /** The choices of {@code onFailure}. */
         public ListBoxModel doFillOnFailureItems() {
             return Forms.onFindingItems(OnFinding.FAIL);

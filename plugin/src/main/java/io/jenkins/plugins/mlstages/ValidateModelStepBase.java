@@ -44,6 +44,7 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
     private Double maxMissingRate;
     private boolean noDataGates;
     private boolean noBless;
+    private boolean noExplain;
     @CheckForNull
     private String task;
     @CheckForNull
@@ -71,11 +72,17 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
     @CheckForNull
     private String incidentLog;
     @CheckForNull
+    private String incidentSince;
+    @CheckForNull
     private String incidentIdColumn;
     @CheckForNull
     private String incidentLabelColumn;
     @CheckForNull
     private Integer retrainBudget;
+    @CheckForNull
+    private String webhook;
+    @CheckForNull
+    private String webhookCredentialsId;
     @CheckForNull
     private String onFailure;
 
@@ -104,6 +111,7 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
         values.put("maxMissingRate", getMaxMissingRate());
         values.put("noDataGates", isNoDataGates());
         values.put("noBless", isNoBless());
+        values.put("noExplain", isNoExplain());
         values.put("task", getTask());
         values.put("actualColumn", getActualColumn());
         values.put("predictedColumn", getPredictedColumn());
@@ -117,9 +125,12 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
         values.put("incident", getIncident());
         values.put("incidentLabels", getIncidentLabels());
         values.put("incidentLog", getIncidentLog());
+        values.put("incidentSince", getIncidentSince());
         values.put("incidentIdColumn", getIncidentIdColumn());
         values.put("incidentLabelColumn", getIncidentLabelColumn());
         values.put("retrainBudget", getRetrainBudget());
+        values.put("webhook", getWebhook());
+        values.put("webhookCredentialsId", getWebhookCredentialsId());
         super.putValues(values);
         values.put("onFailure", getOnFailure());
     }
@@ -309,6 +320,16 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
         this.noBless = noBless;
     }
 
+    /** With model: leave out the features' weights (tree SHAP contributions, standardized coefficients) and the extra pass over the evaluation data that computes them; slices are still measured. */
+    public boolean isNoExplain() {
+        return noExplain;
+    }
+
+    @DataBoundSetter
+    public void setNoExplain(final boolean noExplain) {
+        this.noExplain = noExplain;
+    }
+
     /** With predictions: binary, multiclass or regression. */
     @CheckForNull
     public String getTask() {
@@ -452,6 +473,17 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
         this.incidentLog = StepValues.text(incidentLog);
     }
 
+    /** With incidentLabels: the incident window starts here (an ISO-8601 instant such as 2026-11-20T00:00:00Z, or a date) instead of the incident's first detection; it ends at the mitigation, or now. Predictions served outside it are left out. */
+    @CheckForNull
+    public String getIncidentSince() {
+        return incidentSince;
+    }
+
+    @DataBoundSetter
+    public void setIncidentSince(final String incidentSince) {
+        this.incidentSince = StepValues.text(incidentSince);
+    }
+
     /** The labels' id column (default id). */
     @CheckForNull
     public String getIncidentIdColumn() {
@@ -483,6 +515,28 @@ public abstract class ValidateModelStepBase extends DriftTestingStep {
     @DataBoundSetter
     public void setRetrainBudget(final Integer retrainBudget) {
         this.retrainBudget = retrainBudget;
+    }
+
+    /** With incident: POST the incident's 'halted' event here when this validation spends the retrain budget (the message checkDrift's webhook gets). */
+    @CheckForNull
+    public String getWebhook() {
+        return webhook;
+    }
+
+    @DataBoundSetter
+    public void setWebhook(final String webhook) {
+        this.webhook = StepValues.text(webhook);
+    }
+
+    /** A secret-text credential: the webhook's bearer token. */
+    @CheckForNull
+    public String getWebhookCredentialsId() {
+        return webhookCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setWebhookCredentialsId(final String webhookCredentialsId) {
+        this.webhookCredentialsId = StepValues.text(webhookCredentialsId);
     }
 
     /** When a gate fails: FAIL the build (default), mark it UNSTABLE, or only REPORT. */
