@@ -61,7 +61,9 @@ final class QuantileSketch {
     void update(final double value) {
         double[] level0 = levels[0];
         if (level0 == null || sizes[0] == level0.length) {
-            level0 = grow(0, sizes[0] + 1);
+            // one value at a time: past its capacity (level 0 runs over while higher levels have room) grow by
+            // half again, not by one, which copied the level on every value; it never holds more than capacity
+            level0 = grow(0, Math.max(sizes[0] + 1, Math.min(capacity, sizes[0] + (sizes[0] >> 1))));
         }
         level0[sizes[0]++] = value;
         retained++;
@@ -288,6 +290,9 @@ final class QuantileSketch {
         retained -= size - odd;
         sizes[h + 1] += half;
         retained += half;
+        if (h > 0) {
+            shrink(h); // a level that took a large merge; level 0 refills value by value, so it keeps its room
+        }
     }
 
     /** Merges sorted {@code add[0, count)} into sorted {@code target[0, size)}, which has room for both. */
@@ -310,6 +315,22 @@ final class QuantileSketch {
         }
         numLevels++;
         capacity = totalCapacity(k, numLevels);
+        for (int h = 0; h < numLevels; h++) {
+            shrink(h);
+        }
+    }
+
+    /**
+     * Gives back the room a level no longer needs: each level was once the top one, with the largest capacity,
+     * and its array stayed that large (about 250 KB per column at k = 2000, which 900 columns of two files
+     * cannot afford in a 768 MB heap).
+     */
+    private void shrink(final int h) {
+        double[] level = levels[h];
+        int cap = levelCapacity(k, numLevels, h);
+        if (level != null && level.length > 4 * (cap + 1) && sizes[h] <= cap) {
+            levels[h] = Arrays.copyOf(level, cap + 1);
+        }
     }
 
     /**
@@ -321,13 +342,10 @@ final class QuantileSketch {
         if (level != null && level.length >= needed) {
             return level;
         }
-        // doubling, up to the level's capacity; a level past it (level 0 runs over while higher levels have
-        // room) doubles up to the whole sketch's capacity, which no level can pass, instead of growing by one
-        // item per update (that copied the level on every value)
-        int cap = levelCapacity(k, numLevels, h);
-        int bound = needed > cap ? Math.max(cap + 1, capacity) : cap + 1;
+        // doubling up to the level's capacity, exactly what is needed past it: merges and whole blocks come in
+        // chunks, and slack past the capacity on every level of every column is what a wide table cannot afford
         int length = level == null ? Math.max(INITIAL_LEVEL0, needed)
-                : Math.max(needed, Math.min(2 * level.length, bound));
+                : Math.max(needed, Math.min(2 * level.length, Math.max(needed, levelCapacity(k, numLevels, h) + 1)));
         levels[h] = level == null ? new double[length] : Arrays.copyOf(level, length);
         return levels[h];
     }
