@@ -144,6 +144,21 @@ public record IncidentBuilds(String incidentId, String self, List<Linked> builds
         return events;
     }
 
+    /**
+     * The way from a page back to Jenkins' root as a relative link: from the build page of {@code runUrl}
+     * ({@code job/f/job/x/5/}, relative to the root) and {@code below} levels under it (1 for the action's own page).
+     * Relative links work under any context path and without a configured root URL.
+     */
+    public static String relativeRoot(final String runUrl, final int below) {
+        int depth = below;
+        for (String segment : runUrl.split("/")) {
+            if (!segment.isEmpty()) {
+                depth++;
+            }
+        }
+        return depth == 0 ? "." : String.join("/", java.util.Collections.nCopies(depth, ".."));
+    }
+
     /** The incidents a build's steps named, each once, in order. */
     public static List<String> incidentsOf(final Build build) {
         return build.events().stream().map(Event::incident).distinct().toList();
@@ -230,8 +245,9 @@ public record IncidentBuilds(String incidentId, String self, List<Linked> builds
     }
 
     /**
-     * The timeline as an HTML table, every text escaped, each build a link (relative to {@code rootUrl}, Jenkins'
-     * context path as the page knows it, e.g. {@code /jenkins} or empty); this page's build is marked. No script.
+     * The timeline as an HTML table, every text escaped, each build a link under {@code rootUrl} (the way to Jenkins'
+     * root: {@link #relativeRoot}, or a context path such as {@code /jenkins}); this page's build is marked. No
+     * script.
      */
     public String toHtml(@CheckForNull final String rootUrl) {
         String root = rootUrl == null ? "" : rootUrl.endsWith("/") ? rootUrl.substring(0, rootUrl.length() - 1)

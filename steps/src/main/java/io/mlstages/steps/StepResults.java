@@ -163,6 +163,23 @@ public final class StepResults {
         map.put("incidentEvents", new ArrayList<Object>(events.stream().map(IncidentEvent::event).toList()));
     }
 
+    /**
+     * Sets whether the check's {@code incidentEvents} hold {@code retrain-requested}, after the plugin decided: it
+     * started the retrain job and marked the incident (the request stands), or withdrew the request the check had
+     * recorded because no job started (it is gone from the incident, so from the events too).
+     */
+    public static void retrainRequested(final Map<String, Object> map, final boolean requested) {
+        if (map.get("incidentId") == null || !(map.get("incidentEvents") instanceof List<?> events)) {
+            return;
+        }
+        List<Object> updated = new ArrayList<>(events);
+        updated.removeIf(IncidentEvent.RETRAIN_REQUESTED::equals);
+        if (requested) {
+            updated.add(IncidentEvent.RETRAIN_REQUESTED);
+        }
+        map.put("incidentEvents", updated);
+    }
+
     private static void deploy(final DeploymentResult result, final Map<String, Object> map) {
         map.put("model", result.model());
         map.put("version", result.version());

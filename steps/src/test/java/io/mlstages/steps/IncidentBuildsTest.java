@@ -50,6 +50,34 @@ class IncidentBuildsTest {
     }
 
     @Test
+    void shouldFindTheRootRelativeToTheBuildPageAndTheActionsPage() {
+        assertThat(IncidentBuilds.relativeRoot("job/retrain/7/", 0)).isEqualTo("../../..");
+        assertThat(IncidentBuilds.relativeRoot("job/loop/job/retrain/7/", 1)).isEqualTo("../../../../../..");
+        assertThat(IncidentBuilds.relativeRoot("", 0)).isEqualTo(".");
+    }
+
+    @Test
+    void shouldKeepTheRetrainRequestOnlyWhenTheJobStarted() {
+        Map<String, Object> claimed = new LinkedHashMap<>();
+        claimed.put("incidentId", "m-0001");
+        claimed.put("incidentEvents", new ArrayList<>(List.of("detected", "retrain-requested")));
+        Map<String, Object> marked = new LinkedHashMap<>();
+        marked.put("incidentId", "m-0001");
+        marked.put("incidentEvents", new ArrayList<>(List.of("found-again")));
+        Map<String, Object> none = new LinkedHashMap<>();
+        none.put("incidentId", null);
+        none.put("incidentEvents", new ArrayList<>());
+
+        StepResults.retrainRequested(claimed, false);
+        StepResults.retrainRequested(marked, true);
+        StepResults.retrainRequested(none, true);
+
+        assertThat(claimed.get("incidentEvents")).isEqualTo(List.of("detected"));
+        assertThat(marked.get("incidentEvents")).isEqualTo(List.of("found-again", "retrain-requested"));
+        assertThat(none.get("incidentEvents")).isEqualTo(List.of());
+    }
+
+    @Test
     void shouldTakeNoEventsFromAResultThatNamesNoIncident() {
         Map<String, Object> none = new LinkedHashMap<>();
         none.put("incidentId", null);

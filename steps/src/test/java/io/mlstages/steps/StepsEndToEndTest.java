@@ -271,9 +271,9 @@ class StepsEndToEndTest {
                 "found-again", "verified", null, "mitigated", "resolved");
         assertThat(loop.rows()).extracting(IncidentBuilds.Row::loop).containsExactly("linked build", "drift check",
                 "drift check", "validation", "linked build", "deployment", "drift check");
-        String html = loop.toHtml("/jenkins");
-        assertThat(html).contains("<b><a href=\"/jenkins/job/retrain/7/\">retrain #7</a> (this build)</b>",
-                "<a href=\"/jenkins/job/drift-check/41/\">drift-check #41</a>", "<td>started by retrain #7</td>",
+        String html = loop.toHtml(IncidentBuilds.relativeRoot("job/retrain/7/", 0));
+        assertThat(html).contains("<b><a href=\"../../../job/retrain/7/\">retrain #7</a> (this build)</b>",
+                "<a href=\"../../../job/drift-check/41/\">drift-check #41</a>", "<td>started by retrain #7</td>",
                 "<td>started drift-check #41</td>", "across 7 builds")
                 .doesNotContain("other-check", "retrain #8");
     }
