@@ -224,7 +224,8 @@ public record IncidentBuilds(String incidentId, String self, List<Linked> builds
                 .toList();
         List<Row> rows = new ArrayList<>();
         for (Linked one : builds) {
-            String how = one.via() == null ? one.link().words() : one.link().words() + " " + label(one.via());
+            Build via = one.via();
+            String how = via == null ? one.link().words() : one.link().words() + " " + label(via);
             List<Event> mine = one.build().events().stream().filter(e -> e.incident().equals(incidentId)).toList();
             if (mine.isEmpty()) {
                 rows.add(new Row(one.build().startedAt(), one.build(), "linked build", null, how));
