@@ -1,9 +1,12 @@
 package io.mlstages.usecase;
 
 import io.mlstages.deploy.DeployRequest;
+import io.mlstages.deploy.DeployResult;
+import io.mlstages.deploy.Deployer;
 import io.mlstages.incident.Incident;
 import io.mlstages.incident.IncidentStore;
 import io.mlstages.incident.Incidents;
+import io.mlstages.incident.Monitor;
 import io.mlstages.incident.Step;
 import io.mlstages.model.CheckReport;
 import io.mlstages.model.DeploymentResult;
@@ -90,6 +93,28 @@ class IncidentEventsTest {
                 "retrain-requested", "retrain-refused", "verified", "mitigated", "resolved");
         assertThat(document.steps()).extracting(IncidentDocument.Step::buildUrl).containsOnly(
                 Chicago.ACTOR.buildUrl());
+    }
+
+    @Test
+    void shouldNameTheRollbackInItsJsonAndTheIncidentItOpened() {
+        Registry registry = Chicago.deployed(temp);
+        int v2 = registry.register(Chicago.MODEL, Chicago.train(temp.resolve("v2"), "chicago-2008.csv"),
+                Chicago.ACTOR, "second").version();
+        registry.promote(Chicago.MODEL, "production", v2, Chicago.ACTOR, "second", true);
+
+        DeployResult back = Deployer.rollback(registry, Chicago.MODEL,
+                "production", Chicago.ACTOR, "too slow", List.of());
+        Incident opened = Monitor.rolledBack(registry.root(), Chicago.MODEL, v2, 1,
+                Chicago.ACTOR, "too slow");
+
+        DeploymentResult written = ReportJson.read(DeploymentJson.rollback(back, opened), DeploymentResult.TYPE,
+                "rollback");
+        assertThat(written.version()).isEqualTo(1);
+        assertThat(written.incidentEvents()).containsExactly(new IncidentEvent(opened.id(),
+                IncidentEvent.ROLLED_BACK));
+        assertThat(ReportJson.read(DeploymentJson.rollback(back), DeploymentResult.TYPE, "rollback")
+                .incidentEvents()).isEmpty();
+        assertThat(DeploymentJson.rollback(back)).doesNotContain("incidentEvents");
     }
 
     @Test
