@@ -7,6 +7,8 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.ExtensionPoint;
 import java.io.File;
 import java.io.IOException;
+import java.util.Calendar;
+import java.util.List;
 
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
         implements ExtensionPoint {
@@ -46,6 +48,14 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public synchronized void save() throws IOException {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    public @NonNull Calendar getTimestamp() {
+        throw new UnsupportedOperationException("signature stub");
+    }
+
+    public @NonNull List<Cause> getCauses() {
         throw new UnsupportedOperationException("signature stub");
     }
 

@@ -58,7 +58,7 @@ final class RollbackCommand implements Callable<Integer> {
                     java.util.Objects.requireNonNullElse(result.previous(), result.version()),
                     move == null ? null : move.to(), actor,
                     java.util.Objects.requireNonNullElse(options.message, "mlstages rollback of alias '" + alias + "'"));
-            options.emit(out, () -> DeploymentJson.rollback(result));
+            options.emit(out, () -> DeploymentJson.rollback(result, incident));
             if (options.text()) {
                 out.println(result.summary());
                 out.println("Incident: " + Incidents.line(incident));

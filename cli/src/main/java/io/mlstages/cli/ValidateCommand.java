@@ -206,7 +206,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         if ("-".equals(json)) {
-            stdout.println(ValidationReportJson.toString(report));
+            stdout.println(ValidationReportJson.toString(report, Validation.incidentEvents(result)));
         }
         else {
             stdout.print(ValidationTable.toText(report));

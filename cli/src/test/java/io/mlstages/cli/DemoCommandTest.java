@@ -118,7 +118,10 @@ class DemoCommandTest {
             assertThat(incident.stage()).isEqualTo(Stage.RESOLVED);
             assertThat(incident.mitigatedBy()).isEqualTo(2);
             assertThat(incident.steps()).extracting(Step::stage)
-                    .containsExactly(Stage.OPEN, Stage.RETRAINING, Stage.RETRAINING, Stage.MITIGATED, Stage.RESOLVED);
+                    .containsExactly(Stage.OPEN, Stage.RETRAINING, Stage.RETRAINING, Stage.RETRAINING, Stage.MITIGATED,
+                            Stage.RESOLVED);
+            assertThat(incident.steps()).extracting(Step::event).containsExactly("detected", "retrain-requested",
+                    "retrain-refused", "verified", "mitigated", "resolved");
             assertThat(incident.steps().get(2).note()).contains("verification 1 of 3 failed");
             assertThat(incident.mitigation()).isNotEmpty();
             assertThat(incident.timeToMitigate()).isNotNull();

@@ -124,7 +124,9 @@ class IncidentCliTest {
         assertThat(incidents).hasSize(1);
         assertThat(incidents.get(0).path("stage").asText()).isEqualTo("RESOLVED");
         assertThat(incidents.get(0).path("steps")).extracting(s -> s.path("stage").asText())
-                .containsExactly("OPEN", "RETRAINING", "MITIGATED", "RESOLVED");
+                .containsExactly("OPEN", "RETRAINING", "RETRAINING", "MITIGATED", "RESOLVED");
+        assertThat(incidents.get(0).path("steps")).extracting(s -> s.path("event").asText())
+                .containsExactly("detected", "retrain-requested", "verified", "mitigated", "resolved");
 
         CliRun show = CliRun.of("incident", "show", "--registry", registry().toString(), "ridership-0001");
         assertThat(show.out()).contains("findings:", "steps:", "MITIGATED", "retrain requested");

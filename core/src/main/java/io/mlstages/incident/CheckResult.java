@@ -3,8 +3,10 @@ package io.mlstages.incident;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.drift.DriftReport;
 import io.mlstages.estimate.PerformanceEstimate;
+import io.mlstages.model.IncidentEvent;
 import io.mlstages.profile.Profile;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,6 +47,26 @@ public record CheckResult(DriftReport report, Optional<Incident> incident, boole
     /** Whether the check found something: the drift report's finding, or a breached estimate (exit status 1). */
     public boolean finding() {
         return report.finding() || estimateBreached();
+    }
+
+    /**
+     * What this check did to the incident, as the structured events its report carries: the events of the steps it
+     * recorded (they share the check's instant: the resolving step's, or its finding's), and {@code found-again} for a
+     * finding that joined the open incident without a step.
+     */
+    public List<IncidentEvent> incidentEvents() {
+        Incident touched = incident.orElse(null);
+        if (touched == null) {
+            return List.of();
+        }
+        if (resolved()) {
+            return touched.eventsAt(touched.steps().get(touched.steps().size() - 1).at());
+        }
+        if (!finding() || touched.findings().isEmpty()) {
+            return List.of();
+        }
+        List<IncidentEvent> events = touched.eventsAt(touched.findings().get(touched.findings().size() - 1).at());
+        return events.isEmpty() ? List.of(new IncidentEvent(touched.id(), IncidentEvent.FOUND_AGAIN)) : events;
     }
 
     /** Whether this check resolved the incident (a clean check after its mitigation). */

@@ -1,6 +1,7 @@
 package io.mlstages.incident;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.mlstages.model.IncidentEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +108,19 @@ public record Incident(String id, String model, int modelVersion, Stage stage, S
     /** When it opened. */
     public Instant openedAt() {
         return steps.isEmpty() ? findings.get(0).at() : steps.get(0).at();
+    }
+
+    /** The events of the steps taken at {@code at} (one run's, which share its instant), in order. */
+    public List<IncidentEvent> eventsAt(final Instant at) {
+        return steps.stream().filter(s -> s.event() != null && s.at().equals(at))
+                .map(s -> new IncidentEvent(id, Objects.requireNonNull(s.event()))).toList();
+    }
+
+    /** The event of the last step, or null when it has none (read from a file written before steps had one). */
+    @CheckForNull
+    public IncidentEvent lastEvent() {
+        Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+        return last == null || last.event() == null ? null : new IncidentEvent(id, last.event());
     }
 
     Incident withFinding(final Finding finding) {

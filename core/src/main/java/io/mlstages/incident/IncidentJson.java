@@ -33,7 +33,7 @@ final class IncidentJson {
                         f.breaches()))
                         .toList(),
                 incident.steps().stream().map(s -> new IncidentDocument.Step(s.stage().name(), s.at().toString(),
-                        s.buildUrl(), s.user(), s.note())).toList(),
+                        s.buildUrl(), s.user(), s.note(), s.event())).toList(),
                 text(incident.liveSince()), text(incident.timeToDetect()), text(incident.timeToMitigate()),
                 incident.failedVerifications() == 0 ? null : incident.failedVerifications(),
                 incident.retrainHalted() ? Boolean.TRUE : null, incident.currentProfile(), incident.mitigation());
@@ -77,7 +77,7 @@ final class IncidentJson {
                             f.datasetDrift(), f.driftShare(), f.driftedColumns(), Severity.valueOf(f.severity()),
                             f.buildUrl(), f.breaches())).toList(),
                     document.steps().stream().map(s -> new Step(Stage.valueOf(s.stage()), instant(s.at(), "at", origin),
-                            s.buildUrl(), s.user(), s.note())).toList(),
+                            s.buildUrl(), s.user(), s.note(), s.event())).toList(),
                     document.lastRetrainRequest() == null ? null
                             : instant(document.lastRetrainRequest(), "lastRetrainRequest", origin),
                     document.mitigatedBy(),

@@ -2,6 +2,7 @@ package io.mlstages.incident;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.io.AtomicFiles;
+import io.mlstages.model.IncidentEvent;
 import io.mlstages.registry.Registry;
 
 import java.io.IOException;
@@ -102,7 +103,8 @@ public final class IncidentStore {
                 throw new IncidentException("Incident " + id + " is already resolved");
             }
             Incident resolved = current.withStep(new Step(Stage.RESOLVED, Monitor.now(), actor.buildUrl(),
-                    actor.user(), note == null || note.isBlank() ? "resolved by hand" : note));
+                    actor.user(), note == null || note.isBlank() ? "resolved by hand" : note,
+                    IncidentEvent.RESOLVED_BY_HAND));
             save(resolved);
             return resolved;
         });

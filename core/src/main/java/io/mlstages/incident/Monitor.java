@@ -9,6 +9,7 @@ import io.mlstages.estimate.EstimateRequest;
 import io.mlstages.estimate.Estimation;
 import io.mlstages.estimate.MetricEstimate;
 import io.mlstages.estimate.PerformanceEstimate;
+import io.mlstages.model.IncidentEvent;
 import io.mlstages.profile.Profile;
 import io.mlstages.registry.Actor;
 import io.mlstages.registry.Registry;
@@ -170,7 +171,7 @@ public final class Monitor {
             if (!report.datasetDrift() && !breached) {
                 if (open != null && open.stage() == Stage.MITIGATED) {
                     Incident resolved = open.withStep(new Step(Stage.RESOLVED, now, actor.buildUrl(), actor.user(),
-                            "clean check of version " + version + " after the mitigation"));
+                            "clean check of version " + version + " after the mitigation", IncidentEvent.RESOLVED));
                     store.save(resolved);
                     return new CheckResult(report, Optional.of(resolved), false, false, "no drift", false, null, null);
                 }
@@ -182,7 +183,7 @@ public final class Monitor {
             if (open == null) {
                 Incident opened = new Incident(store.nextId(model), model, version, Stage.OPEN, finding.severity(),
                         List.of(finding), List.of(new Step(Stage.OPEN, now, actor.buildUrl(), actor.user(),
-                        describe(finding))), null, null).withLiveSince(liveSince);
+                        describe(finding), IncidentEvent.DETECTED)), null, null).withLiveSince(liveSince);
                 opened = keepProfile(store, opened, current);
                 String reason = "incident " + opened.id() + " opened";
                 if (claim) {
@@ -196,7 +197,7 @@ public final class Monitor {
             if (open.stage() == Stage.MITIGATED) {
                 updated = updated.withStep(new Step(Stage.OPEN, now, actor.buildUrl(), actor.user(),
                         "drift persists after the mitigation by version " + open.mitigatedBy() + ": "
-                                + describe(finding)));
+                                + describe(finding), IncidentEvent.REOPENED));
             }
             boolean requested;
             String reason;
@@ -250,8 +251,8 @@ public final class Monitor {
                 throw new IncidentException("Refused: " + halted(open));
             }
             Incident marked = open.withStep(new Step(Stage.RETRAINING, now, actor.buildUrl(), actor.user(),
-                    "retrain requested" + (note == null || note.isBlank() ? "" : ": " + note)))
-                    .withRetrainRequest(now);
+                    "retrain requested" + (note == null || note.isBlank() ? "" : ": " + note),
+                    IncidentEvent.RETRAIN_REQUESTED)).withRetrainRequest(now);
             store.save(marked);
             return marked;
         });
@@ -304,7 +305,8 @@ public final class Monitor {
                 return Optional.<Incident>empty();
             }
             Incident marked = open.withMitigatedBy(version).withStep(new Step(Stage.MITIGATED, now, who.buildUrl(),
-                    who.user(), "version " + version + " deployed; the next clean check resolves the incident"));
+                    who.user(), "version " + version + " deployed; the next clean check resolves the incident",
+                    IncidentEvent.MITIGATED));
             store.save(marked);
             return Optional.of(marked);
         });
@@ -329,7 +331,7 @@ public final class Monitor {
             Incident marked = open.withMitigatedBy(version).withMitigation(evidence).withStep(new Step(
                     Stage.MITIGATED, now, who.buildUrl(), who.user(), "version " + version + " deployed with a verified"
                     + " blessing (" + evidence.size() + " incident gates passed); the next clean check resolves the"
-                    + " incident"));
+                    + " incident", IncidentEvent.MITIGATED));
             store.save(marked);
             return Optional.of(marked);
         });
@@ -352,7 +354,8 @@ public final class Monitor {
             if (open == null) {
                 return Optional.<Incident>empty();
             }
-            Incident noted = open.withStep(new Step(open.stage(), now, who.buildUrl(), who.user(), why));
+            Incident noted = open.withStep(new Step(open.stage(), now, who.buildUrl(), who.user(), why,
+                    IncidentEvent.NOT_MITIGATED));
             store.save(noted);
             return Optional.of(noted);
         });
@@ -386,9 +389,32 @@ public final class Monitor {
                     + (halt ? "; retrain budget spent: severity raised to " + raised + ", automatic retraining"
                     + " stops until a person resolves or re-arms the incident (mlstages incident rearm " + incidentId
                     + ")" : "");
-            counted = counted.withStep(new Step(open.stage(), now, actor.buildUrl(), actor.user(), note));
+            counted = counted.withStep(new Step(open.stage(), now, actor.buildUrl(), actor.user(), note,
+                    halt ? IncidentEvent.HALTED : IncidentEvent.RETRAIN_REFUSED));
             store.save(counted);
             return counted;
+        });
+    }
+
+    /**
+     * Records on the open incident that a retrained candidate passed its gates ({@code validate --incident}): its
+     * blessing is a verified mitigation, which a deployment turns into {@link Stage#MITIGATED}. The stage stays.
+     *
+     * @throws IncidentException when there is no such incident or it is resolved
+     */
+    public static Incident verified(final Path registryRoot, final String incidentId, final Actor actor,
+            final String what) {
+        IncidentStore store = IncidentStore.open(registryRoot);
+        Incident incident = store.get(incidentId);
+        Instant now = now();
+        return store.update(incident.model(), open -> {
+            if (open == null || !open.id().equals(incidentId)) {
+                throw new IncidentException("Incident " + incidentId + " is not open: no verification to record");
+            }
+            Incident noted = open.withStep(new Step(open.stage(), now, actor.buildUrl(), actor.user(),
+                    "verification passed: " + what, IncidentEvent.VERIFIED));
+            store.save(noted);
+            return noted;
         });
     }
 
@@ -409,7 +435,7 @@ public final class Monitor {
             }
             Incident rearmed = open.rearmed().withStep(new Step(open.stage(), now, actor.buildUrl(), actor.user(),
                     "re-armed after " + open.failedVerifications() + " failed verifications"
-                    + (note == null || note.isBlank() ? "" : ": " + note)));
+                    + (note == null || note.isBlank() ? "" : ": " + note), IncidentEvent.REARMED));
             store.save(rearmed);
             return rearmed;
         });
@@ -435,12 +461,13 @@ public final class Monitor {
             if (open == null) {
                 Finding finding = new Finding(now, null, false, 0, List.of(), Severity.HIGH, who.buildUrl());
                 updated = new Incident(store.nextId(model), model, from, Stage.OPEN, Severity.HIGH, List.of(finding),
-                        List.of(new Step(Stage.OPEN, now, who.buildUrl(), who.user(), note)), null, null);
+                        List.of(new Step(Stage.OPEN, now, who.buildUrl(), who.user(), note,
+                                IncidentEvent.ROLLED_BACK)), null, null);
             }
             else {
                 // a rollback undoes the mitigation the incident waited on: it is open again
                 updated = open.withStep(new Step(open.stage() == Stage.MITIGATED ? Stage.OPEN : open.stage(), now,
-                        who.buildUrl(), who.user(), note));
+                        who.buildUrl(), who.user(), note, IncidentEvent.ROLLED_BACK));
             }
             store.save(updated);
             return updated;
@@ -460,7 +487,7 @@ public final class Monitor {
     private static Incident requested(final Incident incident, final Instant now, final Actor actor,
             final String reason) {
         return incident.withStep(new Step(Stage.RETRAINING, now, actor.buildUrl(), actor.user(),
-                "retrain requested: " + reason)).withRetrainRequest(now);
+                "retrain requested: " + reason, IncidentEvent.RETRAIN_REQUESTED)).withRetrainRequest(now);
     }
 
     private static Finding finding(final DriftReport report, final Instant at, final String reportFile,

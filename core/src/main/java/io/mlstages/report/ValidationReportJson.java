@@ -7,6 +7,7 @@ import io.mlstages.drift.DriftReport;
 import io.mlstages.io.AtomicFiles;
 import io.mlstages.metrics.Evaluation;
 import io.mlstages.metrics.Task;
+import io.mlstages.model.IncidentEvent;
 import io.mlstages.model.ReportFormatException;
 import io.mlstages.model.ReportJson;
 import io.mlstages.model.ValidationReportDocument;
@@ -25,6 +26,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -45,6 +47,12 @@ public final class ValidationReportJson {
 
     /** The report as the document the model writes. */
     public static ValidationReportDocument document(final ValidationReport report) {
+        return document(report, List.of());
+    }
+
+    /** As {@link #document(ValidationReport)}, with what the validation did to an incident ({@code --incident}). */
+    public static ValidationReportDocument document(final ValidationReport report,
+            final List<IncidentEvent> incidentEvents) {
         DriftReport drift = report.drift();
         return new ValidationReportDocument(report.schemaVersion(), report.passed(), report.task().label(),
                 ref(report.model()), ref(report.baselineModel()), report.data(), report.dataSha256(),
@@ -54,7 +62,7 @@ public final class ValidationReportJson {
                 metrics(report.metrics()), metrics(report.baselineMetrics()),
                 drift == null ? null : DriftReportJson.document(drift),
                 BadRowsJson.log(report.badRows()), ConstraintReport.checks(report.constraints()),
-                BreakdownReport.document(report.breakdown()));
+                BreakdownReport.document(report.breakdown()), incidentEvents);
     }
 
     /** The report as a JSON tree. */
@@ -64,12 +72,22 @@ public final class ValidationReportJson {
 
     /** The report as indented JSON text, ending with a newline: the exact bytes {@link #write} stores. */
     public static String toString(final ValidationReport report) {
-        return ReportJson.toString(document(report)) + "\n";
+        return toString(report, List.of());
+    }
+
+    /** As {@link #toString(ValidationReport)}, with what the validation did to an incident. */
+    public static String toString(final ValidationReport report, final List<IncidentEvent> incidentEvents) {
+        return ReportJson.toString(document(report, incidentEvents)) + "\n";
     }
 
     /** The SHA-256 of the report's JSON text, lower-case hex: what a blessing records. */
     public static String sha256(final ValidationReport report) {
-        return sha256(toString(report).getBytes(StandardCharsets.UTF_8));
+        return sha256(report, List.of());
+    }
+
+    /** As {@link #sha256(ValidationReport)}, with what the validation did to an incident. */
+    public static String sha256(final ValidationReport report, final List<IncidentEvent> incidentEvents) {
+        return sha256(toString(report, incidentEvents).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -78,7 +96,13 @@ public final class ValidationReportJson {
      * @return the SHA-256 of the bytes written, lower-case hex
      */
     public static String write(final ValidationReport report, final Path file) {
-        byte[] bytes = toString(report).getBytes(StandardCharsets.UTF_8);
+        return write(report, file, List.of());
+    }
+
+    /** As {@link #write(ValidationReport, Path)}, with what the validation did to an incident. */
+    public static String write(final ValidationReport report, final Path file,
+            final List<IncidentEvent> incidentEvents) {
+        byte[] bytes = toString(report, incidentEvents).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, bytes);
         return sha256(bytes);
     }

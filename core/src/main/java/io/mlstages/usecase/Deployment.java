@@ -7,6 +7,7 @@ import io.mlstages.deploy.Deployer;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.MlStagesException;
 import io.mlstages.incident.Incident;
+import io.mlstages.model.IncidentEvent;
 import io.mlstages.incident.IncidentStore;
 import io.mlstages.incident.Monitor;
 import io.mlstages.registry.Registry;
@@ -51,12 +52,21 @@ public final class Deployment {
      * @param mitigated    the incident this deployment mitigated: only a version whose blessing verified it
      *                     ({@code validate --incident})
      * @param notMitigated why an open incident stays open after this deployment, or empty
+     * @param incidentEvents what the deployment did to the incident (mitigated, not mitigated), as its JSON says
      */
-    public record Result(DeployResult deployed, Optional<Incident> mitigated, Optional<String> notMitigated) {
+    public record Result(DeployResult deployed, Optional<Incident> mitigated, Optional<String> notMitigated,
+            List<IncidentEvent> incidentEvents) {
         public Result {
             Objects.requireNonNull(deployed, "deployed");
             Objects.requireNonNull(mitigated, "mitigated");
             Objects.requireNonNull(notMitigated, "notMitigated");
+            incidentEvents = incidentEvents == null ? List.of() : List.copyOf(incidentEvents);
+        }
+
+        /** A result whose events are the mitigated incident's last one, if any. */
+        public Result(final DeployResult deployed, final Optional<Incident> mitigated,
+                final Optional<String> notMitigated) {
+            this(deployed, mitigated, notMitigated, mitigated.map(Incident::lastEvent).stream().toList());
         }
 
         /** Whether every target took the version and the alias moved. */
@@ -100,9 +110,9 @@ public final class Deployment {
         Optional<String> why = verdict(open.get(), version, blessing, registry.version(deploy.model(), version)
                 .blessed());
         if (why.isPresent()) {
-            Monitor.notMitigated(registry.root(), deploy.model(), deploy.actor(), "version " + version
-                    + " deployed, but the incident stays " + open.get().stage() + ": " + why.get());
-            return new Result(result, Optional.empty(), why);
+            Optional<Incident> noted = Monitor.notMitigated(registry.root(), deploy.model(), deploy.actor(), "version "
+                    + version + " deployed, but the incident stays " + open.get().stage() + ": " + why.get());
+            return new Result(result, Optional.empty(), why, noted.map(Incident::lastEvent).stream().toList());
         }
         Optional<Incident> mitigated = Monitor.mitigated(registry.root(), deploy.model(), version, deploy.actor(),
                 blessing.map(Blessing::evidence).orElse(List.of()));

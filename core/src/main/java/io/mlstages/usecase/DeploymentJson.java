@@ -39,7 +39,8 @@ public final class DeploymentJson {
     /** A deployment that ran: every target took the version, or one failed ({@code succeeded} says which). */
     public static String of(final Deployment.Result deployed) {
         return ReportJson.toString(document(deployed.deployed(), null,
-                deployed.mitigated().map(Incident::id).orElse(null), deployed.notMitigated().orElse(null)));
+                deployed.mitigated().map(Incident::id).orElse(null), deployed.notMitigated().orElse(null),
+                deployed.incidentEvents()));
     }
 
     /**
@@ -48,21 +49,28 @@ public final class DeploymentJson {
      */
     public static String refused(final DeployRequest request, final DeployException refusal) {
         String why = refusal.getMessage() == null ? refusal.getClass().getSimpleName() : refusal.getMessage();
-        DeploymentResult document = refusal.result().map(result -> document(result, why, null, null))
+        DeploymentResult document = refusal.result().map(result -> document(result, why, null, null, List.of()))
                 .orElseGet(() -> new DeploymentResult(DeploymentResult.SCHEMA_VERSION, request.model(),
                         request.version(), request.alias(), null, DeployResult.DEPLOY, false, false, false, null,
-                        List.of(), false, why, null, null));
+                        List.of(), false, why, null, null, List.of()));
         return ReportJson.toString(document);
     }
 
     /** A rollback: the alias moved back, and each target's outcome. */
     public static String rollback(final DeployResult result) {
-        return ReportJson.toString(document(result, null, null, null));
+        return ReportJson.toString(document(result, null, null, null, List.of()));
+    }
+
+    /** A rollback recorded on {@code incident} (the open one, or the one it opened): its event is in the JSON. */
+    public static String rollback(final DeployResult result, final Incident incident) {
+        return ReportJson.toString(document(result, null, null, null,
+                java.util.stream.Stream.ofNullable(incident.lastEvent()).toList()));
     }
 
     /** The report model's document of an engine result: instants and durations as ISO-8601 text. */
     static DeploymentResult document(final DeployResult result, @CheckForNull final String refused,
-            @CheckForNull final String mitigated, @CheckForNull final String notMitigated) {
+            @CheckForNull final String mitigated, @CheckForNull final String notMitigated,
+            final List<io.mlstages.model.IncidentEvent> incidentEvents) {
         AliasMove move = result.move();
         DeploymentResult.Move written = move == null ? null : new DeploymentResult.Move(move.model(), move.alias(),
                 move.from(), move.to(), move.at().toString(), new DeploymentResult.Actor(move.actor().user(),
@@ -74,7 +82,7 @@ public final class DeploymentJson {
         boolean succeeded = refused == null && result.succeeded();
         return new DeploymentResult(DeploymentResult.SCHEMA_VERSION, result.model(), result.version(), result.alias(),
                 result.previous(), result.action(), result.registered(), result.blessed(), result.forced(), written,
-                outcomes, succeeded, refused, mitigated, notMitigated);
+                outcomes, succeeded, refused, mitigated, notMitigated, incidentEvents);
     }
 
     /**

@@ -211,6 +211,13 @@ public final class IncidentVerification {
      *
      * @return the outcome with the incident as it now stands, and the webhook's answer
      */
+    /** Records a passed verification on the incident (the candidate's blessing verifies the mitigation). */
+    static Incident passed(final Request request, final Outcome gates) {
+        return Monitor.verified(request.registry().root(), gates.incident().id(), request.actor(), gates.gates().size()
+                + " incident gates passed (" + gates.gates().stream().map(GateResult::name).reduce((a, b) -> a + ", "
+                + b).orElse("") + ")");
+    }
+
     static Outcome failed(final Request request, final Outcome gates) {
         String why = gates.gates().stream().filter(g -> !g.passed()).map(GateResult::name).reduce((a, b) -> a + ", "
                 + b).map(names -> "failed incident gates: " + names).orElse("a gate of the validation failed");

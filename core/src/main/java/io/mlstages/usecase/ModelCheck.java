@@ -147,7 +147,7 @@ public final class ModelCheck {
     public static String json(final Request request, final CheckResult result, final Integer version) {
         return ReportJson.toString(new CheckReport(DriftReportJson.document(result.report()),
                 outcome(request, result, version), EstimateReport.document(result.estimate(),
-                        estimateReference(request))));
+                        estimateReference(request)), result.incidentEvents()));
     }
 
     /** The labelled reference file of the check's estimate as the reports name it, or empty without one. */

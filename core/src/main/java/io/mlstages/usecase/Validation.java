@@ -5,6 +5,7 @@ import io.mlstages.data.DataReader;
 import io.mlstages.data.ReadOptions;
 import io.mlstages.drift.DriftOptions;
 import io.mlstages.metrics.Metrics;
+import io.mlstages.model.IncidentEvent;
 import io.mlstages.registry.Registry;
 import io.mlstages.report.ValidationJUnit;
 import io.mlstages.report.ValidationReportJson;
@@ -282,10 +283,18 @@ public final class Validation {
                     unlogged(read), request.slices(), request.explain());
         }
 
+        if (verification != null && incident != null) {
+            // the incident records the verification before the report is written, which names its event
+            verification = report.passed()
+                    ? new IncidentVerification.Outcome(IncidentVerification.passed(incident, verification),
+                            verification.gates(), verification.window(), Optional.empty())
+                    : IncidentVerification.failed(incident, verification);
+        }
+        List<IncidentEvent> events = incidentEvents(verification);
         Path jsonFile = request.json();
-        String sha = jsonFile != null ? ValidationReportJson.write(report, jsonFile)
+        String sha = jsonFile != null ? ValidationReportJson.write(report, jsonFile, events)
                 // the blessing names the report it rests on, even when the report was not written to a file
-                : ValidationReportJson.sha256(report);
+                : ValidationReportJson.sha256(report, events);
         Path junitFile = request.junit();
         if (junitFile != null) {
             ValidationJUnit.write(report, junitFile);
@@ -294,11 +303,21 @@ public final class Validation {
         boolean blessable = candidate != null && request.bless() && Files.isDirectory(candidate);
         Optional<Blessing> blessing = blessable && candidate != null ? Blessing.apply(candidate, report, sha,
                 verification == null ? null : verification.verified()) : Optional.empty();
-        if (verification != null && incident != null && !report.passed()) {
-            verification = IncidentVerification.failed(incident, verification);
-        }
         return new Result(report, sha, Optional.ofNullable(champion), Optional.ofNullable(noBaseline), blessing,
                 blessable, Optional.ofNullable(verification));
+    }
+
+    /**
+     * What a validation with {@code --incident} did to the incident, as its report says: verified, retrain refused, or
+     * halted (the refusal spent the retrain budget); none without {@code --incident}.
+     */
+    public static List<IncidentEvent> incidentEvents(final Result result) {
+        return incidentEvents(result.verification().orElse(null));
+    }
+
+    private static List<IncidentEvent> incidentEvents(@CheckForNull final IncidentVerification.Outcome verification) {
+        IncidentEvent last = verification == null ? null : verification.incident().lastEvent();
+        return last == null ? List.of() : List.of(last);
     }
 
     /** The validation's input, and the evaluation data's constraint checks. */

@@ -91,7 +91,7 @@ class DeploymentJsonTest {
         DeploymentResult refused = ReportJson.read(DeploymentJson.refused(DeployRequest.ofVersion("cancer", 3),
                 new DeployException("Version 3 of cancer is not blessed")), DeploymentResult.TYPE, "refused.json");
 
-        assertThat(read).isEqualTo(DeploymentJson.document(deployed, null, null, null));
+        assertThat(read).isEqualTo(DeploymentJson.document(deployed, null, null, null, List.of()));
         assertThat(read.schemaVersion()).isEqualTo(DeploymentResult.SCHEMA_VERSION);
         assertThat(read.move().actor().buildUrl()).isEqualTo("https://ci.example/job/deploy/3/");
         assertThat(read.move().at()).isEqualTo("2026-11-27T08:00:00.123Z");

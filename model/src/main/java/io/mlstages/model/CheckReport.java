@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.List;
+
 /**
  * What {@code mlstages check} writes: the drift report's fields as {@code drift --json} writes them, and after them
  * what the check decided. A plain drift report reads as one with an empty outcome.
@@ -11,13 +13,25 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param report   the drift report
  * @param check    the check's decisions ({@link Outcome#NONE} for a plain drift report)
  * @param estimate the performance estimated without labels, or null when none was asked for
+ * @param incidentEvents what the check did to the model's incident (detected, found again, reopened, retrain
+ *                 requested, resolved), in order; left out when nothing
  */
 public record CheckReport(@JsonUnwrapped DriftReportDocument report, @JsonUnwrapped Outcome check,
-        @JsonInclude(JsonInclude.Include.NON_NULL) EstimatedPerformance estimate) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) EstimatedPerformance estimate,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<IncidentEvent> incidentEvents) {
+
+    public CheckReport {
+        incidentEvents = incidentEvents == null ? List.of() : List.copyOf(incidentEvents);
+    }
 
     /** A report without an estimate. */
     public CheckReport(final DriftReportDocument report, final Outcome check) {
-        this(report, check, null);
+        this(report, check, null, List.of());
+    }
+
+    /** A report without incident events (written before they existed). */
+    public CheckReport(final DriftReportDocument report, final Outcome check, final EstimatedPerformance estimate) {
+        this(report, check, estimate, List.of());
     }
 
     /**
@@ -38,9 +52,21 @@ public record CheckReport(@JsonUnwrapped DriftReportDocument report, @JsonUnwrap
         DriftReportDocument report = ReportJson.read(root, DriftReportDocument.TYPE, origin);
         // the two parts bind from the same object, each ignoring the other's fields
         JsonNode estimate = root == null ? null : root.get("estimate");
+        JsonNode events = root == null ? null : root.get("incidentEvents");
         return new CheckReport(report, ReportJson.bind(root, Outcome.class, origin, "check report"),
                 estimate == null || estimate.isNull() ? null
-                        : ReportJson.bind(estimate, EstimatedPerformance.class, origin, "performance estimate"));
+                        : ReportJson.bind(estimate, EstimatedPerformance.class, origin, "performance estimate"),
+                events == null || events.isNull() ? List.of() : events(events, origin));
+    }
+
+    private static List<IncidentEvent> events(final JsonNode events, final String origin) {
+        IncidentEvent[] bound = ReportJson.bind(events, IncidentEvent[].class, origin, "incident events");
+        for (IncidentEvent event : bound) {
+            if (event == null) {
+                throw new ReportFormatException(origin + ": malformed incident events: an entry is null");
+            }
+        }
+        return List.of(bound);
     }
 
     /**

@@ -25,12 +25,15 @@ import java.util.List;
  * @param refused           why the engine refused it; left out when it was not refused
  * @param mitigatedIncident the model's incident this deployment mitigated, or null
  * @param notMitigated      why an open incident stays open after this deployment; left out otherwise
+ * @param incidentEvents    what this deployment or rollback did to the model's incident (mitigated, not mitigated,
+ *                          rolled back); left out when nothing
  */
 public record DeploymentResult(int schemaVersion, @JsonProperty(required = true) String model, Integer version,
         @JsonProperty(required = true) String alias, Integer previous, String action, boolean registered,
         boolean blessed, boolean forced, Move move, List<TargetOutcome> outcomes,
         @JsonProperty(required = true) boolean succeeded, @JsonInclude(JsonInclude.Include.NON_NULL) String refused,
-        String mitigatedIncident, @JsonInclude(JsonInclude.Include.NON_NULL) String notMitigated) {
+        String mitigatedIncident, @JsonInclude(JsonInclude.Include.NON_NULL) String notMitigated,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<IncidentEvent> incidentEvents) {
 
     /** The version of this shape that this build writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -41,6 +44,7 @@ public record DeploymentResult(int schemaVersion, @JsonProperty(required = true)
 
     public DeploymentResult {
         outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+        incidentEvents = incidentEvents == null ? List.of() : List.copyOf(incidentEvents);
     }
 
     /**

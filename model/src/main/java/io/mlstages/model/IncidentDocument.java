@@ -98,8 +98,16 @@ public record IncidentDocument(int formatVersion, @JsonProperty(required = true)
      * @param at       when
      * @param buildUrl the build that took it, or null
      * @param user     who
-     * @param note     why
+     * @param note     why, in the engine's words
+     * @param event    what happened, one of {@link IncidentEvent}'s kinds; absent from steps written before it
+     *                 existed (a reader then judges by the stage and the note)
      */
-    public record Step(String stage, String at, String buildUrl, String user, String note) {
+    public record Step(String stage, String at, String buildUrl, String user, String note,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String event) {
+        /** A step of the first version's fields (no event). */
+        public Step(final String stage, final String at, final String buildUrl, final String user,
+                final String note) {
+            this(stage, at, buildUrl, user, note, null);
+        }
     }
 }

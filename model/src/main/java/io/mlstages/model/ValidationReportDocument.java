@@ -27,6 +27,8 @@ import java.util.Map;
  * @param badRows         the rows reading skipped, or null when none was
  * @param constraints     the evaluation data checked against its schema's constraints, or null without them
  * @param breakdown       the features' weights and the slices' metrics, or null (a predictions file's report)
+ * @param incidentEvents  with {@code --incident}: the verification's event (verified, retrain refused, halted);
+ *                        left out otherwise
  */
 @JsonPropertyOrder({"schemaVersion", "kind"})
 public record ValidationReportDocument(int schemaVersion, boolean passed,
@@ -35,7 +37,8 @@ public record ValidationReportDocument(int schemaVersion, boolean passed,
         @JsonProperty(required = true) List<Gate> gates, Metrics metrics, Metrics baselineMetrics,
         DriftReportDocument drift, @JsonInclude(JsonInclude.Include.NON_NULL) BadRowsLog badRows,
         @JsonInclude(JsonInclude.Include.NON_NULL) ConstraintChecks constraints,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ValidationBreakdown breakdown) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) ValidationBreakdown breakdown,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<IncidentEvent> incidentEvents) {
 
     /** The {@code kind} of a validation report, and the schema version this build writes. */
     public static final DocumentType<ValidationReportDocument> TYPE = new DocumentType<>(
@@ -45,6 +48,7 @@ public record ValidationReportDocument(int schemaVersion, boolean passed,
         // the codec refuses a version below 1: 0 is the field's absence, which means the first version
         schemaVersion = schemaVersion == 0 ? 1 : schemaVersion;
         gates = gates == null ? List.of() : List.copyOf(gates);
+        incidentEvents = incidentEvents == null ? List.of() : List.copyOf(incidentEvents);
     }
 
     /** The document's kind, written second. */

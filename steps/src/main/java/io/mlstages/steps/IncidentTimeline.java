@@ -3,6 +3,7 @@ package io.mlstages.steps;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.model.Html;
 import io.mlstages.model.IncidentDocument;
+import io.mlstages.model.IncidentEvent;
 import io.mlstages.model.ReportJson;
 
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ public record IncidentTimeline(String incidentId, String model, String stage, St
         @CheckForNull String timeToDetect, @CheckForNull String timeToMitigate, boolean retrainHalted,
         List<Entry> entries) {
     private static final Pattern BUILD = Pattern.compile("(.*/job/([^/]+))/([0-9]+)/?$");
+    /** The event of a finding entry (a drift check's finding is no step of the lifecycle). */
+    static final String FINDING = "finding";
 
     public IncidentTimeline {
         Objects.requireNonNull(incidentId, "incidentId");
@@ -44,14 +47,17 @@ public record IncidentTimeline(String incidentId, String model, String stage, St
      * @param at       when (ISO-8601)
      * @param loop     the part of the loop: {@code drift check}, {@code retrain}, {@code validation},
      *                 {@code deployment}, {@code rollback} or {@code by hand}
+     * @param event    the kind ({@link IncidentEvent}), or {@code finding} for a drift check's finding
      * @param stage    the incident's stage after it
      * @param buildUrl the build that did it, or null outside a build
      * @param job      that build's job name, or null
      * @param build    that build's number, or null
      * @param note     why, in a sentence
+     * @param guessed  whether the kind was judged from the stage and the note's wording (a step written before steps
+     *                 named their event) rather than read
      */
-    public record Entry(String at, String loop, String stage, @CheckForNull String buildUrl, @CheckForNull String job,
-            @CheckForNull Integer build, String note) {
+    public record Entry(String at, String loop, String event, String stage, @CheckForNull String buildUrl,
+            @CheckForNull String job, @CheckForNull Integer build, String note, boolean guessed) {
     }
 
     /** The timeline of an incident's JSON ({@code mlstages incident show --json}, the store's file). */
@@ -63,19 +69,40 @@ public record IncidentTimeline(String incidentId, String model, String stage, St
     public static IncidentTimeline of(final IncidentDocument incident) {
         List<Entry> entries = new ArrayList<>();
         for (IncidentDocument.Finding finding : incident.findings()) {
-            entries.add(entry(finding.at(), "drift check", "finding", finding.buildUrl(), String.format(Locale.ROOT,
-                    "%s drift, share %.2f: %s", finding.severity(), finding.driftShare(),
-                    String.join(", ", finding.driftedColumns()))));
+            entries.add(entry(finding.at(), "drift check", FINDING, "finding", finding.buildUrl(), String.format(
+                    Locale.ROOT, "%s drift, share %.2f: %s", finding.severity(), finding.driftShare(),
+                    String.join(", ", finding.driftedColumns())), false));
         }
         for (IncidentDocument.Step step : incident.steps()) {
             String note = step.note() == null ? "" : step.note();
-            entries.add(entry(step.at(), loop(step.stage(), note), step.stage(), step.buildUrl(), note));
+            String event = step.event();
+            boolean guessed = event == null;
+            // only a step written before steps named their event is judged by its wording
+            String kind = guessed ? guess(step.stage(), note) : event;
+            entries.add(entry(step.at(), loopOf(kind), kind, step.stage(), step.buildUrl(), note, guessed));
         }
         // stable: a finding stays before the step it caused at the same instant
         entries.sort(Comparator.comparing(e -> instant(e.at())));
         return new IncidentTimeline(incident.id(), incident.model(), incident.stage(), incident.severity(),
                 incident.timeToDetect(), incident.timeToMitigate(), Boolean.TRUE.equals(incident.retrainHalted()),
                 entries);
+    }
+
+    /**
+     * The part of the loop an event belongs to, as the timeline's {@code loop} column says it; an unknown kind (a
+     * newer writer's) is {@code other}.
+     */
+    public static String loopOf(final String event) {
+        return switch (event) {
+            case FINDING, IncidentEvent.DETECTED, IncidentEvent.FOUND_AGAIN, IncidentEvent.REOPENED,
+                    IncidentEvent.RESOLVED -> "drift check";
+            case IncidentEvent.RETRAIN_REQUESTED -> "retrain";
+            case IncidentEvent.VERIFIED, IncidentEvent.RETRAIN_REFUSED, IncidentEvent.HALTED -> "validation";
+            case IncidentEvent.MITIGATED, IncidentEvent.NOT_MITIGATED -> "deployment";
+            case IncidentEvent.ROLLED_BACK -> "rollback";
+            case IncidentEvent.REARMED, IncidentEvent.RESOLVED_BY_HAND -> "by hand";
+            default -> "other";
+        };
     }
 
     /** The HTML anchor every build page gives the incident, so that the pages link each other by its id. */
@@ -104,10 +131,13 @@ public record IncidentTimeline(String incidentId, String model, String stage, St
             html.append("; <b>automatic retraining stopped</b>: the retrain budget is spent, a person must resolve"
                     + " or re-arm it");
         }
-        html.append("</p><table><tr><th>when</th><th>loop</th><th>stage</th><th>build</th><th>why</th></tr>");
+        html.append("</p><table><tr><th>when</th><th>loop</th><th>event</th><th>stage</th><th>build</th><th>why</th>"
+                + "</tr>");
         for (Entry entry : entries) {
             html.append("<tr><td>").append(Html.escape(entry.at())).append("</td><td>")
-                    .append(Html.escape(entry.loop())).append("</td><td>").append(Html.escape(entry.stage()))
+                    .append(Html.escape(entry.loop())).append("</td><td>").append(Html.escape(entry.event()))
+                    .append(entry.guessed() ? " (judged from the note)" : "").append("</td><td>")
+                    .append(Html.escape(entry.stage()))
                     .append("</td><td>");
             String url = entry.buildUrl();
             if (url != null && (url.startsWith("https://") || url.startsWith("http://"))) {
@@ -123,8 +153,8 @@ public record IncidentTimeline(String incidentId, String model, String stage, St
         return html.append("</table></div>").toString();
     }
 
-    private static Entry entry(final String at, final String loop, final String stage,
-            @CheckForNull final String buildUrl, final String note) {
+    private static Entry entry(final String at, final String loop, final String event, final String stage,
+            @CheckForNull final String buildUrl, final String note, final boolean guessed) {
         String job = null;
         Integer build = null;
         if (buildUrl != null) {
@@ -134,25 +164,31 @@ public record IncidentTimeline(String incidentId, String model, String stage, St
                 build = Integer.valueOf(m.group(3));
             }
         }
-        return new Entry(at, loop, stage, buildUrl, job, build, note);
+        return new Entry(at, loop, event, stage, buildUrl, job, build, note, guessed);
     }
 
-    /** Which part of the loop took a step, from its stage and the engine's wording of its note. */
-    private static String loop(final String stage, final String note) {
+    /**
+     * The event of a step written before steps named theirs, judged from its stage and the engine's wording of its
+     * note (the wording of that time; newer steps are never judged so).
+     */
+    static String guess(final String stage, final String note) {
         if (note.startsWith("rolled back")) {
-            return "rollback";
+            return IncidentEvent.ROLLED_BACK;
         }
         if (note.startsWith("verification ")) {
-            return "validation";
+            return note.contains("retrain budget spent") ? IncidentEvent.HALTED : IncidentEvent.RETRAIN_REFUSED;
         }
-        if (note.startsWith("re-armed") || note.startsWith("resolved by hand")) {
-            return "by hand";
+        if (note.startsWith("re-armed")) {
+            return IncidentEvent.REARMED;
+        }
+        if (note.startsWith("drift persists")) {
+            return IncidentEvent.REOPENED;
         }
         return switch (stage) {
-            case "RETRAINING" -> "retrain";
-            case "MITIGATED" -> "deployment";
-            case "RESOLVED" -> note.startsWith("clean check") ? "drift check" : "by hand";
-            default -> note.startsWith("version ") ? "deployment" : "drift check";
+            case "RETRAINING" -> IncidentEvent.RETRAIN_REQUESTED;
+            case "MITIGATED" -> IncidentEvent.MITIGATED;
+            case "RESOLVED" -> note.startsWith("clean check") ? IncidentEvent.RESOLVED : IncidentEvent.RESOLVED_BY_HAND;
+            default -> note.startsWith("version ") ? IncidentEvent.NOT_MITIGATED : IncidentEvent.DETECTED;
         };
     }
 

@@ -10,6 +10,7 @@ import io.mlstages.model.EstimatedPerformance;
 import io.mlstages.model.ColumnVerdict;
 import io.mlstages.model.DeploymentResult;
 import io.mlstages.model.DriftReportDocument;
+import io.mlstages.model.IncidentEvent;
 import io.mlstages.model.ReportFormatException;
 import io.mlstages.model.ReportJson;
 import io.mlstages.model.ValidationReportDocument;
@@ -148,6 +149,35 @@ public final class StepResults {
         map.put("gates", gates);
         map.put("reportFile", invocation.resultFile());
         map.put("junitFile", invocation.reportFiles().get(Invocation.JUNIT));
+        incident(report.incidentEvents(), map);
+    }
+
+    /**
+     * What the step did to an incident, from the structured events of its result: {@code incidentId} (or null) and
+     * {@code incidentEvents}, the kinds in order (see {@link IncidentEvent}); the build page's timeline reads them.
+     */
+    private static void incident(final List<IncidentEvent> events, final Map<String, Object> map) {
+        if (!map.containsKey("incidentId")) {
+            map.put("incidentId", events.isEmpty() ? null : events.get(0).incident());
+        }
+        map.put("incidentEvents", new ArrayList<Object>(events.stream().map(IncidentEvent::event).toList()));
+    }
+
+    /**
+     * Sets whether the check's {@code incidentEvents} hold {@code retrain-requested}, after the plugin decided: it
+     * started the retrain job and marked the incident (the request stands), or withdrew the request the check had
+     * recorded because no job started (it is gone from the incident, so from the events too).
+     */
+    public static void retrainRequested(final Map<String, Object> map, final boolean requested) {
+        if (map.get("incidentId") == null || !(map.get("incidentEvents") instanceof List<?> events)) {
+            return;
+        }
+        List<Object> updated = new ArrayList<>(events);
+        updated.removeIf(IncidentEvent.RETRAIN_REQUESTED::equals);
+        if (requested) {
+            updated.add(IncidentEvent.RETRAIN_REQUESTED);
+        }
+        map.put("incidentEvents", updated);
     }
 
     private static void deploy(final DeploymentResult result, final Map<String, Object> map) {
@@ -169,6 +199,7 @@ public final class StepResults {
         map.put("targets", targets);
         map.put("mitigatedIncident", result.mitigatedIncident());
         map.put("refused", result.refused());
+        incident(result.incidentEvents(), map);
     }
 
     private static void drift(final CheckReport result, final Invocation invocation, final String reportUrl,
@@ -188,6 +219,8 @@ public final class StepResults {
         map.put("incidentStage", incident == null ? null : incident.stage());
         map.put("severity", incident == null ? null : incident.severity());
         map.put("incidentOpened", incident != null && incident.opened());
+        map.put("incidentEvents", new ArrayList<Object>(result.incidentEvents().stream().map(IncidentEvent::event)
+                .toList()));
         CheckReport.Retrain retrain = check.retrain();
         map.put("retrainDue", retrain != null && retrain.due());
         map.put("retrainReason", retrain != null ? (retrain.reason() == null ? "" : retrain.reason())

@@ -29,10 +29,38 @@ class IncidentTimelineTest {
         assertThat(timeline.entries()).extracting(IncidentTimeline.Entry::stage)
                 .containsExactly("finding", "OPEN", "RETRAINING", "MITIGATED", "RESOLVED");
         assertThat(timeline.entries().get(0).note()).startsWith("HIGH drift, share 0.58: Austin");
+        // its steps name no event: judged from the stage and the note, and marked so
+        assertThat(timeline.entries()).extracting(IncidentTimeline.Entry::event).containsExactly("finding",
+                "detected", "retrain-requested", "mitigated", "resolved");
+        assertThat(timeline.entries()).extracting(IncidentTimeline.Entry::guessed)
+                .containsExactly(false, true, true, true, true);
+        assertThat(timeline.toHtml()).contains("<td>detected (judged from the note)</td>");
         // a version-1 incident has neither figure
         assertThat(timeline.timeToDetect()).isNull();
         assertThat(timeline.timeToMitigate()).isNull();
         assertThat(timeline.builds()).isEmpty();
+    }
+
+    @Test
+    void shouldLabelAStepByItsEventNotByItsNote() throws IOException {
+        IncidentDocument v1 = ReportJson.read(v1Incident(), IncidentDocument.TYPE, "incident.json");
+        // a note worded like a rollback, but the step says what it is: a person resolved it
+        IncidentDocument incident = new IncidentDocument(1, v1.id(), v1.model(), 1, "RESOLVED", "HIGH", null, null,
+                List.of(), List.of(new IncidentDocument.Step("OPEN", "2026-12-07T01:00:00Z", null, "jenkins",
+                        "rolled back from version 2 to version 1: too slow", "detected"),
+                        new IncidentDocument.Step("RESOLVED", "2026-12-07T02:00:00Z", null, "ops",
+                                "clean check, as the on-call read it", "resolved-by-hand"),
+                        new IncidentDocument.Step("RESOLVED", "2026-12-07T03:00:00Z", null, "ops", "",
+                                "paged-on-call")));
+
+        IncidentTimeline timeline = IncidentTimeline.of(incident);
+
+        assertThat(timeline.entries()).extracting(IncidentTimeline.Entry::event)
+                .containsExactly("detected", "resolved-by-hand", "paged-on-call");
+        assertThat(timeline.entries()).extracting(IncidentTimeline.Entry::loop)
+                .containsExactly("drift check", "by hand", "other");
+        assertThat(timeline.entries()).noneMatch(IncidentTimeline.Entry::guessed);
+        assertThat(timeline.toHtml()).doesNotContain("judged from the note");
     }
 
     @Test
@@ -58,6 +86,8 @@ class IncidentTimelineTest {
 
         assertThat(timeline.entries()).extracting(IncidentTimeline.Entry::loop)
                 .containsExactly("drift check", "drift check", "retrain", "validation", "deployment");
+        assertThat(timeline.entries()).extracting(IncidentTimeline.Entry::event)
+                .containsExactly("finding", "detected", "retrain-requested", "retrain-refused", "mitigated");
         assertThat(timeline.entries()).extracting(IncidentTimeline.Entry::job)
                 .containsExactly("drift-check", "drift-check", "drift-check", "retrain", "deploy");
         assertThat(timeline.entries().get(4).build()).isEqualTo(12);

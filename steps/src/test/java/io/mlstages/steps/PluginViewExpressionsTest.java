@@ -72,6 +72,8 @@ class PluginViewExpressionsTest {
                 .contains("io/jenkins/plugins/mlstages/DriftAction/index.jelly",
                         "io/jenkins/plugins/mlstages/DriftAction/summary.jelly",
                         "io/jenkins/plugins/mlstages/DriftTrendAction/floatingBox.jelly",
+                        "io/jenkins/plugins/mlstages/IncidentAction/index.jelly",
+                        "io/jenkins/plugins/mlstages/IncidentAction/summary.jelly",
                         "io/jenkins/plugins/mlstages/ModelAction/index.jelly",
                         "io/jenkins/plugins/mlstages/ModelAction/summary.jelly");
 

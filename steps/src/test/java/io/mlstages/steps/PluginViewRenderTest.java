@@ -239,6 +239,32 @@ class PluginViewRenderTest {
         assertThat(summary).contains("1 of 3 segments drifted: housing=").contains("... (212 characters)");
     }
 
+    @Test
+    void shouldPrintTheIncidentTimelineAsItsMarkupOnTheBuildPageAndItsOwnPage() throws Exception {
+        IncidentBuilds.Build check = new IncidentBuilds.Build("drift-check#41", "drift-check", 41, "job/drift-check/41/",
+                1_000, List.of(), List.of(new IncidentBuilds.Event("ridership-0001", "detected", 1_500, "checkDrift")));
+        IncidentBuilds.Build retrain = new IncidentBuilds.Build("retrain#7", "retrain", 7, "job/retrain/7/", 2_000,
+                List.of("drift-check#41"), List.of(new IncidentBuilds.Event("ridership-0001", "verified", 2_500,
+                "validateModel")));
+        IncidentBuilds loop = IncidentBuilds.of("ridership-0001", "retrain#7", List.of(check, retrain));
+        // the action's getters as JEXL reads them (the real ones collect the builds through Jenkins)
+        Map<String, Object> action = new LinkedHashMap<>();
+        action.put("iconFileName", "symbol-warning");
+        action.put("urlName", "mlstages-incidents");
+        action.put("displayName", "Incident timeline");
+        action.put("summaryHtml", loop.toHtml(IncidentBuilds.relativeRoot("job/retrain/7/", 0)));
+        action.put("pageHtml", loop.toHtml(IncidentBuilds.relativeRoot("job/retrain/7/", 1)));
+
+        String summary = render("IncidentAction/summary.jelly", Map.of("it", action));
+
+        assertThat(summary).contains("<a href=\"mlstages-incidents/\">Incident timeline</a>",
+                "<a href=\"../../../job/drift-check/41/\">drift-check #41</a>", "<td>verified</td>")
+                .containsOnlyOnce("<table>");
+        assertThat(JellyViews.text(summary)).contains("Incident ridership-0001 across 2 builds: drift-check #41");
+        assertThat(Files.readString(VIEWS.resolve("IncidentAction/index.jelly"))).contains("${it.pageHtml}")
+                .startsWith("<?jelly escape-by-default='true'?>");
+    }
+
     private static String render(final String view, final Map<String, Object> variables) throws Exception {
         return JellyViews.render(VIEWS.resolve(view), new LinkedHashMap<>(variables), "jenkins-like.css");
     }

@@ -215,6 +215,74 @@ class StepsEndToEndTest {
         assertThat(second.exitCode()).as(second.log()).isZero();
         assertThat(second.result()).containsEntry("version", 2).containsEntry("previousVersion", 1)
                 .containsEntry("mitigatedIncident", "ridership-0001");
+        Run resolved = run(StepCatalog.CHECK_DRIFT, values("model", "ridership", "current", "data/chicago-b-next.csv"));
+        assertThat(resolved.exitCode()).as(resolved.log()).isZero();
+
+        // each result names what it did to the incident, as the build page's timeline reads it
+        assertThat(drift.result()).containsEntry("incidentEvents", List.of("detected"));
+        assertThat(again.result()).containsEntry("incidentEvents", List.of("found-again"));
+        assertThat(challenger.result()).containsEntry("incidentId", "ridership-0001")
+                .containsEntry("incidentEvents", List.of("verified"));
+        assertThat(second.result()).containsEntry("incidentId", "ridership-0001")
+                .containsEntry("incidentEvents", List.of("mitigated"));
+        assertThat(resolved.result()).containsEntry("incidentId", "ridership-0001")
+                .containsEntry("incidentEvents", List.of("resolved"));
+        assertThat(clean.result()).containsEntry("incidentEvents", List.of());
+        assertThat(validate.result()).containsEntry("incidentId", null).containsEntry("incidentEvents", List.of());
+
+        // the incident's own file: every step names its event, none is judged from its note
+        IncidentTimeline timeline = IncidentTimeline.parse(Files.readString(registry.resolve(
+                "incidents/ridership/ridership-0001.json")), "ridership-0001.json");
+        assertThat(timeline.entries()).filteredOn(e -> !e.event().equals("finding"))
+                .extracting(IncidentTimeline.Entry::event).containsExactly("detected", "retrain-requested",
+                        "verified", "mitigated", "resolved");
+        assertThat(timeline.entries()).noneMatch(IncidentTimeline.Entry::guessed);
+
+        // the builds of the loop as the plugin would see them: the nightly job started this model's check and another
+        // model's, which started a retrain of its own; the retrain job (started by the check) validated, and started
+        // the deployment
+        long t = 1_796_000_000_000L;
+        List<IncidentBuilds.Build> builds = List.of(
+                build("nightly", 5, t, List.of(), List.of()),
+                build("drift-check", 41, t + 1, List.of("nightly#5"), IncidentBuilds.eventsOf("checkDrift",
+                        drift.result(), t + 10)),
+                build("other-check", 9, t + 2, List.of("nightly#5"), List.of(new IncidentBuilds.Event("other-0001",
+                        "detected", t + 11, "checkDrift"))),
+                build("retrain", 8, t + 20, List.of("other-check#9"), List.of()),
+                build("drift-check", 42, t + 30, List.of(), IncidentBuilds.eventsOf("checkDrift", again.result(),
+                        t + 31)),
+                build("retrain", 7, t + 40, List.of("drift-check#41"), IncidentBuilds.eventsOf("validateModel",
+                        challenger.result(), t + 45)),
+                build("deploy", 12, t + 50, List.of("retrain#7"), List.of()),
+                build("deploy", 13, t + 60, List.of("retrain#7"), IncidentBuilds.eventsOf("deployModel",
+                        second.result(), t + 61)),
+                build("drift-check", 43, t + 70, List.of(), IncidentBuilds.eventsOf("checkDrift", resolved.result(),
+                        t + 71)));
+
+        IncidentBuilds loop = IncidentBuilds.of("ridership-0001", "retrain#7", builds);
+
+        assertThat(loop.builds()).extracting(l -> l.build().key()).containsExactly("nightly#5", "drift-check#41",
+                "drift-check#42", "retrain#7", "deploy#12", "deploy#13", "drift-check#43");
+        assertThat(loop.builds()).extracting(IncidentBuilds.Linked::link).containsExactly(
+                IncidentBuilds.Link.STARTED, IncidentBuilds.Link.INCIDENT_ID, IncidentBuilds.Link.INCIDENT_ID,
+                IncidentBuilds.Link.INCIDENT_ID, IncidentBuilds.Link.STARTED_BY, IncidentBuilds.Link.INCIDENT_ID,
+                IncidentBuilds.Link.INCIDENT_ID);
+        assertThat(loop.rows()).extracting(IncidentBuilds.Row::event).containsExactly(null, "detected",
+                "found-again", "verified", null, "mitigated", "resolved");
+        assertThat(loop.rows()).extracting(IncidentBuilds.Row::loop).containsExactly("linked build", "drift check",
+                "drift check", "validation", "linked build", "deployment", "drift check");
+        String html = loop.toHtml(IncidentBuilds.relativeRoot("job/retrain/7/", 0));
+        assertThat(html).contains("<b><a href=\"../../../job/retrain/7/\">retrain #7</a> (this build)</b>",
+                "<a href=\"../../../job/drift-check/41/\">drift-check #41</a>", "<td>started by retrain #7</td>",
+                "<td>started drift-check #41</td>", "across 7 builds")
+                .doesNotContain("other-check", "retrain #8");
+    }
+
+    /** A build as the plugin collects it (an {@code IncidentAction}'s events and the run's upstream causes). */
+    private static IncidentBuilds.Build build(final String job, final int number, final long started,
+            final List<String> upstream, final List<IncidentBuilds.Event> events) {
+        return new IncidentBuilds.Build(IncidentBuilds.key(job, number), job, number, "job/" + job + "/" + number
+                + "/", started, upstream, events);
     }
 
     @Test

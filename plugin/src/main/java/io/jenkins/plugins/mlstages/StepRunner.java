@@ -168,10 +168,14 @@ final class StepRunner {
             result.put("retrainTriggered", retrain.triggered());
             result.put("retrainNote", retrain.note());
             if (retrain.triggered() != null) {
-                markRetraining(result, registry, retrain.note(), settings);
+                if (markRetraining(result, registry, retrain.note(), settings)) {
+                    StepResults.retrainRequested(result, true);
+                }
             }
             else if (StepValues.text(result.get("retrainRequestedAt")) != null) {
-                withdrawRetraining(result, registry, settings);
+                if (withdrawRetraining(result, registry, settings)) {
+                    StepResults.retrainRequested(result, false);
+                }
             }
             DriftAction action = DriftAction.record(run, workspace, reportId, result, retrain, retraining);
             log.println(action != null ? Messages.StepRunner_DriftReport(link(Objects.requireNonNull(reportLink)))
@@ -191,6 +195,8 @@ final class StepRunner {
             }
         }
 
+        // the incident timeline of the build page: what this step did to an incident, kept before a FAIL ends the build
+        IncidentAction.record(run, functionName, result);
         applyOutcome(step, outcome, result);
         return result;
     }
@@ -302,12 +308,16 @@ final class StepRunner {
         return new Finished(exitCode, output.lastLine());
     }
 
-    /** Marks the incident RETRAINING in the registry, so that its cool-down starts. */
-    private void markRetraining(final Map<String, Object> result, @CheckForNull final String registry,
+    /**
+     * Marks the incident RETRAINING in the registry, so that its cool-down starts.
+     *
+     * @return whether the incident was marked
+     */
+    private boolean markRetraining(final Map<String, Object> result, @CheckForNull final String registry,
             final String reason, final MlStagesConfiguration settings) throws IOException, InterruptedException {
         String incident = StepValues.text(result.get("incidentId"));
         if (incident == null || registry == null) {
-            return;
+            return false;
         }
         String workFolder = StepPlan.incidentWorkFolder(run.getNumber(), UUID.randomUUID().toString().substring(0, 8));
         Invocation invocation;
@@ -316,25 +326,29 @@ final class StepRunner {
         }
         catch (IllegalArgumentException e) {
             listener.getLogger().println(Messages.StepRunner_CannotMarkRetraining(incident, e.getMessage()));
-            return;
+            return false;
         }
         Finished engine = launch(invocation.arguments(), workFolder, new HashMap<>(environment), settings);
         if (engine.exitCode() != 0) {
             listener.getLogger().println(Messages.StepRunner_CannotMarkRetrainingExit(incident,
                     String.valueOf(engine.exitCode())));
+            return false;
         }
+        return true;
     }
 
     /**
      * Withdraws the retrain request the check recorded for this build (it was due, but no job started), so that the
      * next check asks again rather than wait out the cool-down.
+     *
+     * @return whether the request was withdrawn
      */
-    private void withdrawRetraining(final Map<String, Object> result, @CheckForNull final String registry,
+    private boolean withdrawRetraining(final Map<String, Object> result, @CheckForNull final String registry,
             final MlStagesConfiguration settings) throws IOException, InterruptedException {
         String incident = StepValues.text(result.get("incidentId"));
         String requestedAt = StepValues.text(result.get("retrainRequestedAt"));
         if (incident == null || registry == null || requestedAt == null) {
-            return;
+            return false;
         }
         String workFolder = StepPlan.incidentWorkFolder(run.getNumber(), UUID.randomUUID().toString().substring(0, 8));
         Invocation invocation;
@@ -343,13 +357,15 @@ final class StepRunner {
         }
         catch (IllegalArgumentException e) {
             listener.getLogger().println(Messages.StepRunner_CannotWithdrawRetraining(incident, e.getMessage()));
-            return;
+            return false;
         }
         Finished engine = launch(invocation.arguments(), workFolder, new HashMap<>(environment), settings);
         if (engine.exitCode() != 0) {
             listener.getLogger().println(Messages.StepRunner_CannotWithdrawRetrainingExit(incident,
                     String.valueOf(engine.exitCode())));
+            return false;
         }
+        return true;
     }
 
     /** A folder on the agent that outlives workspaces: the node's root, else next to the workspace. */

@@ -62,12 +62,24 @@ class DriftCheckBuilderITest {
         assertThat(cause).isNotNull();
         assertThat(cause.getUpstreamProject()).isEqualTo("drift");
         assertThat(cause.getUpstreamBuild()).isEqualTo(check.getNumber());
+        // the build page's incident timeline: the check by the incident id its result named, the retrain build by
+        // its upstream cause (its job ran no ML step)
+        IncidentAction timeline = check.getAction(IncidentAction.class);
+        assertThat(timeline).as("the check touched the incident").isNotNull();
+        assertThat(timeline.getIncidents()).containsExactly(report.getIncidentId());
+        JenkinsRule.WebClient web = j.createWebClient();
+        assertThat(web.goTo(check.getUrl()).asNormalizedText()).contains("Incident timeline",
+                "Incident " + report.getIncidentId() + " across 2 builds", "detected", "retrain-requested",
+                "started by drift #" + check.getNumber());
 
         // the incident is now RETRAINING: the next check is inside the cool-down and starts nothing
         FreeStyleBuild again = j.buildAndAssertStatus(Result.UNSTABLE, drift);
         j.waitUntilNoActivity();
         j.assertLogContains("Retrain: not due", again);
         assertThat(retrain.getBuilds()).hasSize(1);
+        assertThat(web.goTo(again.getUrl() + "mlstages-incidents/").asNormalizedText()).contains(
+                "Incident " + report.getIncidentId() + " across 3 builds", "found-again",
+                "retrain #" + retrained.getNumber());
     }
 
     @Test
