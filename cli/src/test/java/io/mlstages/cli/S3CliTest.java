@@ -152,6 +152,35 @@ class S3CliTest {
         assertThat(verify.out()).contains("Clean: 0 findings in 1 model, 8 versions, 8 alias moves");
     }
 
+    @Test
+    void shouldKeepIncidentsOfAnS3RegistryForCheckAndIncident() throws Exception {
+        Path pkg = dir.resolve("pkg");
+        Trainer.train(DATA.resolve("chicago-ridership-train.csv"), TrainOptions.of(Algorithm.LINEAR, "ridership"),
+                pkg);
+        String registry = "s3://lake/monitored";
+        CliRun deploy = CliRun.of("deploy", "--s3-endpoint", endpoint, "--registry", registry, "--model",
+                "ridership", "--package", pkg.toString(), "--force");
+        assertThat(deploy.exitCode()).as(deploy.err()).isZero();
+
+        CliRun drift = CliRun.of("check", "--s3-endpoint", endpoint, "--registry", registry, "--model", "ridership",
+                "--current", "s3://lake/ridership/chicago-2008.csv");
+        assertThat(drift.exitCode()).as(drift.err()).isEqualTo(1);
+        assertThat(drift.out()).contains("ridership-0001");
+        CliRun list = CliRun.of("incident", "list", "--s3-endpoint", endpoint, "--registry", registry, "--open");
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).startsWith("incident ridership-0001: OPEN");
+        CliRun resolve = CliRun.of("incident", "resolve", "--s3-endpoint", endpoint, "--registry", registry,
+                "ridership-0001", "--message", "a holiday week");
+        assertThat(resolve.exitCode()).as(resolve.err()).isZero();
+        CliRun show = CliRun.of("incident", "show", "--s3-endpoint", endpoint, "--registry", registry,
+                "ridership-0001");
+        assertThat(show.out()).contains("RESOLVED", "a holiday week");
+        CliRun unknown = CliRun.of("incident", "show", "--s3-endpoint", endpoint, "--registry", registry,
+                "ridership-0009");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("No incident ridership-0009 in s3://lake/monitored");
+    }
+
     private static Map<String, String> env(final String secret) {
         Map<String, String> env = new HashMap<>();
         env.put("MLSTAGES_S3_ENDPOINT", endpoint);

@@ -155,8 +155,7 @@ public final class Registry {
     public Path root() {
         Path folder = store.folder();
         if (folder == null) {
-            throw new RegistryException("The registry " + store.location() + " is in an object store, not a folder;"
-                    + " incidents and retrain requests are kept beside a folder registry only");
+            throw new RegistryException("The registry " + store.location() + " is in an object store, not a folder");
         }
         return folder;
     }

@@ -124,7 +124,7 @@ public final class IncidentVerification {
      */
     static Outcome check(final Request request, final ModelPackage candidate, @CheckForNull final Path data,
             @CheckForNull final Evaluation candidateMetrics, final ReadOptions read) {
-        IncidentStore store = IncidentStore.open(request.registry().root());
+        IncidentStore store = IncidentStore.of(request.registry());
         Incident incident = store.get(request.incident());
         if (!incident.isOpen()) {
             throw new IncidentException("Incident " + incident.id() + " is resolved: there is no mitigation left to"
@@ -159,7 +159,7 @@ public final class IncidentVerification {
     static Incident failed(final Request request, final Outcome gates) {
         String why = gates.gates().stream().filter(g -> !g.passed()).map(GateResult::name).reduce((a, b) -> a + ", "
                 + b).map(names -> "failed incident gates: " + names).orElse("a gate of the validation failed");
-        return Monitor.verificationFailed(request.registry().root(), gates.incident().id(), request.budget(),
+        return Monitor.verificationFailed(IncidentStore.of(request.registry()), gates.incident().id(), request.budget(),
                 request.actor(), why);
     }
 
