@@ -30,6 +30,8 @@ import java.util.function.Function;
  * PREFIX/models/NAME/versions/N/version.json       the version's record, created last: claims number N
  * PREFIX/models/NAME/history/0000000001.json       alias move 1, 2, ...: each created once, never rewritten
  * PREFIX/models/NAME/retired/N                     after retention: numbers up to N are never handed out again
+ * PREFIX/models/NAME/leases/N/UUID                 an alias move to version N in flight (deleted when it is done)
+ * PREFIX/models/NAME/retiring/N/UUID               retention deleting version N (deleted when it is done)
  * </pre>
  *
  * <p>A version exists once its record does, and the record names its files, which were all uploaded before it: a
@@ -39,12 +41,25 @@ import java.util.function.Function;
  * computed from: of two racing moves one is created, and the other is computed again on the history that now holds
  * the first. Every object is written once, so no write depends on {@code If-Match}, which S3-compatible stores
  * emulate with a separate read (S3Proxy does; see docs/registry.md).</p>
+ *
+ * <p>Retention and alias moves fence each other off without a lock: a move to version N first leaves a lease on N,
+ * then waits while a retention's fence on N stands, then checks that N still exists, and only then creates its move;
+ * retention first leaves its fence on N, then keeps N if any lease on N stands or an alias now points at N, and only
+ * then deletes it. Whichever of the two writes its mark second sees the other's, so a move never lands on a version
+ * retention deleted. A mark older than {@link #LEASE} (by the store's clock) belongs to a writer that gave up: each
+ * writer abandons its attempt once half of that time has passed since it left its mark.</p>
  */
 final class S3Store implements RegistryStore {
     private static final int ATTEMPTS = 200;
     static final String PACKAGES = "packages";
     static final String MOVES = "history";
     static final String RETIRED = "retired";
+    static final String LEASES = "leases";
+    static final String RETIRING = "retiring";
+    /** How long a lease or a fence protects; older ones are ignored, and a writer gives up after half of it. */
+    static final java.time.Duration LEASE = java.time.Duration.ofMinutes(10);
+    /** How long a move waits for a retention that fenced its version off (a few requests normally). */
+    private static final long FENCE_WAIT_NANOS = 60_000_000_000L;
     private static final java.util.regex.Pattern MOVE = java.util.regex.Pattern.compile("[0-9]{10}\\.json");
 
     private final ObjectStore store;
@@ -181,8 +196,9 @@ final class S3Store implements RegistryStore {
                     + " the record was not written by this registry");
         }
         S3Url files = model(version.model()).resolve(packageKey + "/");
+        Path dir = null;
         try {
-            Path dir = Files.createTempDirectory("mlstages-version-");
+            dir = Files.createTempDirectory("mlstages-version-");
             for (S3Url object : store.list(files)) {
                 String relative = object.key().substring(files.key().length());
                 Path target = dir.resolve(relative).normalize();
@@ -201,7 +217,16 @@ final class S3Store implements RegistryStore {
                 return previous;
             }
             return dir;
+        } catch (io.mlstages.objectstore.ObjectStoreException e) {
+            deleteQuietly(dir);
+            if (store.head(record(version.model(), version.version())).isEmpty()) {
+                // retention deleted the version (record first, then its files) while it was being downloaded
+                throw new RegistryException("Model " + version.model() + " has no version " + version.version()
+                        + " any more: it was deleted by retention while it was being read", e);
+            }
+            throw e;
         } catch (IOException e) {
+            deleteQuietly(dir);
             throw new RegistryException(files + ": cannot download model " + version.model() + " version "
                     + version.version() + ": " + e.getMessage(), e);
         }
@@ -251,17 +276,85 @@ final class S3Store implements RegistryStore {
     @Override
     public AliasMove move(final String model, final Function<HistoryLog.Parsed, AliasMove> change) {
         S3Url dir = model(model).resolve(MOVES + "/");
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            HistoryLog.Parsed parsed = history(model);
-            AliasMove move = change.apply(parsed);
-            byte[] line = (HistoryLog.format(move) + "\n").getBytes(StandardCharsets.UTF_8);
-            if (store.create(dir.resolve(moveName(parsed.moves().size() + 1)), line) != null) {
-                return move;
+        Map<Integer, Mark> leases = new java.util.HashMap<>();
+        try {
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                HistoryLog.Parsed parsed = history(model);
+                AliasMove move = change.apply(parsed);
+                Integer target = move.to();
+                if (target != null) {
+                    Mark lease = leases.get(target);
+                    if (lease == null || lease.expiring()) {
+                        if (lease != null) {
+                            store.delete(lease.url());
+                        }
+                        lease = mark(model(model).resolve(LEASES + "/" + target + "/" + UUID.randomUUID()));
+                        leases.put(target, lease);
+                    }
+                    awaitRetention(model, target, lease);
+                    // after the lease and the fence check: a retention that deleted the version is over by now
+                    if (store.head(record(model, target)).isEmpty()) {
+                        throw new RegistryException("Version " + target + " of model " + model + " was deleted by"
+                                + " retention while alias " + move.alias() + " was being moved to it; the alias stays"
+                                + " where it is");
+                    }
+                    if (lease.expiring()) {
+                        continue;
+                    }
+                }
+                byte[] line = (HistoryLog.format(move) + "\n").getBytes(StandardCharsets.UTF_8);
+                if (store.create(dir.resolve(moveName(parsed.moves().size() + 1)), line) != null) {
+                    return move;
+                }
+                backOff(attempt);
             }
-            backOff(attempt);
+        } finally {
+            for (Mark lease : leases.values()) {
+                store.delete(lease.url());
+            }
         }
         throw new RegistryException(dir + ": cannot record an alias move of model " + model + ": another writer"
                 + " moved an alias first on every one of " + ATTEMPTS + " attempts");
+    }
+
+    /** Waits while a retention that is not stale has fenced version {@code number} off. */
+    private void awaitRetention(final String model, final int number, final Mark lease) {
+        long deadline = System.nanoTime() + FENCE_WAIT_NANOS;
+        S3Url fences = model(model).resolve(RETIRING + "/" + number + "/");
+        while (store.listed(fences).stream().anyMatch(fence -> !lease.outlives(fence.lastModified()))) {
+            if (System.nanoTime() > deadline) {
+                throw new RegistryException("Version " + number + " of model " + model + " has been fenced off by a"
+                        + " retention run for over " + FENCE_WAIT_NANOS / 1_000_000_000L + " s (" + fences + ")");
+            }
+            pause(50);
+        }
+    }
+
+    /** Leaves a lease or a fence, and learns its time by the store's clock. */
+    private Mark mark(final S3Url url) {
+        long taken = System.nanoTime();
+        // not empty: an empty PUT body failed under load with the JDK's client ("error writing request body")
+        store.put(url, ("{\"writtenAt\":\"" + java.time.Instant.now() + "\"}\n").getBytes(StandardCharsets.UTF_8));
+        java.time.Instant at = store.head(url).map(ObjectStore.Head::lastModified).orElse(null);
+        return new Mark(url, at == null ? java.time.Instant.now() : at, taken);
+    }
+
+    /**
+     * A lease or a fence this writer left.
+     *
+     * @param at    its time by the store's clock
+     * @param taken when this writer started to leave it ({@link System#nanoTime})
+     */
+    private record Mark(S3Url url, java.time.Instant at, long taken) {
+        /** Whether half the protection has passed: the writer must not act on it any more. */
+        boolean expiring() {
+            return System.nanoTime() - taken > LEASE.toNanos() / 2;
+        }
+
+        /** Whether a mark of the other kind written at {@code other} is stale from this mark's point of view. */
+        boolean outlives(final java.time.Instant other) {
+            return other.isBefore(at.minus(LEASE));
+        }
     }
 
     static String moveName(final int number) {
@@ -278,8 +371,37 @@ final class S3Store implements RegistryStore {
         // recorded first, so that a number freed here is never handed out again
         raiseHighest(model, numbers.get(numbers.size() - 1));
         Collections.sort(doomed);
+        List<Integer> deleted = new ArrayList<>();
         for (int number : doomed) {
+            if (retire(model, number)) {
+                deleted.add(number);
+            }
+        }
+        return List.copyOf(deleted);
+    }
+
+    /**
+     * Deletes one version behind a fence: kept (false) when an alias move to it is in flight or an alias points at it
+     * by now.
+     */
+    private boolean retire(final String model, final int number) {
+        Mark fence = mark(model(model).resolve(RETIRING + "/" + number + "/" + UUID.randomUUID()));
+        try {
+            for (ObjectStore.Listed lease : store.listed(model(model).resolve(LEASES + "/" + number + "/"))) {
+                if (!fence.outlives(lease.lastModified())) {
+                    return false;
+                }
+                // a lease its writer gave up long ago (a killed promotion)
+                store.delete(lease.url());
+            }
+            // the history as it is after the fence: a move that landed since the choice was made keeps the version
+            if (HistoryLog.current(history(model).stacks()).containsValue(number)) {
+                return false;
+            }
             Optional<VersionJson.Entry> entry = entry(model, number);
+            if (fence.expiring()) {
+                return false;
+            }
             store.delete(record(model, number));
             String packageKey = entry.map(VersionJson.Entry::packageKey).orElse(null);
             if (packageKey != null && packageKey.matches(PACKAGES + "/[0-9a-f-]{36}")) {
@@ -287,8 +409,10 @@ final class S3Store implements RegistryStore {
                     store.delete(file);
                 }
             }
+            return entry.isPresent();
+        } finally {
+            store.delete(fence.url());
         }
-        return List.copyOf(doomed);
     }
 
     /**
@@ -375,8 +499,12 @@ final class S3Store implements RegistryStore {
 
     /** A short random pause after a lost race, growing with the attempts, so that racers spread out. */
     private static void backOff(final int attempt) {
+        pause(ThreadLocalRandom.current().nextLong(1, 5L + Math.min(attempt, 20) * 5L));
+    }
+
+    private static void pause(final long millis) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L + Math.min(attempt, 20) * 5L));
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RegistryException("Interrupted while retrying a registry write", e);

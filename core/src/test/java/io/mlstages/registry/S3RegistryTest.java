@@ -198,6 +198,78 @@ class S3RegistryTest {
     }
 
     /**
+     * Retention racing promotions of the very versions it deletes: in each of six rounds, four registry instances
+     * move their own alias to random unaliased versions while a fifth applies retention keeping none. After every
+     * round each alias points at a version that exists and verifies, and no version retention reports deleted is one
+     * an alias points at: a move to a version either lands before retention looks (the version is kept) or is refused.
+     */
+    @Test
+    void shouldNeverLetAnAliasPointAtAVersionRetentionDeletedWhenTheyRace() throws Exception {
+        Registry setup = open("fenced");
+        Actor actor = new Actor("fence", null);
+        java.util.Random random = new java.util.Random(15);
+        java.util.concurrent.atomic.AtomicInteger landed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        int deletedTotal = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            for (int round = 0; round < 6; round++) {
+                for (int i = 0; i < 6; i++) {
+                    setup.register("churn", blessed, actor, null);
+                }
+                List<Integer> candidates = setup.versions("churn").stream().map(ModelVersion::version).toList();
+                CountDownLatch start = new CountDownLatch(1);
+                Future<List<Integer>> retention = pool.submit(() -> {
+                    Registry own = open("fenced");
+                    start.await();
+                    return own.retain("churn", 0);
+                });
+                List<Future<?>> promoters = new ArrayList<>();
+                for (int p = 0; p < 4; p++) {
+                    String alias = "alias" + p;
+                    long seed = random.nextLong();
+                    promoters.add(pool.submit(() -> {
+                        Registry own = open("fenced");
+                        java.util.Random pick = new java.util.Random(seed);
+                        start.await();
+                        for (int k = 0; k < 3; k++) {
+                            int target = candidates.get(pick.nextInt(candidates.size()));
+                            try {
+                                own.promote("churn", alias, target, actor, null, false);
+                                landed.incrementAndGet();
+                            } catch (RegistryException e) {
+                                assertThat(e.getMessage()).containsAnyOf("deleted by retention",
+                                        "has no version " + target);
+                                refused.incrementAndGet();
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (Future<?> promoter : promoters) {
+                    promoter.get(300, TimeUnit.SECONDS);
+                }
+                List<Integer> deleted = retention.get(300, TimeUnit.SECONDS);
+                deletedTotal += deleted.size();
+                Registry check = open("fenced");
+                java.util.Map<String, Integer> aliases = check.aliases("churn");
+                assertThat(deleted).as("round %d", round).doesNotContainAnyElementsOf(aliases.values());
+                for (int target : aliases.values()) {
+                    check.packagePath("churn", target);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // the race really ran: moves landed, retention deleted, and some moves found their version gone
+        assertThat(landed.get()).isPositive();
+        assertThat(deletedTotal).isPositive();
+        System.out.printf("fenced race: %d moves landed, %d refused, %d versions deleted%n", landed.get(),
+                refused.get(), deletedTotal);
+    }
+
+    /**
      * Writers killed at random moments of their register-promote-rollback loop: after each kill, every version the
      * registry lists is whole (its record reads and its files verify), numbers are dense, and every alias points at
      * a listed version. What a killed writer had uploaded before its record stays invisible.
