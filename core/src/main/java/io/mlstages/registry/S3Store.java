@@ -58,6 +58,8 @@ final class S3Store implements RegistryStore {
     static final String RETIRING = "retiring";
     /** How long a lease or a fence protects; older ones are ignored, and a writer gives up after half of it. */
     static final java.time.Duration LEASE = java.time.Duration.ofMinutes(10);
+    /** Unreferenced uploads older than this are a killed registration's leftovers (see {@link #removeOrphans}). */
+    static final java.time.Duration ORPHAN_AGE = java.time.Duration.ofHours(1);
     /** How long a move waits for a retention that fenced its version off (a few requests normally). */
     private static final long FENCE_WAIT_NANOS = 60_000_000_000L;
     private static final java.util.regex.Pattern MOVE = java.util.regex.Pattern.compile("[0-9]{10}\\.json");
@@ -158,10 +160,26 @@ final class S3Store implements RegistryStore {
             Staging.Prepared prepared = Staging.prepare(model, source, zip, pkg);
             String packageKey = PACKAGES + "/" + UUID.randomUUID();
             S3Url files = model(model).resolve(packageKey + "/");
+            long lastUpload = System.nanoTime();
             for (String file : prepared.files().keySet()) {
+                lastUpload = System.nanoTime();
                 store.put(files.resolve(file), pkg.resolve(file));
             }
+            // retention removes uploads no record names once they are ORPHAN_AGE old: a registration that stalled
+            // (or one huge file's upload that outlasted the age) may have lost files, and must not publish them
+            if (store.list(files).size() != prepared.files().size()) {
+                deleteUpload(files);
+                throw new RegistryException("Cannot register " + source + " as model " + model + ": files of its"
+                        + " upload to " + files + " vanished (a retention run took them for a killed writer's leftovers"
+                        + " after " + ORPHAN_AGE.toMinutes() + " minutes); register it again");
+            }
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                if (System.nanoTime() - lastUpload > ORPHAN_AGE.toNanos() / 2) {
+                    deleteUpload(files);
+                    throw new RegistryException("Cannot register " + source + " as model " + model + ": over "
+                            + ORPHAN_AGE.toMinutes() / 2 + " minutes passed between its upload and its record; register"
+                            + " it again");
+                }
                 // the listing first, then the retired number: retention writes the number before it deletes
                 List<Integer> numbers = versionNumbers(model);
                 int last = numbers.isEmpty() ? 0 : numbers.get(numbers.size() - 1);
@@ -362,7 +380,14 @@ final class S3Store implements RegistryStore {
     }
 
     @Override
-    public List<Integer> retain(final String model, final Function<Retention, List<Integer>> choose) {
+    public List<Integer> retain(final String model, final java.time.Duration orphanAge,
+            final Function<Retention, List<Integer>> choose) {
+        List<Integer> deleted = retainVersions(model, choose);
+        removeOrphans(model, orphanAge);
+        return deleted;
+    }
+
+    private List<Integer> retainVersions(final String model, final Function<Retention, List<Integer>> choose) {
         List<Integer> numbers = versionNumbers(model);
         List<Integer> doomed = new ArrayList<>(choose.apply(new Retention(numbers, history(model))));
         if (doomed.isEmpty()) {
@@ -378,6 +403,49 @@ final class S3Store implements RegistryStore {
             }
         }
         return List.copyOf(deleted);
+    }
+
+    /**
+     * Removes the uploads of killed registrations: package folders that no record names and whose newest object the
+     * store wrote more than {@code age} ago (by the store's clock). A live registration checks, right before it creates
+     * its record, that its files are all still there and that it finished uploading less than half that age ago, so
+     * it never publishes a version whose files were taken for leftovers.
+     *
+     * @return how many package folders were removed
+     */
+    int removeOrphans(final String model, final java.time.Duration age) {
+        Mark now = mark(model(model).resolve(RETIRING + "/" + PACKAGES + "/" + UUID.randomUUID()));
+        try {
+            // uploads first, records second: a record created in between names an upload younger than the age
+            S3Url packages = model(model).resolve(PACKAGES + "/");
+            Map<String, java.time.Instant> newest = new java.util.HashMap<>();
+            for (ObjectStore.Listed object : store.listed(packages)) {
+                String rest = object.url().key().substring(packages.key().length());
+                int slash = rest.indexOf('/');
+                if (slash > 0) {
+                    newest.merge(rest.substring(0, slash), object.lastModified(),
+                            (a, b) -> a.isAfter(b) ? a : b);
+                }
+            }
+            java.util.Set<String> named = new java.util.HashSet<>();
+            for (int number : versionNumbers(model)) {
+                entry(model, number).map(VersionJson.Entry::packageKey).ifPresent(named::add);
+            }
+            int removed = 0;
+            for (Map.Entry<String, java.time.Instant> upload : newest.entrySet()) {
+                String key = PACKAGES + "/" + upload.getKey();
+                if (named.contains(key) || !upload.getValue().isBefore(now.at().minus(age)) || now.expiring()) {
+                    continue;
+                }
+                for (S3Url file : store.list(model(model).resolve(key + "/"))) {
+                    store.delete(file);
+                }
+                removed++;
+            }
+            return removed;
+        } finally {
+            store.delete(now.url());
+        }
     }
 
     /**
@@ -508,6 +576,12 @@ final class S3Store implements RegistryStore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RegistryException("Interrupted while retrying a registry write", e);
+        }
+    }
+
+    private void deleteUpload(final S3Url files) {
+        for (S3Url file : store.list(files)) {
+            store.delete(file);
         }
     }
 

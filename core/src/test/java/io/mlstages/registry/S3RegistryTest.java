@@ -198,6 +198,51 @@ class S3RegistryTest {
     }
 
     /**
+     * A killed writer's upload (package files under {@code packages/}, no record naming them) is removed by the next
+     * retention once it is older than the orphan age, and not before; uploads that records name always stay.
+     */
+    @Test
+    void shouldRemoveOnlyOldUnreferencedUploadsWhenRetentionRuns() throws Exception {
+        Registry registry = open("orphans");
+        Actor actor = new Actor("gc", null);
+        registry.register("churn", blessed, actor, null);
+        registry.register("churn", blessed, actor, null);
+        registry.promote("churn", "production", 2, actor, null, false);
+        ObjectStore store = server.store();
+        S3Url packages = new S3Url("models", "orphans/models/churn/packages/");
+        S3Url old = packages.resolve(java.util.UUID.randomUUID() + "/");
+        for (String file : List.of("model.json", "profile.json")) {
+            store.put(old.resolve(file), Files.readAllBytes(blessed.resolve(file)));
+        }
+        Thread.sleep(3_000);
+        S3Url young = packages.resolve(java.util.UUID.randomUUID() + "/");
+        store.put(young.resolve("model.json"), Files.readAllBytes(blessed.resolve("model.json")));
+
+        assertThat(registry.retain("churn", 1, java.time.Duration.ofSeconds(2))).isEmpty();
+
+        assertThat(store.list(old)).isEmpty();
+        assertThat(store.list(young)).hasSize(1);
+        Registry fresh = open("orphans");
+        fresh.packagePath("churn", 1);
+        fresh.packagePath("churn", 2);
+
+        // once old enough the young one goes too; a version retention deletes leaves no upload behind
+        Thread.sleep(3_000);
+        assertThat(registry.retain("churn", 0, java.time.Duration.ofSeconds(2))).containsExactly(1);
+        assertThat(store.list(young)).isEmpty();
+        String kept = new String(store.read(new S3Url("models", "orphans/models/churn/versions/2/version.json"))
+                .orElseThrow().bytes(), StandardCharsets.UTF_8).replaceAll("(?s).*\"package\" : \"([^\"]+)\".*", "$1");
+        assertThat(store.list(packages)).isNotEmpty().allSatisfy(url -> assertThat(url.key())
+                .startsWith("orphans/models/churn/" + kept + "/"));
+        open("orphans").packagePath("churn", 2);
+        // the default age keeps a fresh leftover
+        S3Url leftover = packages.resolve(java.util.UUID.randomUUID() + "/");
+        store.put(leftover.resolve("model.json"), Files.readAllBytes(blessed.resolve("model.json")));
+        registry.retain("churn", 0);
+        assertThat(store.list(leftover)).hasSize(1);
+    }
+
+    /**
      * Retention racing promotions of the very versions it deletes: in each of six rounds, four registry instances
      * move their own alias to random unaliased versions while a fifth applies retention keeping none. After every
      * round each alias points at a version that exists and verifies, and no version retention reports deleted is one
