@@ -189,7 +189,8 @@ public final class ObjectStore {
      */
     @CheckForNull
     public String create(final S3Url url, final byte[] bytes) {
-        String etag = conditional(url, bytes, PutObjectRequest.builder().ifNoneMatch("*"));
+        // with its digest, a body that arrives other than sent is refused (400 BadDigest), never stored as the record
+        String etag = conditional(url, bytes, PutObjectRequest.builder().ifNoneMatch("*").contentMD5(md5(bytes)));
         if (etag != null) {
             return etag;
         }
@@ -289,6 +290,16 @@ public final class ObjectStore {
             client.deleteObject(b -> b.bucket(url.bucket()).key(url.key()));
         } catch (SdkException e) {
             throw failure(url, "cannot be deleted", e);
+        }
+    }
+
+    /** The Content-MD5 header's value: the body's MD5, base64. */
+    static String md5(final byte[] bytes) {
+        try {
+            return java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("MD5")
+                    .digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK has no MD5", e);
         }
     }
 

@@ -127,12 +127,21 @@ final class S3Store implements RegistryStore {
         return names;
     }
 
+    /**
+     * The numbers whose record exists, from a listing of the records themselves: a store with folders (S3Proxy) lists a
+     * number's folder as soon as a record's PUT starts, and keeps it when the PUT is cut off, so a listing by folders
+     * would count a number no record holds and the next writer would skip it.
+     */
     @Override
     public List<Integer> versionNumbers(final String model) {
+        S3Url versions = model(model).resolve(Registry.VERSIONS + "/");
         List<Integer> numbers = new ArrayList<>();
-        for (String name : store.children(model(model).resolve(Registry.VERSIONS + "/"))) {
-            if (Registry.VERSION_DIR.matcher(name).matches()) {
-                numbers.add(Integer.parseInt(name));
+        for (S3Url url : store.list(versions)) {
+            String rest = url.key().substring(versions.key().length());
+            int slash = rest.indexOf('/');
+            if (slash > 0 && rest.substring(slash + 1).equals(VersionJson.FILE_NAME)
+                    && Registry.VERSION_DIR.matcher(rest.substring(0, slash)).matches()) {
+                numbers.add(Integer.parseInt(rest.substring(0, slash)));
             }
         }
         Collections.sort(numbers);
