@@ -136,7 +136,7 @@ final class FolderIncidents implements IncidentStore.Backend {
     }
 
     private static String id(final Path file) {
-        String name = file.getFileName().toString();
+        String name = String.valueOf(file.getFileName());
         return name.substring(0, name.length() - ".json".length());
     }
 
