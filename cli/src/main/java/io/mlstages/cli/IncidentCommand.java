@@ -7,6 +7,7 @@ import io.mlstages.incident.Incidents;
 import io.mlstages.incident.Monitor;
 import io.mlstages.io.AtomicFiles;
 import io.mlstages.registry.Actor;
+import io.mlstages.registry.Registry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,14 +38,19 @@ final class IncidentCommand implements Runnable {
 
     /** The registry that keeps the incidents. */
     static class Kept {
-        @Option(names = "--registry", paramLabel = "DIR", required = true, description = "The registry folder.")
-        Path registry;
+        @Option(names = "--registry", paramLabel = "DIR", required = true,
+                description = "The registry: a folder, or s3://bucket/prefix.")
+        String registry;
 
         IncidentStore store() {
-            if (!Files.isDirectory(registry)) {
+            if (Registry.isObjectStore(registry)) {
+                return IncidentStore.of(Registry.open(registry));
+            }
+            Path folder = Path.of(registry);
+            if (!Files.isDirectory(folder)) {
                 throw new IllegalArgumentException("--registry " + registry + ": no such folder");
             }
-            return IncidentStore.open(registry);
+            return IncidentStore.open(folder);
         }
     }
 
@@ -180,9 +186,10 @@ final class IncidentCommand implements Runnable {
         @Override
         public Integer call() {
             java.time.Instant requestedAt = withdraw == null ? null : instant(withdraw);
-            which.store().get(which.id); // an unknown id fails here, naming the registry
-            Incident incident = requestedAt != null ? Monitor.withdrawRetrain(which.registry, which.id, requestedAt)
-                    : Monitor.retraining(which.registry, which.id, Actor.fromEnvironment(), reason);
+            IncidentStore store = which.store();
+            store.get(which.id); // an unknown id fails here, naming the registry
+            Incident incident = requestedAt != null ? Monitor.withdrawRetrain(store, which.id, requestedAt)
+                    : Monitor.retraining(store, which.id, Actor.fromEnvironment(), reason);
             PrintWriter out = spec.commandLine().getOut();
             if (json != null && !"-".equals(json)) {
                 AtomicFiles.write(Converters.path(json), Incidents.toJson(incident));

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
         description = "Read the model registry: models, versions, aliases and the history of every alias move; "
                 + "verify its integrity.",
         subcommands = {RegistryCommand.ListVersions.class, RegistryCommand.Show.class, RegistryCommand.Diff.class,
-            RegistryCommand.History.class, RegistryCommand.Verify.class})
+            RegistryCommand.History.class, RegistryCommand.Verify.class, RegistryCommand.Retain.class})
 final class RegistryCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -32,7 +32,7 @@ final class RegistryCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Missing a registry command: list, show, diff, history or verify");
+                "Missing a registry command: list, show, diff, history, verify or retain");
     }
 
     /** The registry folder and the JSON switch every registry command takes. */
@@ -240,6 +240,44 @@ final class RegistryCommand implements Runnable {
                             + (move.actor().buildUrl() == null ? "" : " in " + move.actor().buildUrl())
                             + (move.message() == null || move.message().isBlank() ? "" : "  \"" + move.message() + "\""));
                 }
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "retain", mixinStandardHelpOptions = true,
+            description = {"Apply retention to a model: delete the versions no alias points at but the newest --keep of "
+                    + "them (numbers are never reused), and what killed registrations left behind (on S3, uploads no "
+                    + "version names that are over an hour old). See docs/registry.md.",
+                "Exit code 0, also when nothing was deleted; 2 for bad input."})
+    static final class Retain implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @picocli.CommandLine.Mixin
+        ModelOptions registry;
+
+        @Option(names = "--keep", paramLabel = "K", required = true,
+                description = "How many of the newest unaliased versions to keep.")
+        @Range(min = "0", max = "1000000")
+        int keep;
+
+        /** What retention deleted, as JSON. */
+        record Retained(String model, List<Integer> deleted) {
+        }
+
+        @Override
+        public Integer call() {
+            List<Integer> deleted = registry.open().retain(registry.model, keep);
+            PrintWriter out = spec.commandLine().getOut();
+            if (registry.json) {
+                out.println(toJson(new Retained(registry.model, deleted)));
+            }
+            else {
+                out.println(deleted.isEmpty() ? "Retention deleted no version of " + registry.model
+                        : "Retention deleted " + registry.model + " versions " + deleted.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")));
             }
             out.flush();
             return ExitCodes.OK;

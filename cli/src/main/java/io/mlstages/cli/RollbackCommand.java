@@ -54,7 +54,7 @@ final class RollbackCommand implements Callable<Integer> {
             DeployResult result = Deployer.rollback(registry, registered.model, alias, actor, options.message, chosen);
             // a rollback is news for the model's incident: the open one records it, or one opens
             io.mlstages.registry.AliasMove move = result.move();
-            Incident incident = Monitor.rolledBack(registry.root(), registered.model,
+            Incident incident = Monitor.rolledBack(io.mlstages.incident.IncidentStore.of(registry), registered.model,
                     java.util.Objects.requireNonNullElse(result.previous(), result.version()),
                     move == null ? null : move.to(), actor,
                     java.util.Objects.requireNonNullElse(options.message, "mlstages rollback of alias '" + alias + "'"));

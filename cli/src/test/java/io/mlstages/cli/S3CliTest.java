@@ -152,6 +152,60 @@ class S3CliTest {
         assertThat(verify.out()).contains("Clean: 0 findings in 1 model, 8 versions, 8 alias moves");
     }
 
+    @Test
+    void shouldKeepIncidentsOfAnS3RegistryForCheckAndIncident() throws Exception {
+        Path pkg = dir.resolve("pkg");
+        Trainer.train(DATA.resolve("chicago-ridership-train.csv"), TrainOptions.of(Algorithm.LINEAR, "ridership"),
+                pkg);
+        String registry = "s3://lake/monitored";
+        CliRun deploy = CliRun.of("deploy", "--s3-endpoint", endpoint, "--registry", registry, "--model",
+                "ridership", "--package", pkg.toString(), "--force");
+        assertThat(deploy.exitCode()).as(deploy.err()).isZero();
+
+        CliRun drift = CliRun.of("check", "--s3-endpoint", endpoint, "--registry", registry, "--model", "ridership",
+                "--current", "s3://lake/ridership/chicago-2008.csv");
+        assertThat(drift.exitCode()).as(drift.err()).isEqualTo(1);
+        assertThat(drift.out()).contains("ridership-0001");
+        CliRun list = CliRun.of("incident", "list", "--s3-endpoint", endpoint, "--registry", registry, "--open");
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).startsWith("incident ridership-0001: OPEN");
+        CliRun resolve = CliRun.of("incident", "resolve", "--s3-endpoint", endpoint, "--registry", registry,
+                "ridership-0001", "--message", "a holiday week");
+        assertThat(resolve.exitCode()).as(resolve.err()).isZero();
+        CliRun show = CliRun.of("incident", "show", "--s3-endpoint", endpoint, "--registry", registry,
+                "ridership-0001");
+        assertThat(show.out()).contains("RESOLVED", "a holiday week");
+        CliRun unknown = CliRun.of("incident", "show", "--s3-endpoint", endpoint, "--registry", registry,
+                "ridership-0009");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("No incident ridership-0009 in s3://lake/monitored");
+    }
+
+    @Test
+    void shouldApplyRetentionToAnS3RegistryFromTheCommandLine() throws Exception {
+        Path pkg = dir.resolve("pkg");
+        Trainer.train(DATA.resolve("chicago-ridership-train.csv"), TrainOptions.of(Algorithm.LINEAR, "ridership"),
+                pkg);
+        String registry = "s3://lake/retained";
+        for (int i = 0; i < 3; i++) {
+            CliRun deploy = CliRun.of("deploy", "--s3-endpoint", endpoint, "--registry", registry, "--model",
+                    "ridership", "--package", pkg.toString(), "--force");
+            assertThat(deploy.exitCode()).as(deploy.err()).isZero();
+        }
+        CliRun retain = CliRun.of("registry", "retain", "--s3-endpoint", endpoint, "--registry", registry, "--model",
+                "ridership", "--keep", "1", "--json");
+        assertThat(retain.exitCode()).as(retain.err()).isZero();
+        assertThat(retain.out()).contains("\"deleted\" : [ 1 ]");
+        CliRun again = CliRun.of("registry", "retain", "--s3-endpoint", endpoint, "--registry", registry, "--model",
+                "ridership", "--keep", "1");
+        assertThat(again.out()).contains("Retention deleted no version of ridership");
+        CliRun negative = CliRun.of("registry", "retain", "--registry", registry, "--model", "ridership", "--keep",
+                "-1");
+        assertThat(negative.exitCode()).isEqualTo(2);
+        CliRun verify = CliRun.of("registry", "verify", "--s3-endpoint", endpoint, "--registry", registry);
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+    }
+
     private static Map<String, String> env(final String secret) {
         Map<String, String> env = new HashMap<>();
         env.put("MLSTAGES_S3_ENDPOINT", endpoint);

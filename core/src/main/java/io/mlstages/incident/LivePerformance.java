@@ -147,7 +147,7 @@ public final class LivePerformance {
             AliasMove move = result.move();
             back = move == null ? null : move.to();
             // the rollback belongs to the model's incident: attach it to the open one, or open one
-            Monitor.rolledBack(registry.root(), model, version, back, actor == null ? Actor.fromEnvironment() : actor,
+            Monitor.rolledBack(IncidentStore.of(registry), model, version, back, actor == null ? Actor.fromEnvironment() : actor,
                     "live performance below the gate: " + String.join("; ", failures));
         }
         return new PerformanceResult(model, version, joined, unlabelled, truth.size() - matched.size(), evaluation,

@@ -101,7 +101,7 @@ public final class Monitor {
                 currentData, settings.read(), estimating.options());
         // with a request to send, the decision records it at once, under the incident lock: an overlapping check
         // then sees the request and its cool-down, and does not send a second one
-        CheckResult result = record(IncidentStore.open(registry.root()), model, version, report, settings, who,
+        CheckResult result = record(IncidentStore.of(registry), model, version, report, settings, who,
                 request != null, estimate, current, liveSince(registry, model, alias, version))
                 .withProfiles(reference, current).withEstimate(estimate);
         if (request != null && result.retrainRequested() && result.incident().isPresent()) {
@@ -112,7 +112,7 @@ public final class Monitor {
             catch (RuntimeException e) {
                 String failed = "the retrain request failed: " + e.getMessage();
                 try {
-                    Incident restored = withdrawRetrain(registry.root(), incident.id(),
+                    Incident restored = withdrawRetrain(IncidentStore.of(registry), incident.id(),
                             Objects.requireNonNull(incident.lastRetrainRequest(), "the request just made"));
                     return result.withIncident(restored, false, failed);
                 }
@@ -240,7 +240,12 @@ public final class Monitor {
      */
     public static Incident retraining(final Path registryRoot, final String incidentId, final Actor actor,
             @CheckForNull final String note) {
-        IncidentStore store = IncidentStore.open(registryRoot);
+        return retraining(IncidentStore.open(registryRoot), incidentId, actor, note);
+    }
+
+    /** The same on {@code store}: the incidents of a folder or an S3 registry ({@link IncidentStore#of}). */
+    public static Incident retraining(final IncidentStore store, final String incidentId, final Actor actor,
+            @CheckForNull final String note) {
         Incident incident = store.get(incidentId);
         Instant now = now();
         return store.update(incident.model(), open -> {
@@ -268,8 +273,13 @@ public final class Monitor {
      */
     public static Incident withdrawRetrain(final Path registryRoot, final String incidentId,
             final Instant requestedAt) {
+        return withdrawRetrain(IncidentStore.open(registryRoot), incidentId, requestedAt);
+    }
+
+    /** The same on {@code store}: the incidents of a folder or an S3 registry ({@link IncidentStore#of}). */
+    public static Incident withdrawRetrain(final IncidentStore store, final String incidentId,
+            final Instant requestedAt) {
         Objects.requireNonNull(requestedAt, "requestedAt");
-        IncidentStore store = IncidentStore.open(registryRoot);
         Incident incident = store.get(incidentId);
         return store.update(incident.model(), open -> {
             if (open == null || !open.id().equals(incidentId)) {
@@ -294,7 +304,12 @@ public final class Monitor {
      */
     public static Optional<Incident> mitigated(final Path registryRoot, final String model, final int version,
             final Actor actor) {
-        IncidentStore store = IncidentStore.open(registryRoot);
+        return mitigated(IncidentStore.open(registryRoot), model, version, actor);
+    }
+
+    /** The same on {@code store}: the incidents of a folder or an S3 registry ({@link IncidentStore#of}). */
+    public static Optional<Incident> mitigated(final IncidentStore store, final String model, final int version,
+            final Actor actor) {
         if (store.open(model).isEmpty()) {
             return Optional.empty();
         }
@@ -318,7 +333,12 @@ public final class Monitor {
      */
     public static Optional<Incident> mitigated(final Path registryRoot, final String model, final int version,
             final Actor actor, final List<String> evidence) {
-        IncidentStore store = IncidentStore.open(registryRoot);
+        return mitigated(IncidentStore.open(registryRoot), model, version, actor, evidence);
+    }
+
+    /** The same on {@code store}: the incidents of a folder or an S3 registry ({@link IncidentStore#of}). */
+    public static Optional<Incident> mitigated(final IncidentStore store, final String model, final int version,
+            final Actor actor, final List<String> evidence) {
         if (store.open(model).isEmpty()) {
             return Optional.empty();
         }
@@ -344,7 +364,12 @@ public final class Monitor {
      */
     public static Optional<Incident> notMitigated(final Path registryRoot, final String model, final Actor actor,
             final String why) {
-        IncidentStore store = IncidentStore.open(registryRoot);
+        return notMitigated(IncidentStore.open(registryRoot), model, actor, why);
+    }
+
+    /** The same on {@code store}: the incidents of a folder or an S3 registry ({@link IncidentStore#of}). */
+    public static Optional<Incident> notMitigated(final IncidentStore store, final String model, final Actor actor,
+            final String why) {
         if (store.open(model).isEmpty()) {
             return Optional.empty();
         }
@@ -371,10 +396,15 @@ public final class Monitor {
      */
     public static Incident verificationFailed(final Path registryRoot, final String incidentId, final int budget,
             final Actor actor, final String why) {
+        return verificationFailed(IncidentStore.open(registryRoot), incidentId, budget, actor, why);
+    }
+
+    /** The same on {@code store}: the incidents of a folder or an S3 registry ({@link IncidentStore#of}). */
+    public static Incident verificationFailed(final IncidentStore store, final String incidentId, final int budget,
+            final Actor actor, final String why) {
         if (budget < 1) {
             throw new IllegalArgumentException("The retrain budget must be at least 1, not " + budget);
         }
-        IncidentStore store = IncidentStore.open(registryRoot);
         Incident incident = store.get(incidentId);
         Instant now = now();
         return store.update(incident.model(), open -> {
@@ -404,7 +434,12 @@ public final class Monitor {
      */
     public static Incident verified(final Path registryRoot, final String incidentId, final Actor actor,
             final String what) {
-        IncidentStore store = IncidentStore.open(registryRoot);
+        return verified(IncidentStore.open(registryRoot), incidentId, actor, what);
+    }
+
+    /** The same on {@code store}: the incidents of a folder or an S3 registry ({@link IncidentStore#of}). */
+    public static Incident verified(final IncidentStore store, final String incidentId, final Actor actor,
+            final String what) {
         Incident incident = store.get(incidentId);
         Instant now = now();
         return store.update(incident.model(), open -> {
@@ -426,7 +461,12 @@ public final class Monitor {
      */
     public static Incident rearm(final Path registryRoot, final String incidentId, final Actor actor,
             @CheckForNull final String note) {
-        IncidentStore store = IncidentStore.open(registryRoot);
+        return rearm(IncidentStore.open(registryRoot), incidentId, actor, note);
+    }
+
+    /** The same on {@code store}: the incidents of a folder or an S3 registry ({@link IncidentStore#of}). */
+    public static Incident rearm(final IncidentStore store, final String incidentId, final Actor actor,
+            @CheckForNull final String note) {
         Incident incident = store.get(incidentId);
         Instant now = now();
         return store.update(incident.model(), open -> {
@@ -451,7 +491,12 @@ public final class Monitor {
      */
     public static Incident rolledBack(final Path registryRoot, final String model, final int from,
             @CheckForNull final Integer to, final Actor actor, final String why) {
-        IncidentStore store = IncidentStore.open(registryRoot);
+        return rolledBack(IncidentStore.open(registryRoot), model, from, to, actor, why);
+    }
+
+    /** The same on {@code store}: the incidents of a folder or an S3 registry ({@link IncidentStore#of}). */
+    public static Incident rolledBack(final IncidentStore store, final String model, final int from,
+            @CheckForNull final Integer to, final Actor actor, final String why) {
         Actor who = actor == null ? Actor.fromEnvironment() : actor;
         Instant now = now();
         String note = "rolled back from version " + from + (to == null ? " (the alias was removed)" : " to version "

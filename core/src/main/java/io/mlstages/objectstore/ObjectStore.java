@@ -127,7 +127,7 @@ public final class ObjectStore {
     public Optional<Head> head(final S3Url url) {
         try {
             HeadObjectResponse head = client.headObject(b -> b.bucket(url.bucket()).key(url.key()));
-            return Optional.of(new Head(head.contentLength(), head.eTag()));
+            return Optional.of(new Head(head.contentLength(), head.eTag(), head.lastModified()));
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 return Optional.empty();
@@ -189,7 +189,8 @@ public final class ObjectStore {
      */
     @CheckForNull
     public String create(final S3Url url, final byte[] bytes) {
-        String etag = conditional(url, bytes, PutObjectRequest.builder().ifNoneMatch("*"));
+        // with its digest, a body that arrives other than sent is refused (400 BadDigest), never stored as the record
+        String etag = conditional(url, bytes, PutObjectRequest.builder().ifNoneMatch("*").contentMD5(md5(bytes)));
         if (etag != null) {
             return etag;
         }
@@ -245,6 +246,23 @@ public final class ObjectStore {
         return keys;
     }
 
+    /** The objects under a prefix with their times, in the store's (lexicographic) order. */
+    public List<Listed> listed(final S3Url prefix) {
+        List<Listed> objects = new ArrayList<>();
+        try {
+            for (ListObjectsV2Response page : client.listObjectsV2Paginator(ListObjectsV2Request.builder()
+                    .bucket(prefix.bucket()).prefix(prefix.key()).build())) {
+                for (S3Object object : page.contents()) {
+                    objects.add(new Listed(new S3Url(prefix.bucket(), object.key()),
+                            object.lastModified() == null ? java.time.Instant.EPOCH : object.lastModified()));
+                }
+            }
+        } catch (SdkException e) {
+            throw failure(prefix, "cannot be listed", e);
+        }
+        return objects;
+    }
+
     /** The names one level below a prefix ("sub-folders"): what follows the prefix up to the next {@code /}. */
     public List<String> children(final S3Url prefix) {
         List<String> names = new ArrayList<>();
@@ -272,6 +290,16 @@ public final class ObjectStore {
             client.deleteObject(b -> b.bucket(url.bucket()).key(url.key()));
         } catch (SdkException e) {
             throw failure(url, "cannot be deleted", e);
+        }
+    }
+
+    /** The Content-MD5 header's value: the body's MD5, base64. */
+    static String md5(final byte[] bytes) {
+        try {
+            return java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("MD5")
+                    .digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK has no MD5", e);
         }
     }
 
@@ -325,8 +353,16 @@ public final class ObjectStore {
     public record Stored(byte[] bytes, String etag) {
     }
 
-    /** An object's size and entity tag. */
-    public record Head(long size, String etag) {
+    /**
+     * An object's size, entity tag and when the store last wrote it (by the store's clock).
+     *
+     * @param lastModified null when the store did not say
+     */
+    public record Head(long size, String etag, @CheckForNull java.time.Instant lastModified) {
+    }
+
+    /** A listed object and when the store last wrote it (by the store's clock). */
+    public record Listed(S3Url url, java.time.Instant lastModified) {
     }
 
 }

@@ -177,7 +177,8 @@ final class FolderStore implements RegistryStore {
     }
 
     @Override
-    public List<Integer> retain(final String model, final Function<Retention, List<Integer>> choose) {
+    public List<Integer> retain(final String model, final java.time.Duration orphanAge,
+            final Function<Retention, List<Integer>> choose) {
         try (ModelLock lock = lock(model)) {
             cleanUp(model);
             List<Integer> numbers = versionNumbers(model);

@@ -155,8 +155,7 @@ public final class Registry {
     public Path root() {
         Path folder = store.folder();
         if (folder == null) {
-            throw new RegistryException("The registry " + store.location() + " is in an object store, not a folder;"
-                    + " incidents and retrain requests are kept beside a folder registry only");
+            throw new RegistryException("The registry " + store.location() + " is in an object store, not a folder");
         }
         return folder;
     }
@@ -415,18 +414,24 @@ public final class Registry {
 
     /**
      * Deletes the versions no alias points at, but the newest {@code keepUnaliased} of them. A version an alias
-     * points at is never deleted. Version numbers are never reused.
+     * points at is never deleted. Version numbers are never reused. Leftovers of killed registrations go too: hidden
+     * folders whose owner died (a folder registry), package uploads no record names that are older than an hour (S3).
      *
      * @return the deleted versions, ascending
      */
     public List<Integer> retain(final String model, final int keepUnaliased) {
+        return retain(model, keepUnaliased, S3Store.ORPHAN_AGE);
+    }
+
+    /** As {@link #retain(String, int)}, removing unreferenced S3 uploads older than {@code orphanAge} (tests). */
+    List<Integer> retain(final String model, final int keepUnaliased, final java.time.Duration orphanAge) {
         Names.model(model);
         if (keepUnaliased < 0) {
             throw new RegistryException("The number of unaliased versions of model " + model
                     + " to keep must not be negative, not " + keepUnaliased);
         }
         requireModel(model);
-        return store.retain(model, state -> {
+        return store.retain(model, orphanAge, state -> {
             Set<Integer> aliased = new HashSet<>(HistoryLog.current(state.history().stacks()).values());
             List<Integer> numbers = state.numbers();
             List<Integer> unaliased = new ArrayList<>();

@@ -58,9 +58,12 @@ interface RegistryStore {
 
     /**
      * Deletes the versions {@code choose} picks from the published numbers and the current history, after recording
-     * the highest number ever handed out, so that no number is reused.
+     * the highest number ever handed out, so that no number is reused; then removes what killed registrations left
+     * (an object store: unreferenced uploads last written more than {@code orphanAge} ago).
+     *
+     * @return the versions deleted
      */
-    List<Integer> retain(String model, Function<Retention, List<Integer>> choose);
+    List<Integer> retain(String model, java.time.Duration orphanAge, Function<Retention, List<Integer>> choose);
 
     /** What retention chooses from. */
     record Retention(List<Integer> numbers, HistoryLog.Parsed history) {

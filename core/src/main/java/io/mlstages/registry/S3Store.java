@@ -30,6 +30,8 @@ import java.util.function.Function;
  * PREFIX/models/NAME/versions/N/version.json       the version's record, created last: claims number N
  * PREFIX/models/NAME/history/0000000001.json       alias move 1, 2, ...: each created once, never rewritten
  * PREFIX/models/NAME/retired/N                     after retention: numbers up to N are never handed out again
+ * PREFIX/models/NAME/leases/N/UUID                 an alias move to version N in flight (deleted when it is done)
+ * PREFIX/models/NAME/retiring/N/UUID               retention deleting version N (deleted when it is done)
  * </pre>
  *
  * <p>A version exists once its record does, and the record names its files, which were all uploaded before it: a
@@ -39,12 +41,27 @@ import java.util.function.Function;
  * computed from: of two racing moves one is created, and the other is computed again on the history that now holds
  * the first. Every object is written once, so no write depends on {@code If-Match}, which S3-compatible stores
  * emulate with a separate read (S3Proxy does; see docs/registry.md).</p>
+ *
+ * <p>Retention and alias moves fence each other off without a lock: a move to version N first leaves a lease on N,
+ * then waits while a retention's fence on N stands, then checks that N still exists, and only then creates its move;
+ * retention first leaves its fence on N, then keeps N if any lease on N stands or an alias now points at N, and only
+ * then deletes it. Whichever of the two writes its mark second sees the other's, so a move never lands on a version
+ * retention deleted. A mark older than {@link #LEASE} (by the store's clock) belongs to a writer that gave up: each
+ * writer abandons its attempt once half of that time has passed since it left its mark.</p>
  */
 final class S3Store implements RegistryStore {
     private static final int ATTEMPTS = 200;
     static final String PACKAGES = "packages";
     static final String MOVES = "history";
     static final String RETIRED = "retired";
+    static final String LEASES = "leases";
+    static final String RETIRING = "retiring";
+    /** How long a lease or a fence protects; older ones are ignored, and a writer gives up after half of it. */
+    static final java.time.Duration LEASE = java.time.Duration.ofMinutes(10);
+    /** Unreferenced uploads older than this are a killed registration's leftovers (see {@link #removeOrphans}). */
+    static final java.time.Duration ORPHAN_AGE = java.time.Duration.ofHours(1);
+    /** How long a move waits for a retention that fenced its version off (a few requests normally). */
+    private static final long FENCE_WAIT_NANOS = 60_000_000_000L;
     private static final java.util.regex.Pattern MOVE = java.util.regex.Pattern.compile("[0-9]{10}\\.json");
 
     private final ObjectStore store;
@@ -110,12 +127,21 @@ final class S3Store implements RegistryStore {
         return names;
     }
 
+    /**
+     * The numbers whose record exists, from a listing of the records themselves: a store with folders (S3Proxy) lists a
+     * number's folder as soon as a record's PUT starts, and keeps it when the PUT is cut off, so a listing by folders
+     * would count a number no record holds and the next writer would skip it.
+     */
     @Override
     public List<Integer> versionNumbers(final String model) {
+        S3Url versions = model(model).resolve(Registry.VERSIONS + "/");
         List<Integer> numbers = new ArrayList<>();
-        for (String name : store.children(model(model).resolve(Registry.VERSIONS + "/"))) {
-            if (Registry.VERSION_DIR.matcher(name).matches()) {
-                numbers.add(Integer.parseInt(name));
+        for (S3Url url : store.list(versions)) {
+            String rest = url.key().substring(versions.key().length());
+            int slash = rest.indexOf('/');
+            if (slash > 0 && rest.substring(slash + 1).equals(VersionJson.FILE_NAME)
+                    && Registry.VERSION_DIR.matcher(rest.substring(0, slash)).matches()) {
+                numbers.add(Integer.parseInt(rest.substring(0, slash)));
             }
         }
         Collections.sort(numbers);
@@ -143,10 +169,26 @@ final class S3Store implements RegistryStore {
             Staging.Prepared prepared = Staging.prepare(model, source, zip, pkg);
             String packageKey = PACKAGES + "/" + UUID.randomUUID();
             S3Url files = model(model).resolve(packageKey + "/");
+            long lastUpload = System.nanoTime();
             for (String file : prepared.files().keySet()) {
+                lastUpload = System.nanoTime();
                 store.put(files.resolve(file), pkg.resolve(file));
             }
+            // retention removes uploads no record names once they are ORPHAN_AGE old: a registration that stalled
+            // (or one huge file's upload that outlasted the age) may have lost files, and must not publish them
+            if (store.list(files).size() != prepared.files().size()) {
+                deleteUpload(files);
+                throw new RegistryException("Cannot register " + source + " as model " + model + ": files of its"
+                        + " upload to " + files + " vanished (a retention run took them for a killed writer's leftovers"
+                        + " after " + ORPHAN_AGE.toMinutes() + " minutes); register it again");
+            }
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                if (System.nanoTime() - lastUpload > ORPHAN_AGE.toNanos() / 2) {
+                    deleteUpload(files);
+                    throw new RegistryException("Cannot register " + source + " as model " + model + ": over "
+                            + ORPHAN_AGE.toMinutes() / 2 + " minutes passed between its upload and its record; register"
+                            + " it again");
+                }
                 // the listing first, then the retired number: retention writes the number before it deletes
                 List<Integer> numbers = versionNumbers(model);
                 int last = numbers.isEmpty() ? 0 : numbers.get(numbers.size() - 1);
@@ -181,8 +223,9 @@ final class S3Store implements RegistryStore {
                     + " the record was not written by this registry");
         }
         S3Url files = model(version.model()).resolve(packageKey + "/");
+        Path dir = null;
         try {
-            Path dir = Files.createTempDirectory("mlstages-version-");
+            dir = Files.createTempDirectory("mlstages-version-");
             for (S3Url object : store.list(files)) {
                 String relative = object.key().substring(files.key().length());
                 Path target = dir.resolve(relative).normalize();
@@ -201,7 +244,16 @@ final class S3Store implements RegistryStore {
                 return previous;
             }
             return dir;
+        } catch (io.mlstages.objectstore.ObjectStoreException e) {
+            deleteQuietly(dir);
+            if (store.head(record(version.model(), version.version())).isEmpty()) {
+                // retention deleted the version (record first, then its files) while it was being downloaded
+                throw new RegistryException("Model " + version.model() + " has no version " + version.version()
+                        + " any more: it was deleted by retention while it was being read", e);
+            }
+            throw e;
         } catch (IOException e) {
+            deleteQuietly(dir);
             throw new RegistryException(files + ": cannot download model " + version.model() + " version "
                     + version.version() + ": " + e.getMessage(), e);
         }
@@ -251,17 +303,85 @@ final class S3Store implements RegistryStore {
     @Override
     public AliasMove move(final String model, final Function<HistoryLog.Parsed, AliasMove> change) {
         S3Url dir = model(model).resolve(MOVES + "/");
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            HistoryLog.Parsed parsed = history(model);
-            AliasMove move = change.apply(parsed);
-            byte[] line = (HistoryLog.format(move) + "\n").getBytes(StandardCharsets.UTF_8);
-            if (store.create(dir.resolve(moveName(parsed.moves().size() + 1)), line) != null) {
-                return move;
+        Map<Integer, Mark> leases = new java.util.HashMap<>();
+        try {
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                HistoryLog.Parsed parsed = history(model);
+                AliasMove move = change.apply(parsed);
+                Integer target = move.to();
+                if (target != null) {
+                    Mark lease = leases.get(target);
+                    if (lease == null || lease.expiring()) {
+                        if (lease != null) {
+                            store.delete(lease.url());
+                        }
+                        lease = mark(model(model).resolve(LEASES + "/" + target + "/" + UUID.randomUUID()));
+                        leases.put(target, lease);
+                    }
+                    awaitRetention(model, target, lease);
+                    // after the lease and the fence check: a retention that deleted the version is over by now
+                    if (store.head(record(model, target)).isEmpty()) {
+                        throw new RegistryException("Version " + target + " of model " + model + " was deleted by"
+                                + " retention while alias " + move.alias() + " was being moved to it; the alias stays"
+                                + " where it is");
+                    }
+                    if (lease.expiring()) {
+                        continue;
+                    }
+                }
+                byte[] line = (HistoryLog.format(move) + "\n").getBytes(StandardCharsets.UTF_8);
+                if (store.create(dir.resolve(moveName(parsed.moves().size() + 1)), line) != null) {
+                    return move;
+                }
+                backOff(attempt);
             }
-            backOff(attempt);
+        } finally {
+            for (Mark lease : leases.values()) {
+                store.delete(lease.url());
+            }
         }
         throw new RegistryException(dir + ": cannot record an alias move of model " + model + ": another writer"
                 + " moved an alias first on every one of " + ATTEMPTS + " attempts");
+    }
+
+    /** Waits while a retention that is not stale has fenced version {@code number} off. */
+    private void awaitRetention(final String model, final int number, final Mark lease) {
+        long deadline = System.nanoTime() + FENCE_WAIT_NANOS;
+        S3Url fences = model(model).resolve(RETIRING + "/" + number + "/");
+        while (store.listed(fences).stream().anyMatch(fence -> !lease.outlives(fence.lastModified()))) {
+            if (System.nanoTime() > deadline) {
+                throw new RegistryException("Version " + number + " of model " + model + " has been fenced off by a"
+                        + " retention run for over " + FENCE_WAIT_NANOS / 1_000_000_000L + " s (" + fences + ")");
+            }
+            pause(50);
+        }
+    }
+
+    /** Leaves a lease or a fence, and learns its time by the store's clock. */
+    private Mark mark(final S3Url url) {
+        long taken = System.nanoTime();
+        // not empty: an empty PUT body failed under load with the JDK's client ("error writing request body")
+        store.put(url, ("{\"writtenAt\":\"" + java.time.Instant.now() + "\"}\n").getBytes(StandardCharsets.UTF_8));
+        java.time.Instant at = store.head(url).map(ObjectStore.Head::lastModified).orElse(null);
+        return new Mark(url, at == null ? java.time.Instant.now() : at, taken);
+    }
+
+    /**
+     * A lease or a fence this writer left.
+     *
+     * @param at    its time by the store's clock
+     * @param taken when this writer started to leave it ({@link System#nanoTime})
+     */
+    private record Mark(S3Url url, java.time.Instant at, long taken) {
+        /** Whether half the protection has passed: the writer must not act on it any more. */
+        boolean expiring() {
+            return System.nanoTime() - taken > LEASE.toNanos() / 2;
+        }
+
+        /** Whether a mark of the other kind written at {@code other} is stale from this mark's point of view. */
+        boolean outlives(final java.time.Instant other) {
+            return other.isBefore(at.minus(LEASE));
+        }
     }
 
     static String moveName(final int number) {
@@ -269,7 +389,14 @@ final class S3Store implements RegistryStore {
     }
 
     @Override
-    public List<Integer> retain(final String model, final Function<Retention, List<Integer>> choose) {
+    public List<Integer> retain(final String model, final java.time.Duration orphanAge,
+            final Function<Retention, List<Integer>> choose) {
+        List<Integer> deleted = retainVersions(model, choose);
+        removeOrphans(model, orphanAge);
+        return deleted;
+    }
+
+    private List<Integer> retainVersions(final String model, final Function<Retention, List<Integer>> choose) {
         List<Integer> numbers = versionNumbers(model);
         List<Integer> doomed = new ArrayList<>(choose.apply(new Retention(numbers, history(model))));
         if (doomed.isEmpty()) {
@@ -278,8 +405,80 @@ final class S3Store implements RegistryStore {
         // recorded first, so that a number freed here is never handed out again
         raiseHighest(model, numbers.get(numbers.size() - 1));
         Collections.sort(doomed);
+        List<Integer> deleted = new ArrayList<>();
         for (int number : doomed) {
+            if (retire(model, number)) {
+                deleted.add(number);
+            }
+        }
+        return List.copyOf(deleted);
+    }
+
+    /**
+     * Removes the uploads of killed registrations: package folders that no record names and whose newest object the
+     * store wrote more than {@code age} ago (by the store's clock). A live registration checks, right before it creates
+     * its record, that its files are all still there and that it finished uploading less than half that age ago, so
+     * it never publishes a version whose files were taken for leftovers.
+     *
+     * @return how many package folders were removed
+     */
+    int removeOrphans(final String model, final java.time.Duration age) {
+        Mark now = mark(model(model).resolve(RETIRING + "/" + PACKAGES + "/" + UUID.randomUUID()));
+        try {
+            // uploads first, records second: a record created in between names an upload younger than the age
+            S3Url packages = model(model).resolve(PACKAGES + "/");
+            Map<String, java.time.Instant> newest = new java.util.HashMap<>();
+            for (ObjectStore.Listed object : store.listed(packages)) {
+                String rest = object.url().key().substring(packages.key().length());
+                int slash = rest.indexOf('/');
+                if (slash > 0) {
+                    newest.merge(rest.substring(0, slash), object.lastModified(),
+                            (a, b) -> a.isAfter(b) ? a : b);
+                }
+            }
+            java.util.Set<String> named = new java.util.HashSet<>();
+            for (int number : versionNumbers(model)) {
+                entry(model, number).map(VersionJson.Entry::packageKey).ifPresent(named::add);
+            }
+            int removed = 0;
+            for (Map.Entry<String, java.time.Instant> upload : newest.entrySet()) {
+                String key = PACKAGES + "/" + upload.getKey();
+                if (named.contains(key) || !upload.getValue().isBefore(now.at().minus(age)) || now.expiring()) {
+                    continue;
+                }
+                for (S3Url file : store.list(model(model).resolve(key + "/"))) {
+                    store.delete(file);
+                }
+                removed++;
+            }
+            return removed;
+        } finally {
+            store.delete(now.url());
+        }
+    }
+
+    /**
+     * Deletes one version behind a fence: kept (false) when an alias move to it is in flight or an alias points at it
+     * by now.
+     */
+    private boolean retire(final String model, final int number) {
+        Mark fence = mark(model(model).resolve(RETIRING + "/" + number + "/" + UUID.randomUUID()));
+        try {
+            for (ObjectStore.Listed lease : store.listed(model(model).resolve(LEASES + "/" + number + "/"))) {
+                if (!fence.outlives(lease.lastModified())) {
+                    return false;
+                }
+                // a lease its writer gave up long ago (a killed promotion)
+                store.delete(lease.url());
+            }
+            // the history as it is after the fence: a move that landed since the choice was made keeps the version
+            if (HistoryLog.current(history(model).stacks()).containsValue(number)) {
+                return false;
+            }
             Optional<VersionJson.Entry> entry = entry(model, number);
+            if (fence.expiring()) {
+                return false;
+            }
             store.delete(record(model, number));
             String packageKey = entry.map(VersionJson.Entry::packageKey).orElse(null);
             if (packageKey != null && packageKey.matches(PACKAGES + "/[0-9a-f-]{36}")) {
@@ -287,8 +486,10 @@ final class S3Store implements RegistryStore {
                     store.delete(file);
                 }
             }
+            return entry.isPresent();
+        } finally {
+            store.delete(fence.url());
         }
-        return List.copyOf(doomed);
     }
 
     /**
@@ -375,11 +576,21 @@ final class S3Store implements RegistryStore {
 
     /** A short random pause after a lost race, growing with the attempts, so that racers spread out. */
     private static void backOff(final int attempt) {
+        pause(ThreadLocalRandom.current().nextLong(1, 5L + Math.min(attempt, 20) * 5L));
+    }
+
+    private static void pause(final long millis) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L + Math.min(attempt, 20) * 5L));
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RegistryException("Interrupted while retrying a registry write", e);
+        }
+    }
+
+    private void deleteUpload(final S3Url files) {
+        for (S3Url file : store.list(files)) {
+            store.delete(file);
         }
     }
 

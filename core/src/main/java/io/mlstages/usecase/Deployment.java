@@ -86,10 +86,9 @@ public final class Deployment {
     public static Result run(final Request request) {
         Registry registry = request.registry();
         DeployRequest deploy = request.deploy();
-        // incidents are kept beside a folder registry only (an S3 registry has none yet)
-        Optional<Incident> open = !Registry.isObjectStore(registry.location())
-                && registry.models().contains(deploy.model())
-                ? IncidentStore.open(registry.root()).open(deploy.model()) : Optional.empty();
+        IncidentStore incidents = IncidentStore.of(registry);
+        Optional<Incident> open = registry.models().contains(deploy.model())
+                ? incidents.open(deploy.model()) : Optional.empty();
         if (open.isPresent()) {
             // the alias history is written by the deployment itself: its message says what the incident will make of it
             Optional<Blessing> before = blessingBefore(registry, deploy);
@@ -110,11 +109,11 @@ public final class Deployment {
         Optional<String> why = verdict(open.get(), version, blessing, registry.version(deploy.model(), version)
                 .blessed());
         if (why.isPresent()) {
-            Optional<Incident> noted = Monitor.notMitigated(registry.root(), deploy.model(), deploy.actor(), "version "
+            Optional<Incident> noted = Monitor.notMitigated(incidents, deploy.model(), deploy.actor(), "version "
                     + version + " deployed, but the incident stays " + open.get().stage() + ": " + why.get());
             return new Result(result, Optional.empty(), why, noted.map(Incident::lastEvent).stream().toList());
         }
-        Optional<Incident> mitigated = Monitor.mitigated(registry.root(), deploy.model(), version, deploy.actor(),
+        Optional<Incident> mitigated = Monitor.mitigated(incidents, deploy.model(), version, deploy.actor(),
                 blessing.map(Blessing::evidence).orElse(List.of()));
         return new Result(result, mitigated, mitigated.isPresent() ? Optional.empty()
                 : Optional.of("the incident was resolved meanwhile"));

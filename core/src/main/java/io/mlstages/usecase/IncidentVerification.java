@@ -176,7 +176,7 @@ public final class IncidentVerification {
      */
     static Outcome check(final Request request, final ModelPackage candidate, @CheckForNull final Path data,
             @CheckForNull final Evaluation candidateMetrics, final ReadOptions read) {
-        IncidentStore store = IncidentStore.open(request.registry().root());
+        IncidentStore store = IncidentStore.of(request.registry());
         Incident incident = store.get(request.incident());
         if (!incident.isOpen()) {
             throw new IncidentException("Incident " + incident.id() + " is resolved: there is no mitigation left to"
@@ -213,7 +213,8 @@ public final class IncidentVerification {
      */
     /** Records a passed verification on the incident (the candidate's blessing verifies the mitigation). */
     static Incident passed(final Request request, final Outcome gates) {
-        return Monitor.verified(request.registry().root(), gates.incident().id(), request.actor(), gates.gates().size()
+        return Monitor.verified(IncidentStore.of(request.registry()), gates.incident().id(), request.actor(),
+                gates.gates().size()
                 + " incident gates passed (" + gates.gates().stream().map(GateResult::name).reduce((a, b) -> a + ", "
                 + b).orElse("") + ")");
     }
@@ -221,7 +222,7 @@ public final class IncidentVerification {
     static Outcome failed(final Request request, final Outcome gates) {
         String why = gates.gates().stream().filter(g -> !g.passed()).map(GateResult::name).reduce((a, b) -> a + ", "
                 + b).map(names -> "failed incident gates: " + names).orElse("a gate of the validation failed");
-        Incident counted = Monitor.verificationFailed(request.registry().root(), gates.incident().id(),
+        Incident counted = Monitor.verificationFailed(IncidentStore.of(request.registry()), gates.incident().id(),
                 request.budget(), request.actor(), why);
         Webhook webhook = request.webhook();
         // only the validation that spends the budget tells: later failures change nothing a person must act on

@@ -47,6 +47,24 @@ class ConditionalWriteTest {
         assertThat(text(server.store().read(new S3Url("cond", "a")).orElseThrow().bytes())).isEqualTo("first");
     }
 
+    /**
+     * A create carries its body's MD5, and the server checks it: a body that does not match its Content-MD5 is refused
+     * and nothing is stored, so a record damaged on the way never becomes a version.
+     */
+    @Test
+    void shouldRefuseABodyThatDoesNotMatchItsContentMd5() {
+        S3Client raw = Clients.raw(server.settings());
+        byte[] sent = "{\"version\":1}".getBytes(StandardCharsets.UTF_8);
+        String digestOfOther = ObjectStore.md5("{\"version\":2}".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> raw.putObject(b -> b.bucket("cond").key("digest").ifNoneMatch("*")
+                .contentMD5(digestOfOther), RequestBody.fromBytes(sent)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        assertThat(server.store().read(new S3Url("cond", "digest"))).isEmpty();
+        // the engine's own create sends the right digest and lands
+        assertThat(server.store().create(new S3Url("cond", "digest"), sent)).isNotNull();
+        assertThat(server.store().read(new S3Url("cond", "digest")).orElseThrow().bytes()).isEqualTo(sent);
+    }
+
     @Test
     void shouldAnswer412ToAStaleIfMatch() {
         S3Client raw = Clients.raw(server.settings());

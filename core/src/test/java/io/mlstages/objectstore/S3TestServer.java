@@ -64,6 +64,35 @@ public final class S3TestServer implements AutoCloseable {
         return ObjectStore.of(settings);
     }
 
+    /**
+     * A PUT cut off as a killed writer's would be: a signed request that announces {@code body.length} bytes, sends
+     * the first {@code sent} of them and drops the connection. Returns once the server has had time to give up on it.
+     */
+    public void cutOffPut(final String bucket, final String key, final byte[] body, final int sent) throws Exception {
+        java.net.URL url;
+        try (software.amazon.awssdk.services.s3.presigner.S3Presigner presigner =
+                software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
+                        .region(software.amazon.awssdk.regions.Region.US_EAST_1).endpointOverride(endpoint())
+                        .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+                                .pathStyleAccessEnabled(true).build())
+                        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(ACCESS_KEY,
+                                        SECRET_KEY))).build()) {
+            url = presigner.presignPutObject(b -> b.signatureDuration(java.time.Duration.ofMinutes(5))
+                    .putObjectRequest(p -> p.bucket(bucket).key(key))).url();
+        }
+        try (java.net.Socket socket = new java.net.Socket(url.getHost(), url.getPort())) {
+            java.io.OutputStream out = socket.getOutputStream();
+            String head = "PUT " + url.getFile() + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
+                    + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+            out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(body, 0, sent);
+            out.flush();
+            Thread.sleep(300);
+        }
+        Thread.sleep(500);
+    }
+
     @Override
     public void close() throws Exception {
         proxy.stop();
