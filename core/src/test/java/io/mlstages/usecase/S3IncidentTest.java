@@ -113,11 +113,13 @@ class S3IncidentTest {
         CheckResult clean = check(registry, "chicago-2008.csv", null);
         assertThat(clean.resolved()).isTrue();
         Incident resolved = IncidentStore.of(Registry.open("s3://incidents/loop")).get(opened.id());
+        // the passed verification is a step of its own (the stage stays), recorded through the S3 store too
         assertThat(resolved.steps()).extracting(Step::stage)
-                .containsExactly(Stage.OPEN, Stage.RETRAINING, Stage.MITIGATED, Stage.RESOLVED);
+                .containsExactly(Stage.OPEN, Stage.RETRAINING, Stage.RETRAINING, Stage.MITIGATED, Stage.RESOLVED);
+        assertThat(resolved.steps().get(2).event()).isEqualTo(io.mlstages.model.IncidentEvent.VERIFIED);
         assertThat(resolved.findings()).hasSize(2);
-        // every change is a revision of its own, kept: opened, joined, mitigated, resolved
-        assertThat(revisions("loop", opened.id())).containsExactly(1, 2, 3, 4);
+        // every change is a revision of its own, kept: opened, joined, verified, mitigated, resolved
+        assertThat(revisions("loop", opened.id())).containsExactly(1, 2, 3, 4, 5);
         assertThat(store.open(Chicago.MODEL)).isEmpty();
 
         // the next drift opens the next incident
