@@ -18,12 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without a step parameter fails here.
  */
 class StepCatalogCoverageTest {
-    /** The command line as {@code mlstages} builds it (the class is package-private: picocli instantiates it). */
-    private static CommandLine root() throws ClassNotFoundException {
-        return new CommandLine(Class.forName("io.mlstages.cli.MlStages"));
+    /**
+     * The command line as {@code mlstages} builds it, with every subcommand ({@code MlStages.commandLine()}; the
+     * class is package-private, and its subcommands are added there, not named in its annotation).
+     */
+    private static CommandLine root() throws ReflectiveOperationException {
+        java.lang.reflect.Method build = Class.forName("io.mlstages.cli.MlStages").getDeclaredMethod("commandLine");
+        build.setAccessible(true);
+        return (CommandLine) build.invoke(null);
     }
 
-    private static CommandSpec command(final String name) throws ClassNotFoundException {
+    private static CommandSpec command(final String name) throws ReflectiveOperationException {
         CommandLine sub = root().getSubcommands().get(name);
         assertThat(sub).as("mlstages has a command " + name).isNotNull();
         return sub.getCommandSpec();
@@ -49,7 +54,7 @@ class StepCatalogCoverageTest {
     }
 
     @Test
-    void shouldGiveEveryOptionOfEveryStepsCommandAParameterOrManageIt() throws ClassNotFoundException {
+    void shouldGiveEveryOptionOfEveryStepsCommandAParameterOrManageIt() throws ReflectiveOperationException {
         List<String> missing = new ArrayList<>();
         for (StepSpec step : StepCatalog.steps()) {
             Set<String> covered = new HashSet<>(step.managedOptions());
@@ -68,7 +73,7 @@ class StepCatalogCoverageTest {
     }
 
     @Test
-    void shouldPassEveryParameterToACommandThatHasItsOption() throws ClassNotFoundException {
+    void shouldPassEveryParameterToACommandThatHasItsOption() throws ReflectiveOperationException {
         List<String> unknown = new ArrayList<>();
         for (StepSpec step : StepCatalog.steps()) {
             for (Parameter parameter : step.parameters()) {
@@ -87,7 +92,7 @@ class StepCatalogCoverageTest {
     }
 
     @Test
-    void shouldManageOnlyOptionsThatExist() throws ClassNotFoundException {
+    void shouldManageOnlyOptionsThatExist() throws ReflectiveOperationException {
         for (StepSpec step : StepCatalog.steps()) {
             Set<String> all = new HashSet<>();
             for (String commandName : step.commands()) {
