@@ -65,6 +65,9 @@ public final class ObjectStore {
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)).build())
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                // 8 attempts, not 3: the JDK keeps up to 5 idle connections per host, and a store that closed them
+                // all (its idle timeout) fails a PUT on each in turn ("Error writing request body to server")
+                .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(8)))
                 .region(Region.of(region(settings)));
         if (settings.endpoint() != null) {
             // S3-compatible stores answer at endpoint/bucket/key and may not know the newer checksum trailers
