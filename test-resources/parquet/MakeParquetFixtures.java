@@ -74,6 +74,13 @@ public class MakeParquetFixtures {
                     + " 'chicago-2008-parts/part-00001.parquet' (FORMAT PARQUET)");
             sql.execute("COPY (SELECT * FROM \"chicago-2008\" WHERE rowid >= 250) TO"
                     + " 'chicago-2008-parts/part-00002.parquet' (FORMAT PARQUET)");
+            // wide: 500 text columns of 100,000 rows in one row group, in runs of 1,000 rows (a 300 KB file)
+            StringBuilder wide = new StringBuilder("COPY (SELECT ");
+            for (int c = 0; c < 500; c++) {
+                wide.append(c == 0 ? "" : ", ").append("'v' || ((i // 1000 + ").append(c).append(") % 50) AS c")
+                        .append(c);
+            }
+            sql.execute(wide.append(" FROM range(100000) t(i)) TO 'wide.parquet' (FORMAT PARQUET)").toString());
         }
         Files.writeString(Path.of("chicago-2008-parts", "_SUCCESS"), "");
         // damaged files: cut in the middle, and a text file with a Parquet name

@@ -6,6 +6,7 @@ import io.mlstages.data.RowSource;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 
 /**
  * Wraps a {@link RowSource} to report reading progress on stderr. It stays silent for reads that finish
@@ -53,6 +54,24 @@ final class Progress extends ForwardingRowSource {
             }
         }
         return more;
+    }
+
+    /** Values read by column count as rows once a value of every column has passed. */
+    @Override
+    public long readByColumn(final IntConsumer cell) {
+        long columns = Math.max(1, source.schema().size());
+        long[] cells = {0};
+        return source.readByColumn(column -> {
+            cell.accept(column);
+            if (++cells[0] % CHECK_EVERY_ROWS == 0) {
+                long now = System.nanoTime();
+                if (now - lastReport >= INTERVAL_NANOS) {
+                    lastReport = now;
+                    rows = cells[0] / columns;
+                    report(now);
+                }
+            }
+        });
     }
 
     private void report(final long now) {

@@ -56,6 +56,31 @@ class WideDataMemoryTest {
         assertThat(report.path("columns").get(COLUMNS - 1).path("drift").asBoolean()).isFalse();
     }
 
+    /**
+     * A Parquet file of 500 text columns x 100,000 rows in one row group (test-resources/parquet/wide.parquet,
+     * written by DuckDB) profiles and drift-checks in a 128 MB heap. Read a row at a time, the reader held every
+     * column's page decoded at once (about 0.5 MB per column) and died of OutOfMemoryError even in 256 MB;
+     * profiling now reads it a column at a time.
+     */
+    @Test
+    void shouldProfileAndCheckAWideParquetFileIn128Megabytes() throws Exception {
+        Path wide = Path.of("../test-resources/parquet/wide.parquet");
+        Path profile = dir.resolve("wide.json");
+        Result profiled = inHeap("128m", "profile", "-q", wide.toString(), "-o", profile.toString());
+        assertThat(profiled.exit).as(profiled.err).isZero();
+        JsonNode columns = json(profile).path("columns");
+        assertThat(columns.size()).isEqualTo(500);
+        assertThat(json(profile).path("rows").asLong()).isEqualTo(100_000);
+
+        Result checked = inHeap("128m", "drift", "-q", "--reference", wide.toString(), "--current", wide.toString(),
+                "--json", dir.resolve("wide-drift.json").toString());
+        assertThat(checked.exit).as(checked.err).isZero();
+        JsonNode report = json(dir.resolve("wide-drift.json"));
+        assertThat(report.path("columns").size()).isEqualTo(500);
+        assertThat(report.path("driftedColumns").asInt()).isZero();
+        assertThat(report.path("referenceRows").asLong()).isEqualTo(100_000);
+    }
+
     /** 4 rows of one-digit values (column i holds i mod 10 plus the row, plus the shift for the first columns). */
     private Path write(final String name, final int shift) throws IOException {
         Path file = dir.resolve(name);
@@ -79,10 +104,14 @@ class WideDataMemoryTest {
     private record Result(int exit, String err) {
     }
 
-    /** The command line in a child JVM with a 256 MB heap (the same classes as this test: the CLI's classpath). */
+    /** The command line in a child JVM with a small heap (256 MB unless given) (the same classes as this test: the CLI's classpath). */
     private Result run(final String... args) throws IOException, InterruptedException {
+        return inHeap("256m", args);
+    }
+
+    private Result inHeap(final String heap, final String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
+                .toString(), "-Xmx" + heap, "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName()));
         command.addAll(List.of(args));
         Path err = dir.resolve("stderr.txt");

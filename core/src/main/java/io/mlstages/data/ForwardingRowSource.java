@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * A {@link RowSource} that hands every call to another one: extend it to observe reading (progress, counting)
- * by overriding {@link #next()} alone.
+ * by overriding {@link #next()} alone. {@link #readByColumn} is not handed on (it returns -1, so readers fall
+ * back to {@link #next()}): rows read by column would pass a wrapper that watches {@code next()} unseen. A
+ * wrapper that can watch values column by column overrides it.
  */
 public abstract class ForwardingRowSource implements RowSource {
     private final RowSource source;

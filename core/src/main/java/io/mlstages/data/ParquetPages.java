@@ -30,7 +30,8 @@ import java.util.zip.GZIPInputStream;
  * so no native library and no Hadoop class is needed.
  */
 final class ParquetPages implements PageReader {
-    private static final int BUFFER_BYTES = 256 * 1024;
+    /** The most bytes read from the file at once for a column chunk. */
+    static final int BUFFER_BYTES = 256 * 1024;
     private static final ParquetMetadataConverter CONVERTER = new ParquetMetadataConverter();
 
     private final ChunkStream in;
@@ -40,8 +41,9 @@ final class ParquetPages implements PageReader {
     @CheckForNull private PageHeader pending;
     private long served;
 
-    ParquetPages(final SeekableByteChannel channel, final ColumnChunkMetaData chunk) throws IOException {
-        this.in = new ChunkStream(channel, chunk.getStartingPos(), chunk.getTotalSize());
+    ParquetPages(final SeekableByteChannel channel, final ColumnChunkMetaData chunk, final int bufferBytes)
+            throws IOException {
+        this.in = new ChunkStream(channel, chunk.getStartingPos(), chunk.getTotalSize(), bufferBytes);
         this.codec = chunk.getCodec();
         this.values = chunk.getValueCount();
         if (values > 0) {
@@ -176,11 +178,11 @@ final class ParquetPages implements PageReader {
         private int at;
         private int limit;
 
-        ChunkStream(final SeekableByteChannel channel, final long start, final long length) {
+        ChunkStream(final SeekableByteChannel channel, final long start, final long length, final int bufferBytes) {
             this.channel = channel;
             this.next = start;
             this.end = start + length;
-            this.buffer = new byte[(int) Math.max(1, Math.min(BUFFER_BYTES, length))];
+            this.buffer = new byte[(int) Math.max(1, Math.min(bufferBytes, length))];
         }
 
         @Override

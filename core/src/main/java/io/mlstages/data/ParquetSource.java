@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 /**
  * The {@link RowSource} over one or more Parquet files read as one dataset (the parts of a folder, in name order).
@@ -33,6 +34,9 @@ import java.util.Set;
  */
 final class ParquetSource implements RowSource {
     private static final int LISTED_COLUMNS = 40;
+    /** Read buffers of all columns when a row group is read by row: 16 MB gives 1,000 columns 16 KB each. */
+    private static final long BUFFER_BUDGET_BYTES = 16L << 20;
+    private static final int MIN_BUFFER_BYTES = 16 * 1024;
 
     private final Path dataset;
     private final List<ParquetPart> parts;
@@ -66,6 +70,8 @@ final class ParquetSource implements RowSource {
     private boolean positioned;
     private long partsDoneBytes;
     private long partBytes;
+    /** The bytes of the column chunks of this part read so far, when reading by column. */
+    private long chunkBytesDone;
     private long size = -1;
     @CheckForNull private String sha256;
 
@@ -237,6 +243,7 @@ final class ParquetSource implements RowSource {
         closeChannel();
         partsDoneBytes += partBytes;
         partBytes = 0;
+        chunkBytesDone = 0;
         if (++partIndex >= parts.size()) {
             return false;
         }
@@ -299,43 +306,97 @@ final class ParquetSource implements RowSource {
 
     /** Moves to the next row group that has rows, in this part or the next; false at the end of the data. */
     private boolean nextGroup() {
+        BlockMetaData block = nextBlock();
+        if (block == null) {
+            return false;
+        }
+        openGroup(block);
+        return true;
+    }
+
+    /** The next row group that has rows, in this part or the next, not yet opened; null at the end of the data. */
+    @CheckForNull
+    private BlockMetaData nextBlock() {
         while (true) {
             ParquetMetadata read = footer;
             if (read != null && group + 1 < read.getBlocks().size()) {
                 group++;
                 BlockMetaData block = read.getBlocks().get(group);
-                if (block.getRowCount() == 0) {
-                    continue;
+                if (block.getRowCount() > 0) {
+                    return block;
                 }
-                openGroup(block);
-                return true;
+                continue;
             }
             if (!nextPart()) {
-                return false;
+                return null;
             }
         }
     }
 
     private void openGroup(final BlockMetaData block) {
+        Map<ColumnPath, ColumnChunkMetaData> chunks = chunks(block);
+        // every column's pages are held at once: share a budget of read buffers among them
+        int buffer = (int) Math.max(MIN_BUFFER_BYTES, Math.min(ParquetPages.BUFFER_BYTES,
+                BUFFER_BUDGET_BYTES / Math.max(1, columns.length)));
+        readers = new ParquetValues[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            readers[i] = reader(i, chunks, buffer);
+        }
+        rowsLeft = block.getRowCount();
+    }
+
+    private static Map<ColumnPath, ColumnChunkMetaData> chunks(final BlockMetaData block) {
         Map<ColumnPath, ColumnChunkMetaData> chunks = new HashMap<>();
         for (ColumnChunkMetaData chunk : block.getColumns()) {
             chunks.put(chunk.getPath(), chunk);
         }
-        SeekableByteChannel open = java.util.Objects.requireNonNull(channel, "an open part");
-        readers = new ParquetValues[columns.length];
-        for (int i = 0; i < columns.length; i++) {
-            ColumnChunkMetaData chunk = chunks.get(ColumnPath.get(columns[i].name));
-            if (chunk == null) {
-                throw damaged(i, "its row group " + (group + 1) + " has no chunk of this column", null);
-            }
-            try {
-                readers[i] = ParquetValues.of(descriptors[i], new ParquetPages(open, chunk), chunk, columns[i],
-                        writer);
-            } catch (IOException | RuntimeException e) {
-                throw damaged(i, "row group " + (group + 1) + ": " + message(e), e);
-            }
+        return chunks;
+    }
+
+    private ParquetValues reader(final int i, final Map<ColumnPath, ColumnChunkMetaData> chunks, final int buffer) {
+        ColumnChunkMetaData chunk = chunks.get(ColumnPath.get(columns[i].name));
+        if (chunk == null) {
+            throw damaged(i, "its row group " + (group + 1) + " has no chunk of this column", null);
         }
-        rowsLeft = block.getRowCount();
+        SeekableByteChannel open = java.util.Objects.requireNonNull(channel, "an open part");
+        try {
+            return ParquetValues.of(descriptors[i], new ParquetPages(open, chunk, buffer), chunk, columns[i], writer);
+        } catch (IOException | RuntimeException e) {
+            throw damaged(i, "row group " + (group + 1) + ": " + message(e), e);
+        }
+    }
+
+    /**
+     * Reads the rest of the data column by column within each row group: only one column chunk is open at a time,
+     * so memory holds one column's pages, not a page of every column (a row group of 1,000 columns of 122,880
+     * doubles is about 1 GB decoded). Falls back (-1) when a caller has begun a row group by rows.
+     */
+    @Override
+    public long readByColumn(final IntConsumer cell) {
+        if (rowsLeft > 0) {
+            return -1;
+        }
+        long read = 0;
+        BlockMetaData block;
+        while ((block = nextBlock()) != null) {
+            Map<ColumnPath, ColumnChunkMetaData> chunks = chunks(block);
+            long rows = block.getRowCount();
+            long first = rowInPart;
+            for (int i = 0; i < columns.length; i++) {
+                ParquetValues reader = reader(i, chunks, ParquetPages.BUFFER_BYTES);
+                rowInPart = first;
+                positioned = true;
+                for (long r = 0; r < rows; r++) {
+                    rowInPart++;
+                    read(i, reader);
+                    cell.accept(i);
+                }
+                positioned = false;
+                chunkBytesDone += chunks.get(ColumnPath.get(columns[i].name)).getTotalSize();
+            }
+            read += rows;
+        }
+        return read;
     }
 
     private DataException damaged(final int column, final String problem, @CheckForNull final Throwable cause) {
@@ -376,22 +437,26 @@ final class ParquetSource implements RowSource {
         rowsLeft--;
         rowInPart++;
         for (int i = 0; i < columns.length; i++) {
-            ParquetColumn column = columns[i];
-            try {
-                if (readers[i].next()) {
-                    missing[i] = false;
-                    type(i, column);
-                } else {
-                    missing[i] = true;
-                }
-            } catch (DataException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw damaged(i, "row group " + (group + 1) + ", row " + rowInPart + ": " + message(e), e);
-            }
+            read(i, readers[i]);
         }
         positioned = true;
         return true;
+    }
+
+    /** Moves column {@code i} to its next value and types it. */
+    private void read(final int i, final ParquetValues reader) {
+        try {
+            if (reader.next()) {
+                missing[i] = false;
+                type(i, columns[i]);
+            } else {
+                missing[i] = true;
+            }
+        } catch (DataException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw damaged(i, "row group " + (group + 1) + ", row " + rowInPart + ": " + message(e), e);
+        }
     }
 
     /** Types the current value of a column as its declared type, and marks it missing when a token says so. */
@@ -551,6 +616,9 @@ final class ParquetSource implements RowSource {
     /** The bytes of the parts done, and of the current part in proportion to its rows read. */
     @Override
     public long position() {
+        if (chunkBytesDone > 0) { // read by column: the chunks done
+            return partsDoneBytes + Math.min(partBytes, chunkBytesDone);
+        }
         long current = rowsInPart == 0 ? 0 : (long) ((double) partBytes * rowInPart / rowsInPart);
         return partsDoneBytes + current;
     }

@@ -68,6 +68,24 @@ public interface RowSource extends AutoCloseable {
     }
 
     /**
+     * Reads every remaining value a column at a time, where the format stores values by column (Parquet): within
+     * each block of rows (a row group), all of the first column's values, then all of the second's, and so on.
+     * For each value it calls {@code cell} with the column's position; while that call runs, the accessors
+     * ({@link #isMissing}, {@link #number}, {@link #bool}, {@link #text}) answer for that column only and
+     * {@link #line()} gives the value's row. Memory then holds one column's page instead of a page of every
+     * column, which is what makes a table of a thousand columns fit in a small heap.
+     *
+     * <p>A source that reads by row, and any wrapper that watches rows go by through {@link #next()}, reads
+     * nothing here and returns -1: call {@link #next()} instead.</p>
+     *
+     * @return the number of rows read, or -1 when this source does not read by column (nothing was read)
+     * @throws DataException for a malformed value, naming the file, the column and the row
+     */
+    default long readByColumn(final java.util.function.IntConsumer cell) {
+        return -1;
+    }
+
+    /**
      * What the reader left out and the user should know, one line each (a Parquet column that cannot be read and
      * was not asked for); empty for most sources.
      */

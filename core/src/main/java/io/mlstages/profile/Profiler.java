@@ -103,8 +103,10 @@ public final class Profiler implements AutoCloseable {
     public static Profile profile(final RowSource source, final ProfileSettings settings,
             @CheckForNull final String sha256) {
         try (Profiler profiler = new Profiler(source.schema(), settings)) {
-            while (source.next()) {
-                profiler.add(source);
+            if (!profiler.addByColumn(source)) {
+                while (source.next()) {
+                    profiler.add(source);
+                }
             }
             Path file = source.file();
             String name = file == null || file.getFileName() == null ? "-" : file.getFileName().toString();
@@ -150,6 +152,45 @@ public final class Profiler implements AutoCloseable {
         rows++;
         if (++batch.rows == batchRows) {
             hand(batch);
+        }
+    }
+
+    /**
+     * Adds every remaining row of a source that reads by column ({@link RowSource#readByColumn}), straight into
+     * the columns' accumulators on this thread. Each column's values reach its accumulator in row order, as
+     * {@link #add} delivers them, so the profile is the same.
+     *
+     * @return false when the source reads by row, or rows were added by row already (their batches may still be
+     *         with the summarising thread); nothing was added then
+     */
+    public boolean addByColumn(final RowSource source) {
+        if (finished) {
+            throw new IllegalStateException("The profiler has finished");
+        }
+        if (rows > 0) {
+            return false;
+        }
+        long read = source.readByColumn(i -> cell(source, i));
+        if (read < 0) {
+            return false;
+        }
+        rows += read;
+        return true;
+    }
+
+    private void cell(final RowSource source, final int i) {
+        if (source.isMissing(i)) {
+            missing[i]++;
+        } else if (kinds[i] == NUMERIC) {
+            numeric[i].add(source.number(i));
+        } else if (kinds[i] == BOOLEAN) {
+            if (source.bool(i)) {
+                trueCounts[i]++;
+            } else {
+                falseCounts[i]++;
+            }
+        } else {
+            categories[i].add(source.text(i));
         }
     }
 
@@ -296,6 +337,7 @@ public final class Profiler implements AutoCloseable {
         private final BlockingQueue<Batch> empty = new ArrayBlockingQueue<>(BATCHES);
         private final Thread thread;
         @CheckForNull private volatile Throwable failure;
+        private boolean reported;
         private boolean stopped;
 
         Worker() {
@@ -359,15 +401,19 @@ public final class Profiler implements AutoCloseable {
 
         private void rethrow() {
             Throwable problem = failure;
+            if (problem == null || reported) {
+                return;
+            }
+            // once: close() after a failed exchange must not throw the same throwable again, which the
+            // try-with-resources around it would add to itself as suppressed (IllegalArgumentException)
+            reported = true;
             if (problem instanceof RuntimeException) {
                 throw (RuntimeException) problem;
             }
             if (problem instanceof Error) {
                 throw (Error) problem;
             }
-            if (problem != null) {
-                throw new ProfileException("Profiling failed: " + problem, problem);
-            }
+            throw new ProfileException("Profiling failed: " + problem, problem);
         }
     }
 }

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -179,6 +180,66 @@ class ParquetReadingTest {
             System.clearProperty("mlstages.parquet.generic");
         }
         assertThat(fast).isEqualTo(generic).isNotEmpty();
+    }
+
+    /**
+     * Read by column (as profiling reads Parquet), every value and its row number are what reading by row gives:
+     * across row groups (types: four of them), parts (chicago-2008-parts: three files) and page formats.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"types.parquet", "types-uncompressed-v2.parquet", "chicago-2008-parts",
+        "breast-cancer-train.parquet"})
+    void shouldReadByColumnWhatItReadsByRow(final String file) {
+        List<List<String>> byRow = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        try (RowSource rows = DataReader.open(TestData.parquet(file), ReadOptions.defaults())) {
+            while (rows.next()) {
+                byRow.add(row(rows));
+                lines.add(rows.line());
+            }
+        }
+        try (RowSource rows = DataReader.open(TestData.parquet(file), ReadOptions.defaults())) {
+            int width = rows.schema().size();
+            List<String[]> grid = new ArrayList<>();
+            long[] seen = new long[width];
+            List<String> wrongLines = new ArrayList<>();
+            long read = rows.readByColumn(i -> {
+                int row = (int) seen[i]++;
+                while (grid.size() <= row) {
+                    grid.add(new String[width]);
+                }
+                grid.get(row)[i] = cell(rows, i);
+                if (row >= lines.size() || rows.line() != lines.get(row)) {
+                    wrongLines.add("column " + i + ", row " + row + ": line " + rows.line());
+                }
+            });
+            assertThat(read).isEqualTo(byRow.size()).isPositive();
+            assertThat(wrongLines).isEmpty();
+            assertThat(grid.stream().map(Arrays::asList).toList()).isEqualTo(byRow);
+            assertThat(rows.next()).as("nothing is left").isFalse();
+            assertThat(rows.position()).isEqualTo(rows.size());
+        }
+    }
+
+    /** Sources that read by row, wrappers that watch rows, and a row group begun by rows are read by row. */
+    @Test
+    void shouldReadByRowWhereReadingByColumnWouldSkipSomeone() {
+        Path parquet = TestData.parquet("types.parquet");
+        try (RowSource csv = DataReader.open(TestData.dataset("chicago-2002.csv"), ReadOptions.defaults())) {
+            assertThat(csv.readByColumn(i -> { })).isEqualTo(-1);
+            assertThat(csv.next()).isTrue();
+        }
+        try (RowSource watched = new ForwardingRowSource(DataReader.open(parquet, ReadOptions.defaults())) { }) {
+            assertThat(watched.readByColumn(i -> { })).isEqualTo(-1);
+            assertThat(watched.next()).isTrue();
+            assertThat(watched.number(0)).isZero();
+        }
+        try (RowSource begun = DataReader.open(parquet, ReadOptions.defaults())) {
+            assertThat(begun.next()).isTrue();
+            assertThat(begun.readByColumn(i -> { })).isEqualTo(-1);
+            assertThat(begun.next()).isTrue();
+            assertThat(begun.number(0)).isEqualTo(1);
+        }
     }
 
     @Test
@@ -365,10 +426,14 @@ class ParquetReadingTest {
     private static List<String> row(final RowSource rows) {
         List<String> row = new ArrayList<>();
         for (int i = 0; i < rows.schema().size(); i++) {
-            row.add(rows.isMissing(i) ? "<missing>" : rows.schema().column(i).type() == ColumnType.NUMERIC
-                    ? Double.toString(rows.number(i)) : rows.text(i));
+            row.add(cell(rows, i));
         }
         return row;
+    }
+
+    private static String cell(final RowSource rows, final int i) {
+        return rows.isMissing(i) ? "<missing>" : rows.schema().column(i).type() == ColumnType.NUMERIC
+                ? Double.toString(rows.number(i)) : rows.text(i);
     }
 
     /** A read-only channel over bytes in memory. */

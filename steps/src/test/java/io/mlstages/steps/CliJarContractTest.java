@@ -94,6 +94,19 @@ class CliJarContractTest {
                 "truncated.jsonl, line 3");
     }
 
+    /**
+     * Reading Parquet prints nothing on stderr: Parquet logs through SLF4J, and the jar held a 2.x no-op binding
+     * that the 1.7 API does not see, so SLF4J printed three lines of warning on every Parquet read.
+     */
+    @Test
+    void shouldReadParquetWithoutLoggingNoise() throws Exception {
+        Run run = run("256m", "profile", "-q", Path.of("../test-resources/parquet/types.parquet").toString(), "-o",
+                dir.resolve("types.json").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(dir.resolve("types.json")).isNotEmptyFile();
+    }
+
     @Test
     void shouldRefuseAnOutOfRangeOptionWithOneLine() throws Exception {
         Path data = Files.writeString(dir.resolve("small.csv"), rows(50));
