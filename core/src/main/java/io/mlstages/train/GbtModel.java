@@ -55,6 +55,8 @@ final class GbtModel implements Predictor {
         params.put("nthread", threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
         params.put("seed", seed);
         params.put("eta", Hyperparameters.number(hyper, "learningRate"));
+        params.put("grow_policy", hyper.get("growPolicy"));
+        params.put("max_leaves", Hyperparameters.integer(hyper, "maxLeaves"));
         params.put("max_depth", Hyperparameters.integer(hyper, "maxDepth"));
         params.put("min_child_weight", Hyperparameters.number(hyper, "minChildWeight"));
         params.put("subsample", Hyperparameters.number(hyper, "subsample"));
