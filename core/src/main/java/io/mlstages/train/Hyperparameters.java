@@ -45,7 +45,7 @@ final class Hyperparameters {
                     new Spec("minChildWeight", "1", 0, 1e12, false),
                     new Spec("subsample", "1.0", 1e-3, 1, false),
                     new Spec("colsampleByTree", "1.0", 1e-3, 1, false),
-                    new Spec("l2", "1.0", 0, 1e12, false),
+                    new Spec("l2", "0.0", 0, 1e12, false),
                     new Spec("l1", "0.0", 0, 1e12, false),
                     new Spec("maxBin", "256", 2, 65_535, true),
                     // 0: every core. Fewer helps on a shared agent, where OpenMP threads waiting on busy cores stall
