@@ -1,5 +1,6 @@
 package io.mlstages.train;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlstages.metrics.Task;
 
 import ml.dmlc.xgboost4j.java.Booster;
@@ -23,6 +24,7 @@ final class GbtModel implements Predictor {
     private final int classes;
     private final int width;
     /** The outputs on the training rows, from XGBoost's prediction cache; null once taken or when loaded. */
+    @CheckForNull
     private double[] fitted;
 
     private GbtModel(final Booster booster, final Task task, final int classes, final int width) {
