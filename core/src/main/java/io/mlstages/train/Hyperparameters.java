@@ -100,6 +100,9 @@ final class Hyperparameters {
             }
             resolved.put(spec.name(), text);
         }
+        if (algorithm == Algorithm.GBT && integer(resolved, "maxLeaves") == 1) {
+            throw new TrainException("Hyperparameter maxLeaves=1 allows no split: expected 0 (no limit) or at least 2");
+        }
         if (algorithm == Algorithm.GBT && integer(resolved, "maxDepth") == 0 && integer(resolved, "maxLeaves") == 0) {
             throw new TrainException("Hyperparameters maxDepth=0 and maxLeaves=0 leave the trees unbounded: "
                     + "set maxDepth (1 to 30) or maxLeaves (at least 2)");
