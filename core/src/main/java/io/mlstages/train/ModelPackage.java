@@ -98,6 +98,9 @@ public final class ModelPackage {
         String metadataName = shownAs + "/" + METADATA;
         byte[] metadataBytes = PackageFiles.read(folder.resolve(METADATA), metadataName);
         ModelMetadata metadata = PackageJson.fromJson(Json.parse(metadataBytes, metadataName), metadataName);
+        if (metadata.algorithm() == Algorithm.GBT) {
+            GbtModel.loadLibraryInBackground();
+        }
         Path root = folder.toAbsolutePath().normalize();
         for (Map.Entry<String, String> file : metadata.files().entrySet()) {
             Path path = root.resolve(file.getKey()).normalize();

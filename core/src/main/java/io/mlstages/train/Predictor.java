@@ -12,6 +12,14 @@ interface Predictor {
      */
     double[] predict(double[] inputs, int rows);
 
+    /**
+     * The outputs on the rows the model was fitted on, as {@link #predict} gives them, when the fit kept them at no
+     * cost (XGBoost holds its training predictions); empty otherwise, and after the first call.
+     */
+    default java.util.Optional<double[]> takeFittedOutputs() {
+        return java.util.Optional.empty();
+    }
+
     /** The model file's name in the package. */
     String fileName();
 

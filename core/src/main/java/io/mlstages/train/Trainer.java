@@ -66,6 +66,9 @@ public final class Trainer {
             throw new TrainException("An external trainer runs a command: use ExternalTrainer.train");
         }
         Map<String, String> hyper = Hyperparameters.resolve(options.algorithm(), options.hyperparameters());
+        if (options.algorithm() == Algorithm.GBT) {
+            GbtModel.loadLibraryInBackground();
+        }
         TrainingData data = TrainingData.read(trainData, options, progress);
         Target target = Target.of(data, options);
         requireFits(options.algorithm(), target.task, trainData, options.target());
@@ -94,7 +97,8 @@ public final class Trainer {
                 + "and holdout rows, writing the package", fitSeconds));
 
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
-        metrics.put("training", Metrics.of(predictions(target, predictor, trainInputs, training, 0)));
+        metrics.put("training", Metrics.of(predictions(target, predictor.takeFittedOutputs()
+                .orElseGet(() -> predictor.predict(trainInputs, training.length)), training, 0)));
         List<String> notes = new ArrayList<>(emptyFeatureNotes(skipped));
         notes.addAll(predictor.notes());
         io.mlstages.data.BadRows badRows = options.read().badRows();
@@ -183,7 +187,11 @@ public final class Trainer {
 
     static Predictions predictions(final Target target, final Predictor predictor, final double[] inputs,
             final int[] rows, final long unseen) {
-        double[] out = predictor.predict(inputs, rows.length);
+        return predictions(target, predictor.predict(inputs, rows.length), rows, unseen);
+    }
+
+    /** The predictions of {@code rows} from the model's outputs on them ({@link Predictor#predict}'s layout). */
+    static Predictions predictions(final Target target, final double[] out, final int[] rows, final long unseen) {
         if (target.task.isClassification()) {
             int k = target.classes.size();
             double[][] probabilities = new double[rows.length][];

@@ -10,7 +10,6 @@ import io.mlstages.metrics.Task;
 import io.mlstages.train.Algorithm;
 import io.mlstages.train.ModelPackage;
 import io.mlstages.train.Scoring;
-import io.mlstages.train.TrainOptions;
 import io.mlstages.train.Trainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,7 +88,8 @@ class MulticlassEstimationEvaluationTest {
 
     private static List<Window> windows(final Algorithm algorithm) {
         Path out = folder.resolve(algorithm.name().toLowerCase(Locale.ROOT));
-        ModelPackage model = Trainer.train(TestData.dataset("hpc-jobs-train.csv"), TrainOptions.of(algorithm, "class"),
+        ModelPackage model = Trainer.train(TestData.dataset("hpc-jobs-train.csv"),
+                EstimationEvaluationTest.documented(algorithm, "class"),
                 out);
         assertThat(model.metadata().task()).isEqualTo(Task.MULTICLASS);
         Predictions reference = Scoring.score(model, TestData.dataset("hpc-jobs-calibration.csv"),

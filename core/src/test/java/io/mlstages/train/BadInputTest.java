@@ -74,7 +74,19 @@ class BadInputTest {
                 .withHyperparameters(Map.of("depth", "3")), temp.resolve("out")))
                 .isInstanceOf(TrainException.class)
                 .hasMessageContaining("Unknown hyperparameter 'depth' for gbt")
-                .hasMessageContaining("maxDepth (default 6)");
+                .hasMessageContaining("growPolicy (default lossguide), maxLeaves (default 31), maxDepth (default 0)");
+        assertThatThrownBy(() -> Trainer.train(data, TrainOptions.of(Algorithm.GBT, "diagnosis")
+                .withHyperparameters(Map.of("growPolicy", "widest")), temp.resolve("out")))
+                .isInstanceOf(TrainException.class)
+                .hasMessage("Hyperparameter growPolicy='widest' is not one of depthwise, lossguide");
+        assertThatThrownBy(() -> Trainer.train(data, TrainOptions.of(Algorithm.GBT, "diagnosis")
+                .withHyperparameters(Map.of("maxLeaves", "0")), temp.resolve("out")))
+                .isInstanceOf(TrainException.class)
+                .hasMessageContaining("maxDepth=0 and maxLeaves=0 leave the trees unbounded");
+        assertThatThrownBy(() -> Trainer.train(data, TrainOptions.of(Algorithm.GBT, "diagnosis")
+                .withHyperparameters(Map.of("maxLeaves", "1")), temp.resolve("out")))
+                .isInstanceOf(TrainException.class)
+                .hasMessage("Hyperparameter maxLeaves=1 allows no split: expected 0 (no limit) or at least 2");
         assertThatThrownBy(() -> Trainer.train(data, TrainOptions.of(Algorithm.LOGISTIC, "diagnosis")
                 .withHyperparameters(Map.of("maxIterations", "2.5")), temp.resolve("out")))
                 .hasMessageContaining("maxIterations=2.5 is out of range: expected a whole number");
