@@ -327,6 +327,14 @@ class ParquetReadingTest {
         }).isInstanceOf(DataException.class)
                 .hasMessageContaining("damaged.parquet, column 'id': cannot be decoded (row group 1")
                 .hasMessageContaining("the file is damaged or truncated");
+        // read by column, as profiles read it: the same message
+        assertThatThrownBy(() -> {
+            try (RowSource rows = DataReader.open(damaged, ReadOptions.defaults())) {
+                rows.readByColumn(rows::isMissing);
+            }
+        }).isInstanceOf(DataException.class)
+                .hasMessageContaining("damaged.parquet, column 'id': cannot be decoded (row group 1")
+                .hasMessageContaining("the file is damaged or truncated");
     }
 
     @Test
