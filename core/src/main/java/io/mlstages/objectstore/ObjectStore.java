@@ -41,6 +41,8 @@ public final class ObjectStore {
     private static final Map<S3Settings, ObjectStore> OPEN = new ConcurrentHashMap<>();
     private static final int PRECONDITION_FAILED = 412;
     private static final int CONFLICT = 409;
+    /** Tries of a conditional write that meets 409 (another one in flight), 20 ms to 320 ms apart. */
+    private static final int CONFLICT_ATTEMPTS = 6;
 
     private final S3Settings settings;
     private final S3Client client;
@@ -215,15 +217,28 @@ public final class ObjectStore {
 
     @CheckForNull
     private String conditional(final S3Url url, final byte[] bytes, final PutObjectRequest.Builder request) {
+        PutObjectRequest put = request.bucket(url.bucket()).key(url.key()).build();
         try {
-            return client.putObject(request.bucket(url.bucket()).key(url.key()).build(), RequestBody.fromBytes(bytes))
-                    .eTag();
-        } catch (S3Exception e) {
-            // 409: a concurrent conditional write was in flight; the caller rereads and tries again, as for 412
-            if (e.statusCode() == PRECONDITION_FAILED || e.statusCode() == CONFLICT) {
-                return null;
+            for (int attempt = 1;; attempt++) {
+                try {
+                    return client.putObject(put, RequestBody.fromBytes(bytes)).eTag();
+                } catch (S3Exception e) {
+                    // 409: another conditional write of the key was in flight (S3's ConditionalRequestConflict, which
+                    // S3 says to retry). The same condition is safe to send again: if the other write changed the
+                    // object, it now fails with 412.
+                    if (e.statusCode() == CONFLICT && attempt < CONFLICT_ATTEMPTS) {
+                        Thread.sleep(10L << attempt);
+                        continue;
+                    }
+                    if (e.statusCode() == PRECONDITION_FAILED || e.statusCode() == CONFLICT) {
+                        return null; // the caller rereads and tries again
+                    }
+                    throw failure(url, "cannot be written", e);
+                }
             }
-            throw failure(url, "cannot be written", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         } catch (SdkClientException e) {
             // a store may refuse the condition before it reads the body, and the JDK's client then reports a broken
             // upload instead of the 412: the caller reads the object back to learn whether the write landed
