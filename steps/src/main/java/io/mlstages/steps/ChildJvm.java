@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -23,6 +27,15 @@ import java.util.regex.Pattern;
 public final class ChildJvm {
     /** The JVM options the child gets by default (the same as cli/jvm.options). */
     public static final List<String> DEFAULT_OPTIONS = List.of("-XX:+UseParallelGC");
+
+    /**
+     * The input size, in bytes, under which the child runs with C1 alone: the same rule and limit as cli/jit.sh,
+     * which documents the measurements (C2 costs a short run more than it saves).
+     */
+    public static final long JIT_LIMIT = 64L * 1024 * 1024;
+
+    /** The option that stops HotSpot at C1. */
+    public static final String C1_ALONE = "-XX:TieredStopAtLevel=1";
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -53,6 +66,66 @@ public final class ChildJvm {
             words.add(Objects.requireNonNull(argument, "an argument of the child JVM"));
         }
         return List.copyOf(words);
+    }
+
+    /**
+     * The JIT options for a run of the engine with these arguments in {@code workFolder}: {@link #C1_ALONE} when the
+     * local files and folders the arguments name (an argument, or the value of {@code --option=value}) total under
+     * {@code limit} bytes, none (both compilers) when they total more, when an argument names a remote location
+     * ({@code s3://}, {@code https://}) whose size is unknown, or for the long-running {@code serve}. Runs on the
+     * agent, where the files are.
+     */
+    public static List<String> jitOptions(final List<String> arguments, final Path workFolder, final long limit) {
+        long total = 0;
+        for (String argument : arguments) {
+            String value = argument.startsWith("-") && argument.indexOf('=') > 0
+                    ? argument.substring(argument.indexOf('=') + 1) : argument;
+            if (value.equals("serve") || value.contains("://")) {
+                return List.of();
+            }
+            total += size(workFolder, value, limit - total);
+            if (total >= limit) {
+                return List.of();
+            }
+        }
+        return List.of(C1_ALONE);
+    }
+
+    /** The bytes of the file or folder a value names (0 when it names none), counting no further than {@code enough}. */
+    private static long size(final Path workFolder, final String value, final long enough) {
+        Path path;
+        try {
+            path = workFolder.resolve(value);
+        }
+        catch (InvalidPathException e) {
+            return 0;
+        }
+        try {
+            if (Files.isRegularFile(path)) {
+                return Files.size(path);
+            }
+            if (!Files.isDirectory(path)) {
+                return 0;
+            }
+            long[] total = {0};
+            Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(final Path file, final BasicFileAttributes attributes) {
+                    total[0] += attributes.size();
+                    return total[0] >= enough ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(final Path file, final IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            return total[0];
+        }
+        catch (IOException e) {
+            // unknown: count it as large, so that the default (both compilers) stays
+            return enough;
+        }
     }
 
     /** The cached jar's file name for a checksum: {@code mlstages-<first 16 hex digits>.jar}. */

@@ -57,6 +57,18 @@ class JitChoiceTest {
     }
 
     @Test
+    void shouldHaveOneLimitInTheLauncherAndThePlugin() throws Exception {
+        sparse("under.csv", ChildJvm.JIT_LIMIT - 1);
+        sparse("at.csv", ChildJvm.JIT_LIMIT);
+        // relative to the working directory (the workspace, for the plugin)
+        assertThat(choice(Map.of(), "profile", "under.csv")).isEqualTo(C1);
+        assertThat(choice(Map.of(), "profile", "--data=at.csv")).isEmpty();
+        assertThat(choice(Map.of(), "profile", "-")).isEqualTo(C1);
+        // a name no path can hold (a process argument cannot carry it either): counts for nothing
+        assertThat(ChildJvm.jitOptions(List.of("--data=bad\u0000name"), dir, 10)).containsExactly(C1);
+    }
+
+    @Test
     void shouldCountWhatAFolderHolds() throws Exception {
         Path parts = Files.createDirectories(dir.resolve("dataset.parquet"));
         Files.write(parts.resolve("part-0.parquet"), new byte[64 * 1024]);
@@ -102,18 +114,31 @@ class JitChoiceTest {
         return file;
     }
 
-    /** What mlstages_jit_options prints for these arguments, one line. */
+    /**
+     * What mlstages_jit_options prints for these arguments (in {@link #dir}), one line; the plugin's
+     * {@link ChildJvm#jitOptions} must choose the same.
+     */
     private String choice(final Map<String, String> environment, final String... arguments)
             throws IOException, InterruptedException {
         List<String> words = new ArrayList<>(List.of("bash", "-c", ". \"$0\"; mlstages_jit_options \"$@\"",
                 SCRIPT.toAbsolutePath().toString()));
         words.addAll(List.of(arguments));
-        return run(environment, words.toArray(String[]::new)).strip();
+        String shell = run(environment, words.toArray(String[]::new)).strip();
+        if (!environment.containsKey("MLSTAGES_JIT")) {
+            String limitText = environment.getOrDefault("MLSTAGES_JIT_LIMIT", Long.toString(ChildJvm.JIT_LIMIT));
+            long limit = limitText.matches("[0-9]{1,18}") ? Long.parseLong(limitText) : -1;
+            if (limit >= 0) {
+                assertThat(String.join(" ", ChildJvm.jitOptions(List.of(arguments), dir, limit)))
+                        .as("the plugin's choice for %s", List.of(arguments)).isEqualTo(shell);
+            }
+        }
+        return shell;
     }
 
     private String run(final Map<String, String> environment, final String... words)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(words).redirectError(dir.resolve("err.txt").toFile());
+        ProcessBuilder builder = new ProcessBuilder(words).directory(dir.toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
         builder.environment().remove("MLSTAGES_JIT");
         builder.environment().remove("MLSTAGES_JIT_LIMIT");
         builder.environment().remove("MLSTAGES_JAVA_OPTS");

@@ -14,6 +14,7 @@ import hudson.model.Node;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.remoting.VirtualChannel;
 import io.mlstages.steps.ChildJvm;
 import io.mlstages.steps.DeploymentSummary;
 import io.mlstages.steps.EngineFailure;
@@ -27,6 +28,7 @@ import io.mlstages.steps.StepMessages;
 import io.mlstages.steps.StepPlan;
 import io.mlstages.steps.StepResults;
 import io.mlstages.steps.StepSpec;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -38,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import jenkins.MasterToSlaveFileCallable;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -301,11 +304,31 @@ final class StepRunner {
         EngineJar.AgentJvm jvm = EngineJar.install(cacheFolder());
         String java = settings.getJavaPath() != null ? settings.getJavaPath() : jvm.java();
         workspace.child(workFolder).mkdirs();
-        List<String> command = ChildJvm.command(java, settings.jvmOptionWords(), jvm.jar(), arguments);
+        // the JIT choice of ./mlstages (C1 alone for small files), made on the agent where the files are; the
+        // configured options come after it and win
+        List<String> options = new ArrayList<>(workspace.act(new JitChoice(arguments)));
+        options.addAll(settings.jvmOptionWords());
+        List<String> command = ChildJvm.command(java, options, jvm.jar(), arguments);
         EngineOutput output = new EngineOutput(listener.getLogger());
         int exitCode = launcher.launch().cmds(command).pwd(workspace).envs(childEnvironment).stdout(output).join();
         output.flush();
         return new Finished(exitCode, output.lastLine());
+    }
+
+    /** Runs on the agent: {@link ChildJvm#jitOptions} for the engine's arguments, relative to the workspace. */
+    private static final class JitChoice extends MasterToSlaveFileCallable<ArrayList<String>> {
+        private static final long serialVersionUID = 1L;
+
+        private final ArrayList<String> arguments;
+
+        JitChoice(final List<String> arguments) {
+            this.arguments = new ArrayList<>(arguments);
+        }
+
+        @Override
+        public ArrayList<String> invoke(final File workspace, final VirtualChannel channel) {
+            return new ArrayList<>(ChildJvm.jitOptions(arguments, workspace.toPath(), ChildJvm.JIT_LIMIT));
+        }
     }
 
     /**
