@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,10 @@ class JitChoiceTest {
     @Test
     void shouldCountWhatAFolderHolds() throws Exception {
         Path parts = Files.createDirectories(dir.resolve("dataset.parquet"));
-        Files.write(parts.resolve("part-0.parquet"), new byte[64 * 1024]);
+        // random bytes: du counts blocks on disk, which a compressing file system would shrink for zeros
+        byte[] bytes = new byte[64 * 1024];
+        new Random(7).nextBytes(bytes);
+        Files.write(parts.resolve("part-0.parquet"), bytes);
         assertThat(choice(Map.of("MLSTAGES_JIT_LIMIT", "1000000"), "profile", parts.toString())).isEqualTo(C1);
         assertThat(choice(Map.of("MLSTAGES_JIT_LIMIT", "10000"), "profile", parts.toString())).isEmpty();
     }
